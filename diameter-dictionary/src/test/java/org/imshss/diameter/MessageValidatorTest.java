@@ -1,0 +1,319 @@
+package org.imshss.diameter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.client.api.IMessage;
+import org.junit.jupiter.api.Test;
+
+class MessageValidatorTest {
+
+  private final MessageValidator validator = new MessageValidator();
+
+  /** A UAR as Kamailio's I-CSCF sends it, minus the AVPs named in {@code skip}. */
+  private static IMessage uar(Avp... skip) {
+    IMessage m = Wire.message(Command.UAR);
+    AvpSet s = m.getAvps();
+    java.util.Set<Avp> omit = java.util.Set.of(skip);
+    if (!omit.contains(Avp.SESSION_ID)) {
+      Avps.addUtf8(s, Avp.SESSION_ID, "icscf.ims.test;1234;5678");
+    }
+    Avps.addVendorSpecificApplicationId(s, Application.CX);
+    Avps.addEnumerated(s, Avp.AUTH_SESSION_STATE, 1);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "icscf.ims.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "ims.test");
+    Avps.addIdentity(s, Avp.DESTINATION_REALM, "ims.test");
+    if (!omit.contains(Avp.USER_NAME)) {
+      Avps.addUtf8(s, Avp.USER_NAME, "alice@ims.test");
+    }
+    if (!omit.contains(Avp.PUBLIC_IDENTITY)) {
+      Avps.addUtf8(s, Avp.PUBLIC_IDENTITY, "sip:alice@ims.test");
+    }
+    Avps.addOctets(s, Avp.VISITED_NETWORK_IDENTIFIER, "ims.test".getBytes(StandardCharsets.US_ASCII));
+    return m;
+  }
+
+  private static IMessage mar() {
+    IMessage m = Wire.message(Command.MAR);
+    AvpSet s = m.getAvps();
+    Avps.addUtf8(s, Avp.SESSION_ID, "scscf.ims.test;1;2");
+    Avps.addVendorSpecificApplicationId(s, Application.CX);
+    Avps.addEnumerated(s, Avp.AUTH_SESSION_STATE, 1);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "scscf.ims.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "ims.test");
+    Avps.addIdentity(s, Avp.DESTINATION_REALM, "ims.test");
+    Avps.addUtf8(s, Avp.USER_NAME, "alice@ims.test");
+    Avps.addUtf8(s, Avp.PUBLIC_IDENTITY, "sip:alice@ims.test");
+    Avps.addUnsigned32(s, Avp.SIP_NUMBER_AUTH_ITEMS, 1);
+    Avps.addUtf8(s, Avp.SERVER_NAME, "sip:scscf.ims.test:6060");
+    return m;
+  }
+
+  private Optional<Violation> check(Command c, IMessage m) {
+    return validator.validate(c, Wire.roundTrip(m));
+  }
+
+  @Test
+  void completeUarPasses() {
+    assertThat(check(Command.UAR, uar())).isEmpty();
+  }
+
+  @Test
+  void uarWithOptionalAvpsProxyInfoAndRouteRecordPasses() {
+    IMessage m = uar();
+    AvpSet s = m.getAvps();
+    Avps.addEnumerated(s, Avp.USER_AUTHORIZATION_TYPE, 1);
+    Avps.addUnsigned32(s, Avp.UAR_FLAGS, 1);
+    AvpSet sf = Avps.addGrouped(s, Avp.SUPPORTED_FEATURES);
+    Avps.addUnsigned32(sf, Avp.VENDOR_ID, Vendors.TGPP);
+    Avps.addUnsigned32(sf, Avp.FEATURE_LIST_ID, 1);
+    Avps.addUnsigned32(sf, Avp.FEATURE_LIST, 3);
+    AvpSet pi = Avps.addGrouped(s, Avp.PROXY_INFO);
+    Avps.addIdentity(pi, Avp.PROXY_HOST, "dra.ims.test");
+    Avps.addOctets(pi, Avp.PROXY_STATE, new byte[] {1, 2, 3});
+    Avps.addIdentity(s, Avp.ROUTE_RECORD, "dra.ims.test");
+    Avps.addIdentity(s, Avp.ROUTE_RECORD, "dra2.ims.test");
+    Avps.addEnumerated(s, Avp.DRMP, 3);
+    assertThat(check(Command.UAR, m)).isEmpty();
+  }
+
+  @Test
+  void unknownEnumeratedValueIsTolerated() {
+    IMessage m = uar();
+    Avps.addEnumerated(m.getAvps(), Avp.USER_AUTHORIZATION_TYPE, 77);
+    assertThat(check(Command.UAR, m)).isEmpty();
+  }
+
+  @Test
+  void missingPublicIdentityIs5005WithZeroFilledExample() {
+    Violation v = check(Command.UAR, uar(Avp.PUBLIC_IDENTITY)).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(v.failedAvps()).hasSize(1);
+    FailedAvp f = v.failedAvps().get(0);
+    assertThat(f.code()).isEqualTo(601);
+    assertThat(f.vendorId()).isEqualTo(10415L);
+    assertThat(f.mandatoryBit()).isTrue();
+    assertThat(v.errorMessage()).contains("Public-Identity");
+  }
+
+  @Test
+  void missingSessionIdIs5005() {
+    Violation v = check(Command.UAR, uar(Avp.SESSION_ID)).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(263);
+  }
+
+  @Test
+  void missingFixedSizeAvpExampleHasItsLength() {
+    IMessage m = mar();
+    Avps.addGrouped(m.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+    m.getAvps().removeAvp(Avp.SIP_NUMBER_AUTH_ITEMS.code(), Vendors.TGPP);
+    Violation v = check(Command.MAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(v.failedAvps().get(0)).isEqualTo(new FailedAvp(607, 10415, true, new byte[4]));
+  }
+
+  @Test
+  void twoUserNamesIs5009WithTheSecond() {
+    IMessage m = uar();
+    Avps.addUtf8(m.getAvps(), Avp.USER_NAME, "bob@ims.test");
+    Violation v = check(Command.UAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(1);
+    assertThat(new String(v.failedAvps().get(0).data(), StandardCharsets.UTF_8)).isEqualTo("bob@ims.test");
+  }
+
+  @Test
+  void unknownMandatoryAvpIs5001WithThatAvp() {
+    IMessage m = uar();
+    m.getAvps().addAvp(9999, new byte[] {1, 2, 3, 4, 5}, 10415L, true, false);
+    Violation v = check(Command.UAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_AVP_UNSUPPORTED);
+    assertThat(v.failedAvps()).containsExactly(new FailedAvp(9999, 10415L, true, new byte[] {1, 2, 3, 4, 5}));
+  }
+
+  @Test
+  void unknownAvpWithoutMandatoryBitIsIgnored() {
+    IMessage m = uar();
+    m.getAvps().addAvp(494, "call-id-123@host".getBytes(StandardCharsets.US_ASCII), 50L, false, false);
+    assertThat(check(Command.UAR, m)).isEmpty();
+  }
+
+  @Test
+  void unsupportedWinsOverMissing() {
+    IMessage m = uar(Avp.PUBLIC_IDENTITY);
+    m.getAvps().addAvp(9999, new byte[4], 10415L, true, false);
+    assertThat(check(Command.UAR, m).orElseThrow().resultCode()).isEqualTo(ResultCode.DIAMETER_AVP_UNSUPPORTED);
+  }
+
+  @Test
+  void unsigned32OfThreeOctetsIs5014() {
+    IMessage m = uar();
+    m.getAvps().addAvp(Avp.UAR_FLAGS.code(), new byte[] {0, 0, 1}, Vendors.TGPP, false, false);
+    Violation v = check(Command.UAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_LENGTH);
+    assertThat(v.failedAvps()).containsExactly(new FailedAvp(637, 10415L, false, new byte[] {0, 0, 1}));
+  }
+
+  @Test
+  void enumeratedOfEightOctetsIs5014() {
+    IMessage m = uar();
+    m.getAvps().removeAvp(Avp.AUTH_SESSION_STATE.code());
+    m.getAvps().addAvp(Avp.AUTH_SESSION_STATE.code(), new byte[8], Vendors.BASE, true, false);
+    assertThat(check(Command.UAR, m).orElseThrow().resultCode())
+        .isEqualTo(ResultCode.DIAMETER_INVALID_AVP_LENGTH);
+  }
+
+  @Test
+  void invalidUtf8Is5004() {
+    IMessage m = uar(Avp.USER_NAME);
+    m.getAvps().addAvp(Avp.USER_NAME.code(), new byte[] {'a', (byte) 0xC3, 0x28}, Vendors.BASE, true, false);
+    Violation v = check(Command.UAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_VALUE);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(1);
+  }
+
+  @Test
+  void overlongAndSurrogateUtf8AreRejected() {
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xC0, (byte) 0x80})).isFalse();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isFalse();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})).isFalse();
+    assertThat(Utf8.isValid("sip:jörg@ims.test 😀".getBytes(StandardCharsets.UTF_8))).isTrue();
+  }
+
+  @Test
+  void unknownMandatoryChildOfSipAuthDataItemIs5001() {
+    IMessage m = mar();
+    AvpSet item = Avps.addGrouped(m.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+    Avps.addUtf8(item, Avp.SIP_AUTHENTICATION_SCHEME, "Digest-AKAv1-MD5");
+    item.addAvp(9998, new byte[] {7}, 10415L, true, false);
+    Violation v = check(Command.MAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_AVP_UNSUPPORTED);
+    assertThat(v.failedAvps()).containsExactly(new FailedAvp(9998, 10415L, true, new byte[] {7}));
+  }
+
+  @Test
+  void completeMarWithDigestItemPasses() {
+    IMessage m = mar();
+    AvpSet item = Avps.addGrouped(m.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+    Avps.addUtf8(item, Avp.SIP_AUTHENTICATION_SCHEME, "SIP Digest");
+    AvpSet digest = Avps.addGrouped(item, Avp.SIP_DIGEST_AUTHENTICATE);
+    Avps.addUtf8(digest, Avp.DIGEST_REALM, "ims.test");
+    Avps.addUtf8(digest, Avp.DIGEST_QOP, "auth");
+    Avps.addUtf8(digest, Avp.DIGEST_HA1, "0123456789abcdef0123456789abcdef");
+    item.addAvp(500, new byte[] {1}, Vendors.ETSI, false, false);
+    assertThat(check(Command.MAR, m)).isEmpty();
+  }
+
+  @Test
+  void missingMemberInsideGroupedIs5005() {
+    IMessage m = mar();
+    AvpSet item = Avps.addGrouped(m.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+    AvpSet digest = Avps.addGrouped(item, Avp.SIP_DIGEST_AUTHENTICATE);
+    Avps.addUtf8(digest, Avp.DIGEST_REALM, "ims.test");
+    Avps.addUtf8(digest, Avp.DIGEST_QOP, "auth");
+    Violation v = check(Command.MAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(v.failedAvps().get(0)).isEqualTo(new FailedAvp(121, 0, true, new byte[0]));
+  }
+
+  private static IMessage uaa(boolean userNameInExperimentalResult) {
+    IMessage m = Wire.message(Command.UAA);
+    AvpSet s = m.getAvps();
+    Avps.addUtf8(s, Avp.SESSION_ID, "hss;1;2");
+    Avps.addVendorSpecificApplicationId(s, Application.CX);
+    Avps.addEnumerated(s, Avp.AUTH_SESSION_STATE, 1);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "hss.ims.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "ims.test");
+    Avps.addResult(s, ResultCode.DIAMETER_FIRST_REGISTRATION);
+    if (userNameInExperimentalResult) {
+      Avps.addUtf8(Avps.grouped(s, Avp.EXPERIMENTAL_RESULT).orElseThrow(), Avp.USER_NAME, "x");
+    }
+    return m;
+  }
+
+  @Test
+  void knownAvpNotAllowedInClosedGroupIs5008() {
+    assertThat(check(Command.UAA, uaa(false))).isEmpty();
+    Violation v = check(Command.UAA, uaa(true)).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_AVP_NOT_ALLOWED);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedGroupedIs5014() {
+    IMessage m = mar();
+    m.getAvps().addAvp(Avp.SIP_AUTH_DATA_ITEM.code(), new byte[] {0, 0, 2, 0x65, 0, 0, 0, 99}, Vendors.TGPP,
+        true, false);
+    Violation v = check(Command.MAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_LENGTH);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(612);
+  }
+
+  @Test
+  void badAddressLengthInCerIs5014() {
+    IMessage m = Wire.message(Command.CER);
+    AvpSet s = m.getAvps();
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "icscf.ims.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "ims.test");
+    s.addAvp(Avp.HOST_IP_ADDRESS.code(), new byte[] {0, 1, 127, 0, 0}, Vendors.BASE, true, false);
+    Avps.addUnsigned32(s, Avp.VENDOR_ID, Vendors.TGPP);
+    Avps.addUtf8(s, Avp.PRODUCT_NAME, "Kamailio");
+    assertThat(check(Command.CER, m).orElseThrow().resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_LENGTH);
+  }
+
+  @Test
+  void deepNestingIsRejected() {
+    IMessage m = uar();
+    AvpSet level = m.getAvps();
+    for (int i = 0; i < MessageValidator.MAX_DEPTH + 2; i++) {
+      level = Avps.addGrouped(level, Avp.PROXY_INFO);
+      Avps.addIdentity(level, Avp.PROXY_HOST, "p" + i);
+      Avps.addOctets(level, Avp.PROXY_STATE, new byte[] {1});
+    }
+    assertThat(check(Command.UAR, m).orElseThrow().resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_VALUE);
+  }
+
+  @Test
+  void failedAvpContentIsNotInspected() {
+    IMessage m = Wire.message(Command.DWA);
+    AvpSet s = m.getAvps();
+    Avps.addResult(s, ResultCode.DIAMETER_MISSING_AVP);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "hss.ims.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "ims.test");
+    Avps.addFailedAvp(s, Violation.of(ResultCode.DIAMETER_AVP_UNSUPPORTED,
+        new FailedAvp(9999, 10415L, true, new byte[] {1}), "x"));
+    assertThat(check(Command.DWA, m)).isEmpty();
+  }
+
+  @Test
+  void shRequestsValidate() {
+    IMessage m = Wire.message(Command.UDR);
+    AvpSet s = m.getAvps();
+    Avps.addUtf8(s, Avp.SESSION_ID, "as;1;2");
+    Avps.addVendorSpecificApplicationId(s, Application.SH);
+    Avps.addEnumerated(s, Avp.AUTH_SESSION_STATE, 1);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "as.ims.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "ims.test");
+    Avps.addIdentity(s, Avp.DESTINATION_REALM, "ims.test");
+    AvpSet ui = Avps.addGrouped(s, Avp.USER_IDENTITY);
+    Avps.addUtf8(ui, Avp.PUBLIC_IDENTITY, "sip:alice@ims.test");
+    Avps.addEnumerated(s, Avp.DATA_REFERENCE, 0);
+    Avps.addEnumerated(s, Avp.DATA_REFERENCE, 11);
+    Avps.addOctets(s, Avp.SERVICE_INDICATION, "svc".getBytes(StandardCharsets.US_ASCII));
+    assertThat(check(Command.UDR, m)).isEmpty();
+    s.removeAvp(Avp.DATA_REFERENCE.code(), Vendors.TGPP);
+    Violation v = check(Command.UDR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(703);
+  }
+
+  @Test
+  void validatesTheUndecodedMessageToo() {
+    assertThat(validator.validate(Command.UAR, uar())).isEmpty();
+    assertThat(validator.validate(Command.UAR, uar(Avp.USER_NAME)).orElseThrow().resultCode())
+        .isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+  }
+}

@@ -1,0 +1,90 @@
+package org.imshss.hss;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.imshss.hss.config.HssConfiguration;
+import org.imshss.hss.config.HssSettings;
+import org.imshss.hss.config.InvalidConfigurationException;
+import org.imshss.provisioning.seed.SeedException;
+import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.store.SubscriberData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts one HSS node: {@code hss [--config FILE] [--demo | --seed FILE]}. Exit status 2 for a bad
+ * configuration or seed file (the message names the key or field), 1 for any other start failure.
+ */
+public final class HssMain {
+
+    private static final Logger log = LoggerFactory.getLogger(HssMain.class);
+
+    private HssMain() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Path config = null;
+        boolean demo = false;
+        Path seedFile = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--demo" -> demo = true;
+                case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                case "--seed" -> seedFile = Path.of(value(args, ++i, "--seed"));
+                case "--help", "-h" -> {
+                    System.out.println("usage: hss [--config FILE] [--demo | --seed FILE]");
+                    return;
+                }
+                default -> fail(2, "unknown argument " + args[i] + " (try --help)");
+            }
+        }
+        HssNode node;
+        try {
+            HssSettings settings = HssConfiguration.load(config, System.getenv());
+            SubscriberData seed = null;
+            if (demo) {
+                seed = new SeedLoader().demo();
+            } else if (seedFile != null) {
+                seed = new SeedLoader().read(seedFile);
+            }
+            node = HssNode.start(settings, seed);
+        } catch (InvalidConfigurationException | SeedException e) {
+            fail(2, "configuration error: " + e.getMessage());
+            return;
+        } catch (Exception e) {
+            log.error("HSS failed to start", e);
+            fail(1, "HSS failed to start: " + e.getMessage());
+            return;
+        }
+        if (demo) {
+            log.info("demo data loaded: alice, bob and carol @ims.example.org (see README)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping");
+            node.close();
+            stopped.countDown();
+        }, "hss-shutdown"));
+        log.info("HSS ready");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            fail(2, option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void fail(int status, String message) {
+        System.err.println(message);
+        System.exit(status);
+    }
+}

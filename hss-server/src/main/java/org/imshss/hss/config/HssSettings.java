@@ -1,0 +1,148 @@
+package org.imshss.hss.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.configuration2.Configuration;
+
+/** Every setting of one HSS process, validated. */
+public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx) {
+
+    /**
+     * @param identity the Diameter identity (Origin-Host) of this HSS
+     * @param acceptUndefinedPeers accept a CER from any peer (otherwise only configured peers)
+     */
+    public record DiameterSettings(
+            String bindAddress,
+            int port,
+            String identity,
+            String realm,
+            String productName,
+            boolean acceptUndefinedPeers,
+            Duration requestTimeout,
+            Duration watchdogInterval,
+            int queueSize,
+            int processingThreads) {
+    }
+
+    /** The grid node; see the store's GridSettings for the meaning of each field. */
+    public record GridConfig(
+            String instanceName,
+            String bindAddress,
+            int discoveryPort,
+            int discoveryPortRange,
+            int communicationPort,
+            List<String> discoveryAddresses,
+            boolean persistence,
+            Path workDirectory,
+            int backups) {
+    }
+
+    /**
+     * @param homeNetworks Visited-Network-Identifier values that are the home network: never a roaming refusal
+     * @param authPendingTimeout after this an authentication-pending flag set by MAR counts as expired
+     *                           (Kamailio's S-CSCF never sends SAR AUTHENTICATION_TIMEOUT)
+     * @param keepServerNameOnDeregistration whether SAR types 6/7 keep the S-CSCF name (else 2004)
+     * @param maxAuthItems cap on vectors returned in one MAA
+     * @param sharedIfcSetsSupported S-CSCFs understand SharedIFCSetID; else shared sets are expanded into
+     *                               each profile (Kamailio 5.6 ignores SharedIFCSetID)
+     */
+    public record CxSettings(
+            List<String> homeNetworks,
+            Duration authPendingTimeout,
+            boolean keepServerNameOnDeregistration,
+            int maxAuthItems,
+            boolean sharedIfcSetsSupported) {
+    }
+
+    static HssSettings from(Configuration c) {
+        DiameterSettings diameter = new DiameterSettings(
+                text(c, "diameter.bind-address"),
+                port(c, "diameter.port"),
+                text(c, "diameter.identity"),
+                text(c, "diameter.realm"),
+                text(c, "diameter.product-name"),
+                bool(c, "diameter.accept-undefined-peers"),
+                Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
+                Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
+                positive(c, "diameter.queue-size"),
+                positive(c, "diameter.processing-threads"));
+        GridConfig grid = new GridConfig(
+                text(c, "grid.instance-name"),
+                text(c, "grid.bind-address"),
+                port(c, "grid.discovery-port"),
+                nonNegative(c, "grid.discovery-port-range"),
+                port(c, "grid.communication-port"),
+                list(c, "grid.discovery-addresses"),
+                bool(c, "grid.persistence"),
+                Path.of(text(c, "grid.work-directory")),
+                nonNegative(c, "grid.backups"));
+        CxSettings cx = new CxSettings(
+                list(c, "cx.home-networks"),
+                Duration.ofSeconds(positive(c, "cx.auth-pending-timeout-s")),
+                bool(c, "cx.keep-server-name-on-deregistration"),
+                positive(c, "cx.max-auth-items"),
+                bool(c, "cx.shared-ifc-sets-supported"));
+        return new HssSettings(diameter, grid, cx);
+    }
+
+    private static String text(Configuration c, String key) {
+        String value = c.getString(key, "").trim();
+        if (value.isEmpty()) {
+            throw new InvalidConfigurationException(key, "must not be empty");
+        }
+        return value;
+    }
+
+    private static List<String> list(Configuration c, String key) {
+        List<String> values = new ArrayList<>();
+        for (String part : c.getString(key, "").split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.trim());
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    private static boolean bool(Configuration c, String key) {
+        String value = text(c, key);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new InvalidConfigurationException(key, "must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static long number(Configuration c, String key) {
+        String value = text(c, key);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(key, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static int positive(Configuration c, String key) {
+        long value = number(c, key);
+        if (value <= 0 || value > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException(key, "must be a positive number, not " + value);
+        }
+        return (int) value;
+    }
+
+    private static int nonNegative(Configuration c, String key) {
+        long value = number(c, key);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException(key, "must not be negative, not " + value);
+        }
+        return (int) value;
+    }
+
+    private static int port(Configuration c, String key) {
+        long value = number(c, key);
+        if (value < 1 || value > 65535) {
+            throw new InvalidConfigurationException(key, "must be a TCP port (1-65535), not " + value);
+        }
+        return (int) value;
+    }
+}

@@ -1,0 +1,135 @@
+package org.imshss.hss.cx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.imshss.diameter.Application;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.diameter.RequestSender;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.store.SubscriberStore;
+import org.jdiameter.api.AvpSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HSS-initiated Registration-Termination procedure, TS 29.228 6.1.3: the HSS marks the identities
+ * NOT_REGISTERED (one atomic change) and then tells the S-CSCF that held them. The RTR always lists the
+ * Public-Identity AVPs: Kamailio's S-CSCF ignores an RTR that names only a private identity.
+ */
+public final class RegistrationTermination {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationTermination.class);
+
+    private final SubscriberStore store;
+    private final RequestSender sender;
+
+    public RegistrationTermination(SubscriberStore store, RequestSender sender) {
+        this.store = store;
+        this.sender = sender;
+    }
+
+    /** De-registers the implicit registration sets of these public identities. */
+    public CompletableFuture<NetworkOutcome> deregisterPublicIdentities(List<String> publicIdentities,
+            DeregistrationReason reason, String reasonInfo) {
+        Map<String, Set<String>> setsBySubscription = new LinkedHashMap<>();
+        for (String identity : publicIdentities) {
+            Optional<PublicIdentity> found = store.publicIdentity(identity);
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(NetworkOutcome.notServed());
+            }
+            setsBySubscription.computeIfAbsent(found.get().subscriptionId(), id -> new LinkedHashSet<>())
+                    .add(found.get().implicitSetId());
+        }
+        return terminateAll(setsBySubscription, reason, reasonInfo);
+    }
+
+    /** De-registers every public identity of a private identity (e.g. the subscription is being removed). */
+    public CompletableFuture<NetworkOutcome> deregisterPrivateIdentity(String impi, DeregistrationReason reason,
+            String reasonInfo) {
+        Optional<PrivateIdentity> found = store.privateIdentity(impi);
+        if (found.isEmpty()) {
+            return CompletableFuture.completedFuture(NetworkOutcome.notServed());
+        }
+        Set<String> sets = new LinkedHashSet<>();
+        for (String identity : found.get().publicIdentities()) {
+            store.publicIdentity(identity).ifPresent(id -> sets.add(id.implicitSetId()));
+        }
+        return terminateAll(Map.of(found.get().subscriptionId(), sets), reason, reasonInfo);
+    }
+
+    private CompletableFuture<NetworkOutcome> terminateAll(Map<String, Set<String>> setsBySubscription,
+            DeregistrationReason reason, String reasonInfo) {
+        List<CompletableFuture<NetworkOutcome>> sent = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : setsBySubscription.entrySet()) {
+            sent.add(terminate(entry.getKey(), List.copyOf(entry.getValue()), reason, reasonInfo));
+        }
+        // One subscription is the usual case; with several, report the first that is not a plain success.
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            NetworkOutcome combined = NetworkOutcome.notServed();
+            for (CompletableFuture<NetworkOutcome> future : sent) {
+                NetworkOutcome outcome = future.join();
+                if (outcome.status() == NetworkOutcome.Status.FAILED
+                        || combined.status() == NetworkOutcome.Status.NOT_SERVED) {
+                    combined = outcome;
+                }
+            }
+            return combined;
+        });
+    }
+
+    private CompletableFuture<NetworkOutcome> terminate(String subscriptionId, List<String> setIds,
+            DeregistrationReason reason, String reasonInfo) {
+        RegistrationState before = store.updateRegistration(subscriptionId, new RegistrationChanges.Terminate(setIds));
+        List<String> served = setIds.stream().filter(before.sets()::containsKey).toList();
+        if (served.isEmpty() || before.scscfDiameterHost() == null) {
+            return CompletableFuture.completedFuture(NetworkOutcome.notServed());
+        }
+        Set<String> impis = new LinkedHashSet<>();
+        List<String> identities = new ArrayList<>();
+        for (String setId : served) {
+            impis.addAll(before.set(setId).impis().stream().sorted().toList());
+            store.implicitRegistrationSet(setId).map(ImplicitRegistrationSet::publicIdentities)
+                    .ifPresent(identities::addAll);
+        }
+        if (impis.isEmpty()) {
+            // An UNREGISTERED set has no registered IMPI: name one the identity belongs to.
+            store.publicIdentity(identities.get(0)).ifPresent(id -> impis.addAll(id.privateIdentities()));
+        }
+        List<String> privateIds = List.copyOf(impis);
+        log.info("RTR to {} for {} ({})", before.scscfDiameterHost(), identities, reason);
+        return sender.send(Command.RTR, Application.CX, before.scscfDiameterHost(), before.scscfDiameterRealm(),
+                avps -> encode(avps, privateIds, identities, reason, reasonInfo))
+                .thenApply(answer -> NetworkOutcome.answered(
+                        Avps.result(answer.getAvps()).orElse(ResultCode.DIAMETER_UNABLE_TO_COMPLY)))
+                .exceptionally(NetworkOutcome::failed);
+    }
+
+    private static void encode(AvpSet avps, List<String> privateIds, List<String> identities,
+            DeregistrationReason reason, String reasonInfo) {
+        if (!privateIds.isEmpty()) {
+            Avps.addUtf8(avps, Avp.USER_NAME, privateIds.get(0));
+        }
+        CxEncoding.addUserNames(avps, Avp.ASSOCIATED_IDENTITIES,
+                privateIds.size() > 1 ? privateIds.subList(1, privateIds.size()) : List.of());
+        for (String identity : identities) {
+            Avps.addUtf8(avps, Avp.PUBLIC_IDENTITY, identity);
+        }
+        AvpSet why = Avps.addGrouped(avps, Avp.DEREGISTRATION_REASON);
+        Avps.addEnumerated(why, Avp.REASON_CODE, reason.ordinal());
+        if (reasonInfo != null) {
+            Avps.addUtf8(why, Avp.REASON_INFO, reasonInfo);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.imshss.hss.cx;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.ScscfServer;
+import org.imshss.provisioning.store.SubscriberStore;
+
+/**
+ * S-CSCF selection support (TS 29.228 6.7, TS 23.228 5.3.1.2): the capabilities a subscription needs,
+ * and the names of the S-CSCFs that offer them. Kamailio's I-CSCF tries Server-Names inside
+ * Server-Capabilities first, so naming suitable S-CSCFs makes selection work without any table at the
+ * I-CSCF.
+ */
+public final class ServerSelection {
+
+    /** The S-CSCF list changes rarely and is read on every first registration: re-read it at most this often. */
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+
+    private final SubscriberStore store;
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Long.MIN_VALUE);
+
+    private record Snapshot(List<ScscfServer> servers, long readAtNanos) {
+    }
+
+    public ServerSelection(SubscriberStore store) {
+        this.store = store;
+    }
+
+    private List<ScscfServer> servers() {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current.readAtNanos() == Long.MIN_VALUE || now - current.readAtNanos() > REFRESH_NANOS) {
+            current = new Snapshot(List.copyOf(store.scscfServers()), now);
+            snapshot = current;
+        }
+        return current.servers();
+    }
+
+    public ServerCapabilities capabilitiesFor(ImsSubscription subscription) {
+        Set<Integer> mandatory = subscription.mandatoryCapabilities();
+        Set<Integer> optional = subscription.optionalCapabilities();
+        Set<String> names = new LinkedHashSet<>(subscription.preferredScscfs());
+        List<ScscfServer> suitable = new ArrayList<>();
+        for (ScscfServer server : servers()) {
+            if (server.offersAll(mandatory)) {
+                suitable.add(server);
+            }
+        }
+        // Most optional capabilities first; the name breaks ties so the answer is stable.
+        suitable.sort(Comparator.comparingLong((ScscfServer s) -> -optionalMatches(s, optional))
+                .thenComparing(ScscfServer::name));
+        for (ScscfServer server : suitable) {
+            names.add(server.name());
+        }
+        return new ServerCapabilities(toLongs(mandatory), toLongs(optional), List.copyOf(names));
+    }
+
+    private static long optionalMatches(ScscfServer server, Set<Integer> optional) {
+        return optional.stream().filter(server.capabilities()::contains).count();
+    }
+
+    private static List<Long> toLongs(Set<Integer> values) {
+        return values.stream().sorted().map(Integer::longValue).toList();
+    }
+}

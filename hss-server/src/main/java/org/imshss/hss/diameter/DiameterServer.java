@@ -1,0 +1,180 @@
+package org.imshss.hss.diameter;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Application;
+import org.imshss.hss.config.HssSettings.DiameterSettings;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.DisconnectCause;
+import org.jdiameter.api.IllegalDiameterStateException;
+import org.jdiameter.api.Mode;
+import org.jdiameter.api.Network;
+import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.SessionFactory;
+import org.jdiameter.api.Stack;
+import org.jdiameter.server.impl.StackImpl;
+import org.jdiameter.server.impl.helpers.XMLConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The jDiameter server stack: listens on the configured address and port, answers CER/DWR/DPR itself,
+ * advertises the applications given, and hands their requests to the listeners.
+ */
+public final class DiameterServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiameterServer.class);
+
+    private final DiameterSettings settings;
+    private final Map<Application, NetworkReqListener> listeners;
+    private Stack stack;
+
+    public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners) {
+        this.settings = settings;
+        this.listeners = Map.copyOf(listeners);
+    }
+
+    public LocalIdentity localIdentity() {
+        return new LocalIdentity(settings.identity(), settings.realm());
+    }
+
+    /** Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). */
+    public synchronized void start() throws Exception {
+        ensurePortFree();
+        Stack created = new StackImpl();
+        created.init(new XMLConfiguration(new ByteArrayInputStream(configuration().getBytes(StandardCharsets.UTF_8))));
+        Network network = created.unwrap(Network.class);
+        for (Map.Entry<Application, NetworkReqListener> entry : listeners.entrySet()) {
+            Application application = entry.getKey();
+            network.addNetworkReqListener(entry.getValue(),
+                    ApplicationId.createByAuthAppId(application.vendorId(), application.id()));
+        }
+        created.start(Mode.ANY_PEER, 0, TimeUnit.MILLISECONDS);
+        stack = created;
+        ensureListening();
+        log.info("Diameter {} listening on {}:{} (realm {})", settings.identity(), settings.bindAddress(),
+                settings.port(), settings.realm());
+    }
+
+    public SessionFactory sessionFactory() {
+        try {
+            return stack.getSessionFactory();
+        } catch (IllegalDiameterStateException e) {
+            throw new IllegalStateException("the Diameter stack is not running", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stack == null) {
+            return;
+        }
+        try {
+            stack.stop(2, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
+        } catch (Exception e) {
+            log.debug("Diameter stop: {}", e.toString());
+        }
+        stack.destroy();
+        stack = null;
+    }
+
+    private void ensurePortFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
+        } catch (IOException e) {
+            throw new IllegalStateException("diameter.port: cannot listen on " + settings.bindAddress() + ":"
+                    + settings.port() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * jDiameter binds its listening socket asynchronously after start(): wait until it accepts a connection.
+     * (Probing by bind instead could take the port from under the stack.) The port was free before start,
+     * so whoever answers is the stack.
+     */
+    private void ensureListening() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(settings.bindAddress(), settings.port()), 200);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    close();
+                    throw new IllegalStateException("diameter.port: the stack did not start listening on "
+                            + settings.bindAddress() + ":" + settings.port());
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * jDiameter's XML configuration, generated from the settings and checked by jDiameter against its XSD.
+     * The XSD wants at least one peer and one realm: the realm is our own, the peer a placeholder that is
+     * never connected (peers connect to us).
+     */
+    String configuration() {
+        StringBuilder apps = new StringBuilder();
+        for (Application application : listeners.keySet().stream().sorted().toList()) {
+            apps.append("<ApplicationID><VendorId value=\"").append(application.vendorId())
+                    .append("\"/><AuthApplId value=\"").append(application.id())
+                    .append("\"/><AcctApplId value=\"0\"/></ApplicationID>");
+        }
+        long timeout = settings.requestTimeout().toMillis();
+        return """
+                <?xml version="1.0"?>
+                <Configuration xmlns="http://www.jdiameter.org/jdiameter-server">
+                  <LocalPeer>
+                    <URI value="aaa://%s:%d"/>
+                    <IPAddresses><IPAddress value="%s"/></IPAddresses>
+                    <Realm value="%s"/>
+                    <VendorID value="0"/>
+                    <ProductName value="%s"/>
+                    <FirmwareRevision value="1"/>
+                    <Applications>%s</Applications>
+                  </LocalPeer>
+                  <Parameters>
+                    <AcceptUndefinedPeer value="%s"/>
+                    <DuplicateProtection value="false"/>
+                    <DuplicateTimer value="240000"/>
+                    <UseUriAsFqdn value="false"/>
+                    <QueueSize value="%d"/>
+                    <MessageTimeOut value="%d"/>
+                    <StopTimeOut value="2000"/>
+                    <CeaTimeOut value="%d"/>
+                    <IacTimeOut value="%d"/>
+                    <DwaTimeOut value="%d"/>
+                    <DpaTimeOut value="2000"/>
+                    <RecTimeOut value="%d"/>
+                    <PeerFSMThreadCount value="%d"/>
+                    <Concurrent>
+                      <Entity name="ThreadGroup" size="64"/>
+                      <Entity name="ProcessingMessageTimer" size="1"/>
+                      <Entity name="DuplicationMessageTimer" size="1"/>
+                      <Entity name="RedirectMessageTimer" size="1"/>
+                      <Entity name="PeerOverloadTimer" size="1"/>
+                      <Entity name="ConnectionTimer" size="1"/>
+                      <Entity name="StatisticTimer" size="1"/>
+                      <Entity name="ApplicationSession" size="4"/>
+                    </Concurrent>
+                  </Parameters>
+                  <Network>
+                    <Peers><Peer name="aaa://placeholder.invalid:3868" attempt_connect="false" rating="1"/></Peers>
+                    <Realms><Realm name="%s" peers="placeholder.invalid" local_action="LOCAL" dynamic="false" exp_time="1">%s</Realm></Realms>
+                  </Network>
+                </Configuration>
+                """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
+                settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
+                timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
+                settings.realm(), apps);
+    }
+}

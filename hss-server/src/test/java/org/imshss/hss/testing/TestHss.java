@@ -1,0 +1,119 @@
+package org.imshss.hss.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.imshss.hss.HssNode;
+import org.imshss.hss.config.HssSettings;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.store.RegistrationUpdate;
+import org.imshss.provisioning.store.SubscriberData;
+
+/**
+ * A whole HSS for integration tests: a real embedded Ignite node and the real Diameter stack on free
+ * loopback ports, loaded with the demo data and the Cx test seed.
+ */
+public final class TestHss implements AutoCloseable {
+
+    public static final String HOST = "hss.ims.example.org";
+    public static final String REALM = "ims.example.org";
+
+    private final HssNode node;
+    private final int port;
+    private final Path workDirectory;
+
+    private TestHss(HssNode node, int port, Path workDirectory) {
+        this.node = node;
+        this.port = port;
+        this.workDirectory = workDirectory;
+    }
+
+    public static TestHss start() throws Exception {
+        return start(settings -> settings);
+    }
+
+    public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx) throws Exception {
+        int diameterPort = freePort();
+        Path work = Files.createTempDirectory("hss-test");
+        HssSettings settings = new HssSettings(
+                new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test", true,
+                        Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
+                new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
+                        List.of(), false, work, 0),
+                cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)));
+        HssNode node = HssNode.start(settings, seed());
+        return new TestHss(node, diameterPort, work);
+    }
+
+    /** The demo data with the Cx test subscribers added. */
+    public static SubscriberData seed() throws IOException {
+        SeedLoader loader = new SeedLoader();
+        SubscriberData demo = loader.demo();
+        SubscriberData extra;
+        try (InputStream in = TestHss.class.getResourceAsStream("/cx-test-seed.json")) {
+            extra = loader.read(in, "cx-test-seed.json");
+        }
+        return new SubscriberData(
+                concat(demo.subscriptions(), extra.subscriptions()),
+                concat(demo.privateIdentities(), extra.privateIdentities()),
+                concat(demo.publicIdentities(), extra.publicIdentities()),
+                concat(demo.implicitRegistrationSets(), extra.implicitRegistrationSets()),
+                concat(demo.serviceProfiles(), extra.serviceProfiles()),
+                concat(demo.initialFilterCriteria(), extra.initialFilterCriteria()),
+                concat(demo.sharedIfcSets(), extra.sharedIfcSets()),
+                concat(demo.chargingInformation(), extra.chargingInformation()),
+                concat(demo.scscfServers(), extra.scscfServers()));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Forgets every registration, so each test starts from NOT_REGISTERED. */
+    public void resetRegistrations() throws IOException {
+        for (var subscription : seed().subscriptions()) {
+            String id = subscription.id();
+            node.store().updateRegistration(id,
+                    current -> new RegistrationUpdate.Outcome<>(RegistrationState.empty(id), Boolean.TRUE));
+        }
+    }
+
+    public HssNode node() {
+        return node;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A CSCF peer connected to this HSS. */
+    public CxTestPeer peer(String originHost) throws Exception {
+        return CxTestPeer.connect(originHost, REALM, freePort(), HOST, port);
+    }
+
+    public RawDiameterClient raw(String originHost) throws IOException {
+        return RawDiameterClient.connect("127.0.0.1", port, originHost, REALM);
+    }
+
+    @Override
+    public void close() throws IOException {
+        node.close();
+        try (var files = Files.walk(workDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

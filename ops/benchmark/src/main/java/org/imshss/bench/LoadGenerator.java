@@ -1,0 +1,567 @@
+package org.imshss.bench;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.jdiameter.api.ApplicationId;
+import org.jdiameter.api.Avp;
+import org.jdiameter.api.AvpDataException;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.DisconnectCause;
+import org.jdiameter.api.Message;
+import org.jdiameter.api.Mode;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
+import org.jdiameter.api.PeerTable;
+import org.jdiameter.api.RawSession;
+import org.jdiameter.api.Stack;
+import org.jdiameter.client.impl.StackImpl;
+
+/**
+ * Cx load generator. Keeps a fixed number of requests in flight over one or more jDiameter client connections,
+ * either closed-loop (each answer immediately triggers the next request, from the thread that delivered the
+ * answer) or open-loop at a fixed rate, where latency is measured from the intended send time so that a stalled
+ * server is not hidden by the generator waiting for it (coordinated omission).
+ */
+public final class LoadGenerator {
+
+  static final Set<String> OPTIONS = Set.of("host", "port", "dest-host", "dest-realm", "origin-host",
+      "origin-realm", "local-address", "in-flight", "warmup-seconds", "seconds", "rate", "mix", "users",
+      "impu-template", "impi-template", "server-name", "visited-network", "sar-type", "connections", "timeout-ms",
+      "fsm-threads");
+
+  private static final ApplicationId CX = ApplicationId.createByAuthAppId(Cx.VENDOR_3GPP, Cx.APP_ID);
+  private static final int CONNECT_ATTEMPTS = 3;
+
+  /** Everything the generator is told on the command line. */
+  record Settings(String host, int port, String destHost, String destRealm, String originHost, String originRealm,
+      String localAddress, int inFlight, double warmupSeconds, double seconds, double rate, String mix, int users,
+      String impuTemplate, String impiTemplate, String serverName, String visitedNetwork, int sarType,
+      int connections, long timeoutMs, int fsmThreads) {
+
+    static Settings from(Options o) {
+      Settings s = new Settings(o.string("host", "127.0.0.1"), o.integer("port", 3868),
+          o.string("dest-host", "hss.ims.example.org"), o.string("dest-realm", "ims.example.org"),
+          o.string("origin-host", "bench.ims.example.org"), o.string("origin-realm", "ims.example.org"),
+          o.string("local-address", ""), o.integer("in-flight", 200), o.decimal("warmup-seconds", 5),
+          o.decimal("seconds", 15), o.decimal("rate", 0), o.string("mix", "uar"), o.integer("users", 1000),
+          o.string("impu-template", "sip:user%d@ims.example.org"), o.string("impi-template", "user%d@ims.example.org"),
+          o.string("server-name", "sip:scscf.ims.example.org:6060"), o.string("visited-network", "ims.example.org"),
+          o.integer("sar-type", 2), o.integer("connections", 1), o.integer("timeout-ms", 5000),
+          o.integer("fsm-threads", 2));
+      s.validate();
+      return s;
+    }
+
+    void validate() {
+      if (inFlight < 1 || users < 1 || connections < 1 || seconds <= 0 || warmupSeconds < 0 || rate < 0
+          || timeoutMs < 1 || fsmThreads < 1) {
+        throw new IllegalArgumentException("in-flight, users, connections, seconds, timeout-ms and fsm-threads must be"
+            + " positive; warmup-seconds and rate must not be negative");
+      }
+      mixPattern(mix);
+    }
+  }
+
+  /** Outcome of one run; counts cover only requests sent in the measured window. */
+  record Report(long sent, long answered, long timeouts, long errors, double seconds, Map<String, Long> answerCounts,
+      Histogram latencyUs) {
+
+    long unanswered() {
+      return sent - answered;
+    }
+
+    double answersPerSecond() {
+      return answered / seconds;
+    }
+
+    boolean acceptable() {
+      return sent > 0 && unanswered() * 100 <= sent;
+    }
+  }
+
+  private final Settings settings;
+  private final Stats stats = new Stats();
+  private final int[] mixPattern;
+  private final byte[][] impus;
+  private final byte[][] impis;
+  private final byte[] destRealm;
+  private final byte[] originRealm;
+  private final byte[] serverName;
+  private final byte[] visitedNetwork;
+  private final AtomicLong sequence = new AtomicLong();
+  private final List<Connection> connections = new ArrayList<>();
+  private final ArrayBlockingQueue<Slot> idle;
+
+  private volatile boolean running;
+  private volatile long measureStartNs;
+  private volatile long endNs;
+  private volatile boolean closedLoop;
+
+  private LoadGenerator(Settings s) {
+    this.settings = s;
+    this.mixPattern = mixPattern(s.mix());
+    this.impus = new byte[s.users()][];
+    this.impis = new byte[s.users()][];
+    for (int i = 0; i < s.users(); i++) {
+      impus[i] = String.format(Locale.ROOT, s.impuTemplate(), i).getBytes(StandardCharsets.UTF_8);
+      impis[i] = String.format(Locale.ROOT, s.impiTemplate(), i).getBytes(StandardCharsets.UTF_8);
+    }
+    this.destRealm = utf8(s.destRealm());
+    this.originRealm = utf8(s.originRealm());
+    this.serverName = utf8(s.serverName());
+    this.visitedNetwork = utf8(s.visitedNetwork());
+    this.idle = new ArrayBlockingQueue<>(s.inFlight());
+  }
+
+  private static int[] mixPattern(String mix) {
+    switch (mix) {
+      case "uar":
+        return new int[] {Cx.UAR};
+      case "lir":
+        return new int[] {Cx.LIR};
+      case "sar":
+        return new int[] {Cx.SAR};
+      case "mix":
+        // UAR:LIR:SAR = 2:2:1, interleaved so that every short window sees the same mix.
+        return new int[] {Cx.UAR, Cx.LIR, Cx.UAR, Cx.LIR, Cx.SAR};
+      default:
+        throw new IllegalArgumentException("--mix must be uar, lir, sar or mix, got '" + mix + "'");
+    }
+  }
+
+  /** Connects, runs warm-up and measurement, drains outstanding requests and disconnects. */
+  static Report run(Settings s) throws Exception {
+    LoadGenerator g = new LoadGenerator(s);
+    try {
+      g.connect();
+      return g.drive();
+    } finally {
+      g.disconnect();
+    }
+  }
+
+  private void connect() throws Exception {
+    InetAddress target = InetAddress.getByName(settings.host());
+    String local = settings.localAddress().isEmpty() ? localAddressTowards(target) : settings.localAddress();
+    StackConfigs.Tuning tuning = new StackConfigs.Tuning(settings.fsmThreads(), 20000, 1);
+    for (int i = 0; i < settings.connections(); i++) {
+      String identity = i == 0 ? settings.originHost() : numbered(settings.originHost(), i + 1);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          connections.add(new Connection(identity, StackConfigs.client(identity, settings.originRealm(), local,
+              settings.destHost(), target.getHostAddress(), settings.port(), settings.destRealm(),
+              settings.timeoutMs(), tuning)));
+          break;
+        } catch (IOException e) {
+          // jDiameter's peer FSM has a start-up race ("Statistic already defined") that leaves the peer DOWN
+          // now and then on a busy machine; a fresh stack connects.
+          if (attempt == CONNECT_ATTEMPTS) {
+            throw e;
+          }
+          System.err.println("load: " + e.getMessage() + "; retrying with a new stack");
+        }
+      }
+    }
+    for (int i = 0; i < settings.inFlight(); i++) {
+      idle.add(new Slot(connections.get(i % connections.size())));
+    }
+  }
+
+  /** Each connection is its own Diameter peer, so it needs its own Origin-Host: bench-2.ims.example.org, ... */
+  private static String numbered(String host, int n) {
+    int dot = host.indexOf('.');
+    return dot < 0 ? host + "-" + n : host.substring(0, dot) + "-" + n + host.substring(dot);
+  }
+
+  /** The address the OS would use to reach the target; a UDP connect sends nothing. */
+  private static String localAddressTowards(InetAddress target) throws IOException {
+    if (target.isLoopbackAddress()) {
+      return target.getHostAddress();
+    }
+    try (DatagramSocket probe = new DatagramSocket()) {
+      probe.connect(new InetSocketAddress(target, 9));
+      return probe.getLocalAddress().getHostAddress();
+    }
+  }
+
+  private Report drive() throws InterruptedException {
+    long start = System.nanoTime();
+    measureStartNs = start + seconds(settings.warmupSeconds());
+    endNs = measureStartNs + seconds(settings.seconds());
+    closedLoop = settings.rate() <= 0;
+    running = true;
+    if (closedLoop) {
+      driveClosedLoop();
+    } else {
+      driveFixedRate(start);
+    }
+    running = false;
+    drain();
+    Histogram h = stats.latencyHistogram();
+    return new Report(stats.sentCount(), stats.answeredCount(), stats.timeoutCount(), stats.errorCount(),
+        settings.seconds(), stats.answerCounts(), h);
+  }
+
+  /** Fills the pipeline; afterwards answers refill it themselves and this loop only retries failed sends. */
+  private void driveClosedLoop() throws InterruptedException {
+    long now;
+    while ((now = System.nanoTime()) < endNs) {
+      Slot slot = idle.poll(Math.min(50_000_000L, endNs - now), TimeUnit.NANOSECONDS);
+      if (slot != null && !send(slot, System.nanoTime())) {
+        idle.offer(slot);
+        LockSupport.parkNanos(1_000_000L);
+      }
+    }
+  }
+
+  /** Open loop: request k is due at start + k/rate whatever happened to earlier requests. */
+  private void driveFixedRate(long start) throws InterruptedException {
+    double periodNs = 1e9 / settings.rate();
+    for (long k = 0; ; k++) {
+      long due = start + (long) (k * periodNs);
+      if (due >= endNs) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (due > now) {
+        LockSupport.parkNanos(due - now);
+      }
+      Slot slot = idle.poll(Math.max(0, endNs - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (slot == null) {
+        return;
+      }
+      if (!send(slot, due)) {
+        idle.offer(slot);
+      }
+    }
+  }
+
+  private void drain() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMs() + 3000);
+    while (idle.size() < settings.inFlight() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+  }
+
+  /** Called from jDiameter threads when a slot's request is answered or timed out. */
+  private void completed(Slot slot) {
+    if (closedLoop && running) {
+      long now = System.nanoTime();
+      if (now < endNs && send(slot, now)) {
+        return;
+      }
+    }
+    idle.offer(slot);
+  }
+
+  /** Builds and sends the next request on the slot; false if the stack refused it (the caller keeps the slot). */
+  private boolean send(Slot slot, long intendedNs) {
+    long n = sequence.getAndIncrement();
+    int command = mixPattern[(int) (n % mixPattern.length)];
+    int user = (int) (n % impus.length);
+    boolean measured = intendedNs >= measureStartNs;
+    Connection c = slot.connection;
+    Message m = null;
+    try {
+      m = c.session.createMessage(command, CX);
+      m.setRequest(true);
+      m.setProxiable(true);
+      AvpSet avps = m.getAvps();
+      avps.insertAvp(0, Cx.SESSION_ID, c.nextSessionId(n), true, false);
+      avps.addAvp(Cx.AUTH_SESSION_STATE, Cx.NO_STATE_MAINTAINED, true, false);
+      avps.addAvp(Cx.ORIGIN_HOST, c.originHost, true, false);
+      avps.addAvp(Cx.ORIGIN_REALM, originRealm, true, false);
+      avps.addAvp(Cx.DESTINATION_REALM, destRealm, true, false);
+      switch (command) {
+        case Cx.UAR:
+          avps.addAvp(Cx.USER_NAME, impis[user], true, false);
+          avps.addAvp(Cx.PUBLIC_IDENTITY, impus[user], Cx.VENDOR_3GPP, true, false);
+          avps.addAvp(Cx.VISITED_NETWORK_IDENTIFIER, visitedNetwork, Cx.VENDOR_3GPP, true, false);
+          break;
+        case Cx.LIR:
+          avps.addAvp(Cx.PUBLIC_IDENTITY, impus[user], Cx.VENDOR_3GPP, true, false);
+          break;
+        default:
+          avps.addAvp(Cx.USER_NAME, impis[user], true, false);
+          avps.addAvp(Cx.PUBLIC_IDENTITY, impus[user], Cx.VENDOR_3GPP, true, false);
+          avps.addAvp(Cx.SERVER_NAME, serverName, Cx.VENDOR_3GPP, true, false);
+          avps.addAvp(Cx.SERVER_ASSIGNMENT_TYPE, settings.sarType(), Cx.VENDOR_3GPP, true, false);
+          avps.addAvp(Cx.USER_DATA_ALREADY_AVAILABLE, 0, Cx.VENDOR_3GPP, true, false);
+          break;
+      }
+      slot.arm(m, intendedNs, measured);
+      if (measured) {
+        stats.sent();
+      }
+      c.session.send(m, slot, settings.timeoutMs(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (Exception e) {
+      // The answer or timeout callback can no longer come: release the slot here.
+      if (slot.disarm(m) && measured) {
+        stats.error();
+      }
+      c.reportSendFailure(e);
+      return false;
+    }
+  }
+
+  private void disconnect() {
+    for (Connection c : connections) {
+      c.close();
+    }
+  }
+
+  private static long seconds(double s) {
+    return (long) (s * 1e9);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One client stack = one TCP connection = one Diameter peer identity. */
+  private static final class Connection {
+
+    private final Stack stack = new StackImpl();
+    private final RawSession session;
+    private final byte[] originHost;
+    private final byte[] sessionIdPrefix;
+    private volatile boolean sendFailureReported;
+
+    Connection(String identity, org.jdiameter.api.Configuration config) throws Exception {
+      this.originHost = utf8(identity);
+      this.sessionIdPrefix = utf8(identity + ";" + (System.currentTimeMillis() / 1000) + ";");
+      try {
+        stack.init(config);
+        // start(ALL_PEERS) may return before the CER/CEA exchange is over; wait for OKAY ourselves.
+        stack.start(Mode.ALL_PEERS, 10, TimeUnit.SECONDS);
+        awaitPeersOkay(10_000);
+        session = stack.getSessionFactory().getNewRawSession();
+      } catch (Exception e) {
+        close();
+        throw new IOException("connection as " + identity + " failed: " + e, e);
+      }
+    }
+
+    private void awaitPeersOkay(long timeoutMs) throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+      PeerTable table = stack.unwrap(PeerTable.class);
+      while (true) {
+        List<Peer> peers = table.getPeerTable();
+        boolean allOkay = !peers.isEmpty();
+        for (Peer p : peers) {
+          allOkay &= p.getState(PeerState.class) == PeerState.OKAY;
+        }
+        if (allOkay) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IOException("peer not OKAY after " + timeoutMs + " ms: " + peers);
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    /** Session-Id {@code <origin-host>;<start time>;<sequence>}, unique per request, one allocation. */
+    byte[] nextSessionId(long n) {
+      int digits = 1;
+      for (long v = n; v >= 10; v /= 10) {
+        digits++;
+      }
+      byte[] id = Arrays.copyOf(sessionIdPrefix, sessionIdPrefix.length + digits);
+      long v = n;
+      for (int i = id.length - 1; i >= sessionIdPrefix.length; i--) {
+        id[i] = (byte) ('0' + v % 10);
+        v /= 10;
+      }
+      return id;
+    }
+
+    /** Only the first failure is printed: the run then shows up as errors, not as a flood of log lines. */
+    void reportSendFailure(Exception e) {
+      if (!sendFailureReported) {
+        sendFailureReported = true;
+        System.err.println("load: send failed on " + new String(originHost, StandardCharsets.UTF_8) + ": " + e);
+      }
+    }
+
+    void close() {
+      try {
+        if (stack.isActive()) {
+          stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
+        }
+      } catch (Exception e) {
+        System.err.println("load: stop failed: " + e);
+      }
+      stack.destroy();
+    }
+  }
+
+  /**
+   * One pipeline position, reused for request after request so that the answer path allocates nothing of ours.
+   * {@code current} guards against the rare double callback (answer racing the timeout timer).
+   */
+  private final class Slot implements org.jdiameter.api.EventListener<Message, Message> {
+
+    private final Connection connection;
+    private Message current;
+    private long intendedNs;
+    private boolean measured;
+
+    Slot(Connection connection) {
+      this.connection = connection;
+    }
+
+    synchronized void arm(Message m, long intended, boolean isMeasured) {
+      current = m;
+      intendedNs = intended;
+      measured = isMeasured;
+    }
+
+    synchronized boolean disarm(Message m) {
+      if (m == null || current != m) {
+        return m == null;
+      }
+      current = null;
+      return true;
+    }
+
+    @Override
+    public void receivedSuccessMessage(Message request, Message answer) {
+      long now = System.nanoTime();
+      long intended;
+      boolean wasMeasured;
+      synchronized (this) {
+        if (current != request) {
+          return;
+        }
+        current = null;
+        intended = intendedNs;
+        wasMeasured = measured;
+      }
+      if (wasMeasured) {
+        record(answer, (now - intended) / 1000);
+      }
+      completed(this);
+    }
+
+    @Override
+    public void timeoutExpired(Message request) {
+      boolean wasMeasured;
+      synchronized (this) {
+        if (current != request) {
+          return;
+        }
+        current = null;
+        wasMeasured = measured;
+      }
+      if (wasMeasured) {
+        stats.timeout();
+      }
+      completed(this);
+    }
+
+    private void record(Message answer, long latencyUs) {
+      int kind = Stats.NO_RESULT;
+      long code = 0;
+      try {
+        AvpSet avps = answer.getAvps();
+        Avp rc = avps.getAvp(Cx.RESULT_CODE);
+        if (rc != null) {
+          kind = Stats.RESULT_CODE;
+          code = rc.getUnsigned32();
+        } else {
+          Avp er = avps.getAvp(Cx.EXPERIMENTAL_RESULT);
+          Avp erc = er == null ? null : er.getGrouped().getAvp(Cx.EXPERIMENTAL_RESULT_CODE);
+          if (erc != null) {
+            kind = Stats.EXPERIMENTAL;
+            code = erc.getUnsigned32();
+          }
+        }
+      } catch (AvpDataException e) {
+        kind = Stats.NO_RESULT;
+      }
+      stats.answer(answer.getCommandCode(), kind, code, latencyUs);
+    }
+  }
+
+  static void print(Settings s, Report r) {
+    Histogram h = r.latencyUs();
+    System.out.printf(Locale.ROOT, "%nCx load: mix=%s in-flight=%d connections=%d rate=%s users=%d warmup=%.1fs"
+        + " measured=%.1fs target=%s:%d%n", s.mix(), s.inFlight(), s.connections(),
+        s.rate() > 0 ? String.valueOf(s.rate()) + "/s" : "max", s.users(), s.warmupSeconds(), s.seconds(), s.host(),
+        s.port());
+    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "requests sent", r.sent());
+    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "answers", r.answered());
+    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "timeouts", r.timeouts());
+    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "send errors", r.errors());
+    System.out.printf(Locale.ROOT, "  %-22s %12.1f%n", "answers/s", r.answersPerSecond());
+    for (Map.Entry<String, Long> e : r.answerCounts().entrySet()) {
+      System.out.printf(Locale.ROOT, "  %-22s %12d%n", e.getKey(), e.getValue());
+    }
+    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p50 ms", ms(h, 50));
+    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p99 ms", ms(h, 99));
+    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p99.9 ms", ms(h, 99.9));
+    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency max ms", h.getMaxValue() / 1000.0);
+    StringBuilder codes = new StringBuilder();
+    for (Map.Entry<String, Long> e : r.answerCounts().entrySet()) {
+      codes.append(codes.length() == 0 ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
+    }
+    System.out.printf(Locale.ROOT, "BENCH_SUMMARY {\"mix\":\"%s\",\"inFlight\":%d,\"connections\":%d,\"rate\":%.1f,"
+        + "\"seconds\":%.1f,\"sent\":%d,\"answered\":%d,\"timeouts\":%d,\"errors\":%d,\"answersPerSecond\":%.1f,"
+        + "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f,\"codes\":{%s},\"ok\":%b}%n",
+        s.mix(), s.inFlight(), s.connections(), s.rate(), s.seconds(), r.sent(), r.answered(), r.timeouts(),
+        r.errors(), r.answersPerSecond(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, codes,
+        r.acceptable());
+  }
+
+  private static double ms(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  public static void main(String[] args) {
+    if (Options.wantsHelp(args)) {
+      System.out.println("usage: LoadGenerator [--host 127.0.0.1] [--port 3868] [--dest-host hss.ims.example.org]"
+          + " [--dest-realm ims.example.org] [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
+          + " [--local-address auto] [--in-flight 200] [--warmup-seconds 5] [--seconds 15]"
+          + " [--rate 0 (0 = as fast as possible)] [--mix uar|lir|sar|mix (UAR:LIR:SAR 2:2:1)] [--users 1000]"
+          + " [--impu-template sip:user%d@ims.example.org] [--impi-template user%d@ims.example.org]"
+          + " [--server-name sip:scscf.ims.example.org:6060] [--visited-network ims.example.org] [--sar-type 2]"
+          + " [--connections 1] [--timeout-ms 5000] [--fsm-threads 2]");
+      System.exit(0);
+    }
+    int exit;
+    try {
+      Settings s = Settings.from(Options.parse(args, OPTIONS));
+      Report r = run(s);
+      print(s, r);
+      exit = r.acceptable() ? 0 : 1;
+      if (!r.acceptable()) {
+        System.err.println("load: " + r.unanswered() + " of " + r.sent() + " requests got no answer (limit 1%)");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("load: " + e.getMessage());
+      exit = 2;
+    } catch (Exception e) {
+      System.err.println("load: failed: " + e);
+      e.printStackTrace();
+      exit = 1;
+    }
+    // jDiameter leaves non-daemon threads behind after stop()/destroy().
+    System.exit(exit);
+  }
+}

@@ -1,0 +1,42 @@
+package org.imshss.provisioning.model;
+
+import java.util.Set;
+
+/**
+ * How a private identity authenticates (TS 33.203, TS 29.228 6.3).
+ *
+ * @param allowedSchemes SIP-Authentication-Scheme values accepted in MAR, as spelled in TS 29.229
+ * @param defaultScheme the scheme used when the S-CSCF asks for "Unknown"
+ * @param digest SIP Digest credentials, or null
+ * @param aka IMS-AKA credentials, or null
+ * @param lineIdentifier NASS-Bundled line identifier, or null
+ * @param ipAddress Early-IMS address or prefix, or null
+ */
+public record AuthProfile(
+        Set<String> allowedSchemes,
+        String defaultScheme,
+        DigestCredentials digest,
+        AkaCredentials aka,
+        String lineIdentifier,
+        String ipAddress) {
+
+    public AuthProfile {
+        allowedSchemes = Set.copyOf(allowedSchemes);
+    }
+
+    /** Scheme names are compared case-insensitively; returns the stored spelling or null. */
+    public String allowedScheme(String requested) {
+        for (String scheme : allowedSchemes) {
+            if (scheme.equalsIgnoreCase(requested)) {
+                return scheme;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthProfile[allowedSchemes=" + allowedSchemes + ", defaultScheme=" + defaultScheme
+                + ", digest=" + (digest != null) + ", aka=" + (aka != null) + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package org.imshss.provisioning.store;
+
+import java.util.List;
+
+/** The grid caches of the subscriber data, one per kind of record; keys are Strings, values codec bytes. */
+public final class CacheNames {
+
+    public static final String SUBSCRIPTIONS = "hss-subscriptions";
+    public static final String PRIVATE_IDS = "hss-private-ids";
+    public static final String PUBLIC_IDS = "hss-public-ids";
+    /** Wildcarded PSIs and IMPUs keyed by their wildcard string (TS 23.003 13.5). */
+    public static final String WILDCARDS = "hss-wildcards";
+    public static final String IMPLICIT_SETS = "hss-implicit-sets";
+    public static final String SERVICE_PROFILES = "hss-service-profiles";
+    public static final String IFCS = "hss-ifcs";
+    public static final String SHARED_IFC_SETS = "hss-shared-ifc-sets";
+    public static final String CHARGING = "hss-charging";
+    public static final String SCSCFS = "hss-scscfs";
+    public static final String REGISTRATIONS = "hss-registrations";
+    /** SQN_HE per private identity (TS 33.102 Annex C), changed only through atomic updates. */
+    public static final String AUTH_SEQUENCES = "hss-auth-sequences";
+
+    /** Caches with one entry per subscriber; the others hold shared, few entries. */
+    public static final List<String> PER_SUBSCRIBER =
+            List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES);
+
+    public static final List<String> ALL = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, WILDCARDS,
+            IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES);
+
+    private CacheNames() {
+    }
+}

@@ -1,0 +1,161 @@
+package org.imshss.provisioning.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.failure.FailureHandler;
+import org.apache.ignite.failure.StopNodeFailureHandler;
+import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
+import org.apache.ignite.logger.slf4j.Slf4jLogger;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * An embedded Ignite server node holding the subscriber caches. Closing it stops the node; stores built
+ * on it must be closed first.
+ */
+public final class GridNode implements AutoCloseable {
+
+    /** Per-subscriber caches are large; the shared ones (profiles, iFCs, S-CSCFs...) hold a handful of entries. */
+    private static final int LARGE_CACHE_PARTITIONS = 1024;
+    private static final int SMALL_CACHE_PARTITIONS = 64;
+
+    private final GridSettings settings;
+    private final Ignite ignite;
+
+    private GridNode(GridSettings settings, Ignite ignite) {
+        this.settings = settings;
+        this.ignite = ignite;
+    }
+
+    /**
+     * Starts the node and, with persistence, activates a cluster that has never been activated (first start
+     * of a single node). Fails if a configured port is taken.
+     */
+    public static GridNode start(GridSettings settings) {
+        Ignite ignite;
+        try {
+            ignite = Ignition.start(configuration(settings));
+        } catch (IgniteException e) {
+            throw new IllegalStateException("Ignite node '" + settings.instanceName() + "' failed to start (discovery "
+                    + settings.bindAddress() + ":" + settings.discoveryPort() + ", communication "
+                    + settings.bindAddress() + ":" + settings.communicationPort() + "): " + rootMessage(e), e);
+        }
+        try {
+            if (settings.persistence() && ignite.cluster().state() != ClusterState.ACTIVE
+                    && ignite.cluster().currentBaselineTopology() == null) {
+                ignite.cluster().state(ClusterState.ACTIVE);
+            }
+        } catch (RuntimeException e) {
+            ignite.close();
+            throw e;
+        }
+        return new GridNode(settings, ignite);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + root + ")";
+    }
+
+    /** The Ignite configuration the node starts with; exposed so a launcher can log or adjust it. */
+    public static IgniteConfiguration configuration(GridSettings settings) {
+        TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder();
+        ipFinder.setAddresses(settings.effectiveDiscoveryAddresses());
+        TcpDiscoverySpi discovery = new TcpDiscoverySpi();
+        discovery.setLocalAddress(settings.bindAddress());
+        discovery.setLocalPort(settings.discoveryPort());
+        discovery.setLocalPortRange(settings.discoveryPortRange());
+        discovery.setIpFinder(ipFinder);
+
+        TcpCommunicationSpi communication = new TcpCommunicationSpi();
+        communication.setLocalAddress(settings.bindAddress());
+        communication.setLocalPort(settings.communicationPort());
+        // No range: a taken port must fail the start, not move the node to a port nobody expects.
+        communication.setLocalPortRange(0);
+
+        DataRegionConfiguration region = new DataRegionConfiguration()
+                .setName("default")
+                .setPersistenceEnabled(settings.persistence())
+                .setMaxSize(settings.dataRegionMaxBytes())
+                .setInitialSize(Math.min(settings.dataRegionMaxBytes(), 64L * 1024 * 1024));
+        DataStorageConfiguration storage = new DataStorageConfiguration()
+                .setDefaultDataRegionConfiguration(region)
+                .setWalSegmentSize(settings.walSegmentSizeBytes())
+                .setWalSegments(settings.walSegments())
+                .setMaxWalArchiveSize(16L * settings.walSegmentSizeBytes());
+
+        FailureHandler failureHandler = settings.haltOnFailure()
+                ? new StopNodeOrHaltFailureHandler()
+                : new StopNodeFailureHandler();
+
+        IgniteConfiguration cfg = new IgniteConfiguration()
+                .setIgniteInstanceName(settings.instanceName())
+                .setConsistentId(settings.instanceName())
+                .setLocalHost(settings.bindAddress())
+                .setDiscoverySpi(discovery)
+                .setCommunicationSpi(communication)
+                .setGridLogger(new Slf4jLogger())
+                .setMetricsLogFrequency(0)
+                .setPeerClassLoadingEnabled(false)
+                .setFailureHandler(failureHandler)
+                // Neither the thin-client/JDBC port (10800) nor the legacy REST port (11211) is used;
+                // leaving them on would bind ports nobody configured.
+                .setClientConnectorConfiguration(null)
+                .setConnectorConfiguration(null)
+                .setDataStorageConfiguration(storage)
+                .setCacheConfiguration(cacheConfigurations(settings));
+        if (settings.workDirectory() != null) {
+            cfg.setWorkDirectory(settings.workDirectory().toAbsolutePath().toString());
+        }
+        return cfg;
+    }
+
+    static CacheConfiguration<?, ?>[] cacheConfigurations(GridSettings settings) {
+        List<CacheConfiguration<String, byte[]>> caches = new ArrayList<>();
+        for (String name : CacheNames.ALL) {
+            int partitions = CacheNames.PER_SUBSCRIBER.contains(name) ? LARGE_CACHE_PARTITIONS : SMALL_CACHE_PARTITIONS;
+            caches.add(new CacheConfiguration<String, byte[]>(name)
+                    .setCacheMode(CacheMode.PARTITIONED)
+                    .setBackups(settings.backups())
+                    .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                    // A write returns only once every copy has it: a node that fails over after an
+                    // S-CSCF assignment must not serve an older registration state.
+                    .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                    .setReadFromBackup(true)
+                    // Values are codec bytes decoded right away and never mutated.
+                    .setCopyOnRead(false)
+                    .setAffinity(new RendezvousAffinityFunction(false, partitions)));
+        }
+        return caches.toArray(new CacheConfiguration<?, ?>[0]);
+    }
+
+    public Ignite ignite() {
+        return ignite;
+    }
+
+    public GridSettings settings() {
+        return settings;
+    }
+
+    /** Stops the node; with persistence this takes a checkpoint first. */
+    @Override
+    public void close() {
+        ignite.close();
+    }
+}

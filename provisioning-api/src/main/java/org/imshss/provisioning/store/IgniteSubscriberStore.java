@@ -1,0 +1,357 @@
+package org.imshss.provisioning.store;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.cache.Cache;
+import javax.cache.processor.EntryProcessorException;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteDataStreamer;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cache.CacheEntryProcessor;
+import org.apache.ignite.cache.query.ContinuousQuery;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.model.ScscfServer;
+import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.SharedIfcSet;
+
+/**
+ * {@link SubscriberStore} over the caches of a started Ignite node ({@link CacheNames}). Values are
+ * {@link RecordCodec} bytes; keys are normalised identities or ids. Closing the store does not stop the node.
+ */
+public final class IgniteSubscriberStore implements SubscriberStore {
+
+    private final Ignite ignite;
+    private final RecordCodec codec;
+    private final IgniteCache<String, byte[]> subscriptions;
+    private final IgniteCache<String, byte[]> privateIds;
+    private final IgniteCache<String, byte[]> publicIds;
+    private final IgniteCache<String, byte[]> wildcards;
+    private final IgniteCache<String, byte[]> implicitSets;
+    private final IgniteCache<String, byte[]> serviceProfiles;
+    private final IgniteCache<String, byte[]> ifcs;
+    private final IgniteCache<String, byte[]> sharedIfcSets;
+    private final IgniteCache<String, byte[]> charging;
+    private final IgniteCache<String, byte[]> scscfs;
+    private final IgniteCache<String, byte[]> registrations;
+    private final IgniteCache<String, byte[]> sequences;
+
+    /**
+     * Bumped on every wildcard change this store makes (synchronously) and on every change any node makes
+     * (through a continuous query, asynchronously); the compiled index is rebuilt when it is behind.
+     */
+    private final AtomicLong wildcardVersion = new AtomicLong();
+    private volatile WildcardIndex wildcardIndex;
+    private final QueryCursor<Cache.Entry<String, byte[]>> wildcardWatch;
+
+    public IgniteSubscriberStore(Ignite ignite) {
+        this(ignite, RecordCodec.shared());
+    }
+
+    public IgniteSubscriberStore(Ignite ignite, RecordCodec codec) {
+        this.ignite = ignite;
+        this.codec = codec;
+        subscriptions = cache(CacheNames.SUBSCRIPTIONS);
+        privateIds = cache(CacheNames.PRIVATE_IDS);
+        publicIds = cache(CacheNames.PUBLIC_IDS);
+        wildcards = cache(CacheNames.WILDCARDS);
+        implicitSets = cache(CacheNames.IMPLICIT_SETS);
+        serviceProfiles = cache(CacheNames.SERVICE_PROFILES);
+        ifcs = cache(CacheNames.IFCS);
+        sharedIfcSets = cache(CacheNames.SHARED_IFC_SETS);
+        charging = cache(CacheNames.CHARGING);
+        scscfs = cache(CacheNames.SCSCFS);
+        registrations = cache(CacheNames.REGISTRATIONS);
+        sequences = cache(CacheNames.AUTH_SEQUENCES);
+
+        ContinuousQuery<String, byte[]> watch = new ContinuousQuery<>();
+        watch.setLocalListener(events -> wildcardVersion.incrementAndGet());
+        wildcardWatch = wildcards.query(watch);
+    }
+
+    private IgniteCache<String, byte[]> cache(String name) {
+        IgniteCache<String, byte[]> cache = ignite.cache(name);
+        if (cache == null) {
+            throw new IllegalStateException("cache " + name + " is not configured on node " + ignite.name());
+        }
+        return cache;
+    }
+
+    private <T> Optional<T> get(IgniteCache<String, byte[]> cache, String key, Class<T> type) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(codec.decode(cache.get(key), type));
+    }
+
+    private static String wildcardKey(String wildcard) {
+        return wildcard.trim();
+    }
+
+    @Override
+    public Optional<PublicIdentity> publicIdentity(String identity) {
+        if (identity == null) {
+            return Optional.empty();
+        }
+        if (Identities.isWildcard(identity)) {
+            // '!' is also legal in a SIP user part, so a miss falls through to the distinct identities.
+            Optional<PublicIdentity> wildcard = get(wildcards, wildcardKey(identity), PublicIdentity.class);
+            if (wildcard.isPresent()) {
+                return wildcard;
+            }
+        }
+        return get(publicIds, Identities.normalise(identity), PublicIdentity.class);
+    }
+
+    @Override
+    public Optional<PublicIdentity> wildcardMatch(String identity) {
+        if (identity == null) {
+            return Optional.empty();
+        }
+        String normalised = Identities.normalise(identity);
+        for (CompiledWildcard candidate : wildcardIndex().entries()) {
+            if (candidate.pattern().matcher(normalised).matches()) {
+                Optional<PublicIdentity> found = get(wildcards, candidate.key(), PublicIdentity.class);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private WildcardIndex wildcardIndex() {
+        long version = wildcardVersion.get();
+        WildcardIndex index = wildcardIndex;
+        if (index != null && index.version() == version) {
+            return index;
+        }
+        // Tagged with the version read before the scan: a change during the scan forces another rebuild.
+        List<CompiledWildcard> entries = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = wildcards.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                entries.add(new CompiledWildcard(entry.getKey(), Identities.wildcardPattern(entry.getKey())));
+            }
+        }
+        entries.sort(Comparator.comparing(CompiledWildcard::key));
+        index = new WildcardIndex(version, List.copyOf(entries));
+        wildcardIndex = index;
+        return index;
+    }
+
+    @Override
+    public Optional<PrivateIdentity> privateIdentity(String impi) {
+        return get(privateIds, Identities.normalise(impi), PrivateIdentity.class);
+    }
+
+    @Override
+    public Optional<ImsSubscription> subscription(String id) {
+        return get(subscriptions, id, ImsSubscription.class);
+    }
+
+    @Override
+    public Optional<ImplicitRegistrationSet> implicitRegistrationSet(String id) {
+        return get(implicitSets, id, ImplicitRegistrationSet.class);
+    }
+
+    @Override
+    public Optional<ServiceProfile> serviceProfile(String id) {
+        return get(serviceProfiles, id, ServiceProfile.class);
+    }
+
+    @Override
+    public Optional<InitialFilterCriteria> initialFilterCriteria(String id) {
+        return get(ifcs, id, InitialFilterCriteria.class);
+    }
+
+    @Override
+    public Optional<SharedIfcSet> sharedIfcSet(int id) {
+        return get(sharedIfcSets, Integer.toString(id), SharedIfcSet.class);
+    }
+
+    @Override
+    public Optional<ChargingInformation> chargingInformation(String id) {
+        return get(charging, id, ChargingInformation.class);
+    }
+
+    @Override
+    public List<ScscfServer> scscfServers() {
+        List<ScscfServer> servers = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = scscfs.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                servers.add(codec.decode(entry.getValue(), ScscfServer.class));
+            }
+        }
+        servers.sort(Comparator.comparing(ScscfServer::name));
+        return servers;
+    }
+
+    @Override
+    public RegistrationState registration(String subscriptionId) {
+        RegistrationState state = codec.decode(registrations.get(subscriptionId), RegistrationState.class);
+        return state != null ? state : RegistrationState.empty(subscriptionId);
+    }
+
+    @Override
+    public <R extends Serializable> R updateRegistration(String subscriptionId, RegistrationUpdate<R> update) {
+        return invoke(registrations, subscriptionId, new RegistrationProcessor(update));
+    }
+
+    /** The stored SQN_HE of a private identity, 0 when none is stored. */
+    public long sequence(String impi) {
+        return SequenceProcessor.decode(sequences.get(Identities.normalise(impi)));
+    }
+
+    /** Applies an SQN change in one atomic grid operation (two MARs never get the same SQN). */
+    @Override
+    public <R extends Serializable> R updateSequence(String impi, SequenceUpdate<R> update) {
+        return invoke(sequences, Identities.normalise(impi), new SequenceProcessor(update));
+    }
+
+    private static <R extends Serializable> R invoke(IgniteCache<String, byte[]> cache, String key,
+            CacheEntryProcessor<String, byte[], SerializedResult> processor) {
+        SerializedResult result;
+        try {
+            result = cache.invoke(key, processor);
+        } catch (EntryProcessorException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        R value = (R) result.value();
+        return value;
+    }
+
+    @Override
+    public void putSubscription(ImsSubscription subscription) {
+        subscriptions.put(subscription.id(), codec.encode(subscription));
+    }
+
+    @Override
+    public void putPrivateIdentity(PrivateIdentity privateIdentity) {
+        privateIds.put(Identities.normalise(privateIdentity.impi()), codec.encode(privateIdentity));
+    }
+
+    @Override
+    public void putPublicIdentity(PublicIdentity publicIdentity) {
+        if (publicIdentity.type().isWildcard()) {
+            wildcards.put(wildcardKey(publicIdentity.identity()), codec.encode(publicIdentity));
+            wildcardVersion.incrementAndGet();
+        } else {
+            publicIds.put(Identities.normalise(publicIdentity.identity()), codec.encode(publicIdentity));
+        }
+    }
+
+    @Override
+    public void putImplicitRegistrationSet(ImplicitRegistrationSet set) {
+        implicitSets.put(set.id(), codec.encode(set));
+    }
+
+    @Override
+    public void putServiceProfile(ServiceProfile profile) {
+        serviceProfiles.put(profile.id(), codec.encode(profile));
+    }
+
+    @Override
+    public void putInitialFilterCriteria(InitialFilterCriteria ifc) {
+        ifcs.put(ifc.id(), codec.encode(ifc));
+    }
+
+    @Override
+    public void putSharedIfcSet(SharedIfcSet set) {
+        sharedIfcSets.put(Integer.toString(set.id()), codec.encode(set));
+    }
+
+    @Override
+    public void putChargingInformation(ChargingInformation chargingInformation) {
+        charging.put(chargingInformation.id(), codec.encode(chargingInformation));
+    }
+
+    @Override
+    public void putScscfServer(ScscfServer server) {
+        scscfs.put(server.name().trim(), codec.encode(server));
+    }
+
+    /**
+     * Removes a distinct identity (by any spelling that normalises to it) or a wildcard (by its wildcard
+     * string). Returns whether anything was removed.
+     */
+    public boolean deletePublicIdentity(String identity) {
+        boolean removed = false;
+        if (Identities.isWildcard(identity)) {
+            removed = wildcards.remove(wildcardKey(identity));
+            if (removed) {
+                wildcardVersion.incrementAndGet();
+            }
+        }
+        return publicIds.remove(Identities.normalise(identity)) || removed;
+    }
+
+    @Override
+    public void load(SubscriberData data) {
+        stream(CacheNames.SUBSCRIPTIONS, data.subscriptions(), ImsSubscription::id);
+        stream(CacheNames.PRIVATE_IDS, data.privateIdentities(), p -> Identities.normalise(p.impi()));
+        List<PublicIdentity> distinct = new ArrayList<>();
+        List<PublicIdentity> wildcarded = new ArrayList<>();
+        for (PublicIdentity identity : data.publicIdentities()) {
+            (identity.type().isWildcard() ? wildcarded : distinct).add(identity);
+        }
+        stream(CacheNames.PUBLIC_IDS, distinct, p -> Identities.normalise(p.identity()));
+        stream(CacheNames.WILDCARDS, wildcarded, p -> wildcardKey(p.identity()));
+        stream(CacheNames.IMPLICIT_SETS, data.implicitRegistrationSets(), ImplicitRegistrationSet::id);
+        stream(CacheNames.SERVICE_PROFILES, data.serviceProfiles(), ServiceProfile::id);
+        stream(CacheNames.IFCS, data.initialFilterCriteria(), InitialFilterCriteria::id);
+        stream(CacheNames.SHARED_IFC_SETS, data.sharedIfcSets(), s -> Integer.toString(s.id()));
+        stream(CacheNames.CHARGING, data.chargingInformation(), ChargingInformation::id);
+        stream(CacheNames.SCSCFS, data.scscfServers(), s -> s.name().trim());
+        if (!wildcarded.isEmpty()) {
+            wildcardVersion.incrementAndGet();
+        }
+    }
+
+    private <T> void stream(String cacheName, List<T> records, Function<T, String> key) {
+        if (records.isEmpty()) {
+            return;
+        }
+        // Closing the streamer flushes it: everything is in the grid when load() returns.
+        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(cacheName)) {
+            streamer.allowOverwrite(true);
+            for (T record : records) {
+                streamer.addData(key.apply(record), codec.encode(record));
+            }
+        }
+    }
+
+    /** Stops watching the wildcards; harmless if the node has already stopped. */
+    @Override
+    public void close() {
+        try {
+            wildcardWatch.close();
+        } catch (IgniteException | IllegalStateException e) {
+            // The node is gone and the continuous query with it.
+        }
+    }
+
+    private record CompiledWildcard(String key, Pattern pattern) {
+    }
+
+    private record WildcardIndex(long version, List<CompiledWildcard> entries) {
+    }
+}

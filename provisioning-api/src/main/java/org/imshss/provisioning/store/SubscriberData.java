@@ -1,0 +1,37 @@
+package org.imshss.provisioning.store;
+
+import java.util.List;
+import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.ScscfServer;
+import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.SharedIfcSet;
+
+/** A batch of subscriber data, as a seed file or a bulk import yields it. */
+public record SubscriberData(
+        List<ImsSubscription> subscriptions,
+        List<PrivateIdentity> privateIdentities,
+        List<PublicIdentity> publicIdentities,
+        List<ImplicitRegistrationSet> implicitRegistrationSets,
+        List<ServiceProfile> serviceProfiles,
+        List<InitialFilterCriteria> initialFilterCriteria,
+        List<SharedIfcSet> sharedIfcSets,
+        List<ChargingInformation> chargingInformation,
+        List<ScscfServer> scscfServers) {
+
+    public SubscriberData {
+        subscriptions = List.copyOf(subscriptions);
+        privateIdentities = List.copyOf(privateIdentities);
+        publicIdentities = List.copyOf(publicIdentities);
+        implicitRegistrationSets = List.copyOf(implicitRegistrationSets);
+        serviceProfiles = List.copyOf(serviceProfiles);
+        initialFilterCriteria = List.copyOf(initialFilterCriteria);
+        sharedIfcSets = List.copyOf(sharedIfcSets);
+        chargingInformation = List.copyOf(chargingInformation);
+        scscfServers = List.copyOf(scscfServers);
+    }
+}

@@ -1,0 +1,274 @@
+package org.imshss.provisioning.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.imshss.provisioning.model.IdentityType;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.ServicePointTrigger;
+import org.imshss.provisioning.store.SubscriberData;
+import org.junit.jupiter.api.Test;
+
+class SeedLoaderTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private final SeedLoader loader = new SeedLoader();
+
+    private static String md5(String s) throws Exception {
+        return HEX.formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static <T> Map<String, T> byKey(List<T> list, Function<T, String> key) {
+        return list.stream().collect(Collectors.toMap(key, Function.identity()));
+    }
+
+    @Test
+    void loadsTheDemo() throws Exception {
+        SubscriberData data = loader.demo();
+
+        assertThat(data.subscriptions()).extracting(s -> s.id()).containsExactly("alice", "bob", "carol", "services");
+        Map<String, PrivateIdentity> impis = byKey(data.privateIdentities(), PrivateIdentity::impi);
+        assertThat(impis).containsOnlyKeys("alice@ims.example.org", "bob@ims.example.org", "carol@ims.example.org");
+
+        PrivateIdentity alice = impis.get("alice@ims.example.org");
+        assertThat(alice.auth().digest().realm()).isEqualTo("ims.example.org");
+        assertThat(alice.auth().digest().ha1()).isEqualTo(md5("alice@ims.example.org:ims.example.org:alice"));
+        assertThat(HEX.formatHex(alice.auth().aka().opc())).isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
+        assertThat(HEX.formatHex(alice.auth().aka().k())).isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(HEX.formatHex(alice.auth().aka().amf())).isEqualTo("8000");
+        assertThat(alice.auth().defaultScheme()).isEqualTo("SIP Digest");
+        assertThat(alice.auth().allowedSchemes())
+                .containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5");
+        assertThat(alice.publicIdentities()).containsExactly("sip:alice@ims.example.org", "tel:+15550101");
+
+        PrivateIdentity bob = impis.get("bob@ims.example.org");
+        assertThat(bob.auth().digest().ha1()).isEqualTo(md5("bob@ims.example.org:ims.example.org:bob"));
+        assertThat(bob.auth().defaultScheme()).isEqualTo("SIP Digest");
+
+        PrivateIdentity carol = impis.get("carol@ims.example.org");
+        assertThat(carol.auth().digest().ha1())
+                .isEqualTo(md5("carol@ims.example.org:ims.example.org:carol-aka-secret"));
+        assertThat(HEX.formatHex(carol.auth().aka().k())).isEqualTo("6361726f6c2d616b612d736563726574");
+        assertThat(HEX.formatHex(carol.auth().aka().opc()))
+                .isEqualTo(HEX.formatHex(SeedLoader.opc(HEX.parseHex("6361726f6c2d616b612d736563726574"),
+                        HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318"))));
+        assertThat(carol.auth().defaultScheme()).isEqualTo("Digest-AKAv1-MD5");
+
+        Map<String, PublicIdentity> impus = byKey(data.publicIdentities(), PublicIdentity::identity);
+        assertThat(impus.get("sip:alice@ims.example.org").implicitSetId())
+                .isEqualTo(impus.get("tel:+15550101").implicitSetId()).isEqualTo("alice/0");
+        assertThat(impus.get("sip:alice@ims.example.org").privateIdentities()).containsExactly("alice@ims.example.org");
+        assertThat(impus.get("sip:alice@ims.example.org").displayName()).isEqualTo("Alice");
+        assertThat(impus.get("sip:bob@ims.example.org").implicitSetId()).isEqualTo("bob/0");
+
+        PublicIdentity conference = impus.get("sip:conference@ims.example.org");
+        assertThat(conference.type()).isEqualTo(IdentityType.DISTINCT_PSI);
+        assertThat(conference.psiActivated()).isTrue();
+        assertThat(conference.psiAsName()).isEqualTo("sip:as.ims.example.org:5070");
+        assertThat(conference.privateIdentities()).isEmpty();
+        PublicIdentity chat = impus.get("sip:chat-!.*!@ims.example.org");
+        assertThat(chat.type()).isEqualTo(IdentityType.WILDCARDED_PSI);
+        assertThat(chat.subscriptionId()).isEqualTo("services");
+        assertThat(conference.implicitSetId()).isNotEqualTo(chat.implicitSetId());
+
+        assertThat(data.implicitRegistrationSets()).extracting(ImplicitRegistrationSet::id)
+                .containsExactly("alice/0", "bob/0", "carol/0", "services/0", "services/1");
+        assertThat(data.subscriptions()).allSatisfy(s -> {
+            assertThat(s.allowedVisitedNetworks()).containsExactly("ims.example.org");
+            assertThat(s.chargingInformationId()).isEqualTo("default");
+        });
+        assertThat(data.subscriptions().get(3).privateIdentities()).isEmpty();
+        assertThat(data.scscfServers()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("sip:scscf.ims.example.org:6060");
+            assertThat(s.capabilities()).isEmpty();
+        });
+        assertThat(data.initialFilterCriteria()).singleElement().satisfies(ifc -> {
+            assertThat(ifc.triggerPoint().conditionTypeCnf()).isTrue();
+            assertThat(ifc.triggerPoint().spts()).extracting(ServicePointTrigger::condition).containsExactly(
+                    new ServicePointTrigger.Method("INVITE", List.of()),
+                    new ServicePointTrigger.SessionCase(0), new ServicePointTrigger.SessionCase(3));
+            assertThat(ifc.triggerPoint().spts()).extracting(ServicePointTrigger::groups)
+                    .containsExactly(List.of(0), List.of(1), List.of(1));
+            assertThat(ifc.applicationServer().serverName()).isEqualTo("sip:as.ims.example.org:5070");
+            assertThat(ifc.applicationServer().defaultHandling()).isZero();
+        });
+        assertThat(data.chargingInformation()).singleElement()
+                .satisfies(c -> assertThat(c.primaryEventChargingFunctionName()).isNotBlank());
+    }
+
+    @Test
+    void secretsNeverAppearInToString() {
+        SubscriberData data = loader.demo();
+        String all = data.toString();
+        assertThat(all).doesNotContain("465b5ce8b199b49faa5f0a2ee238a6bc", "cd63cb71954a9f4e48a5994e37a02baf",
+                "cdc202d5123e20f62b6d676ac72cb318", "carol-aka-secret",
+                data.privateIdentities().get(0).auth().digest().ha1());
+        assertThat(all).contains("alice@ims.example.org");
+    }
+
+    @Test
+    void derivesTheTestSetOpc() {
+        byte[] opc = SeedLoader.opc(HEX.parseHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318"));
+        assertThat(HEX.formatHex(opc)).isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
+    }
+
+    @Test
+    void appliesDefaultsForAMinimalDocument() {
+        SubscriberData data = loader.readString("""
+                { "realm": "r.example",
+                  "serviceProfiles": [ { "id": "p" } ],
+                  "subscriptions": [ { "id": "s",
+                    "privateIdentities": [
+                      { "impi": "a@r.example", "password": "pw", "publicIdentities": ["sip:a@R.example;user=phone"] },
+                      { "impi": "b@r.example", "realm": "other.example", "ha1": "0123456789ABCDEF0123456789abcdef",
+                        "k": "465b5ce8b199b49faa5f0a2ee238a6bc", "opc": "cd63cb71954a9f4e48a5994e37a02baf",
+                        "publicIdentities": ["sip:a@r.example", "sip:b@r.example"] },
+                      { "impi": "c@r.example", "k": "465b5ce8b199b49faa5f0a2ee238a6bc",
+                        "op": "cdc202d5123e20f62b6d676ac72cb318", "publicIdentities": ["sip:c@r.example"] } ],
+                    "implicitRegistrationSets": [ { "id": "custom", "publicIdentities": ["sip:b@r.example"] } ],
+                    "publicIdentities": [ { "identity": "sip:a@r.example", "serviceProfile": "p" },
+                                          { "identity": "sip:b@r.example", "serviceProfile": "p", "barred": true },
+                                          { "identity": "sip:c@r.example", "serviceProfile": "p" } ] } ] }
+                """);
+        Map<String, PrivateIdentity> impis = byKey(data.privateIdentities(), PrivateIdentity::impi);
+        assertThat(impis.get("a@r.example").auth().allowedSchemes()).containsExactly("SIP Digest");
+        assertThat(impis.get("a@r.example").auth().aka()).isNull();
+        assertThat(impis.get("a@r.example").publicIdentities()).containsExactly("sip:a@r.example");
+        assertThat(impis.get("b@r.example").auth().digest().realm()).isEqualTo("other.example");
+        assertThat(impis.get("b@r.example").auth().digest().ha1()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(impis.get("b@r.example").auth().allowedSchemes())
+                .containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5");
+        assertThat(impis.get("c@r.example").auth().allowedSchemes())
+                .containsExactlyInAnyOrder("Digest-AKAv1-MD5", "Digest-AKAv2-MD5");
+        assertThat(impis.get("c@r.example").auth().defaultScheme()).isEqualTo("Digest-AKAv1-MD5");
+        assertThat(HEX.formatHex(impis.get("c@r.example").auth().aka().amf())).isEqualTo("8000");
+
+        Map<String, PublicIdentity> impus = byKey(data.publicIdentities(), PublicIdentity::identity);
+        assertThat(impus.get("sip:a@r.example").privateIdentities()).containsExactly("a@r.example", "b@r.example");
+        assertThat(impus.get("sip:a@r.example").type()).isEqualTo(IdentityType.PUBLIC_USER_IDENTITY);
+        assertThat(impus.get("sip:b@r.example").implicitSetId()).isEqualTo("custom");
+        assertThat(impus.get("sip:b@r.example").barred()).isTrue();
+        assertThat(impus.get("sip:a@r.example").implicitSetId()).isEqualTo("s/1");
+        assertThat(impus.get("sip:c@r.example").implicitSetId()).isEqualTo("s/2");
+    }
+
+    /** The demo with one replacement applied; the replaced text must occur exactly once. */
+    private static String demoWith(String from, String to) throws Exception {
+        String demo;
+        try (var in = SeedLoader.class.getClassLoader().getResourceAsStream(SeedLoader.DEMO_RESOURCE)) {
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(demo.indexOf(from)).as("'%s' in demo.json", from).isNotNegative().isEqualTo(demo.lastIndexOf(from));
+        return demo.replace(from, to);
+    }
+
+    private void rejects(String json, String expectedPath, String expectedText) {
+        assertThatThrownBy(() -> loader.readString(json))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining(expectedPath + ": ")
+                .hasMessageContaining(expectedText);
+    }
+
+    @Test
+    void rejectsUnknownReferences() throws Exception {
+        rejects(demoWith("\"ifcs\": [\"orig-invite-as\"]", "\"ifcs\": [\"orig-invite-ass\"]"),
+                "serviceProfiles[0].ifcs[0]", "unknown iFC orig-invite-ass");
+        rejects(demoWith("{ \"identity\": \"tel:+15550101\", \"serviceProfile\": \"default\" }",
+                        "{ \"identity\": \"tel:+15550101\", \"serviceProfile\": \"gold\" }"),
+                "subscriptions[0].publicIdentities[1].serviceProfile", "unknown service profile gold");
+        rejects(demoWith("\"id\": \"alice\",\n      \"allowedVisitedNetworks\": [\"ims.example.org\"],\n      \"chargingInformation\": \"default\"",
+                        "\"id\": \"alice\",\n      \"allowedVisitedNetworks\": [\"ims.example.org\"],\n      \"chargingInformation\": \"nope\""),
+                "subscriptions[0].chargingInformation", "unknown charging information nope");
+        rejects(demoWith("\"sharedIfcSets\": [], \"subscribedMediaProfileId\"", "\"sharedIfcSets\": [5], \"subscribedMediaProfileId\""),
+                "serviceProfiles[0].sharedIfcSets[0]", "unknown shared iFC set 5");
+    }
+
+    @Test
+    void rejectsBadKeys() throws Exception {
+        rejects(demoWith("\"k\": \"6361726f6c2d616b612d736563726574\"", "\"k\": \"6361726f6c2d616b612d7365637265\""),
+                "subscriptions[2].privateIdentities[0].k", "32 hex digits");
+        rejects(demoWith("\"password\": \"bob\",\n          \"k\": \"465b5ce8b199b49faa5f0a2ee238a6bc\", \"op\": \"cdc202d5123e20f62b6d676ac72cb318\"",
+                        "\"password\": \"bob\",\n          \"k\": \"465b5ce8b199b49faa5f0a2ee238a6bc\", \"op\": \"xdc202d5123e20f62b6d676ac72cb318\""),
+                "subscriptions[1].privateIdentities[0].op", "32 hex digits");
+        rejects(demoWith("\"password\": \"carol-aka-secret\",\n          \"k\": \"6361726f6c2d616b612d736563726574\", \"op\": \"cdc202d5123e20f62b6d676ac72cb318\", \"amf\": \"8000\"",
+                        "\"password\": \"carol-aka-secret\",\n          \"k\": \"6361726f6c2d616b612d736563726574\", \"op\": \"cdc202d5123e20f62b6d676ac72cb318\", \"amf\": \"800\""),
+                "subscriptions[2].privateIdentities[0].amf", "4 hex digits");
+        rejects(demoWith("\"password\": \"bob\",", "\"password\": \"bob\", \"opc\": \"cd63cb71954a9f4e48a5994e37a02baf\","),
+                "subscriptions[1].privateIdentities[0].opc", "not both");
+        rejects(demoWith("\"password\": \"bob\",", "\"password\": \"bob\", \"ha1\": \"0123456789abcdef0123456789abcdef\","),
+                "subscriptions[1].privateIdentities[0].ha1", "not both");
+    }
+
+    @Test
+    void rejectsBadIdentities() throws Exception {
+        rejects(demoWith("\"implicitRegistrationSets\": [ [\"sip:alice@ims.example.org\", \"tel:+15550101\"] ]",
+                        "\"implicitRegistrationSets\": [ [\"sip:alice@ims.example.org\", \"tel:+15550102\"] ]"),
+                "subscriptions[0].implicitRegistrationSets[0][1]", "not defined");
+        rejects(demoWith("\"implicitRegistrationSets\": [ [\"sip:alice@ims.example.org\", \"tel:+15550101\"] ]",
+                        "\"implicitRegistrationSets\": [ [\"sip:alice@ims.example.org\"], [\"tel:+15550101\", \"sip:alice@ims.example.org\"] ]"),
+                "subscriptions[0].implicitRegistrationSets[1][1]", "already in implicit registration set alice/0");
+        rejects(demoWith("\"publicIdentities\": [\"sip:bob@ims.example.org\"]", "\"publicIdentities\": [\"sip:bobby@ims.example.org\"]"),
+                "subscriptions[1].privateIdentities[0].publicIdentities[0]", "not defined");
+        rejects(demoWith("\"type\": \"WILDCARDED_PSI\"", "\"type\": \"DISTINCT_PSI\""),
+                "subscriptions[3].publicIdentities[1].type", "WILDCARDED_PSI or WILDCARDED_IMPU");
+        rejects(demoWith("\"type\": \"DISTINCT_PSI\"", "\"type\": \"PSI\""),
+                "subscriptions[3].publicIdentities[0].type", "unknown identity type PSI");
+        rejects(demoWith("{ \"identity\": \"sip:bob@ims.example.org\"", "{ \"identity\": \"sip:alice@ims.example.org\""),
+                "subscriptions[1].publicIdentities[0].identity", "already in subscription alice");
+        rejects(demoWith("\"privateIdentities\": [],\n      \"publicIdentities\": [\n",
+                        "\"privateIdentities\": [],\n      \"publicIdentities\": [\n"
+                        + "        { \"identity\": \"sip:user@ims.example.org\", \"serviceProfile\": \"default\" },\n"),
+                "subscriptions[3].publicIdentities[0].identity", "not listed by any private identity");
+    }
+
+    @Test
+    void rejectsBadSchemesAndTriggers() throws Exception {
+        rejects(demoWith("\"defaultScheme\": \"Digest-AKAv1-MD5\"", "\"defaultScheme\": \"NASS-Bundled\""),
+                "subscriptions[2].privateIdentities[0].defaultScheme", "not one of the allowed schemes");
+        String bobSchemes = "\"authSchemes\": [\"SIP Digest\", \"Digest-AKAv1-MD5\", \"Digest-AKAv2-MD5\"], "
+                + "\"defaultScheme\": \"SIP Digest\",\n          \"publicIdentities\": [\"sip:bob";
+        rejects(demoWith(bobSchemes, bobSchemes.replace("\"Digest-AKAv1-MD5\"", "\"Digest-AKAv3\"")),
+                "subscriptions[1].privateIdentities[0].authSchemes[1]", "unknown scheme Digest-AKAv3");
+        rejects(demoWith("{ \"groups\": [1], \"sessionCase\": 3 }", "{ \"groups\": [1], \"sessionCase\": 3, \"method\": \"BYE\" }"),
+                "ifcs[0].triggerPoint.spts[2]", "exactly one of");
+        rejects(demoWith("{ \"groups\": [1], \"sessionCase\": 3 }", "{ \"groups\": [1], \"sessionCase\": 9 }"),
+                "ifcs[0].triggerPoint.spts[2].sessionCase", "0..4");
+        rejects(demoWith("{ \"groups\": [0], \"method\": \"INVITE\" }", "{ \"groups\": [0], \"method\": \"INVITE\", \"registrationTypes\": [0] }"),
+                "ifcs[0].triggerPoint.spts[0].registrationTypes", "REGISTER");
+    }
+
+    @Test
+    void rejectsUnknownFieldsAndBadJson() throws Exception {
+        rejects(demoWith("\"password\": \"bob\"", "\"pasword\": \"bob\""),
+                "subscriptions[1].privateIdentities[0].pasword", "unknown field");
+        rejects(demoWith("\"realm\": \"ims.example.org\",", "\"realm\": \"ims.example.org\", \"extra\": 1,"),
+                "extra", "unknown field");
+        rejects(demoWith("\"priority\": 10,", "\"priority\": \"ten\","), "ifcs[0].priority", "");
+        assertThatThrownBy(() -> loader.readString("{ \"realm\": "))
+                .isInstanceOf(SeedException.class).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() throws Exception {
+        String json = demoWith("\"ifcs\": [\"orig-invite-as\"]", "\"ifcs\": [\"missing\"]")
+                .replace("\"k\": \"6361726f6c2d616b612d736563726574\"", "\"k\": \"zz\"");
+        assertThatThrownBy(() -> loader.readString(json))
+                .isInstanceOfSatisfying(SeedException.class, e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
+    void aPasswordNeedsARealm() throws Exception {
+        rejects(demoWith("\"realm\": \"ims.example.org\",", ""),
+                "subscriptions[0].privateIdentities[0].password", "needs a realm");
+    }
+}

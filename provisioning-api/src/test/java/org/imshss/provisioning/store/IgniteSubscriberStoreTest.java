@@ -1,0 +1,325 @@
+package org.imshss.provisioning.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.model.ScscfServer;
+import org.imshss.provisioning.seed.SeedLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IgniteSubscriberStoreTest {
+
+    private static final int DISCOVERY_PORT = 48500;
+    private static final int COMMUNICATION_PORT = 48100;
+
+    @TempDir
+    static Path work;
+
+    private static GridNode node;
+    private static IgniteSubscriberStore store;
+
+    @BeforeAll
+    static void start() {
+        node = GridNode.start(TestGrid.settings("store-test", DISCOVERY_PORT, COMMUNICATION_PORT, work));
+        store = new IgniteSubscriberStore(node.ignite());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (store != null) {
+            store.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void putsAndGetsEveryType() {
+        store.putSubscription(Samples.subscription("put-get"));
+        store.putPrivateIdentity(Samples.privateIdentity("put-get@ims.example.org", "put-get", "sip:put-get@ims.example.org"));
+        store.putPublicIdentity(Samples.publicIdentity("sip:put-get@ims.example.org", "put-get", "put-get@ims.example.org"));
+        store.putImplicitRegistrationSet(Samples.implicitSet("put-get/0", "put-get", "sip:put-get@ims.example.org"));
+        store.putServiceProfile(Samples.serviceProfile());
+        store.putInitialFilterCriteria(Samples.ifc());
+        store.putSharedIfcSet(Samples.sharedIfcSet());
+        store.putChargingInformation(Samples.charging());
+        store.putScscfServer(Samples.scscf("sip:scscf-b.ims.example.org"));
+        store.putScscfServer(Samples.scscf("sip:scscf-a.ims.example.org"));
+
+        assertThat(store.subscription("put-get")).contains(Samples.subscription("put-get"));
+        assertThat(store.privateIdentity("put-get@ims.example.org")).contains(
+                Samples.privateIdentity("put-get@ims.example.org", "put-get", "sip:put-get@ims.example.org"));
+        assertThat(store.publicIdentity("sip:put-get@ims.example.org")).contains(
+                Samples.publicIdentity("sip:put-get@ims.example.org", "put-get", "put-get@ims.example.org"));
+        assertThat(store.implicitRegistrationSet("put-get/0")).contains(
+                Samples.implicitSet("put-get/0", "put-get", "sip:put-get@ims.example.org"));
+        assertThat(store.serviceProfile("default")).contains(Samples.serviceProfile());
+        assertThat(store.initialFilterCriteria("orig-invite-as")).contains(Samples.ifc());
+        assertThat(store.sharedIfcSet(7)).contains(Samples.sharedIfcSet());
+        assertThat(store.chargingInformation("default")).contains(Samples.charging());
+        assertThat(store.scscfServers()).extracting(ScscfServer::name)
+                .containsSubsequence("sip:scscf-a.ims.example.org", "sip:scscf-b.ims.example.org");
+
+        assertThat(store.subscription("nobody")).isEmpty();
+        assertThat(store.publicIdentity("sip:nobody@ims.example.org")).isEmpty();
+        assertThat(store.privateIdentity("nobody@ims.example.org")).isEmpty();
+        assertThat(store.sharedIfcSet(99)).isEmpty();
+        assertThat(store.subscription(null)).isEmpty();
+    }
+
+    @Test
+    void lookupsNormaliseTheIdentity() {
+        store.putPublicIdentity(Samples.publicIdentity("sip:norm@ims.example.org", "norm", "norm@ims.example.org"));
+        store.putPublicIdentity(Samples.publicIdentity("tel:+15550199", "norm", "norm@ims.example.org"));
+        store.putPrivateIdentity(Samples.privateIdentity("norm@ims.example.org", "norm", "sip:norm@ims.example.org"));
+
+        assertThat(store.publicIdentity("SIP:norm@IMS.Example.org;transport=tcp"))
+                .map(PublicIdentity::identity).contains("sip:norm@ims.example.org");
+        assertThat(store.publicIdentity(" tel:+1-555-0199;phone-context=x ")).isPresent();
+        assertThat(store.privateIdentity(" norm@ims.example.org ")).isPresent();
+        // The user part is case-sensitive (RFC 3261 19.1.4).
+        assertThat(store.publicIdentity("sip:NORM@ims.example.org")).isEmpty();
+    }
+
+    @Test
+    void wildcardsAreFoundByStringAndByMatchIncludingOnesAddedLater() {
+        store.putPublicIdentity(Samples.wildcardPsi("sip:chat-!.*!@ims.example.org"));
+
+        assertThat(store.publicIdentity("sip:chat-!.*!@ims.example.org"))
+                .map(PublicIdentity::identity).contains("sip:chat-!.*!@ims.example.org");
+        assertThat(store.wildcardMatch("sip:chat-room1@IMS.example.org;transport=tcp"))
+                .map(PublicIdentity::identity).contains("sip:chat-!.*!@ims.example.org");
+        assertThat(store.wildcardMatch("sip:conf-12@ims.example.org")).isEmpty();
+        // Distinct identities are not in the wildcard cache.
+        assertThat(store.publicIdentity("sip:chat-room1@ims.example.org")).isEmpty();
+
+        store.putPublicIdentity(Samples.wildcardPsi("sip:conf-!\\d+!@ims.example.org"));
+        assertThat(store.wildcardMatch("sip:conf-12@ims.example.org"))
+                .map(PublicIdentity::identity).contains("sip:conf-!\\d+!@ims.example.org");
+
+        // Several matches: the first in wildcard-string order wins, every time.
+        store.putPublicIdentity(Samples.wildcardPsi("sip:!.*!-room1@ims.example.org"));
+        assertThat(store.wildcardMatch("sip:chat-room1@ims.example.org"))
+                .map(PublicIdentity::identity).contains("sip:!.*!-room1@ims.example.org");
+
+        assertThat(store.deletePublicIdentity("sip:!.*!-room1@ims.example.org")).isTrue();
+        assertThat(store.deletePublicIdentity("sip:conf-!\\d+!@ims.example.org")).isTrue();
+        assertThat(store.wildcardMatch("sip:chat-room1@ims.example.org"))
+                .map(PublicIdentity::identity).contains("sip:chat-!.*!@ims.example.org");
+        assertThat(store.wildcardMatch("sip:conf-12@ims.example.org")).isEmpty();
+    }
+
+    /** A wildcard written by another store instance (another component, or another node) reaches this index. */
+    @Test
+    void wildcardsWrittenElsewhereArriveThroughTheContinuousQuery() throws Exception {
+        try (IgniteSubscriberStore other = new IgniteSubscriberStore(node.ignite())) {
+            assertThat(store.wildcardMatch("sip:other-1@elsewhere.example.org")).isEmpty();
+            other.putPublicIdentity(Samples.wildcardPsi("sip:other-!\\d!@elsewhere.example.org"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (store.wildcardMatch("sip:other-1@elsewhere.example.org").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(store.wildcardMatch("sip:other-1@elsewhere.example.org")).isPresent();
+            other.deletePublicIdentity("sip:other-!\\d!@elsewhere.example.org");
+        }
+    }
+
+    @Test
+    void registrationIsEmptyUntilWrittenAndRemovedWhenEmptiedAgain() {
+        assertThat(store.registration("reg-1")).isEqualTo(RegistrationState.empty("reg-1"));
+        assertThat(store.updateRegistration("reg-1", new TestUpdates.Peek())).isNull();
+        assertThat(node.ignite().cache(CacheNames.REGISTRATIONS).containsKey("reg-1")).isFalse();
+
+        assertThat(store.updateRegistration("reg-1", new TestUpdates.AssignIfFree("sip:s1"))).isEqualTo("sip:s1");
+        assertThat(store.registration("reg-1").scscfName()).isEqualTo("sip:s1");
+        assertThat(store.updateRegistration("reg-1", new TestUpdates.Peek())).isEqualTo("sip:s1");
+
+        assertThat(store.updateRegistration("reg-1", new TestUpdates.Clear())).isTrue();
+        assertThat(node.ignite().cache(CacheNames.REGISTRATIONS).containsKey("reg-1")).isFalse();
+        assertThat(store.registration("reg-1")).isEqualTo(RegistrationState.empty("reg-1"));
+    }
+
+    @Test
+    void anUpdateThatThrowsReachesTheCallerWithItsOwnException() {
+        assertThatThrownBy(() -> store.updateRegistration("reg-2", new TestUpdates.Refuse("no way")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no way");
+        // A serializable lambda works as well as a record.
+        String name = store.updateRegistration("reg-2", (RegistrationUpdate<String>) current ->
+                new RegistrationUpdate.Outcome<>(current.withScscf("sip:lambda", null, null), "done"));
+        assertThat(name).isEqualTo("done");
+        assertThat(store.registration("reg-2").scscfName()).isEqualTo("sip:lambda");
+    }
+
+    /** On a single node Ignite hands the processor over as is: the update is never serialized. */
+    @Test
+    void theLocalPathDoesNotSerializeTheUpdate() {
+        assertThat(store.updateRegistration("reg-3", new TestUpdates.LocalOnly(new Object()))).isEqualTo("local");
+    }
+
+    @Test
+    void concurrentUpdatesLoseNothing() throws Exception {
+        int threads = 8;
+        int increments = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < increments; i++) {
+                        store.updateRegistration("counter", new TestUpdates.Increment());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestUpdates.counter(store.registration("counter"))).isEqualTo((long) threads * increments);
+    }
+
+    /** TS 33.102 Annex C: concurrent MARs never share an SQN. */
+    @Test
+    void concurrentSequenceAllocationsAreUnique() throws Exception {
+        int threads = 8;
+        int allocations = 500;
+        Set<Long> allocated = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < allocations; i++) {
+                        allocated.add(store.updateSequence("sqn@ims.example.org", new TestUpdates.NextSqn(32)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(allocated).hasSize(threads * allocations);
+        assertThat(store.sequence(" sqn@ims.example.org")).isEqualTo(32L * threads * allocations);
+        assertThat(store.sequence("nobody@ims.example.org")).isZero();
+    }
+
+    /** TS 29.228 6.1.2: one S-CSCF serves a subscription; racing assignments must agree on a single winner. */
+    @Test
+    void exactlyOneScscfWinsTheAssignmentRace() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Set<String> winners = ConcurrentHashMap.newKeySet();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String mine = "sip:scscf-" + t + ".ims.example.org";
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    String stored = store.updateRegistration("race", new TestUpdates.AssignIfFree(mine));
+                    seen.add(stored);
+                    if (stored.equals(mine)) {
+                        winners.add(mine);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(winners).hasSize(1);
+        String winner = winners.iterator().next();
+        assertThat(seen).hasSize(threads).containsOnly(winner);
+        assertThat(store.registration("race").scscfName()).isEqualTo(winner);
+    }
+
+    @Test
+    void loadsTheDemoSeed() {
+        store.load(new SeedLoader().demo());
+
+        assertThat(store.publicIdentity("sip:alice@ims.example.org")).isPresent();
+        assertThat(store.publicIdentity("tel:+1-555-0101")).map(PublicIdentity::implicitSetId)
+                .isEqualTo(store.publicIdentity("sip:alice@ims.example.org").map(PublicIdentity::implicitSetId));
+        assertThat(store.privateIdentity("carol@ims.example.org").orElseThrow().auth().defaultScheme())
+                .isEqualTo("Digest-AKAv1-MD5");
+        assertThat(store.subscription("bob")).isPresent();
+        assertThat(store.publicIdentity("sip:conference@ims.example.org")).isPresent();
+        assertThat(store.wildcardMatch("sip:chat-lobby@ims.example.org"))
+                .map(PublicIdentity::identity).contains("sip:chat-!.*!@ims.example.org");
+        assertThat(store.scscfServers()).extracting(ScscfServer::name).contains("sip:scscf.ims.example.org:6060");
+        assertThat(store.initialFilterCriteria("orig-invite-as")).isPresent();
+    }
+
+    /**
+     * Not an assertion on speed: prints what a local read and a local atomic update cost on this machine,
+     * one thread, best of three rounds of 50,000 calls after a warm-up (the build machine is shared).
+     */
+    @Test
+    void measuresLocalCosts() {
+        store.putPublicIdentity(Samples.publicIdentity("sip:timing@ims.example.org", "timing", "timing@ims.example.org"));
+        int runs = 50_000;
+        double bestGet = Double.MAX_VALUE;
+        double bestUpdate = Double.MAX_VALUE;
+        for (int round = 0; round < 4; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                store.publicIdentity("sip:timing@ims.example.org");
+            }
+            double get = (System.nanoTime() - start) / 1_000.0 / runs;
+            start = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                store.updateRegistration("timing-" + (i % 1000), new TestUpdates.Increment());
+            }
+            double update = (System.nanoTime() - start) / 1_000.0 / runs;
+            if (round > 0) {
+                bestGet = Math.min(bestGet, get);
+                bestUpdate = Math.min(bestUpdate, update);
+            }
+        }
+        System.out.printf("local cost, one thread, best of 3 x %d calls: publicIdentity %.1f us/op, "
+                + "updateRegistration %.1f us/op%n", runs, bestGet, bestUpdate);
+        assertThat(store.publicIdentity("sip:timing@ims.example.org")).isPresent();
+    }
+
+    @Test
+    void aTakenPortFailsTheStart() {
+        // Communication port of the running node, with a free discovery port.
+        assertThatThrownBy(() -> GridNode.start(TestGrid.settings("clash-comm", DISCOVERY_PORT + 90,
+                COMMUNICATION_PORT, work.resolve("clash-comm"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed to start");
+        // Discovery port of the running node, with a free communication port.
+        assertThatThrownBy(() -> GridNode.start(TestGrid.settings("clash-disco", DISCOVERY_PORT,
+                COMMUNICATION_PORT + 90, work.resolve("clash-disco"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed to start");
+    }
+}

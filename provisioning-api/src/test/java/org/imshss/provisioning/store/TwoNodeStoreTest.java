@@ -1,0 +1,141 @@
+package org.imshss.provisioning.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.internal.IgniteEx;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two server nodes in one JVM, backups=1: what one node writes the other reads, updates run on the primary. */
+class TwoNodeStoreTest {
+
+    private static final List<String> DISCOVERY = List.of("127.0.0.1:48510..48511");
+
+    @TempDir
+    static Path work;
+
+    private static GridNode nodeA;
+    private static GridNode nodeB;
+    private static IgniteSubscriberStore storeA;
+    private static IgniteSubscriberStore storeB;
+
+    @BeforeAll
+    static void start() {
+        nodeA = GridNode.start(TestGrid.member("two-a", 48510, 48110, work.resolve("a"), DISCOVERY).withBackups(1));
+        nodeB = GridNode.start(TestGrid.member("two-b", 48511, 48111, work.resolve("b"), DISCOVERY).withBackups(1));
+        storeA = new IgniteSubscriberStore(nodeA.ignite());
+        storeB = new IgniteSubscriberStore(nodeB.ignite());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        storeB.close();
+        storeA.close();
+        nodeB.close();
+        // Let A finish the exchange for B's departure before stopping it too, or it logs an interrupted exchange.
+        while (nodeA.ignite().cluster().nodes().size() > 1) {
+            Thread.sleep(10);
+        }
+        ((IgniteEx) nodeA.ignite()).context().cache().context().exchange().lastTopologyFuture().get(30_000);
+        nodeA.close();
+    }
+
+    @Test
+    void theNodesFormOneCluster() {
+        assertThat(nodeA.ignite().cluster().nodes()).hasSize(2);
+    }
+
+    @Test
+    void whatOneNodeWritesTheOtherReads() {
+        storeA.putPublicIdentity(Samples.publicIdentity("sip:shared@ims.example.org", "shared", "shared@ims.example.org"));
+        assertThat(storeB.publicIdentity("SIP:shared@ims.example.org")).isPresent();
+        storeA.updateRegistration("shared", new TestUpdates.AssignIfFree("sip:scscf-a"));
+        assertThat(storeB.registration("shared").scscfName()).isEqualTo("sip:scscf-a");
+    }
+
+    /** The key's primary is node A; the update is issued on B, so Ignite marshals the processor and the result. */
+    @Test
+    void updatesIssuedOnTheNonPrimaryNodeCrossTheNetwork() {
+        String key = keyWithPrimary(nodeA.ignite(), "remote-");
+        assertThat(storeB.updateRegistration(key, new TestUpdates.AssignIfFree("sip:scscf-b"))).isEqualTo("sip:scscf-b");
+        assertThat(storeB.updateRegistration(key, new TestUpdates.AssignIfFree("sip:other"))).isEqualTo("sip:scscf-b");
+        assertThat(storeA.registration(key).scscfName()).isEqualTo("sip:scscf-b");
+        for (int i = 0; i < 100; i++) {
+            storeB.updateRegistration(key, new TestUpdates.Increment());
+        }
+        assertThat(TestUpdates.counter(storeA.registration(key))).isEqualTo(100);
+        assertThat(storeB.updateRegistration(key, (RegistrationUpdate<Integer>) current ->
+                new RegistrationUpdate.Outcome<>(current, current.restorationInfo().size()))).isEqualTo(1);
+        assertThatThrownBy(() -> storeB.updateRegistration(key, new TestUpdates.Refuse("refused remotely")))
+                .hasMessageContaining("refused remotely");
+        String impi = keyWithPrimary(nodeA.ignite(), CacheNames.AUTH_SEQUENCES, "sqn-", "@ims.example.org");
+        storeB.updateSequence(impi, new TestUpdates.NextSqn(32));
+        assertThat(storeB.updateSequence(impi, new TestUpdates.NextSqn(32))).isEqualTo(64L);
+        assertThat(storeA.sequence(impi)).isEqualTo(64L);
+        // Proof that this path really marshals: an update Java serialization refuses cannot leave node B.
+        assertThatThrownBy(() -> storeB.updateRegistration(key, new TestUpdates.LocalOnly(new Object())));
+        assertThat(storeB.updateRegistration(key, new TestUpdates.Clear())).isTrue();
+        assertThat(storeA.registration(key).isEmpty()).isTrue();
+    }
+
+    /** On the primary node nothing is marshalled, even with a backup: the backup gets the new value, not the update. */
+    @Test
+    void updatesIssuedOnThePrimaryStayLocal() {
+        String key = keyWithPrimary(nodeA.ignite(), "local-");
+        assertThat(storeA.updateRegistration(key, new TestUpdates.AssignIfFree("sip:scscf-a"))).isEqualTo("sip:scscf-a");
+        assertThat(storeA.updateRegistration(key, new TestUpdates.LocalOnly(new Object()))).isEqualTo("local");
+        assertThat(storeB.registration(key).scscfName()).isEqualTo("sip:scscf-a");
+    }
+
+    /** Prints the cost of an update that has to travel to the primary (both nodes in this JVM, loopback). */
+    @Test
+    void measuresRemoteUpdateCost() {
+        String key = keyWithPrimary(nodeA.ignite(), "timing-");
+        int runs = 5_000;
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                storeB.updateRegistration(key, new TestUpdates.Increment());
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1_000.0 / runs);
+        }
+        System.out.printf("remote cost, one thread, best of 3 x %d calls: updateRegistration %.1f us/op%n", runs, best);
+        assertThat(TestUpdates.counter(storeA.registration(key))).isEqualTo(3L * runs);
+    }
+
+    @Test
+    void aWildcardAddedOnOneNodeIsMatchedOnTheOther() throws Exception {
+        assertThat(storeB.wildcardMatch("sip:team-7@ims.example.org")).isEmpty();
+        storeA.putPublicIdentity(Samples.wildcardPsi("sip:team-!\\d+!@ims.example.org"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (storeB.wildcardMatch("sip:team-7@ims.example.org").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(storeB.wildcardMatch("sip:team-7@ims.example.org"))
+                .map(PublicIdentity::identity).contains("sip:team-!\\d+!@ims.example.org");
+    }
+
+    private static String keyWithPrimary(Ignite primary, String prefix) {
+        return keyWithPrimary(primary, CacheNames.REGISTRATIONS, prefix, "");
+    }
+
+    private static String keyWithPrimary(Ignite primary, String cache, String prefix, String suffix) {
+        Affinity<String> affinity = primary.affinity(cache);
+        for (int i = 0; ; i++) {
+            String key = prefix + i + suffix;
+            if (affinity.isPrimary(primary.cluster().localNode(), key)) {
+                return key;
+            }
+        }
+    }
+}
