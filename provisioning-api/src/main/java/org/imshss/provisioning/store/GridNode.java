@@ -88,6 +88,8 @@ public final class GridNode implements AutoCloseable {
         communication.setLocalPort(settings.communicationPort());
         // No range: a taken port must fail the start, not move the node to a port nobody expects.
         communication.setLocalPortRange(0);
+        // Bounded per-connection queues: a slow node applies back-pressure instead of exhausting the heap.
+        communication.setMessageQueueLimit(4096);
 
         DataRegionConfiguration region = new DataRegionConfiguration()
                 .setName("default")
