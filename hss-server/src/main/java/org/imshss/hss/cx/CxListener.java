@@ -120,10 +120,11 @@ public final class CxListener implements NetworkReqListener {
                 type,
                 available == USER_DATA_ALREADY_AVAILABLE,
                 Avps.dataAll(avps, Avp.SCSCF_RESTORATION_INFO).stream().findFirst().orElse(null)));
-        if (result.failedPublicIdentity() != null) {
-            byte[] value = result.failedPublicIdentity().getBytes(StandardCharsets.UTF_8);
-            return answers.reject(request, Violation.of(result.result(), new FailedAvp(Avp.PUBLIC_IDENTITY.code(),
-                    Avp.PUBLIC_IDENTITY.vendorId(), true, value), "only one Public-Identity allowed for this type"));
+        if (result.failed() != null) {
+            Avp avp = result.failed().avp();
+            byte[] value = result.failed().value().getBytes(StandardCharsets.UTF_8);
+            return answers.reject(request, Violation.of(result.result(),
+                    new FailedAvp(avp.code(), avp.vendorId(), avp.sendMandatoryBit(), value), result.failed().reason()));
         }
         Answer answer = answers.answer(request, result.result());
         AvpSet out = answer.getAvps();

@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.imshss.diameter.Avp;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.cx.ServerAssignmentAnswer.FailedIdentity;
 import org.imshss.hss.config.HssSettings.CxSettings;
 import org.imshss.hss.cx.RegistrationChanges.Assignment;
 import org.imshss.provisioning.model.ChargingInformation;
@@ -38,7 +40,9 @@ public final class ServerAssignment {
         }
         // Only de-registrations may name several public identities.
         if (request.publicIdentities().size() > 1 && !type.isDeregistration()) {
-            return ServerAssignmentAnswer.tooManyIdentities(request.publicIdentities().get(1));
+            return ServerAssignmentAnswer.failed(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES,
+                    new FailedIdentity(Avp.PUBLIC_IDENTITY, request.publicIdentities().get(1),
+                            "only de-registrations may name several public identities"));
         }
         PrivateIdentity impi = null;
         if (request.privateIdentity() != null) {
@@ -88,6 +92,13 @@ public final class ServerAssignment {
         if (impu.type().isPsi() && (type == ServerAssignmentType.REGISTRATION
                 || type == ServerAssignmentType.RE_REGISTRATION)) {
             return ServerAssignmentAnswer.of(ResultCode.DIAMETER_ERROR_IN_ASSIGNMENT_TYPE);
+        }
+        // A registration is always of one private identity (TS 29.228 6.1.2: User-Name is absent only for
+        // UNREGISTERED_USER and de-registrations).
+        if (request.privateIdentity() == null && (type == ServerAssignmentType.REGISTRATION
+                || type == ServerAssignmentType.RE_REGISTRATION)) {
+            return ServerAssignmentAnswer.failed(ResultCode.DIAMETER_MISSING_AVP,
+                    new FailedIdentity(Avp.USER_NAME, "", "User-Name is required for " + type));
         }
         Optional<ImsSubscription> subscription = store.subscription(impu.subscriptionId());
         if (subscription.isEmpty()) {

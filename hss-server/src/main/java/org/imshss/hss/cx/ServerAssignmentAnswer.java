@@ -1,6 +1,7 @@
 package org.imshss.hss.cx;
 
 import java.util.List;
+import org.imshss.diameter.Avp;
 import org.imshss.diameter.ResultCode;
 import org.imshss.provisioning.model.ChargingInformation;
 
@@ -11,7 +12,7 @@ import org.imshss.provisioning.model.ChargingInformation;
  * @param userData the IMSSubscription XML
  * @param serverName the stored S-CSCF, given when another S-CSCF holds the user (5005)
  * @param restorationInfo raw SCSCF-Restoration-Info AVP data stored for the subscription's IMPIs
- * @param failedPublicIdentity the Public-Identity to name in Failed-AVP (5009)
+ * @param failed the AVP to name in Failed-AVP (5005, 5009), or null
  */
 public record ServerAssignmentAnswer(
         ResultCode result,
@@ -24,12 +25,16 @@ public record ServerAssignmentAnswer(
         boolean looseRouteRequired,
         String wildcardedIdentity,
         List<byte[]> restorationInfo,
-        String failedPublicIdentity) {
+        FailedIdentity failed) {
 
     public ServerAssignmentAnswer {
         associatedIdentities = List.copyOf(associatedIdentities);
         associatedRegisteredIdentities = List.copyOf(associatedRegisteredIdentities);
         restorationInfo = List.copyOf(restorationInfo);
+    }
+
+    /** An identity AVP the request lacked or had once too often. */
+    public record FailedIdentity(Avp avp, String value, String reason) {
     }
 
     static ServerAssignmentAnswer of(ResultCode result) {
@@ -42,8 +47,8 @@ public record ServerAssignmentAnswer(
                 List.of(), List.of(), storedServer, false, null, List.of(), null);
     }
 
-    static ServerAssignmentAnswer tooManyIdentities(String failed) {
-        return new ServerAssignmentAnswer(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, null, null, null,
-                List.of(), List.of(), null, false, null, List.of(), failed);
+    static ServerAssignmentAnswer failed(ResultCode result, FailedIdentity failed) {
+        return new ServerAssignmentAnswer(result, null, null, null, List.of(), List.of(), null, false, null,
+                List.of(), failed);
     }
 }

@@ -1,5 +1,6 @@
 package org.imshss.hss.userdata;
 
+import org.imshss.hss.testing.UserDataXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.imshss.hss.userdata.Fixtures.ALICE_IMPI;

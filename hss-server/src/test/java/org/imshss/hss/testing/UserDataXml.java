@@ -1,4 +1,4 @@
-package org.imshss.hss.userdata;
+package org.imshss.hss.testing;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,7 +22,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /** Test helper: validates a User-Data document against the Rel-7 CxDataType schema and queries it with XPath. */
-final class UserDataXml {
+public final class UserDataXml {
 
     /** Compiled once; a {@link Schema} is immutable and thread-safe. */
     private static final Schema REL7 = loadSchema();
@@ -46,7 +46,7 @@ final class UserDataXml {
     }
 
     /** Throws (with the validator's message) unless the document is valid against the Rel-7 schema. */
-    static void assertValid(String xml) {
+    public static void assertValid(String xml) {
         try {
             REL7.newValidator().validate(new StreamSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {
@@ -55,7 +55,7 @@ final class UserDataXml {
     }
 
     /** Validates, then parses. */
-    static UserDataXml parseValid(String xml) {
+    public static UserDataXml parseValid(String xml) {
         assertValid(xml);
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -75,7 +75,7 @@ final class UserDataXml {
     }
 
     /** Text content of the single node the expression selects. */
-    String text(String xpath) {
+    public String text(String xpath) {
         NodeList list = nodes(xpath);
         if (list.getLength() != 1) {
             throw new AssertionError(xpath + " selects " + list.getLength() + " nodes, expected 1");
@@ -83,7 +83,7 @@ final class UserDataXml {
         return list.item(0).getTextContent();
     }
 
-    List<String> texts(String xpath) {
+    public List<String> texts(String xpath) {
         NodeList list = nodes(xpath);
         List<String> result = new ArrayList<>(list.getLength());
         for (int i = 0; i < list.getLength(); i++) {
@@ -92,12 +92,12 @@ final class UserDataXml {
         return result;
     }
 
-    int count(String xpath) {
+    public int count(String xpath) {
         return nodes(xpath).getLength();
     }
 
     /** Names of the child elements of the single element selected, in document order. */
-    List<String> children(String xpath) {
+    public List<String> children(String xpath) {
         NodeList list = nodes(xpath);
         if (list.getLength() != 1) {
             throw new AssertionError(xpath + " selects " + list.getLength() + " nodes, expected 1");
