@@ -1,0 +1,206 @@
+package org.imshss.hss.cx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imshss.hss.testing.Cx.SCSCF1;
+import static org.imshss.hss.testing.Cx.SCSCF2;
+import static org.imshss.hss.testing.Cx.result;
+import static org.imshss.hss.testing.Cx.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.auth.DigestHa1;
+import org.imshss.hss.auth.Milenage;
+import org.imshss.hss.auth.Resynchronisation;
+import org.imshss.hss.testing.Cx;
+import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.TestHss;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** MAR over TCP against the real stack and grid: TS 29.228 6.3 identity checks, SIP Digest and IMS-AKA. */
+class MultimediaAuthIT {
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** Carol of the demo data: K is the bytes of her password (SIPp takes K from the password). */
+    private static final Milenage CAROL = Milenage.fromOp(HEX.parseHex("6361726f6c2d616b612d736563726574"),
+            HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318"));
+
+    private static TestHss hss;
+    private static CxTestPeer scscf;
+    private static CxTestPeer scscf2;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hss = TestHss.start();
+        scscf = hss.peer("scscf1.ims.example.org");
+        scscf2 = hss.peer("scscf2.ims.example.org");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        scscf.close();
+        scscf2.close();
+        hss.close();
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        hss.resetRegistrations();
+    }
+
+    @Test
+    void identityChecks() throws Exception {
+        assertThat(result(Cx.mar(scscf, "nobody@ims.example.org", "sip:alice@ims.example.org", "SIP Digest", 1,
+                SCSCF1, null))).isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        assertThat(result(Cx.mar(scscf, "alice@ims.example.org", "sip:nobody@ims.example.org", "SIP Digest", 1,
+                SCSCF1, null))).isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        assertThat(result(Cx.mar(scscf, "alice@ims.example.org", "sip:bob@ims.example.org", "SIP Digest", 1,
+                SCSCF1, null))).isEqualTo(ResultCode.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
+    }
+
+    @Test
+    void schemesNotAllowedForTheUserAreRefused() throws Exception {
+        // Digest-MD5 would carry the cleartext password: never allowed unless provisioned.
+        for (String scheme : List.of("Digest-MD5", "NASS-Bundled", "Early-IMS-Security", "no-such-scheme")) {
+            assertThat(result(Cx.mar(scscf, "alice@ims.example.org", "sip:alice@ims.example.org", scheme, 1, SCSCF1,
+                    null))).as(scheme).isEqualTo(ResultCode.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
+        }
+    }
+
+    @Test
+    void sipDigestReturnsTheHa1NeverThePassword() throws Exception {
+        Answer answer = Cx.mar(scscf, "alice@ims.example.org", "sip:alice@ims.example.org", "sip digest", 1, SCSCF1,
+                null);
+        assertThat(result(answer)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        assertThat(text(answer, Avp.USER_NAME)).contains("alice@ims.example.org");
+        assertThat(text(answer, Avp.PUBLIC_IDENTITY)).contains("sip:alice@ims.example.org");
+        assertThat(Avps.unsigned32(answer.getAvps(), Avp.SIP_NUMBER_AUTH_ITEMS).getAsLong()).isEqualTo(1);
+        List<AvpSet> items = Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+        assertThat(items).hasSize(1);
+        AvpSet item = items.get(0);
+        assertThat(Avps.unsigned32(item, Avp.SIP_ITEM_NUMBER).getAsLong()).isEqualTo(1);
+        assertThat(Avps.utf8(item, Avp.SIP_AUTHENTICATION_SCHEME)).contains("SIP Digest");
+        AvpSet digest = Avps.grouped(item, Avp.SIP_DIGEST_AUTHENTICATE).orElseThrow();
+        assertThat(Avps.utf8(digest, Avp.DIGEST_REALM)).contains("ims.example.org");
+        assertThat(Avps.utf8(digest, Avp.DIGEST_ALGORITHM)).contains("MD5");
+        assertThat(Avps.utf8(digest, Avp.DIGEST_QOP)).contains("auth");
+        assertThat(Avps.utf8(digest, Avp.DIGEST_HA1))
+                .contains(DigestHa1.ha1("alice@ims.example.org", "ims.example.org", "alice"));
+        assertThat(Avps.has(item, Avp.SIP_AUTHORIZATION)).isFalse();
+    }
+
+    @Test
+    void unknownSchemeMeansTheUsersDefault() throws Exception {
+        Answer alice = Cx.mar(scscf, "alice@ims.example.org", "sip:alice@ims.example.org", "Unknown", 1, SCSCF1, null);
+        assertThat(Avps.utf8(Avps.groupedAll(alice.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
+                Avp.SIP_AUTHENTICATION_SCHEME)).contains("SIP Digest");
+        Answer carol = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "unknown", 1, SCSCF1, null);
+        assertThat(Avps.utf8(Avps.groupedAll(carol.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
+                Avp.SIP_AUTHENTICATION_SCHEME)).contains("Digest-AKAv1-MD5");
+    }
+
+    @Test
+    void akaVectorsAreMilenageWithFreshIncreasingSequenceNumbers() throws Exception {
+        Answer answer = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 3,
+                SCSCF1, null);
+        assertThat(result(answer)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        assertThat(Avps.unsigned32(answer.getAvps(), Avp.SIP_NUMBER_AUTH_ITEMS).getAsLong()).isEqualTo(3);
+        List<Long> sqns = new ArrayList<>();
+        int number = 1;
+        for (AvpSet item : Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
+            assertThat(Avps.unsigned32(item, Avp.SIP_ITEM_NUMBER).getAsLong()).isEqualTo(number++);
+            sqns.add(verify(item));
+        }
+        assertThat(sqns).hasSize(3).doesNotContain(0L).isSorted().doesNotHaveDuplicates();
+        // The next MAR continues above them: never the same SQN twice.
+        Answer next = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+                SCSCF1, null);
+        assertThat(verify(Avps.groupedAll(next.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0))).isGreaterThan(sqns.get(2));
+    }
+
+    @Test
+    void vectorCountIsCappedByConfiguration() throws Exception {
+        Answer answer = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 50,
+                SCSCF1, null);
+        assertThat(Avps.unsigned32(answer.getAvps(), Avp.SIP_NUMBER_AUTH_ITEMS).getAsLong()).isEqualTo(5);
+        assertThat(Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM)).hasSize(5);
+    }
+
+    @Test
+    void resynchronisationRestartsFromTheUsimsSequenceNumber() throws Exception {
+        Answer first = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+                SCSCF1, null);
+        byte[] rand = Arrays.copyOf(Avps.octets(Avps.groupedAll(first.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
+                Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
+        long sqnMs = 5000L << 5;
+        byte[] payload = concat(rand, Resynchronisation.auts(CAROL, rand, sqnMs));
+        Answer resync = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 4,
+                SCSCF1, payload);
+        assertThat(result(resync)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        List<AvpSet> items = Avps.groupedAll(resync.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+        assertThat(items).hasSize(1);
+        assertThat(verify(items.get(0)) >>> 5).isEqualTo((sqnMs >>> 5) + 1);
+
+        payload[payload.length - 1] ^= 1;
+        assertThat(result(Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+                SCSCF1, payload))).isEqualTo(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+    }
+
+    @Test
+    void challengeStoresTheServerAndMarksAuthenticationPending() throws Exception {
+        Cx.mar(scscf, "bob@ims.example.org", "sip:bob@ims.example.org", "SIP Digest", 1, SCSCF1, null);
+        var state = hss.node().store().registration("bob");
+        assertThat(state.scscfName()).isEqualTo(SCSCF1);
+        assertThat(state.authPending().get("bob@ims.example.org").publicIdentity())
+                .isEqualTo("sip:bob@ims.example.org");
+    }
+
+    @Test
+    void aRegisteredUserAuthenticatingAtAnotherServerMovesThere() throws Exception {
+        Cx.sar(scscf, "bob@ims.example.org", "sip:bob@ims.example.org", SCSCF1, "REGISTRATION");
+        Cx.mar(scscf2, "bob@ims.example.org", "sip:bob@ims.example.org", "SIP Digest", 1, SCSCF2, null);
+        assertThat(hss.node().store().registration("bob").scscfName()).isEqualTo(SCSCF2);
+        assertThat(result(Cx.sar(scscf2, "bob@ims.example.org", "sip:bob@ims.example.org", SCSCF2, "REGISTRATION")))
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+    }
+
+    /** Checks one AKA item against Milenage with carol's keys and returns its SQN. */
+    private static long verify(AvpSet item) {
+        assertThat(Avps.utf8(item, Avp.SIP_AUTHENTICATION_SCHEME)).contains("Digest-AKAv1-MD5");
+        byte[] authenticate = Avps.octets(item, Avp.SIP_AUTHENTICATE).orElseThrow();
+        assertThat(authenticate).hasSize(32);
+        byte[] rand = Arrays.copyOfRange(authenticate, 0, 16);
+        byte[] autn = Arrays.copyOfRange(authenticate, 16, 32);
+        Milenage.F2345 out = CAROL.f2345(rand);
+        assertThat(Avps.octets(item, Avp.SIP_AUTHORIZATION).orElseThrow()).isEqualTo(out.res());
+        assertThat(Avps.octets(item, Avp.CONFIDENTIALITY_KEY).orElseThrow()).isEqualTo(out.ck());
+        assertThat(Avps.octets(item, Avp.INTEGRITY_KEY).orElseThrow()).isEqualTo(out.ik());
+        byte[] sqn = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            sqn[i] = (byte) (autn[i] ^ out.ak()[i]);
+        }
+        byte[] amf = Arrays.copyOfRange(autn, 6, 8);
+        assertThat(amf).isEqualTo(HEX.parseHex("8000"));
+        assertThat(Arrays.copyOfRange(autn, 8, 16)).isEqualTo(CAROL.f1(rand, sqn, amf));
+        long value = 0;
+        for (byte b : sqn) {
+            value = (value << 8) | (b & 0xFF);
+        }
+        return value;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
