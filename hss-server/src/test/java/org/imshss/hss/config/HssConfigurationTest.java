@@ -1,0 +1,88 @@
+package org.imshss.hss.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HssConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsMatchTheDocumentedQuickStart() {
+        HssSettings settings = HssConfiguration.load(null, Map.of());
+        assertThat(settings.diameter().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.diameter().port()).isEqualTo(3868);
+        assertThat(settings.diameter().identity()).isEqualTo("hss.ims.example.org");
+        assertThat(settings.diameter().realm()).isEqualTo("ims.example.org");
+        assertThat(settings.cx().authPendingTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.cx().homeNetworks()).containsExactly("ims.example.org");
+    }
+
+    @Test
+    void fileThenEnvironmentThenSystemPropertyOverride() throws Exception {
+        Path file = dir.resolve("hss.properties");
+        Files.writeString(file, "diameter.port = 3900\ndiameter.realm = corp.example.com\ncx.home-networks = a.net, b.net\n");
+        HssSettings fromFile = HssConfiguration.load(file, Map.of());
+        assertThat(fromFile.diameter().port()).isEqualTo(3900);
+        assertThat(fromFile.diameter().realm()).isEqualTo("corp.example.com");
+        assertThat(fromFile.cx().homeNetworks()).containsExactly("a.net", "b.net");
+
+        HssSettings fromEnv = HssConfiguration.load(file, Map.of("HSS_DIAMETER_PORT", "3901"));
+        assertThat(fromEnv.diameter().port()).isEqualTo(3901);
+
+        String key = "diameter.port";
+        System.setProperty(key, "3902");
+        try {
+            assertThat(HssConfiguration.load(file, Map.of("HSS_DIAMETER_PORT", "3901")).diameter().port())
+                    .isEqualTo(3902);
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    @Test
+    void environmentNamesFollowTheKeys() {
+        assertThat(HssConfiguration.environmentName("diameter.bind-address")).isEqualTo("HSS_DIAMETER_BIND_ADDRESS");
+        assertThat(HssConfiguration.environmentName("cx.auth-pending-timeout-s"))
+                .isEqualTo("HSS_CX_AUTH_PENDING_TIMEOUT_S");
+    }
+
+    @Test
+    void aMisspeltKeyStopsStartUpAndIsNamed() throws Exception {
+        Path file = dir.resolve("hss.properties");
+        Files.writeString(file, "diameter.prot = 3900\n");
+        assertThatThrownBy(() -> HssConfiguration.load(file, Map.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).key()).isEqualTo("diameter.prot"));
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        for (var bad : List.of(Map.entry("HSS_DIAMETER_PORT", "70000"), Map.entry("HSS_DIAMETER_PORT", "x"),
+                Map.entry("HSS_GRID_PERSISTENCE", "yes"), Map.entry("HSS_CX_MAX_AUTH_ITEMS", "0"),
+                Map.entry("HSS_DIAMETER_IDENTITY", " "))) {
+            String key = bad.getKey().substring(4).toLowerCase().replace('_', '.');
+            assertThatThrownBy(() -> HssConfiguration.load(null, Map.ofEntries(bad)))
+                    .as(bad.toString())
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .satisfies(e -> assertThat(((InvalidConfigurationException) e).key().replace('-', '.'))
+                            .isEqualTo(key));
+        }
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        assertThatThrownBy(() -> HssConfiguration.load(dir.resolve("absent.properties"), Map.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("absent.properties");
+    }
+}
