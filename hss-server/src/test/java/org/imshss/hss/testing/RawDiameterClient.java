@@ -30,6 +30,7 @@ public final class RawDiameterClient implements AutoCloseable {
     private final String originHost;
     private final String originRealm;
     private final AtomicInteger ids = new AtomicInteger(0x1000);
+    private RawMessage capabilitiesAnswer;
 
     private RawDiameterClient(Socket socket, String originHost, String originRealm) throws IOException {
         this.socket = socket;
@@ -61,7 +62,13 @@ public final class RawDiameterClient implements AutoCloseable {
             client.close();
             throw new IOException("CEA result " + cea.resultCode());
         }
+        client.capabilitiesAnswer = cea;
         return client;
+    }
+
+    /** The CEA the server answered the CER with. */
+    public RawMessage capabilitiesAnswer() {
+        return capabilitiesAnswer;
     }
 
     public int nextId() {
