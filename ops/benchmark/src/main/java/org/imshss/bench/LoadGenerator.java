@@ -136,8 +136,12 @@ public final class LoadGenerator {
       case "sar":
         return new int[] {Cx.SAR};
       case "mix":
-        // UAR:LIR:SAR = 2:2:1, interleaved so that every short window sees the same mix.
-        return new int[] {Cx.UAR, Cx.LIR, Cx.UAR, Cx.LIR, Cx.SAR};
+        // UAR:LIR:SAR = 2:2:1, interleaved so that every short window sees the same mix. One user walks the whole
+        // pattern (see send()) in the order of a registration followed by terminating traffic: UAR, SAR (which
+        // registers the user at --server-name), LIR, then a re-registration UAR and another LIR. Against a real
+        // HSS the answers are therefore successes (UAA E2001/E2002, SAA 2001, LIA 2001), not "user unknown" or
+        // "not registered".
+        return new int[] {Cx.UAR, Cx.SAR, Cx.LIR, Cx.UAR, Cx.LIR};
       default:
         throw new IllegalArgumentException("--mix must be uar, lir, sar or mix, got '" + mix + "'");
     }
@@ -272,7 +276,10 @@ public final class LoadGenerator {
   private boolean send(Slot slot, long intendedNs) {
     long n = sequence.getAndIncrement();
     int command = mixPattern[(int) (n % mixPattern.length)];
-    int user = (int) (n % impus.length);
+    // Consecutive requests walk the mix pattern for one user, then move to the next user. (n % users would tie
+    // each user to one command whenever users is a multiple of the pattern length: LIRs would never see a user
+    // that a SAR registered.)
+    int user = (int) ((n / mixPattern.length) % impus.length);
     boolean measured = intendedNs >= measureStartNs;
     Connection c = slot.connection;
     Message m = null;
@@ -538,7 +545,8 @@ public final class LoadGenerator {
       System.out.println("usage: LoadGenerator [--host 127.0.0.1] [--port 3868] [--dest-host hss.ims.example.org]"
           + " [--dest-realm ims.example.org] [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
           + " [--local-address auto] [--in-flight 200] [--warmup-seconds 5] [--seconds 15]"
-          + " [--rate 0 (0 = as fast as possible)] [--mix uar|lir|sar|mix (UAR:LIR:SAR 2:2:1)] [--users 1000]"
+          + " [--rate 0 (0 = as fast as possible)]"
+          + " [--mix uar|lir|sar|mix (UAR:LIR:SAR 2:2:1, per user UAR,SAR,LIR,UAR,LIR)] [--users 1000]"
           + " [--impu-template sip:user%d@ims.example.org] [--impi-template user%d@ims.example.org]"
           + " [--server-name sip:scscf.ims.example.org:6060] [--visited-network ims.example.org] [--sar-type 2]"
           + " [--connections 1] [--timeout-ms 5000] [--fsm-threads 2]");
