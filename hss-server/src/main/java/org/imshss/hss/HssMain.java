@@ -26,6 +26,7 @@ public final class HssMain {
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        HssLogging.install();
         Path config = null;
         boolean demo = false;
         Path seedFile = null;
@@ -45,10 +46,11 @@ public final class HssMain {
         try {
             HssSettings settings = HssConfiguration.load(config, System.getenv());
             SubscriberData seed = null;
+            SeedLoader loader = new SeedLoader(settings.auth().sealer());
             if (demo) {
-                seed = new SeedLoader().demo();
+                seed = loader.demo();
             } else if (seedFile != null) {
-                seed = new SeedLoader().read(seedFile);
+                seed = loader.read(seedFile);
             }
             node = HssNode.start(settings, seed);
         } catch (InvalidConfigurationException | SeedException e) {

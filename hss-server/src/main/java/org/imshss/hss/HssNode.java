@@ -20,11 +20,14 @@ import org.imshss.hss.diameter.Answers;
 import org.imshss.hss.diameter.DiameterServer;
 import org.imshss.hss.diameter.LocalIdentity;
 import org.imshss.hss.diameter.RequestSender;
+import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
+import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
+import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberData;
 import org.imshss.provisioning.store.SubscriberStore;
 
@@ -39,6 +42,8 @@ public final class HssNode implements AutoCloseable {
     private final DiameterServer diameter;
     private final RegistrationTermination registrationTermination;
     private final PushProfile pushProfile;
+    private final ShDataStore shStore;
+    private final ShApplication sh;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
         grid = GridNode.start(gridSettings(settings.grid()));
@@ -57,11 +62,17 @@ public final class HssNode implements AutoCloseable {
                     new UserAuthorization(store, cx, selection, clock),
                     new ServerAssignment(store, cx, userData, clock),
                     new LocationInfo(store, selection),
-                    new MultimediaAuth(store, cx, new SequenceNumbers(), new SecureRandom(), clock));
-            diameter = new DiameterServer(settings.diameter(), Map.of(Application.CX, cxListener));
+                    new MultimediaAuth(store, cx, new SequenceNumbers(cx.sqnIndBits()), new SecureRandom(), clock,
+                            settings.auth().sealer()));
+            shStore = new IgniteShDataStore(grid.ignite());
+            sh = new ShApplication(store, shStore, settings.sh(), cx.authPendingTimeout(), new Answers(local),
+                    new MessageValidator(), clock);
+            diameter = new DiameterServer(settings.diameter(),
+                    Map.of(Application.CX, cxListener, Application.SH, sh.listener()));
             RequestSender sender = new RequestSender(diameter::sessionFactory, settings.diameter().requestTimeout());
             registrationTermination = new RegistrationTermination(store, sender);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
+            sh.startNotifications(sender);
             diameter.start();
         } catch (Exception | Error e) {
             grid.close();
@@ -98,8 +109,13 @@ public final class HssNode implements AutoCloseable {
         return pushProfile;
     }
 
+    public ShDataStore shStore() {
+        return shStore;
+    }
+
     @Override
     public void close() {
+        sh.close();
         diameter.close();
         grid.close();
     }

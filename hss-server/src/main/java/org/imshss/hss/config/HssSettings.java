@@ -3,11 +3,26 @@ package org.imshss.hss.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.configuration2.Configuration;
+import org.imshss.hss.auth.SequenceNumbers;
+import org.imshss.provisioning.model.PasswordSealer;
 
 /** Every setting of one HSS process, validated. */
-public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx) {
+public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
+        ShSettings sh) {
+
+    /** With the default Sh settings. */
+    public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth) {
+        this(diameter, grid, cx, auth, ShSettings.DEFAULTS);
+    }
+
+    /** Settings without a password key: Digest-MD5 (cleartext passwords) is then unavailable. */
+    public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx) {
+        this(diameter, grid, cx, AuthSettings.NONE);
+    }
 
     /**
      * @param identity the Diameter identity (Origin-Host) of this HSS
@@ -47,13 +62,76 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
      * @param maxAuthItems cap on vectors returned in one MAA
      * @param sharedIfcSetsSupported S-CSCFs understand SharedIFCSetID; else shared sets are expanded into
      *                               each profile (Kamailio 5.6 ignores SharedIFCSetID)
+     * @param sqnIndBits length of IND in the AKA sequence number (TS 33.102 Annex C.3.2), 0..10
      */
     public record CxSettings(
             List<String> homeNetworks,
             Duration authPendingTimeout,
             boolean keepServerNameOnDeregistration,
             int maxAuthItems,
-            boolean sharedIfcSetsSupported) {
+            boolean sharedIfcSetsSupported,
+            int sqnIndBits) {
+
+        /** With the usual 5-bit IND. */
+        public CxSettings(List<String> homeNetworks, Duration authPendingTimeout,
+                boolean keepServerNameOnDeregistration, int maxAuthItems, boolean sharedIfcSetsSupported) {
+            this(homeNetworks, authPendingTimeout, keepServerNameOnDeregistration, maxAuthItems,
+                    sharedIfcSetsSupported, SequenceNumbers.DEFAULT_IND_BITS);
+        }
+    }
+
+    /**
+     * @param passwordKey AES-256 key (32 octets) that encrypts the passwords kept for Digest-MD5, or null when
+     *                    none is configured; never shown by toString
+     */
+    public record AuthSettings(byte[] passwordKey) {
+
+        public static final AuthSettings NONE = new AuthSettings(null);
+
+        public AuthSettings {
+            passwordKey = passwordKey == null ? null : passwordKey.clone();
+        }
+
+        @Override
+        public byte[] passwordKey() {
+            return passwordKey == null ? null : passwordKey.clone();
+        }
+
+        /** The sealer for this key, or null without a key. */
+        public PasswordSealer sealer() {
+            return passwordKey == null ? null : new PasswordSealer(passwordKey);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AuthSettings other && Arrays.equals(passwordKey, other.passwordKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(passwordKey);
+        }
+
+        @Override
+        public String toString() {
+            return "AuthSettings[passwordKey=" + (passwordKey == null ? "none" : "***") + "]";
+        }
+    }
+
+    /**
+     * @param maxRepositoryDataBytes largest ServiceData a PUR may store (else DIAMETER_ERROR_TOO_MUCH_DATA)
+     * @param maxSubscription longest subscription the HSS grants; also the one granted without Expiry-Time
+     * @param notificationAttempts how often a PNR is sent before the HSS gives up on it
+     * @param notificationRetryDelay delay before the first PNR retry, doubled for each further one
+     */
+    public record ShSettings(
+            int maxRepositoryDataBytes,
+            Duration maxSubscription,
+            int notificationAttempts,
+            Duration notificationRetryDelay) {
+
+        public static final ShSettings DEFAULTS =
+                new ShSettings(65_536, Duration.ofDays(1), 4, Duration.ofMillis(500));
     }
 
     static HssSettings from(Configuration c) {
@@ -83,8 +161,36 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 Duration.ofSeconds(positive(c, "cx.auth-pending-timeout-s")),
                 bool(c, "cx.keep-server-name-on-deregistration"),
                 positive(c, "cx.max-auth-items"),
-                bool(c, "cx.shared-ifc-sets-supported"));
-        return new HssSettings(diameter, grid, cx);
+                bool(c, "cx.shared-ifc-sets-supported"),
+                indBits(c, "cx.sqn-ind-bits"));
+        AuthSettings auth = new AuthSettings(key(c, "auth.password-key"));
+        ShSettings sh = new ShSettings(
+                positive(c, "sh.max-repository-data-bytes"),
+                Duration.ofSeconds(positive(c, "sh.max-subscription-seconds")),
+                positive(c, "sh.notification-attempts"),
+                Duration.ofMillis(positive(c, "sh.notification-retry-ms")));
+        return new HssSettings(diameter, grid, cx, auth, sh);
+    }
+
+    private static int indBits(Configuration c, String key) {
+        long value = number(c, key);
+        if (value < 0 || value > SequenceNumbers.MAX_IND_BITS) {
+            throw new InvalidConfigurationException(key, "must be 0.." + SequenceNumbers.MAX_IND_BITS + ", not " + value);
+        }
+        return (int) value;
+    }
+
+    /** Empty means no key. The value is a secret: no message ever quotes it. */
+    private static byte[] key(Configuration c, String key) {
+        String value = c.getString(key, "").trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("[0-9a-fA-F]{" + 2 * PasswordSealer.KEY_BYTES + "}")) {
+            throw new InvalidConfigurationException(key, "must be " + 2 * PasswordSealer.KEY_BYTES
+                    + " hex digits (a " + PasswordSealer.KEY_BYTES + "-octet AES-256 key)");
+        }
+        return HexFormat.of().parseHex(value);
     }
 
     private static String text(Configuration c, String key) {

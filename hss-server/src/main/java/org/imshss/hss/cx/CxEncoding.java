@@ -58,6 +58,17 @@ final class CxEncoding {
             Avps.addOctets(group, Avp.SIP_AUTHORIZATION, aka.xres());
             Avps.addOctets(group, Avp.CONFIDENTIALITY_KEY, aka.ck());
             Avps.addOctets(group, Avp.INTEGRITY_KEY, aka.ik());
+        } else if (item instanceof AuthItem.Cleartext cleartext) {
+            Avps.addOctets(group, Avp.SIP_AUTHENTICATE, cleartext.nonce());
+            Avps.addOctets(group, Avp.SIP_AUTHORIZATION, cleartext.password());
+        } else if (item instanceof AuthItem.LineIdentifier line) {
+            Avps.addOctets(group, Avp.LINE_IDENTIFIER, line.lineIdentifier());
+        } else if (item instanceof AuthItem.FramedAddress framed) {
+            if (framed.ipv4() != null) {
+                Avps.addOctets(group, Avp.FRAMED_IP_ADDRESS, framed.ipv4());
+            } else {
+                Avps.addOctets(group, Avp.FRAMED_IPV6_PREFIX, framed.ipv6Prefix());
+            }
         }
     }
 }

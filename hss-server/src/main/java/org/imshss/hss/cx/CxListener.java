@@ -12,6 +12,7 @@ import org.imshss.diameter.MessageValidator;
 import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.Violation;
 import org.imshss.hss.diameter.Answers;
+import org.imshss.hss.diameter.HeaderChecks;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.NetworkReqListener;
@@ -52,6 +53,10 @@ public final class CxListener implements NetworkReqListener {
 
     @Override
     public Answer processRequest(Request request) {
+        Optional<Violation> headerViolation = HeaderChecks.check(request);
+        if (headerViolation.isPresent()) {
+            return answers.reject(request, headerViolation.get());
+        }
         Optional<Command> command = Command.lookup(request.getCommandCode(), true);
         if (command.isEmpty() || !isCxRequest(command.get())) {
             return answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);

@@ -1,8 +1,10 @@
 package org.imshss.hss.cx;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,9 +20,13 @@ import org.imshss.hss.config.HssSettings.CxSettings;
 import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.DigestCredentials;
+import org.imshss.provisioning.model.IpAddresses;
+import org.imshss.provisioning.model.PasswordSealer;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.store.SubscriberStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HSS side of the Multimedia-Authentication procedure, TS 29.228 6.3. */
 public final class MultimediaAuth {
@@ -30,20 +36,25 @@ public final class MultimediaAuth {
 
     private static final String DIGEST_ALGORITHM = "MD5";
     private static final String DIGEST_QOP = "auth";
+    private static final int DIGEST_NONCE_BYTES = 16;
+    private static final Logger log = LoggerFactory.getLogger(MultimediaAuth.class);
 
     private final SubscriberStore store;
     private final CxSettings settings;
     private final SequenceNumbers sequenceNumbers;
     private final SecureRandom random;
     private final Clock clock;
+    private final PasswordSealer sealer;
 
+    /** @param sealer opens the passwords kept for Digest-MD5; null when no key is configured (scheme refused) */
     public MultimediaAuth(SubscriberStore store, CxSettings settings, SequenceNumbers sequenceNumbers,
-            SecureRandom random, Clock clock) {
+            SecureRandom random, Clock clock, PasswordSealer sealer) {
         this.store = store;
         this.settings = settings;
         this.sequenceNumbers = sequenceNumbers;
         this.random = random;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     public MultimediaAuthAnswer handle(MultimediaAuthRequest request) {
@@ -63,7 +74,7 @@ public final class MultimediaAuth {
         AuthProfile auth = impi.auth();
         String requested = AuthSchemes.canonical(request.scheme()).orElse(request.scheme());
         String scheme = AuthSchemes.UNKNOWN.equals(requested) ? auth.defaultScheme() : auth.allowedScheme(requested);
-        if (scheme == null || !supported(scheme, auth)) {
+        if (scheme == null || !supported(scheme, auth, sealer != null)) {
             return MultimediaAuthAnswer.of(ResultCode.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
         }
         String canonical = AuthSchemes.canonical(scheme).orElse(scheme);
@@ -79,24 +90,84 @@ public final class MultimediaAuth {
             }
             resyncSqnMs = sqnMs.getAsLong();
         }
-        // Step 5: store the S-CSCF name and mark authentication pending, in one atomic change.
+        AuthItem single = null;
+        if (!aka) {
+            single = singleItem(canonical, impi);
+            if (single == null) {
+                return MultimediaAuthAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+            }
+        }
+        // Step 5: store the S-CSCF name and mark authentication pending, in one atomic change. NASS-Bundled and
+        // Early-IMS-Security are not challenges (the access network vouches for the user): TS 29.228 6.3 sets no
+        // authentication-pending flag for them.
+        boolean pending = !AuthSchemes.NASS_BUNDLED.equals(canonical)
+                && !AuthSchemes.EARLY_IMS_SECURITY.equals(canonical);
         store.updateRegistration(impu.subscriptionId(), new RegistrationChanges.Challenge(impi.impi(),
                 impu.identity(), impu.implicitSetId(), request.serverName(), request.originHost(),
-                request.originRealm(), clock.millis(), true));
+                request.originRealm(), clock.millis(), pending));
         List<AuthItem> items = aka
                 ? akaItems(impi.impi(), canonical, milenage, auth.aka(), resyncSqnMs >= 0 ? 1 : itemCount(request),
                         resyncSqnMs)
-                : List.of(digestItem(canonical, auth.digest()));
+                : List.of(single);
         return new MultimediaAuthAnswer(ResultCode.DIAMETER_SUCCESS, impi.impi(), impu.identity(), items);
     }
 
-    /** Schemes this HSS can answer, given the credentials provisioned. */
-    private static boolean supported(String scheme, AuthProfile auth) {
+    /** Schemes this HSS can answer, given the credentials provisioned; anything else is 5006. */
+    private static boolean supported(String scheme, AuthProfile auth, boolean haveKey) {
         String canonical = AuthSchemes.canonical(scheme).orElse("");
-        if (AuthSchemes.SIP_DIGEST.equals(canonical)) {
-            return auth.digest() != null;
+        return switch (canonical) {
+            case AuthSchemes.SIP_DIGEST, AuthSchemes.HTTP_DIGEST_MD5 -> auth.digest() != null;
+            case AuthSchemes.DIGEST_MD5 -> auth.cleartextPasswordAllowed() && auth.sealedPassword() != null && haveKey;
+            case AuthSchemes.NASS_BUNDLED -> auth.lineIdentifier() != null && !auth.lineIdentifier().isEmpty();
+            case AuthSchemes.EARLY_IMS_SECURITY -> IpAddresses.valid(auth.ipAddress());
+            case AuthSchemes.DIGEST_AKA_V1_MD5, AuthSchemes.DIGEST_AKA_V2_MD5 -> auth.aka() != null;
+            default -> false;
+        };
+    }
+
+    /** The one item of a non-AKA scheme (TS 29.228 6.3: SIP-Number-Auth-Items is always 1); null on failure. */
+    private AuthItem singleItem(String scheme, PrivateIdentity impi) {
+        AuthProfile auth = impi.auth();
+        return switch (scheme) {
+            case AuthSchemes.DIGEST_MD5 -> cleartextItem(scheme, impi);
+            case AuthSchemes.NASS_BUNDLED ->
+                    new AuthItem.LineIdentifier(scheme, auth.lineIdentifier().getBytes(StandardCharsets.UTF_8));
+            case AuthSchemes.EARLY_IMS_SECURITY -> framedItem(scheme, IpAddresses.parse(auth.ipAddress()).orElseThrow());
+            default -> digestItem(scheme, auth.digest());
+        };
+    }
+
+    /**
+     * Digest-MD5: SIP-Authorization carries the password and SIP-Authenticate a nonce. Layout as the Open IMS
+     * Core S-CSCF (and Kamailio ims_auth, scheme "Digest-MD5" = algorithm MD5) reads it: it hex-encodes
+     * SIP-Authenticate into the nonce and computes H(A1) from IMPI, realm and SIP-Authorization.
+     */
+    private AuthItem cleartextItem(String scheme, PrivateIdentity impi) {
+        byte[] password;
+        try {
+            password = sealer.open(impi.impi(), impi.auth().sealedPassword());
+        } catch (IllegalArgumentException wrongKey) {
+            log.warn("MAR for {}: the stored Digest-MD5 password does not open with the configured key", impi.impi());
+            return null;
         }
-        return AuthSchemes.isAka(canonical) && auth.aka() != null;
+        byte[] nonce = new byte[DIGEST_NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            return new AuthItem.Cleartext(scheme, nonce, password);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    /** Framed-IPv6-Prefix per RFC 3162 2.3: Reserved (0), Prefix-Length, then the prefix octets. */
+    private static AuthItem framedItem(String scheme, IpAddresses.Parsed address) {
+        if (address.ipv4()) {
+            return new AuthItem.FramedAddress(scheme, address.address(), null);
+        }
+        byte[] prefix = new byte[18];
+        prefix[1] = (byte) address.prefixLength();
+        System.arraycopy(address.address(), 0, prefix, 2, 16);
+        return new AuthItem.FramedAddress(scheme, null, prefix);
     }
 
     private int itemCount(MultimediaAuthRequest request) {
@@ -125,7 +196,12 @@ public final class MultimediaAuth {
         return items;
     }
 
-    /** SIP Digest (TS 29.228 6.3.1): one item with the stored H(A1); the password never leaves the HSS. */
+    /**
+     * SIP Digest (TS 29.228 6.3.1): one item with the stored H(A1); the password never leaves the HSS.
+     * HTTP_DIGEST_MD5 gets the same content under its own scheme name: no TS 29.229 text giving another layout
+     * was available (FHoSS sends ETSI TS 183 033 vendor-13019 AVPs, outside this dictionary), and both the Open
+     * IMS Core S-CSCF and Kamailio ims_auth check HTTP_DIGEST_MD5 like SIP Digest, from realm and H(A1).
+     */
     private static AuthItem digestItem(String scheme, DigestCredentials digest) {
         return new AuthItem.Digest(scheme, digest.realm(), DIGEST_ALGORITHM, DIGEST_QOP, digest.ha1());
     }

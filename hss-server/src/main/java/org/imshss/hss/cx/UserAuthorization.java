@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.config.HssSettings.CxSettings;
 import org.imshss.provisioning.model.ImsSubscription;
-import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RegistrationStatus;
@@ -29,33 +28,36 @@ public final class UserAuthorization {
     public UserAuthorizationAnswer handle(UserAuthorizationRequest request) {
         // Step 1: both identities known; the public one must be distinct, not only a wildcard match.
         Optional<PublicIdentity> found = store.publicIdentity(request.publicIdentity());
-        Optional<PrivateIdentity> impi = store.privateIdentity(request.privateIdentity());
-        if (found.isEmpty() || impi.isEmpty() || found.get().type().isWildcard()) {
+        if (found.isEmpty() || found.get().type().isWildcard()) {
             return UserAuthorizationAnswer.of(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
         }
         PublicIdentity impu = found.get();
-        // Step 2
-        if (!impu.isAssociatedWith(impi.get().impi())) {
-            return UserAuthorizationAnswer.of(ResultCode.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
-        }
-        Optional<ImsSubscription> subscription = store.subscription(impu.subscriptionId());
-        if (subscription.isEmpty()) {
-            return UserAuthorizationAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+        // Step 2. An IMPI the IMPU names exists (provisioning keeps both sides), so the private identity
+        // is read only to tell an unknown IMPI (5001) from one that belongs to another user (5002).
+        if (!impu.isAssociatedWith(request.privateIdentity())) {
+            return store.privateIdentity(request.privateIdentity()).isEmpty()
+                    ? UserAuthorizationAnswer.of(ResultCode.DIAMETER_ERROR_USER_UNKNOWN)
+                    : UserAuthorizationAnswer.of(ResultCode.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
         }
         // Step 3: an emergency registration is never refused for barring or roaming.
         if (!request.emergency() && impu.barred() && !implicitSetHasUnbarredIdentity(impu)) {
             return UserAuthorizationAnswer.of(ResultCode.DIAMETER_AUTHORIZATION_REJECTED);
         }
         AuthorizationType type = request.authorizationType();
-        // Step 4: roaming check for registrations only.
+        // Step 4: roaming check for registrations only; the subscription is read only when needed.
+        Subscription subscription = new Subscription(impu.subscriptionId());
         if (type != AuthorizationType.DE_REGISTRATION && !request.emergency()
-                && !mayRegisterFrom(subscription.get(), request.visitedNetwork())) {
-            return UserAuthorizationAnswer.of(ResultCode.DIAMETER_ERROR_ROAMING_NOT_ALLOWED);
+                && !isHomeNetwork(request.visitedNetwork())) {
+            if (subscription.get() == null) {
+                return UserAuthorizationAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+            }
+            if (!subscription.get().allowsVisitedNetwork(request.visitedNetwork())) {
+                return UserAuthorizationAnswer.of(ResultCode.DIAMETER_ERROR_ROAMING_NOT_ALLOWED);
+            }
         }
         if (type == AuthorizationType.REGISTRATION_AND_CAPABILITIES) {
             // The I-CSCF asks for a new S-CSCF (the assigned one is unreachable): capabilities only.
-            return new UserAuthorizationAnswer(ResultCode.DIAMETER_SUCCESS, null,
-                    selection.capabilitiesFor(subscription.get()));
+            return capabilities(ResultCode.DIAMETER_SUCCESS, subscription);
         }
         // Step 5
         RegistrationState state = store.registration(impu.subscriptionId());
@@ -68,8 +70,31 @@ public final class UserAuthorization {
         if (status != RegistrationStatus.NOT_REGISTERED || servedOrPending(state)) {
             return new UserAuthorizationAnswer(ResultCode.DIAMETER_SUBSEQUENT_REGISTRATION, state.scscfName(), null);
         }
-        return new UserAuthorizationAnswer(ResultCode.DIAMETER_FIRST_REGISTRATION, null,
-                selection.capabilitiesFor(subscription.get()));
+        return capabilities(ResultCode.DIAMETER_FIRST_REGISTRATION, subscription);
+    }
+
+    /** The subscription, read at most once and only if a step needs it. */
+    private final class Subscription {
+        private final String id;
+        private ImsSubscription value;
+
+        Subscription(String id) {
+            this.id = id;
+        }
+
+        ImsSubscription get() {
+            if (value == null) {
+                value = store.subscription(id).orElse(null);
+            }
+            return value;
+        }
+    }
+
+    private UserAuthorizationAnswer capabilities(ResultCode result, Subscription subscription) {
+        if (subscription.get() == null) {
+            return UserAuthorizationAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+        }
+        return new UserAuthorizationAnswer(result, null, selection.capabilitiesFor(subscription.get()));
     }
 
     /**
@@ -92,12 +117,12 @@ public final class UserAuthorization {
                 .orElse(false);
     }
 
-    private boolean mayRegisterFrom(ImsSubscription subscription, String visitedNetwork) {
+    private boolean isHomeNetwork(String visitedNetwork) {
         for (String home : settings.homeNetworks()) {
             if (home.equalsIgnoreCase(visitedNetwork)) {
                 return true;
             }
         }
-        return subscription.allowsVisitedNetwork(visitedNetwork);
+        return false;
     }
 }

@@ -124,10 +124,15 @@ public final class DiameterServer implements AutoCloseable {
      */
     String configuration() {
         StringBuilder apps = new StringBuilder();
+        StringBuilder realms = new StringBuilder();
         for (Application application : listeners.keySet().stream().sorted().toList()) {
-            apps.append("<ApplicationID><VendorId value=\"").append(application.vendorId())
-                    .append("\"/><AuthApplId value=\"").append(application.id())
-                    .append("\"/><AcctApplId value=\"0\"/></ApplicationID>");
+            String app = "<ApplicationID><VendorId value=\"" + application.vendorId() + "\"/><AuthApplId value=\""
+                    + application.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
+            apps.append(app);
+            // jDiameter's schema allows one application per Realm entry: one entry per application.
+            realms.append("<Realm name=\"").append(settings.realm())
+                    .append("\" peers=\"placeholder.invalid\" local_action=\"LOCAL\" dynamic=\"false\" exp_time=\"1\">")
+                    .append(app).append("</Realm>");
         }
         long timeout = settings.requestTimeout().toMillis();
         return """
@@ -169,12 +174,12 @@ public final class DiameterServer implements AutoCloseable {
                   </Parameters>
                   <Network>
                     <Peers><Peer name="aaa://placeholder.invalid:3868" attempt_connect="false" rating="1"/></Peers>
-                    <Realms><Realm name="%s" peers="placeholder.invalid" local_action="LOCAL" dynamic="false" exp_time="1">%s</Realm></Realms>
+                    <Realms>%s</Realms>
                   </Network>
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
                 settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
                 timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
-                settings.realm(), apps);
+                realms);
     }
 }

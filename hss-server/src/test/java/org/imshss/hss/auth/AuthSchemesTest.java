@@ -2,6 +2,7 @@ package org.imshss.hss.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.imshss.provisioning.seed.SeedLoader;
 import org.junit.jupiter.api.Test;
 
 class AuthSchemesTest {
@@ -10,6 +11,13 @@ class AuthSchemesTest {
     void exactSpellings() {
         assertThat(AuthSchemes.ALL).containsExactly("Digest-AKAv1-MD5", "Digest-AKAv2-MD5", "SIP Digest",
                 "HTTP_DIGEST_MD5", "Digest-MD5", "NASS-Bundled", "Early-IMS-Security", "Unknown");
+    }
+
+    /** The seed loader keeps its own list (provisioning-api cannot see this class): both must name the same schemes. */
+    @Test
+    void theSeedLoadersSchemesAreTheseLessUnknown() {
+        assertThat(SeedLoader.KNOWN_SCHEMES).containsExactlyInAnyOrderElementsOf(
+                AuthSchemes.ALL.stream().filter(s -> !s.equals(AuthSchemes.UNKNOWN)).toList());
     }
 
     @Test

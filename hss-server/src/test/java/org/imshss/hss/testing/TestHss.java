@@ -39,6 +39,29 @@ public final class TestHss implements AutoCloseable {
     }
 
     public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx) throws Exception {
+        return start(cx, null, null);
+    }
+
+    /**
+     * @param passwordKey the 32-octet auth.password-key, or null for none
+     * @param extraSeed a classpath seed loaded (with that key) on top of {@link #seed()}, or null
+     */
+    public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
+            String extraSeed) throws Exception {
+        // A port found free can be taken by another process before the node binds it: try fresh ports.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(cx, passwordKey, extraSeed);
+            } catch (IllegalStateException portTaken) {
+                if (attempt == 3) {
+                    throw portTaken;
+                }
+            }
+        }
+    }
+
+    private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
+            byte[] passwordKey, String extraSeed) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
@@ -46,8 +69,15 @@ public final class TestHss implements AutoCloseable {
                         Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
                 new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
                         List.of(), false, work, 0),
-                cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)));
-        HssNode node = HssNode.start(settings, seed());
+                cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
+                new HssSettings.AuthSettings(passwordKey));
+        SubscriberData data = seed();
+        if (extraSeed != null) {
+            try (InputStream in = TestHss.class.getResourceAsStream(extraSeed)) {
+                data = merge(data, new SeedLoader(settings.auth().sealer()).read(in, extraSeed));
+            }
+        }
+        HssNode node = HssNode.start(settings, data);
         return new TestHss(node, diameterPort, work);
     }
 
@@ -59,6 +89,10 @@ public final class TestHss implements AutoCloseable {
         try (InputStream in = TestHss.class.getResourceAsStream("/cx-test-seed.json")) {
             extra = loader.read(in, "cx-test-seed.json");
         }
+        return merge(demo, extra);
+    }
+
+    private static SubscriberData merge(SubscriberData demo, SubscriberData extra) {
         return new SubscriberData(
                 concat(demo.subscriptions(), extra.subscriptions()),
                 concat(demo.privateIdentities(), extra.privateIdentities()),

@@ -33,6 +33,11 @@ final class MapSubscriberStore implements SubscriberStore {
     private final Map<Integer, SharedIfcSet> sharedSets = new HashMap<>();
 
     @Override
+    public Optional<PublicIdentity> publicIdentityByMsisdn(String msisdn) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<PublicIdentity> publicIdentity(String identity) {
         return Optional.ofNullable(publicIdentities.get(identity));
     }

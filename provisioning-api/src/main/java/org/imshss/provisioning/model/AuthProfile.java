@@ -10,7 +10,10 @@ import java.util.Set;
  * @param digest SIP Digest credentials, or null
  * @param aka IMS-AKA credentials, or null
  * @param lineIdentifier NASS-Bundled line identifier, or null
- * @param ipAddress Early-IMS address or prefix, or null
+ * @param ipAddress Early-IMS IPv4 address, IPv6 address or IPv6 prefix ({@code 2001:db8::/64}), or null
+ * @param cleartextPasswordAllowed whether the Digest-MD5 scheme, which hands the password itself to the S-CSCF,
+ *                                 may be used for this identity
+ * @param sealedPassword the password encrypted at rest, kept only when cleartextPasswordAllowed; else null
  */
 public record AuthProfile(
         Set<String> allowedSchemes,
@@ -18,10 +21,21 @@ public record AuthProfile(
         DigestCredentials digest,
         AkaCredentials aka,
         String lineIdentifier,
-        String ipAddress) {
+        String ipAddress,
+        boolean cleartextPasswordAllowed,
+        SealedPassword sealedPassword) {
 
     public AuthProfile {
         allowedSchemes = Set.copyOf(allowedSchemes);
+        if (sealedPassword != null && !cleartextPasswordAllowed) {
+            throw new IllegalArgumentException("a password is kept only when cleartext use is allowed");
+        }
+    }
+
+    /** A profile without a cleartext-capable password. */
+    public AuthProfile(Set<String> allowedSchemes, String defaultScheme, DigestCredentials digest,
+            AkaCredentials aka, String lineIdentifier, String ipAddress) {
+        this(allowedSchemes, defaultScheme, digest, aka, lineIdentifier, ipAddress, false, null);
     }
 
     /** Scheme names are compared case-insensitively; returns the stored spelling or null. */
@@ -37,6 +51,7 @@ public record AuthProfile(
     @Override
     public String toString() {
         return "AuthProfile[allowedSchemes=" + allowedSchemes + ", defaultScheme=" + defaultScheme
-                + ", digest=" + (digest != null) + ", aka=" + (aka != null) + "]";
+                + ", digest=" + (digest != null) + ", aka=" + (aka != null)
+                + ", cleartextPasswordAllowed=" + cleartextPasswordAllowed + "]";
     }
 }

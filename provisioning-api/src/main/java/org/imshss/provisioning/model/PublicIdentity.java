@@ -14,6 +14,8 @@ import java.util.List;
  * @param psiActivated activation state of a PSI (TS 29.328 PSIActivation); ignored for user identities
  * @param psiAsName the AS a PSI routes to directly (LIR answers it as Server-Name), or null
  * @param privateIdentities the IMPIs this identity is associated with
+ * @param msisdn the E.164 number (digits only, no '+') the identity is reachable by over Sh (TS 29.328
+ *               MSISDN), or null
  */
 public record PublicIdentity(
         String identity,
@@ -26,10 +28,24 @@ public record PublicIdentity(
         String aliasGroupId,
         boolean psiActivated,
         String psiAsName,
-        List<String> privateIdentities) {
+        List<String> privateIdentities,
+        String msisdn) {
 
     public PublicIdentity {
         privateIdentities = List.copyOf(privateIdentities);
+    }
+
+    /** Without an MSISDN. */
+    public PublicIdentity(String identity, IdentityType type, String subscriptionId, String implicitSetId,
+            String serviceProfileId, boolean barred, String displayName, String aliasGroupId, boolean psiActivated,
+            String psiAsName, List<String> privateIdentities) {
+        this(identity, type, subscriptionId, implicitSetId, serviceProfileId, barred, displayName, aliasGroupId,
+                psiActivated, psiAsName, privateIdentities, null);
+    }
+
+    public PublicIdentity withPsiActivated(boolean activated) {
+        return new PublicIdentity(identity, type, subscriptionId, implicitSetId, serviceProfileId, barred,
+                displayName, aliasGroupId, activated, psiAsName, privateIdentities, msisdn);
     }
 
     public boolean isAssociatedWith(String impi) {

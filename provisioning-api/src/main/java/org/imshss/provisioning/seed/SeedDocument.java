@@ -15,7 +15,8 @@ public record SeedDocument(
         List<Ifc> ifcs,
         List<SharedIfcSet> sharedIfcSets,
         List<ServiceProfile> serviceProfiles,
-        List<Subscription> subscriptions) {
+        List<Subscription> subscriptions,
+        List<ShApplicationServer> applicationServers) {
 
     public record Scscf(String name, List<Integer> capabilities) {
     }
@@ -87,7 +88,8 @@ public record SeedDocument(
 
     /**
      * Credentials: {@code password} or {@code ha1} for SIP Digest; {@code k} with {@code op} or {@code opc}
-     * (and {@code amf}) for IMS-AKA. {@link #toString()} never shows them.
+     * (and {@code amf}) for IMS-AKA. {@code cleartextPassword: true} (with {@code password}) allows Digest-MD5,
+     * which needs the password itself: it is then kept, encrypted. {@link #toString()} never shows them.
      */
     public record PrivateId(
             String impi,
@@ -102,7 +104,8 @@ public record SeedDocument(
             String defaultScheme,
             List<String> publicIdentities,
             String lineIdentifier,
-            String ipAddress) {
+            String ipAddress,
+            Boolean cleartextPassword) {
 
         @Override
         public String toString() {
@@ -135,6 +138,25 @@ public record SeedDocument(
             String displayName,
             String aliasGroup,
             Boolean psiActivated,
-            String psiAsName) {
+            String psiAsName,
+            String msisdn) {
+    }
+
+    /**
+     * An application server allowed on Sh (TS 29.328 6.1). Each list names Data-References by their
+     * TS 29.329 name (e.g. "RepositoryData", "IMSUserState") or number.
+     *
+     * @param diameterHost the AS's Diameter identity (Origin-Host)
+     * @param serverName the AS's SIP URI as its iFCs name it
+     * @param read Data-References the AS may read (UDR)
+     * @param update Data-References the AS may update (PUR)
+     * @param subscribe Data-References the AS may subscribe to (SNR)
+     */
+    public record ShApplicationServer(
+            String diameterHost,
+            String serverName,
+            List<String> read,
+            List<String> update,
+            List<String> subscribe) {
     }
 }

@@ -40,11 +40,15 @@ import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.IpAddresses;
+import org.imshss.provisioning.model.PasswordSealer;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.SealedPassword;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServicePointTrigger;
 import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
 import org.imshss.provisioning.model.TriggerPoint;
 import org.imshss.provisioning.store.SubscriberData;
@@ -60,25 +64,45 @@ public final class SeedLoader {
     public static final String DEMO_RESOURCE = "org/imshss/provisioning/seed/demo.json";
 
     public static final String SIP_DIGEST = "SIP Digest";
-    public static final String DIGEST_HTTP = "Digest-HTTP";
+    public static final String HTTP_DIGEST_MD5 = "HTTP_DIGEST_MD5";
+    public static final String DIGEST_MD5 = "Digest-MD5";
     public static final String AKA_V1 = "Digest-AKAv1-MD5";
     public static final String AKA_V2 = "Digest-AKAv2-MD5";
     public static final String NASS_BUNDLED = "NASS-Bundled";
     public static final String EARLY_IMS = "Early-IMS-Security";
 
-    /** SIP-Authentication-Scheme values a private identity may be provisioned with (TS 29.229, TS 33.203). */
+    /**
+     * SIP-Authentication-Scheme values a private identity may be provisioned with (TS 29.229, TS 33.203), spelt
+     * as the HSS echoes them. The HSS's own list (hss-server AuthSchemes) must hold the same names plus
+     * "Unknown"; a test there checks that the two agree, since this module cannot depend on the server.
+     */
     public static final List<String> KNOWN_SCHEMES =
-            List.of(SIP_DIGEST, DIGEST_HTTP, AKA_V1, AKA_V2, NASS_BUNDLED, EARLY_IMS);
+            List.of(SIP_DIGEST, HTTP_DIGEST_MD5, DIGEST_MD5, AKA_V1, AKA_V2, NASS_BUNDLED, EARLY_IMS);
+
+    /** Named in the error for a cleartext-capable identity when no key was given. */
+    public static final String PASSWORD_KEY_SETTING = "auth.password-key";
 
     private static final List<String> DEFAULT_SCHEMES = List.of(SIP_DIGEST, AKA_V1, AKA_V2);
     private static final String DEFAULT_AMF = "8000";
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
+    private static final Pattern MSISDN = Pattern.compile("[0-9]{1,15}");
     private static final HexFormat HEX = HexFormat.of();
 
-    private final ObjectReader reader;
+    /** Data-Reference names and values of TS 29.329 6.3.4, accepted by name or number in the seed. */
+    private static final Map<String, Integer> DATA_REFERENCES = dataReferences();
 
+    private final ObjectReader reader;
+    private final PasswordSealer sealer;
+
+    /** A loader that refuses identities with {@code cleartextPassword}, having no key to encrypt them with. */
     public SeedLoader() {
+        this(null);
+    }
+
+    /** @param sealer encrypts the passwords of cleartext-capable identities; null if no key is configured */
+    public SeedLoader(PasswordSealer sealer) {
+        this.sealer = sealer;
         reader = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -151,7 +175,7 @@ public final class SeedLoader {
 
     /** Validates and resolves a parsed document; throws {@link SeedException} listing every problem. */
     public SubscriberData convert(SeedDocument document, String source) {
-        return new Conversion(document).run(source);
+        return new Conversion(document, sealer).run(source);
     }
 
     /** H(A1) of RFC 2617 3.2.2.2: lower-case hex MD5(username ":" realm ":" password). */
@@ -178,6 +202,24 @@ public final class SeedLoader {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES unavailable", e);
         }
+    }
+
+    private static Map<String, Integer> dataReferences() {
+        String[] names = {"0 RepositoryData", "10 IMSPublicIdentity", "11 IMSUserState", "12 S-CSCFName",
+            "13 InitialFilterCriteria", "14 LocationInformation", "15 UserState", "16 ChargingInformation",
+            "17 MSISDN", "18 PSIActivation", "19 DSAI", "21 ServiceLevelTraceInfo",
+            "22 IPAddressSecureBindingInformation", "23 ServicePriorityLevel", "24 SMSRegistrationInfo",
+            "25 UEReachabilityForIP", "26 TADSinformation", "27 STN-SR", "28 UE-SRVCC-Capability",
+            "29 ExtendedPriority", "30 CSRN", "31 ReferenceLocationInformation", "32 IMSI",
+            "33 IMSPrivateUserIdentity", "34 IMEISV", "35 UE-5G-SRVCC-Capability"};
+        Map<String, Integer> map = new HashMap<>();
+        for (String entry : names) {
+            int space = entry.indexOf(' ');
+            int value = Integer.parseInt(entry.substring(0, space));
+            map.put(entry.substring(space + 1), value);
+            map.put(Integer.toString(value), value);
+        }
+        return Map.copyOf(map);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -208,9 +250,13 @@ public final class SeedLoader {
         private final Set<String> impis = new HashSet<>();
         private final Map<String, String> identityOwner = new HashMap<>();
         private final Set<String> setIds = new HashSet<>();
+        private final Set<String> msisdns = new HashSet<>();
 
-        Conversion(SeedDocument doc) {
+        private final PasswordSealer sealer;
+
+        Conversion(SeedDocument doc, PasswordSealer sealer) {
             this.doc = doc;
+            this.sealer = sealer;
         }
 
         private void problem(String path, String message) {
@@ -233,12 +279,49 @@ public final class SeedLoader {
             for (int i = 0; i < subs.size(); i++) {
                 subscription(subs.get(i), "subscriptions[" + i + "]");
             }
+            List<ShApplicationServer> applicationServers = applicationServers();
             if (!problems.isEmpty()) {
                 throw new SeedException(source, problems);
             }
             return new SubscriberData(subscriptions, privateIdentities, publicIdentities, implicitSets,
                     List.copyOf(profiles.values()), List.copyOf(ifcs.values()), List.copyOf(sharedSets.values()),
-                    List.copyOf(charging.values()), List.copyOf(scscfs.values()));
+                    List.copyOf(charging.values()), List.copyOf(scscfs.values()), applicationServers);
+        }
+
+        private List<ShApplicationServer> applicationServers() {
+            List<ShApplicationServer> servers = new ArrayList<>();
+            Set<String> hosts = new HashSet<>();
+            List<SeedDocument.ShApplicationServer> list = orEmpty(doc.applicationServers());
+            for (int i = 0; i < list.size(); i++) {
+                SeedDocument.ShApplicationServer as = list.get(i);
+                String path = "applicationServers[" + i + "]";
+                if (blank(as.diameterHost())) {
+                    problem(path + ".diameterHost", "required");
+                    continue;
+                }
+                if (!hosts.add(as.diameterHost().trim().toLowerCase(Locale.ROOT))) {
+                    problem(path + ".diameterHost", "duplicate application server " + as.diameterHost());
+                }
+                servers.add(new ShApplicationServer(as.diameterHost().trim(), as.serverName(),
+                        dataReferences(as.read(), path + ".read"), dataReferences(as.update(), path + ".update"),
+                        dataReferences(as.subscribe(), path + ".subscribe")));
+            }
+            return servers;
+        }
+
+        private Set<Integer> dataReferences(List<String> names, String path) {
+            Set<Integer> values = new LinkedHashSet<>();
+            List<String> list = orEmpty(names);
+            for (int i = 0; i < list.size(); i++) {
+                Integer value = DATA_REFERENCES.get(list.get(i) == null ? "" : list.get(i).trim());
+                if (value == null) {
+                    problem(path + "[" + i + "]", "unknown Data-Reference " + list.get(i)
+                            + ", expected a TS 29.329 name or number such as RepositoryData or 0");
+                } else {
+                    values.add(value);
+                }
+            }
+            return values;
         }
 
         private void scscfs() {
@@ -534,7 +617,7 @@ public final class SeedLoader {
                 publicIdentities.add(new PublicIdentity(draft.key(), draft.type(), id, setOf.get(draft.key()),
                         p.serviceProfile(), Boolean.TRUE.equals(p.barred()), p.displayName(), p.aliasGroup(),
                         p.psiActivated() == null || p.psiActivated(), p.psiAsName(),
-                        impisOf.getOrDefault(draft.key(), List.of())));
+                        impisOf.getOrDefault(draft.key(), List.of()), msisdn(p.msisdn(), draft.path())));
             }
             List<String> visited = orEmpty(s.allowedVisitedNetworks());
             for (int i = 0; i < visited.size(); i++) {
@@ -615,6 +698,22 @@ public final class SeedLoader {
             return drafts;
         }
 
+        /** E.164 digits, an optional leading '+' dropped (TS 23.003 3.3). */
+        private String msisdn(String msisdn, String path) {
+            if (msisdn == null) {
+                return null;
+            }
+            String digits = msisdn.trim().startsWith("+") ? msisdn.trim().substring(1) : msisdn.trim();
+            if (!MSISDN.matcher(digits).matches()) {
+                problem(path + ".msisdn", "must be 1 to 15 digits, optionally with a leading '+'");
+                return null;
+            }
+            if (!msisdns.add(digits)) {
+                problem(path + ".msisdn", "duplicate MSISDN " + digits);
+            }
+            return digits;
+        }
+
         private PrivateIdentity privateIdentity(String subscriptionId, SeedDocument.PrivateId p,
                 Map<String, PublicDraft> drafts, String path) {
             if (blank(p.impi())) {
@@ -651,6 +750,9 @@ public final class SeedLoader {
             }
 
             AkaCredentials aka = aka(p, path);
+            boolean cleartext = Boolean.TRUE.equals(p.cleartextPassword());
+            SealedPassword sealed = cleartext ? sealedPassword(impi, p, path) : null;
+            address(p, path);
             // Schemes follow the credentials given, valid or not: a bad key is reported once, at the key.
             boolean hasDigest = p.password() != null || p.ha1() != null;
             boolean hasAka = p.k() != null;
@@ -708,7 +810,32 @@ public final class SeedLoader {
                 }
             }
             return new PrivateIdentity(impi, subscriptionId, impus,
-                    new AuthProfile(allowed, defaultScheme, digest, aka, p.lineIdentifier(), p.ipAddress()));
+                    new AuthProfile(allowed, defaultScheme, digest, aka, p.lineIdentifier(),
+                            p.ipAddress() == null ? null : p.ipAddress().trim(), cleartext, sealed));
+        }
+
+        /** Digest-MD5 hands the password to the S-CSCF, so it is kept, but only encrypted (see PasswordSealer). */
+        private SealedPassword sealedPassword(String impi, SeedDocument.PrivateId p, String path) {
+            if (p.password() == null || p.password().isEmpty()) {
+                problem(path + ".cleartextPassword", "needs password (an ha1 cannot give the password back)");
+                return null;
+            }
+            if (sealer == null) {
+                problem(path + ".cleartextPassword", "the password would be kept, but no key to encrypt it is "
+                        + "configured (" + PASSWORD_KEY_SETTING + ")");
+                return null;
+            }
+            return sealer.seal(impi, p.password());
+        }
+
+        private void address(SeedDocument.PrivateId p, String path) {
+            if (p.lineIdentifier() != null && p.lineIdentifier().isBlank()) {
+                problem(path + ".lineIdentifier", "must not be blank");
+            }
+            if (p.ipAddress() != null && !IpAddresses.valid(p.ipAddress().trim())) {
+                problem(path + ".ipAddress", "must be an IPv4 address, an IPv6 address or an IPv6 prefix "
+                        + "(address/length)");
+            }
         }
 
         private AkaCredentials aka(SeedDocument.PrivateId p, String path) {
@@ -764,7 +891,8 @@ public final class SeedLoader {
 
         private static boolean supported(String scheme, boolean hasDigest, boolean hasAka, SeedDocument.PrivateId p) {
             return switch (scheme) {
-                case SIP_DIGEST, DIGEST_HTTP -> hasDigest;
+                case SIP_DIGEST, HTTP_DIGEST_MD5 -> hasDigest;
+                case DIGEST_MD5 -> Boolean.TRUE.equals(p.cleartextPassword()) && p.password() != null;
                 case AKA_V1, AKA_V2 -> hasAka;
                 case NASS_BUNDLED -> p.lineIdentifier() != null;
                 case EARLY_IMS -> p.ipAddress() != null;
@@ -774,7 +902,8 @@ public final class SeedLoader {
 
         private static String requirement(String scheme) {
             return switch (scheme) {
-                case SIP_DIGEST, DIGEST_HTTP -> "password or ha1";
+                case SIP_DIGEST, HTTP_DIGEST_MD5 -> "password or ha1";
+                case DIGEST_MD5 -> "password and cleartextPassword: true";
                 case AKA_V1, AKA_V2 -> "k with op or opc";
                 case NASS_BUNDLED -> "lineIdentifier";
                 default -> "ipAddress";

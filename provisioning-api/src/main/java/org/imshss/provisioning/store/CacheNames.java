@@ -19,13 +19,23 @@ public final class CacheNames {
     public static final String REGISTRATIONS = "hss-registrations";
     /** SQN_HE per private identity (TS 33.102 Annex C), changed only through atomic updates. */
     public static final String AUTH_SEQUENCES = "hss-auth-sequences";
+    /** Public identity key by MSISDN (E.164 digits), for Sh User-Identity MSISDN (TS 29.329 6.3.2). */
+    public static final String MSISDNS = "hss-msisdns";
+    /** Sh application servers and their permissions by Diameter identity (TS 29.328 6.1). */
+    public static final String SH_APPLICATION_SERVERS = "hss-sh-application-servers";
+    /** Sh repository data by identity and Service-Indication (TS 29.328 7.6.1). */
+    public static final String SH_REPOSITORY = "hss-sh-repository";
+    /** Sh subscriptions to notifications by identity (TS 29.328 6.1.4). */
+    public static final String SH_SUBSCRIPTIONS = "hss-sh-subscriptions";
 
     /** Caches with one entry per subscriber; the others hold shared, few entries. */
     public static final List<String> PER_SUBSCRIBER =
-            List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES);
+            List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES, MSISDNS,
+                    SH_REPOSITORY, SH_SUBSCRIPTIONS);
 
     public static final List<String> ALL = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, WILDCARDS,
-            IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES);
+            IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES,
+            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS);
 
     private CacheNames() {
     }

@@ -113,6 +113,9 @@ public final class GridNode implements AutoCloseable {
                 .setDiscoverySpi(discovery)
                 .setCommunicationSpi(communication)
                 .setGridLogger(new Slf4jLogger())
+                // By default every system property and environment variable becomes a node attribute, sent to
+                // every other node and logged by discovery at DEBUG; they may hold secrets (the password key).
+                .setIncludeProperties()
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(failureHandler)

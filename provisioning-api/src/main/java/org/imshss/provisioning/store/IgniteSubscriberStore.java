@@ -1,6 +1,7 @@
 package org.imshss.provisioning.store;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,9 +48,14 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     private final IgniteCache<String, byte[]> ifcs;
     private final IgniteCache<String, byte[]> sharedIfcSets;
     private final IgniteCache<String, byte[]> charging;
+    private final SharedRecordCache<ServiceProfile> decodedProfiles;
+    private final SharedRecordCache<InitialFilterCriteria> decodedIfcs;
+    private final SharedRecordCache<SharedIfcSet> decodedSharedIfcSets;
+    private final SharedRecordCache<ChargingInformation> decodedCharging;
     private final IgniteCache<String, byte[]> scscfs;
     private final IgniteCache<String, byte[]> registrations;
     private final IgniteCache<String, byte[]> sequences;
+    private final IgniteCache<String, byte[]> msisdns;
 
     /**
      * Bumped on every wildcard change this store makes (synchronously) and on every change any node makes
@@ -75,9 +81,14 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         ifcs = cache(CacheNames.IFCS);
         sharedIfcSets = cache(CacheNames.SHARED_IFC_SETS);
         charging = cache(CacheNames.CHARGING);
+        decodedProfiles = new SharedRecordCache<>(serviceProfiles, codec, ServiceProfile.class);
+        decodedIfcs = new SharedRecordCache<>(ifcs, codec, InitialFilterCriteria.class);
+        decodedSharedIfcSets = new SharedRecordCache<>(sharedIfcSets, codec, SharedIfcSet.class);
+        decodedCharging = new SharedRecordCache<>(charging, codec, ChargingInformation.class);
         scscfs = cache(CacheNames.SCSCFS);
         registrations = cache(CacheNames.REGISTRATIONS);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
+        msisdns = cache(CacheNames.MSISDNS);
 
         ContinuousQuery<String, byte[]> watch = new ContinuousQuery<>();
         watch.setLocalListener(events -> wildcardVersion.incrementAndGet());
@@ -155,6 +166,27 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     }
 
     @Override
+    public Optional<PublicIdentity> publicIdentityByMsisdn(String msisdn) {
+        if (msisdn == null) {
+            return Optional.empty();
+        }
+        byte[] key = msisdns.get(msisdnKey(msisdn));
+        return key == null ? Optional.empty() : publicIdentity(new String(key, StandardCharsets.UTF_8));
+    }
+
+    /** MSISDNs are kept as E.164 digits without '+'. */
+    private static String msisdnKey(String msisdn) {
+        String trimmed = msisdn.trim();
+        return trimmed.startsWith("+") ? trimmed.substring(1) : trimmed;
+    }
+
+    private static byte[] msisdnValue(PublicIdentity identity) {
+        String key = identity.type().isWildcard() ? wildcardKey(identity.identity())
+                : Identities.normalise(identity.identity());
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
     public Optional<PrivateIdentity> privateIdentity(String impi) {
         return get(privateIds, Identities.normalise(impi), PrivateIdentity.class);
     }
@@ -171,22 +203,22 @@ public final class IgniteSubscriberStore implements SubscriberStore {
 
     @Override
     public Optional<ServiceProfile> serviceProfile(String id) {
-        return get(serviceProfiles, id, ServiceProfile.class);
+        return id == null ? Optional.empty() : decodedProfiles.get(id);
     }
 
     @Override
     public Optional<InitialFilterCriteria> initialFilterCriteria(String id) {
-        return get(ifcs, id, InitialFilterCriteria.class);
+        return id == null ? Optional.empty() : decodedIfcs.get(id);
     }
 
     @Override
     public Optional<SharedIfcSet> sharedIfcSet(int id) {
-        return get(sharedIfcSets, Integer.toString(id), SharedIfcSet.class);
+        return decodedSharedIfcSets.get(Integer.toString(id));
     }
 
     @Override
     public Optional<ChargingInformation> chargingInformation(String id) {
-        return get(charging, id, ChargingInformation.class);
+        return id == null ? Optional.empty() : decodedCharging.get(id);
     }
 
     @Override
@@ -257,6 +289,9 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         } else {
             publicIds.put(Identities.normalise(publicIdentity.identity()), codec.encode(publicIdentity));
         }
+        if (publicIdentity.msisdn() != null) {
+            msisdns.put(msisdnKey(publicIdentity.msisdn()), msisdnValue(publicIdentity));
+        }
     }
 
     @Override
@@ -267,21 +302,25 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     @Override
     public void putServiceProfile(ServiceProfile profile) {
         serviceProfiles.put(profile.id(), codec.encode(profile));
+        decodedProfiles.invalidate(profile.id());
     }
 
     @Override
     public void putInitialFilterCriteria(InitialFilterCriteria ifc) {
         ifcs.put(ifc.id(), codec.encode(ifc));
+        decodedIfcs.invalidate(ifc.id());
     }
 
     @Override
     public void putSharedIfcSet(SharedIfcSet set) {
         sharedIfcSets.put(Integer.toString(set.id()), codec.encode(set));
+        decodedSharedIfcSets.invalidate(Integer.toString(set.id()));
     }
 
     @Override
     public void putChargingInformation(ChargingInformation chargingInformation) {
         charging.put(chargingInformation.id(), codec.encode(chargingInformation));
+        decodedCharging.invalidate(chargingInformation.id());
     }
 
     @Override
@@ -320,7 +359,22 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         stream(CacheNames.IFCS, data.initialFilterCriteria(), InitialFilterCriteria::id);
         stream(CacheNames.SHARED_IFC_SETS, data.sharedIfcSets(), s -> Integer.toString(s.id()));
         stream(CacheNames.CHARGING, data.chargingInformation(), ChargingInformation::id);
+        decodedProfiles.invalidateAll();
+        decodedIfcs.invalidateAll();
+        decodedSharedIfcSets.invalidateAll();
+        decodedCharging.invalidateAll();
         stream(CacheNames.SCSCFS, data.scscfServers(), s -> s.name().trim());
+        stream(CacheNames.SH_APPLICATION_SERVERS, data.applicationServers(),
+                s -> IgniteShDataStore.applicationServerKey(s.diameterHost()));
+        List<PublicIdentity> withMsisdn = data.publicIdentities().stream().filter(p -> p.msisdn() != null).toList();
+        if (!withMsisdn.isEmpty()) {
+            try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.MSISDNS)) {
+                streamer.allowOverwrite(true);
+                for (PublicIdentity identity : withMsisdn) {
+                    streamer.addData(msisdnKey(identity.msisdn()), msisdnValue(identity));
+                }
+            }
+        }
         if (!wildcarded.isEmpty()) {
             wildcardVersion.incrementAndGet();
         }
@@ -347,6 +401,10 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         } catch (IgniteException | IllegalStateException e) {
             // The node is gone and the continuous query with it.
         }
+        decodedProfiles.close();
+        decodedIfcs.close();
+        decodedSharedIfcSets.close();
+        decodedCharging.close();
     }
 
     private record CompiledWildcard(String key, Pattern pattern) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class RecordCodec {
                 .withConfigOverride(List.class, o -> o.setSetterInfo(emptyForNull))
                 .withConfigOverride(Set.class, o -> o.setSetterInfo(emptyForNull))
                 .withConfigOverride(Map.class, o -> o.setSetterInfo(emptyForNull))
+                // Generated accessors instead of reflection: decoding is on every request's path.
+                .addModule(new BlackbirdModule())
                 .build();
         readers = new ClassValue<>() {
             @Override

@@ -9,6 +9,7 @@ import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
 
 /** A batch of subscriber data, as a seed file or a bulk import yields it. */
@@ -21,7 +22,8 @@ public record SubscriberData(
         List<InitialFilterCriteria> initialFilterCriteria,
         List<SharedIfcSet> sharedIfcSets,
         List<ChargingInformation> chargingInformation,
-        List<ScscfServer> scscfServers) {
+        List<ScscfServer> scscfServers,
+        List<ShApplicationServer> applicationServers) {
 
     public SubscriberData {
         subscriptions = List.copyOf(subscriptions);
@@ -33,5 +35,16 @@ public record SubscriberData(
         sharedIfcSets = List.copyOf(sharedIfcSets);
         chargingInformation = List.copyOf(chargingInformation);
         scscfServers = List.copyOf(scscfServers);
+        applicationServers = List.copyOf(applicationServers);
+    }
+
+    /** Without Sh application servers. */
+    public SubscriberData(List<ImsSubscription> subscriptions, List<PrivateIdentity> privateIdentities,
+            List<PublicIdentity> publicIdentities, List<ImplicitRegistrationSet> implicitRegistrationSets,
+            List<ServiceProfile> serviceProfiles, List<InitialFilterCriteria> initialFilterCriteria,
+            List<SharedIfcSet> sharedIfcSets, List<ChargingInformation> chargingInformation,
+            List<ScscfServer> scscfServers) {
+        this(subscriptions, privateIdentities, publicIdentities, implicitRegistrationSets, serviceProfiles,
+                initialFilterCriteria, sharedIfcSets, chargingInformation, scscfServers, List.of());
     }
 }

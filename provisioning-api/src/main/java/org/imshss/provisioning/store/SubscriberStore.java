@@ -26,6 +26,9 @@ public interface SubscriberStore extends AutoCloseable {
     /** The wildcarded PSI or IMPU whose pattern matches the identity (TS 23.003 13.5); distinct ones are not searched. */
     Optional<PublicIdentity> wildcardMatch(String identity);
 
+    /** The public identity provisioned with this MSISDN (E.164 digits, '+' optional), for Sh (TS 29.328 7.6.1). */
+    Optional<PublicIdentity> publicIdentityByMsisdn(String msisdn);
+
     Optional<PrivateIdentity> privateIdentity(String impi);
 
     Optional<ImsSubscription> subscription(String id);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.PasswordSealer;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ServicePointTrigger;
@@ -46,8 +47,12 @@ class SeedLoaderTest {
         assertThat(HEX.formatHex(alice.auth().aka().k())).isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
         assertThat(HEX.formatHex(alice.auth().aka().amf())).isEqualTo("8000");
         assertThat(alice.auth().defaultScheme()).isEqualTo("SIP Digest");
-        assertThat(alice.auth().allowedSchemes())
-                .containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5");
+        assertThat(alice.auth().allowedSchemes()).containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5",
+                "Digest-AKAv2-MD5", "HTTP_DIGEST_MD5", "NASS-Bundled", "Early-IMS-Security");
+        assertThat(alice.auth().lineIdentifier()).isEqualTo("alice-line-0001");
+        assertThat(alice.auth().ipAddress()).isEqualTo("192.0.2.11");
+        assertThat(alice.auth().cleartextPasswordAllowed()).isFalse();
+        assertThat(alice.auth().sealedPassword()).isNull();
         assertThat(alice.publicIdentities()).containsExactly("sip:alice@ims.example.org", "tel:+15550101");
 
         PrivateIdentity bob = impis.get("bob@ims.example.org");
@@ -270,5 +275,60 @@ class SeedLoaderTest {
     void aPasswordNeedsARealm() throws Exception {
         rejects(demoWith("\"realm\": \"ims.example.org\",", ""),
                 "subscriptions[0].privateIdentities[0].password", "needs a realm");
+    }
+
+    private static final String CLEARTEXT_SEED = """
+            { "realm": "r.example",
+              "serviceProfiles": [ { "id": "p" } ],
+              "subscriptions": [ { "id": "s",
+                "privateIdentities": [
+                  { "impi": "m@r.example", "password": "md5-secret", "cleartextPassword": true,
+                    "authSchemes": ["Digest-MD5", "SIP Digest"], "publicIdentities": ["sip:m@r.example"] } ],
+                "publicIdentities": [ { "identity": "sip:m@r.example", "serviceProfile": "p" } ] } ] }
+            """;
+
+    @Test
+    void aCleartextCapableIdentityNeedsTheKeyAndKeepsThePasswordOnlyEncrypted() {
+        assertThatThrownBy(() -> loader.readString(CLEARTEXT_SEED))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("subscriptions[0].privateIdentities[0].cleartextPassword: ")
+                .hasMessageContaining(SeedLoader.PASSWORD_KEY_SETTING);
+
+        byte[] key = new byte[32];
+        key[0] = 7;
+        PasswordSealer sealer = new PasswordSealer(key);
+        PrivateIdentity m = new SeedLoader(sealer).readString(CLEARTEXT_SEED).privateIdentities().get(0);
+        assertThat(m.auth().cleartextPasswordAllowed()).isTrue();
+        assertThat(m.auth().allowedSchemes()).containsExactlyInAnyOrder("Digest-MD5", "SIP Digest");
+        assertThat(new String(m.auth().sealedPassword().ciphertext(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("md5-secret");
+        assertThat(sealer.open("m@r.example", m.auth().sealedPassword()))
+                .isEqualTo("md5-secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(m.toString()).doesNotContain("md5-secret");
+    }
+
+    @Test
+    void digestMd5NeedsTheCleartextFlagAndTheHttpSchemeHasItsSpecSpelling() throws Exception {
+        String aliceSchemes = "\"Digest-AKAv2-MD5\", \"HTTP_DIGEST_MD5\"";
+        rejects(demoWith(aliceSchemes, "\"Digest-AKAv2-MD5\", \"Digest-MD5\""),
+                "subscriptions[0].privateIdentities[0].authSchemes[3]", "cleartextPassword: true");
+        rejects(demoWith(aliceSchemes, "\"Digest-AKAv2-MD5\", \"Digest-HTTP\""),
+                "subscriptions[0].privateIdentities[0].authSchemes[3]", "unknown scheme Digest-HTTP");
+        PrivateIdentity alice = loader.readString(demoWith(aliceSchemes, "\"Digest-AKAv2-MD5\", \"http_digest_md5\""))
+                .privateIdentities().get(0);
+        assertThat(alice.auth().allowedSchemes()).contains("HTTP_DIGEST_MD5");
+        assertThat(SeedLoader.KNOWN_SCHEMES).contains("HTTP_DIGEST_MD5", "Digest-MD5").doesNotContain("Digest-HTTP");
+    }
+
+    @Test
+    void theEarlyImsAddressMustBeAnIpAddressOrPrefix() throws Exception {
+        for (String bad : List.of("192.0.2", "300.1.1.1", "alice.example.org", "2001:db8::/129", "2001:db8:::1")) {
+            rejects(demoWith("\"ipAddress\": \"192.0.2.11\"", "\"ipAddress\": \"" + bad + "\""),
+                    "subscriptions[0].privateIdentities[0].ipAddress", "IPv4 address");
+        }
+        for (String good : List.of("198.51.100.7", "2001:db8::1", "2001:db8:1::/48")) {
+            assertThat(loader.readString(demoWith("\"ipAddress\": \"192.0.2.11\"", "\"ipAddress\": \"" + good + "\""))
+                    .privateIdentities().get(0).auth().ipAddress()).isEqualTo(good);
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.internal.IgniteEx;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.ServiceProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,23 @@ class TwoNodeStoreTest {
         assertThat(storeB.publicIdentity("SIP:shared@ims.example.org")).isPresent();
         storeA.updateRegistration("shared", new TestUpdates.AssignIfFree("sip:scscf-a"));
         assertThat(storeB.registration("shared").scscfName()).isEqualTo("sip:scscf-a");
+    }
+
+    /** Profiles are decoded once per node; a change through the other node must still be seen. */
+    @Test
+    void aSharedRecordChangedOnOneNodeIsSeenOnTheOther() throws Exception {
+        storeA.putServiceProfile(new ServiceProfile("shared-profile", List.of("ifc-1"), List.of(), 1));
+        assertThat(storeB.serviceProfile("shared-profile").orElseThrow().subscribedMediaProfileId()).isEqualTo(1);
+        storeA.putServiceProfile(new ServiceProfile("shared-profile", List.of("ifc-1"), List.of(), 2));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (storeB.serviceProfile("shared-profile").orElseThrow().subscribedMediaProfileId() != 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(storeB.serviceProfile("shared-profile").orElseThrow().subscribedMediaProfileId()).isEqualTo(2);
+        // Through its own store a node sees its change at once.
+        storeB.putServiceProfile(new ServiceProfile("shared-profile", List.of("ifc-1"), List.of(), 3));
+        assertThat(storeB.serviceProfile("shared-profile").orElseThrow().subscribedMediaProfileId()).isEqualTo(3);
     }
 
     /** The key's primary is node A; the update is issued on B, so Ignite marshals the processor and the result. */

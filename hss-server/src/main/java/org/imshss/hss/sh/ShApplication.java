@@ -1,0 +1,93 @@
+package org.imshss.hss.sh;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.MessageValidator;
+import org.imshss.hss.config.HssSettings.ShSettings;
+import org.imshss.hss.diameter.Answers;
+import org.imshss.hss.diameter.RequestSender;
+import org.imshss.provisioning.store.ShDataStore;
+import org.imshss.provisioning.store.SubscriberStore;
+import org.jdiameter.api.NetworkReqListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sh interface of one HSS node, wired in one place: the request listener (UDR, PUR, SNR) and, once the
+ * Diameter stack can send, the notifications (PNR).
+ */
+public final class ShApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ShApplication.class);
+
+    private final SubscriberStore store;
+    private final ShDataStore shStore;
+    private final ShSettings settings;
+    private final Clock clock;
+    private final ShDataAssembler assembler;
+    private final ShListener listener;
+    private final ExecutorService worker;
+    private final ScheduledExecutorService retries;
+    private AutoCloseable watch;
+
+    /**
+     * @param authPendingTimeout after this a MAR challenge no longer counts as AUTHENTICATION_PENDING
+     */
+    public ShApplication(SubscriberStore store, ShDataStore shStore, ShSettings settings, Duration authPendingTimeout,
+            Answers answers, MessageValidator validator, Clock clock) {
+        this.store = store;
+        this.shStore = shStore;
+        this.settings = settings;
+        this.clock = clock;
+        IdentityResolver resolver = new IdentityResolver(store);
+        assembler = new ShDataAssembler(store, shStore, authPendingTimeout, clock);
+        listener = new ShListener(answers, validator,
+                new UserData(shStore, resolver, assembler),
+                new ProfileUpdate(shStore, resolver, new ShDataParser(), settings),
+                new SubscribeNotifications(shStore, resolver, assembler, settings, clock));
+        worker = Executors.newSingleThreadExecutor(daemon("sh-notifier"));
+        retries = Executors.newSingleThreadScheduledExecutor(daemon("sh-pnr-retry"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public NetworkReqListener listener() {
+        return listener;
+    }
+
+    /** Starts sending PNR for changes of subscribed data. */
+    public synchronized void startNotifications(RequestSender sender) {
+        PushNotification push = new PushNotification(sender, shStore, settings, retries, clock);
+        watch = shStore.watch(new ShNotifier(store, shStore, assembler, push, worker, clock));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                log.debug("Sh watch close: {}", e.toString());
+            }
+            watch = null;
+        }
+        worker.shutdownNow();
+        retries.shutdownNow();
+        try {
+            worker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

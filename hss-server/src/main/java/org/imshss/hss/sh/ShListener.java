@@ -1,0 +1,246 @@
+package org.imshss.hss.sh;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.AvpDecodeException;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.MessageValidator;
+import org.imshss.diameter.ResultCode;
+import org.imshss.diameter.Violation;
+import org.imshss.hss.diameter.Answers;
+import org.imshss.hss.diameter.HeaderChecks;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sh edge: validates a request against its command's ABNF (TS 29.329 6.1), decodes it into a request
+ * record, calls the procedure and encodes the answer record. The answer is returned synchronously from
+ * {@link #processRequest}: no jDiameter Sh session object is ever created, so nothing is kept per request.
+ */
+public final class ShListener implements NetworkReqListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ShListener.class);
+
+    private static final int SUBSCRIBE = Avp.SUBS_REQ_TYPE.enumValue("Subscribe");
+    private static final int USER_DATA_REQUESTED = Avp.SEND_DATA_INDICATION.enumValue("USER_DATA_REQUESTED");
+    private static final int ONE_TIME_NOTIFICATION_REQUESTED =
+            Avp.ONE_TIME_NOTIFICATION.enumValue("ONE_TIME_NOTIFICATION_REQUESTED");
+
+    private final Answers answers;
+    private final MessageValidator validator;
+    private final UserData userData;
+    private final ProfileUpdate profileUpdate;
+    private final SubscribeNotifications subscribeNotifications;
+
+    ShListener(Answers answers, MessageValidator validator, UserData userData, ProfileUpdate profileUpdate,
+            SubscribeNotifications subscribeNotifications) {
+        this.answers = answers;
+        this.validator = validator;
+        this.userData = userData;
+        this.profileUpdate = profileUpdate;
+        this.subscribeNotifications = subscribeNotifications;
+    }
+
+    @Override
+    public Answer processRequest(Request request) {
+        Optional<Violation> headerViolation = HeaderChecks.check(request);
+        if (headerViolation.isPresent()) {
+            return answers.reject(request, headerViolation.get());
+        }
+        Optional<Command> command = Command.lookup(request.getCommandCode(), true);
+        if (command.isEmpty() || !isShRequest(command.get())) {
+            return answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
+        }
+        Optional<Violation> violation = validator.validate(command.get(), request);
+        if (violation.isPresent()) {
+            log.debug("{} rejected: {}", command.get(), violation.get().errorMessage());
+            return answers.reject(request, violation.get());
+        }
+        try {
+            return switch (command.get()) {
+                case UDR -> userData(request);
+                case PUR -> profileUpdate(request);
+                case SNR -> subscribeNotifications(request);
+                default -> answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
+            };
+        } catch (AvpDecodeException e) {
+            log.debug("{} rejected: {}", command.get(), e.getMessage());
+            return answers.reject(request, e);
+        } catch (RuntimeException e) {
+            log.warn("{} failed: {}", command.get(), e.toString());
+            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+        }
+    }
+
+    /** PNR is a request the HSS sends, never receives. */
+    private static boolean isShRequest(Command command) {
+        return command == Command.UDR || command == Command.PUR || command == Command.SNR;
+    }
+
+    private Answer userData(Request request) {
+        AvpSet avps = request.getAvps();
+        List<Integer> references = Avps.enumeratedAll(avps, Avp.DATA_REFERENCE);
+        List<String> serviceIndications = serviceIndications(avps);
+        String serverName = Avps.utf8(avps, Avp.SERVER_NAME).orElse(null);
+        requireConditional(avps, references, serviceIndications, serverName);
+        UserDataAnswer result = userData.handle(new UserDataRequest(
+                required(avps, Avp.ORIGIN_HOST),
+                userIdentity(avps),
+                Avps.utf8(avps, Avp.WILDCARDED_PUBLIC_IDENTITY).orElse(null),
+                serverName,
+                serviceIndications,
+                references,
+                identitySets(avps)));
+        Answer answer = answers.answer(request, result.result());
+        AvpSet out = answer.getAvps();
+        if (result.wildcardedIdentity() != null) {
+            Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, result.wildcardedIdentity());
+        }
+        if (result.userData() != null) {
+            Avps.addOctets(out, Avp.USER_DATA_SH, result.userData().getBytes(StandardCharsets.UTF_8));
+        }
+        return answer;
+    }
+
+    private Answer profileUpdate(Request request) {
+        AvpSet avps = request.getAvps();
+        ProfileUpdateAnswer result = profileUpdate.handle(new ProfileUpdateRequest(
+                required(avps, Avp.ORIGIN_HOST),
+                userIdentity(avps),
+                Avps.utf8(avps, Avp.WILDCARDED_PUBLIC_IDENTITY).orElse(null),
+                Avps.enumerated(avps, Avp.DATA_REFERENCE).getAsInt(),
+                required(avps, Avp.USER_DATA_SH)));
+        Answer answer = answers.answer(request, result.result());
+        AvpSet out = answer.getAvps();
+        if (result.wildcardedIdentity() != null) {
+            Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, result.wildcardedIdentity());
+        }
+        if (result.serviceIndication() != null) {
+            AvpSet id = Avps.addGrouped(out, Avp.REPOSITORY_DATA_ID);
+            Avps.addOctets(id, Avp.SERVICE_INDICATION, result.serviceIndication().getBytes(StandardCharsets.UTF_8));
+            Avps.addUnsigned32(id, Avp.SEQUENCE_NUMBER, result.sequenceNumber());
+        }
+        return answer;
+    }
+
+    private Answer subscribeNotifications(Request request) {
+        AvpSet avps = request.getAvps();
+        List<Integer> references = Avps.enumeratedAll(avps, Avp.DATA_REFERENCE);
+        List<String> serviceIndications = serviceIndications(avps);
+        String serverName = Avps.utf8(avps, Avp.SERVER_NAME).orElse(null);
+        requireConditional(avps, references, serviceIndications, serverName);
+        OptionalInt sendData = Avps.enumerated(avps, Avp.SEND_DATA_INDICATION);
+        OptionalInt oneTime = Avps.enumerated(avps, Avp.ONE_TIME_NOTIFICATION);
+        SubscribeNotificationsAnswer result = subscribeNotifications.handle(new SubscribeNotificationsRequest(
+                required(avps, Avp.ORIGIN_HOST),
+                required(avps, Avp.ORIGIN_REALM),
+                userIdentity(avps),
+                Avps.utf8(avps, Avp.WILDCARDED_PUBLIC_IDENTITY).orElse(null),
+                serviceIndications,
+                sendData.isPresent() && sendData.getAsInt() == USER_DATA_REQUESTED,
+                serverName,
+                Avps.enumerated(avps, Avp.SUBS_REQ_TYPE).getAsInt() == SUBSCRIBE,
+                references,
+                identitySets(avps),
+                Avps.time(avps, Avp.EXPIRY_TIME).orElse(null),
+                oneTime.isPresent() && oneTime.getAsInt() == ONE_TIME_NOTIFICATION_REQUESTED));
+        Answer answer = answers.answer(request, result.result());
+        AvpSet out = answer.getAvps();
+        if (result.wildcardedIdentity() != null) {
+            Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, result.wildcardedIdentity());
+        }
+        if (result.userData() != null) {
+            Avps.addOctets(out, Avp.USER_DATA_SH, result.userData().getBytes(StandardCharsets.UTF_8));
+        }
+        if (result.expiryTime() != null) {
+            Avps.addTime(out, Avp.EXPIRY_TIME, result.expiryTime());
+        }
+        return answer;
+    }
+
+    /**
+     * User-Identity holds exactly one of Public-Identity and MSISDN (TS 29.329 6.3.1); External-Identifier
+     * is not an IMS identity and is answered as an unknown user.
+     */
+    private static UserIdentity userIdentity(AvpSet avps) {
+        AvpSet group = Avps.grouped(avps, Avp.USER_IDENTITY).orElseThrow(() -> missing(Avp.USER_IDENTITY));
+        Optional<String> publicIdentity = Avps.utf8(group, Avp.PUBLIC_IDENTITY);
+        Optional<byte[]> msisdn = Avps.octets(group, Avp.MSISDN);
+        if (publicIdentity.isPresent() && msisdn.isPresent()) {
+            throw new AvpDecodeException(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, Avp.MSISDN.code(),
+                    Avp.MSISDN.vendorId(), Avp.MSISDN.sendMandatoryBit(), msisdn.get(),
+                    "User-Identity holds both Public-Identity and MSISDN", null);
+        }
+        if (publicIdentity.isPresent()) {
+            return UserIdentity.of(publicIdentity.get());
+        }
+        if (msisdn.isPresent()) {
+            String digits = UserIdentity.decodeTbcd(msisdn.get());
+            if (digits == null) {
+                throw new AvpDecodeException(ResultCode.DIAMETER_INVALID_AVP_VALUE, Avp.MSISDN.code(),
+                        Avp.MSISDN.vendorId(), Avp.MSISDN.sendMandatoryBit(), msisdn.get(),
+                        "MSISDN is not TBCD-encoded digits", null);
+            }
+            return UserIdentity.ofMsisdn(digits);
+        }
+        return new UserIdentity(null, null);
+    }
+
+    private static List<String> serviceIndications(AvpSet avps) {
+        List<String> values = new ArrayList<>();
+        for (byte[] value : Avps.octetsAll(avps, Avp.SERVICE_INDICATION)) {
+            values.add(new String(value, StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static List<IdentitySet> identitySets(AvpSet avps) {
+        List<IdentitySet> sets = new ArrayList<>();
+        for (int value : Avps.enumeratedAll(avps, Avp.IDENTITY_SET)) {
+            IdentitySet set = IdentitySet.fromWire(value);
+            if (set == null) {
+                byte[] data = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+                throw new AvpDecodeException(ResultCode.DIAMETER_INVALID_AVP_VALUE, Avp.IDENTITY_SET.code(),
+                        Avp.IDENTITY_SET.vendorId(), Avp.IDENTITY_SET.sendMandatoryBit(), data,
+                        "unknown Identity-Set value " + value, null);
+            }
+            if (!sets.contains(set)) {
+                sets.add(set);
+            }
+        }
+        return sets;
+    }
+
+    /**
+     * AVPs the ABNF leaves optional but a Data-Reference needs (TS 29.328 Table 7.6.1): Service-Indication for
+     * RepositoryData, Server-Name for InitialFilterCriteria. Missing: DIAMETER_MISSING_AVP (RFC 6733 7.1.5).
+     */
+    private static void requireConditional(AvpSet avps, List<Integer> references, List<String> serviceIndications,
+            String serverName) {
+        if (references.contains(DataReference.REPOSITORY_DATA.value()) && serviceIndications.isEmpty()) {
+            throw missing(Avp.SERVICE_INDICATION);
+        }
+        if (references.contains(DataReference.INITIAL_FILTER_CRITERIA.value()) && serverName == null) {
+            throw missing(Avp.SERVER_NAME);
+        }
+    }
+
+    private static String required(AvpSet avps, Avp avp) {
+        return Avps.utf8(avps, avp).orElseThrow(() -> missing(avp));
+    }
+
+    private static AvpDecodeException missing(Avp avp) {
+        return new AvpDecodeException(ResultCode.DIAMETER_MISSING_AVP, avp.code(), avp.vendorId(),
+                avp.sendMandatoryBit(), new byte[0], avp.specName() + " missing", null);
+    }
+}

@@ -1,0 +1,147 @@
+package org.imshss.hss.sh;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.config.HssSettings.ShSettings;
+import org.imshss.provisioning.model.ShApplicationServer;
+import org.imshss.provisioning.model.ShSubscription;
+import org.imshss.provisioning.model.ShSubscriptions;
+import org.imshss.provisioning.store.RecordUpdate;
+import org.imshss.provisioning.store.ShDataStore;
+
+/**
+ * The HSS side of Sh-Subs-Notif, TS 29.328 6.1.3: subscriptions are stored in the grid per identity,
+ * keyed by (AS, Data-Reference, Service-Indication), and survive a restart when the grid persists.
+ */
+public final class SubscribeNotifications {
+
+    private final ShDataStore shStore;
+    private final IdentityResolver resolver;
+    private final ShDataAssembler assembler;
+    private final ShSettings settings;
+    private final Clock clock;
+
+    SubscribeNotifications(ShDataStore shStore, IdentityResolver resolver, ShDataAssembler assembler,
+            ShSettings settings, Clock clock) {
+        this.shStore = shStore;
+        this.resolver = resolver;
+        this.assembler = assembler;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public SubscribeNotificationsAnswer handle(SubscribeNotificationsRequest request) {
+        // Step 1: the AS may subscribe to every requested Data-Reference.
+        Optional<ShApplicationServer> as = shStore.applicationServer(request.originHost());
+        for (int reference : request.dataReferences()) {
+            if (as.isEmpty() || !as.get().maySubscribe(reference)) {
+                return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_NOTIFIED);
+            }
+        }
+        // Step 2: the user is known.
+        Optional<ShTarget> found = resolver.resolve(request.userIdentity(), request.wildcardedIdentity());
+        if (found.isEmpty()) {
+            return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        }
+        ShTarget target = found.get();
+        // Step 3: notifications exist for this Data-Reference and this kind of identity.
+        for (int reference : request.dataReferences()) {
+            DataReference known = DataReference.of(reference);
+            if (!known.subscribable() || !known.accessibleBy(target)) {
+                return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+            }
+        }
+        long now = clock.millis();
+        List<ShSubscription> subscriptions = subscriptions(request, target, now);
+        if (!request.subscribe()) {
+            shStore.updateSubscriptions(target.key(), new Unsubscribe(subscriptions, now));
+            return new SubscribeNotificationsAnswer(ResultCode.DIAMETER_SUCCESS, null, null, target.wildcarded());
+        }
+        // Step 4: repository data can only be watched once it exists (DIAMETER_ERROR_SUBS_DATA_ABSENT).
+        if (request.dataReferences().contains(DataReference.REPOSITORY_DATA.value())) {
+            for (String serviceIndication : request.serviceIndications()) {
+                if (shStore.repositoryData(target.key(), serviceIndication).isEmpty()) {
+                    return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_ERROR_SUBS_DATA_ABSENT);
+                }
+            }
+        }
+        shStore.updateSubscriptions(target.key(), new Subscribe(subscriptions, now));
+        String userData = null;
+        if (request.sendData()) {
+            ShData data = new ShData();
+            ShDataAssembler.Query query = new ShDataAssembler.Query(request.serverName(),
+                    request.serviceIndications(), request.identitySets());
+            for (int reference : request.dataReferences()) {
+                ResultCode failure = assembler.add(data, target, DataReference.of(reference), query);
+                if (failure != null) {
+                    return SubscribeNotificationsAnswer.of(failure);
+                }
+            }
+            userData = data.toXml();
+        }
+        Instant granted = Instant.ofEpochMilli(subscriptions.get(0).expiresAtMillis());
+        return new SubscribeNotificationsAnswer(ResultCode.DIAMETER_SUCCESS, userData, granted, target.wildcarded());
+    }
+
+    /**
+     * One subscription per Data-Reference (and per Service-Indication for RepositoryData). The HSS grants
+     * at most {@code sh.max-subscription-seconds}, also when the AS asks for none (TS 29.328 6.1.3: the HSS
+     * may shorten the Expiry-Time and returns the one it granted).
+     */
+    private List<ShSubscription> subscriptions(SubscribeNotificationsRequest request, ShTarget target, long now) {
+        long cap = now + settings.maxSubscription().toMillis();
+        long expires = request.expiryTime() == null ? cap : Math.min(cap, request.expiryTime().toEpochMilli());
+        // Whole seconds: Expiry-Time travels as NTP seconds.
+        expires -= expires % 1000;
+        String identity = target.viaMsisdn() ? target.identity().identity() : target.requested();
+        List<ShSubscription> subscriptions = new ArrayList<>();
+        for (int reference : request.dataReferences()) {
+            if (reference == DataReference.REPOSITORY_DATA.value()) {
+                for (String serviceIndication : request.serviceIndications()) {
+                    subscriptions.add(new ShSubscription(identity, request.originHost(), request.originRealm(),
+                            reference, serviceIndication, request.serverName(), expires, request.oneTime()));
+                }
+            } else {
+                subscriptions.add(new ShSubscription(identity, request.originHost(), request.originRealm(),
+                        reference, "", request.serverName(), expires, request.oneTime()));
+            }
+        }
+        return subscriptions;
+    }
+
+    /** Adds or refreshes subscriptions, dropping expired ones on the way. */
+    record Subscribe(List<ShSubscription> added, long nowMillis) implements RecordUpdate<ShSubscriptions, Boolean> {
+
+        @Override
+        public Outcome<ShSubscriptions, Boolean> apply(ShSubscriptions current) {
+            ShSubscriptions next = current == null ? ShSubscriptions.none() : current.withoutExpired(nowMillis);
+            for (ShSubscription subscription : added) {
+                next = next.with(subscription);
+            }
+            return next.isEmpty() ? Outcome.remove(true) : Outcome.put(next, true);
+        }
+    }
+
+    /** Removes subscriptions; removing one that does not exist is not an error. */
+    record Unsubscribe(List<ShSubscription> removed, long nowMillis) implements RecordUpdate<ShSubscriptions, Boolean> {
+
+        @Override
+        public Outcome<ShSubscriptions, Boolean> apply(ShSubscriptions current) {
+            if (current == null) {
+                return Outcome.keep(false);
+            }
+            ShSubscriptions next = current.withoutExpired(nowMillis);
+            for (ShSubscription subscription : removed) {
+                next = next.without(subscription);
+            }
+            if (next == current) {
+                return Outcome.keep(false);
+            }
+            return next.isEmpty() ? Outcome.remove(true) : Outcome.put(next, true);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.imshss.hss.sh;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A decoded SNR (TS 29.329 6.1.5).
+ *
+ * @param subscribe Subs-Req-Type SUBSCRIBE (else UNSUBSCRIBE)
+ * @param sendData Send-Data-Indication USER_DATA_REQUESTED
+ * @param expiryTime the Expiry-Time the AS asks for, or null
+ * @param oneTime One-Time-Notification ONE_TIME_NOTIFICATION_REQUESTED
+ */
+public record SubscribeNotificationsRequest(
+        String originHost,
+        String originRealm,
+        UserIdentity userIdentity,
+        String wildcardedIdentity,
+        List<String> serviceIndications,
+        boolean sendData,
+        String serverName,
+        boolean subscribe,
+        List<Integer> dataReferences,
+        List<IdentitySet> identitySets,
+        Instant expiryTime,
+        boolean oneTime) {
+
+    public SubscribeNotificationsRequest {
+        serviceIndications = List.copyOf(serviceIndications);
+        dataReferences = List.copyOf(dataReferences);
+        identitySets = List.copyOf(identitySets);
+    }
+}

@@ -1,0 +1,193 @@
+package org.imshss.hss.cx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imshss.hss.testing.Cx.SCSCF1;
+import static org.imshss.hss.testing.Cx.result;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.HssLogging;
+import org.imshss.hss.testing.AkaItems;
+import org.imshss.hss.testing.Cx;
+import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.ReferenceMilenage;
+import org.imshss.hss.testing.TestHss;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Runs the MAR scenarios (every scheme, resync, errors) with every logger at DEBUG and the HSS's own logging
+ * rules ({@link HssLogging}, as HssMain installs them), capturing every event of every library (jDiameter, Ignite,
+ * JUL), and searches messages and throwables for each secret in each encoding a log line might use.
+ */
+class MultimediaAuthSecretsIT {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] ALICE_K = HEX.parseHex("465b5ce8b199b49faa5f0a2ee238a6bc");
+    private static final byte[] CAROL_K = HEX.parseHex("6361726f6c2d616b612d736563726574");
+    private static final byte[] OP = HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318");
+
+    @Test
+    void noSecretReachesAnyLogAtDebug() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Map<Logger, Level> before = new HashMap<>();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        for (Logger logger : context.getLoggerList()) {
+            before.put(logger, logger.getLevel());
+            if (logger != root) {
+                logger.setLevel(null);
+            }
+        }
+        root.setLevel(Level.DEBUG);
+        HssLogging.install();
+        // As if the operator had passed the key as a system property: Ignite must not echo it.
+        String keyProperty = "auth.password-key";
+        System.setProperty(keyProperty, HEX.formatHex(MultimediaAuthSchemesIT.PASSWORD_KEY));
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.FINE);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(context);
+        captured.start();
+        root.addAppender(captured);
+        Map<String, byte[]> secrets = new LinkedHashMap<>();
+        try {
+            runScenarios(secrets);
+        } finally {
+            System.clearProperty(keyProperty);
+            root.detachAppender(captured);
+            before.forEach(Logger::setLevel);
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        }
+
+        List<String> texts = new ArrayList<>();
+        for (ILoggingEvent event : captured.list) {
+            texts.add(event.getLoggerName() + " " + event.getFormattedMessage());
+            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                texts.add(t.getClassName() + ": " + t.getMessage());
+                for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
+                    texts.add(frame.getSTEAsString());
+                }
+            }
+        }
+        assertThat(captured.list).as("events captured at DEBUG").hasSizeGreaterThan(50);
+        assertThat(texts.stream().anyMatch(t -> t.startsWith("org.apache.ignite"))).as("Ignite's events").isTrue();
+        for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
+            for (String encoding : encodings(secret.getValue())) {
+                for (String text : texts) {
+                    assertThat(text).as("%s as %s", secret.getKey(), encoding).doesNotContainIgnoringCase(encoding);
+                }
+            }
+        }
+    }
+
+    private static void runScenarios(Map<String, byte[]> secrets) throws Exception {
+        byte[] key = MultimediaAuthSchemesIT.PASSWORD_KEY;
+        secrets.put("auth.password-key", key);
+        secrets.put("K (alice)", ALICE_K);
+        secrets.put("K (carol)", CAROL_K);
+        secrets.put("OP", OP);
+        secrets.put("OPc (alice)", ReferenceMilenage.withOp(ALICE_K, OP).opc());
+        secrets.put("OPc (carol)", ReferenceMilenage.withOp(CAROL_K, OP).opc());
+        secrets.put("Digest-MD5 password", MultimediaAuthSchemesIT.DAVE_PASSWORD.getBytes(StandardCharsets.UTF_8));
+        secrets.put("HA1 (alice)", md5("alice@ims.example.org:ims.example.org:alice"));
+        secrets.put("HA1 (dave)", md5("dave@ims.example.org:ims.example.org:" + MultimediaAuthSchemesIT.DAVE_PASSWORD));
+        try (TestHss hss = TestHss.start(cx -> cx, key, MultimediaAuthSchemesIT.SEED);
+                CxTestPeer scscf = hss.peer("scscf1.ims.example.org")) {
+            String alice = "alice@ims.example.org";
+            String aliceUri = "sip:alice@ims.example.org";
+            int n = 0;
+            for (String scheme : List.of("SIP Digest", "HTTP_DIGEST_MD5", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5",
+                    "NASS-Bundled", "Early-IMS-Security", "Unknown", "Digest-MD5")) {
+                keepVectorSecrets(Cx.mar(scscf, alice, aliceUri, scheme, 3, SCSCF1, null), secrets, "alice " + n++);
+            }
+            Answer md5 = Cx.mar(scscf, "dave@ims.example.org", "sip:dave@ims.example.org", "Digest-MD5", 1, SCSCF1,
+                    null);
+            assertThat(result(md5)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            keepVectorSecrets(Cx.mar(scscf, "dave@ims.example.org", "sip:dave@ims.example.org", "Early-IMS-Security", 1,
+                    SCSCF1, null), secrets, "dave");
+            // Resynchronisation, good and with a broken MAC-S.
+            ReferenceMilenage carol = ReferenceMilenage.withOp(CAROL_K, OP);
+            Answer first = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+                    SCSCF1, null);
+            keepVectorSecrets(first, secrets, "carol first");
+            byte[] rand = Arrays.copyOf(Avps.octets(Avps.groupedAll(first.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
+                    Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
+            byte[] payload = new byte[30];
+            System.arraycopy(rand, 0, payload, 0, 16);
+            System.arraycopy(carol.auts(rand, AkaItems.sqnOctets(7000L << 5)), 0, payload, 16, 14);
+            keepVectorSecrets(Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+                    SCSCF1, payload), secrets, "carol resync");
+            payload[29] ^= 1;
+            assertThat(result(Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+                    SCSCF1, payload))).isEqualTo(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+            byte[] shortPayload = Arrays.copyOf(payload, 20);
+            Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1, SCSCF1,
+                    shortPayload);
+            // Errors: unknown user, mismatch, refused scheme.
+            Cx.mar(scscf, "nobody@ims.example.org", aliceUri, "SIP Digest", 1, SCSCF1, null);
+            Cx.mar(scscf, alice, "sip:bob@ims.example.org", "SIP Digest", 1, SCSCF1, null);
+            Cx.mar(scscf, "bob@ims.example.org", "sip:bob@ims.example.org", "NASS-Bundled", 1, SCSCF1, null);
+        }
+    }
+
+    /** CK, IK and XRES of every AKA item become secrets to look for too (RAND is public). */
+    private static void keepVectorSecrets(Answer answer, Map<String, byte[]> secrets, String label) {
+        int i = 0;
+        for (AvpSet item : Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
+            i++;
+            if (Avps.has(item, Avp.CONFIDENTIALITY_KEY)) {
+                secrets.put("CK " + label + "/" + i, Avps.octets(item, Avp.CONFIDENTIALITY_KEY).orElseThrow());
+                secrets.put("IK " + label + "/" + i, Avps.octets(item, Avp.INTEGRITY_KEY).orElseThrow());
+                secrets.put("XRES " + label + "/" + i, Avps.octets(item, Avp.SIP_AUTHORIZATION).orElseThrow());
+            }
+        }
+    }
+
+    private static byte[] md5(String s) throws Exception {
+        // Kept as the hex text the HSS sends in Digest-HA1.
+        return HEX.formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Hex (plain, upper, spaced), Base64, Java's Arrays.toString and the bytes read as text. */
+    private static List<String> encodings(byte[] secret) {
+        List<String> out = new ArrayList<>();
+        String hex = HEX.formatHex(secret);
+        out.add(hex);
+        out.add(hex.toUpperCase(Locale.ROOT));
+        out.add(HexFormat.ofDelimiter(" ").formatHex(secret));
+        out.add(HexFormat.ofDelimiter(":").formatHex(secret));
+        out.add(Base64.getEncoder().withoutPadding().encodeToString(secret));
+        out.add(Arrays.toString(secret).replace("[", "").replace("]", ""));
+        String text = new String(secret, StandardCharsets.ISO_8859_1);
+        if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            out.add(text);
+        }
+        return out;
+    }
+}

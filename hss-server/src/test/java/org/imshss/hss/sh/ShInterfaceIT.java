@@ -1,0 +1,365 @@
+package org.imshss.hss.sh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imshss.hss.sh.Sh.AS1;
+import static org.imshss.hss.sh.Sh.AS1_NAME;
+import static org.imshss.hss.sh.Sh.AS2;
+import static org.imshss.hss.sh.Sh.DAVE;
+import static org.imshss.hss.sh.Sh.DAVE_TEL;
+import static org.imshss.hss.sh.Sh.DAVE_WORK;
+import static org.imshss.hss.sh.Sh.PSI;
+import static org.imshss.hss.sh.Sh.ROOM_WILDCARD;
+import static org.imshss.hss.sh.Sh.assertResult;
+import static org.imshss.hss.sh.Sh.shData;
+import static org.imshss.hss.sh.Sh.xpath;
+import static org.imshss.hss.sh.Sh.xpathAll;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.Cx;
+import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.TestHss;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/** The Sh interface over real TCP: an AS peer sends UDR/PUR/SNR and receives PNR. */
+class ShInterfaceIT {
+
+    private static TestHss hss;
+    private static ShTestPeer as1;
+    private static ShTestPeer as2;
+    private static CxTestPeer scscf;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hss = TestHss.start();
+        Sh.seed(hss);
+        as1 = ShTestPeer.connect(AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port());
+        as2 = ShTestPeer.connect(AS2, TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port());
+        scscf = hss.peer("scscf1.ims.example.org");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {scscf, as2, as1, hss}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    // ---- UDR ------------------------------------------------------------------------------------------
+
+    @Test
+    void publicIdentitiesOfEachIdentitySet() throws Exception {
+        Document all = shData(Sh.udr(as1, DAVE, "IMSPublicIdentity").getAvps());
+        assertThat(xpathAll(all, "/Sh-Data/PublicIdentifiers/IMSPublicIdentity"))
+                .containsExactly(DAVE, DAVE_TEL, DAVE_WORK);
+
+        Answer implicit = Sh.udr(as1, DAVE, null, List.of(), List.of("IMPLICIT_IDENTITIES"), "IMSPublicIdentity");
+        assertThat(xpathAll(shData(implicit.getAvps()), "/Sh-Data/PublicIdentifiers/IMSPublicIdentity"))
+                .containsExactly(DAVE, DAVE_TEL);
+
+        Answer alias = Sh.udr(as1, DAVE_TEL, null, List.of(), List.of("ALIAS_IDENTITIES"), "IMSPublicIdentity");
+        assertThat(xpathAll(shData(alias.getAvps()), "/Sh-Data/PublicIdentifiers/IMSPublicIdentity"))
+                .containsExactly(DAVE, DAVE_TEL);
+
+        Answer registered = Sh.udr(as1, DAVE_WORK, null, List.of(), List.of("REGISTERED_IDENTITIES"),
+                "IMSPublicIdentity");
+        assertResult(registered, ResultCode.DIAMETER_SUCCESS);
+        shData(registered.getAvps());
+
+        Answer several = Sh.udr(as1, DAVE, null, List.of(), List.of("IMPLICIT_IDENTITIES", "ALL_IDENTITIES"),
+                "IMSPublicIdentity");
+        Document both = shData(several.getAvps());
+        assertThat(xpathAll(both, "/Sh-Data/Extension/ImplicitIdentities/IMSPublicIdentity"))
+                .containsExactly(DAVE, DAVE_TEL);
+        assertThat(xpathAll(both, "/Sh-Data/Extension/AllIdentities/IMSPublicIdentity")).hasSize(3);
+    }
+
+    @Test
+    void imsDataReferences() throws Exception {
+        Answer answer = Sh.udr(as1, DAVE, AS1_NAME, List.of(), List.of(), "IMSUserState", "S-CSCFName",
+                "InitialFilterCriteria", "ChargingInformation", "MSISDN", "IMSPrivateUserIdentity");
+        assertResult(answer, ResultCode.DIAMETER_SUCCESS);
+        Document doc = shData(answer.getAvps());
+        assertThat(xpath(doc, "/Sh-Data/Sh-IMS-Data/IMSUserState")).isEqualTo("0");
+        // Only the iFCs naming the requesting AS, in priority order.
+        assertThat(xpathAll(doc, "//IFCs/InitialFilterCriteria/Priority")).containsExactly("3", "5");
+        assertThat(xpathAll(doc, "//IFCs/InitialFilterCriteria/ApplicationServer/ServerName"))
+                .containsOnly(AS1_NAME);
+        assertThat(xpath(doc, "//InitialFilterCriteria[Priority='5']/ApplicationServer/ServiceInfo"))
+                .isEqualTo("as1 & co");
+        assertThat(xpath(doc, "/Sh-Data/Sh-IMS-Data/ChargingInformation/PrimaryEventChargingFunctionName"))
+                .isEqualTo("aaa://ecf.sh.ims.example.org:3868");
+        assertThat(xpath(doc, "/Sh-Data/PublicIdentifiers/MSISDN")).isEqualTo("15550200");
+        assertThat(xpath(doc, "/Sh-Data/Extension/Extension/Extension/Extension/Extension/IMSPrivateUserIdentity"))
+                .isEqualTo("dave@ims.example.org");
+    }
+
+    @Test
+    void psiActivationAndWildcardedPsi() throws Exception {
+        Answer psi = Sh.udr(as1, PSI, "PSIActivation");
+        assertThat(xpath(shData(psi.getAvps()), "/Sh-Data/Sh-IMS-Data/Extension/PSIActivation")).isEqualTo("0");
+
+        Answer room = Sh.udr(as1, "sip:room-42@sh.ims.example.org", "PSIActivation");
+        assertResult(room, ResultCode.DIAMETER_SUCCESS);
+        assertThat(Avps.utf8(room.getAvps(), Avp.WILDCARDED_PUBLIC_IDENTITY)).contains(ROOM_WILDCARD);
+        assertThat(xpath(shData(room.getAvps()), "//PSIActivation")).isEqualTo("1");
+
+        // IMSUserState has a public user identity as its only access key (TS 29.328 Table 7.6.1).
+        assertResult(Sh.udr(as1, PSI, "IMSUserState"), ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+        assertResult(Sh.udr(as1, DAVE, "PSIActivation"), ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+    }
+
+    @Test
+    void msisdnLookup() throws Exception {
+        Answer answer = as1.send(Command.UDR, avps -> {
+            Sh.msisdnIdentity(avps, "15550200");
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("MSISDN"));
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("IMSPublicIdentity"));
+            Avps.addEnumerated(avps, Avp.IDENTITY_SET, Avp.IDENTITY_SET.enumValue("IMPLICIT_IDENTITIES"));
+        });
+        assertResult(answer, ResultCode.DIAMETER_SUCCESS);
+        Document doc = shData(answer.getAvps());
+        assertThat(xpath(doc, "/Sh-Data/PublicIdentifiers/MSISDN")).isEqualTo("15550200");
+        assertThat(xpathAll(doc, "/Sh-Data/PublicIdentifiers/IMSPublicIdentity")).containsExactly(DAVE, DAVE_TEL);
+
+        Answer unknown = as1.send(Command.UDR, avps -> {
+            Sh.msisdnIdentity(avps, "4915550999");
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("MSISDN"));
+        });
+        assertResult(unknown, ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        // RepositoryData is keyed by IMPU or PSI only.
+        Answer repository = as1.send(Command.UDR, avps -> {
+            Sh.msisdnIdentity(avps, "15550200");
+            Avps.addOctets(avps, Avp.SERVICE_INDICATION, "x".getBytes());
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("RepositoryData"));
+        });
+        assertResult(repository, ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+    }
+
+    @Test
+    void dataTheHssDoesNotHold() throws Exception {
+        assertResult(Sh.udr(as1, DAVE, "LocationInformation"), ResultCode.DIAMETER_USER_DATA_NOT_AVAILABLE);
+        assertResult(Sh.udr(as1, DAVE, "UserState"), ResultCode.DIAMETER_USER_DATA_NOT_AVAILABLE);
+    }
+
+    @Test
+    void conditionalAvpsAndUnknownUser() throws Exception {
+        Answer noServiceIndication = Sh.udr(as1, DAVE, "RepositoryData");
+        assertResult(noServiceIndication, ResultCode.DIAMETER_MISSING_AVP);
+        Answer noServerName = Sh.udr(as1, DAVE, null, List.of(), List.of(), "InitialFilterCriteria");
+        assertResult(noServerName, ResultCode.DIAMETER_MISSING_AVP);
+        assertResult(Sh.udr(as1, "sip:nobody@ims.example.org", "IMSUserState"),
+                ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+    }
+
+    // ---- permissions --------------------------------------------------------------------------------------
+
+    @Test
+    void permissionsPerOperation() throws Exception {
+        assertResult(Sh.udr(as2, DAVE, "IMSUserState"), ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_READ);
+        assertResult(Sh.pur(as2, PSI, "PSIActivation", psiXml(1)), ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_MODIFIED);
+        assertResult(Sh.snr(as2, DAVE, true, List.of(), null, false, false, "IMSUserState"),
+                ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_NOTIFIED);
+        // Permitted, but not a Data-Reference Sh-Update applies to.
+        assertResult(Sh.pur(as1, DAVE, "IMSUserState", psiXml(1)), ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+    }
+
+    @Test
+    void unknownApplicationServerIsRefused() throws Exception {
+        try (ShTestPeer stranger = ShTestPeer.connect("stranger.ims.example.org", TestHss.REALM,
+                TestHss.freePort(), TestHss.HOST, hss.port())) {
+            assertResult(Sh.udr(stranger, DAVE, "IMSUserState"), ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_READ);
+            assertResult(Sh.purRepository(stranger, DAVE, "stranger", 0, "<a/>"),
+                    ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_MODIFIED);
+            assertResult(Sh.snr(stranger, DAVE, true, List.of(), null, false, false, "IMSUserState"),
+                    ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_NOTIFIED);
+        }
+    }
+
+    // ---- PUR ------------------------------------------------------------------------------------------
+
+    @Test
+    void repositoryDataSequenceNumbers() throws Exception {
+        String si = "seq-" + System.nanoTime();
+        assertResult(Sh.purRepository(as1, DAVE, si, 1, "<v>a</v>"),
+                ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        Answer created = Sh.purRepository(as1, DAVE, si, 0, "<v>a</v>");
+        assertResult(created, ResultCode.DIAMETER_SUCCESS);
+        AvpSet id = Avps.grouped(created.getAvps(), Avp.REPOSITORY_DATA_ID).orElseThrow();
+        assertThat(Avps.unsigned32(id, Avp.SEQUENCE_NUMBER).getAsLong()).isZero();
+        assertResult(Sh.purRepository(as1, DAVE, si, 0, "<v>b</v>"),
+                ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        assertResult(Sh.purRepository(as1, DAVE, si, 2, "<v>b</v>"),
+                ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        assertResult(Sh.purRepository(as1, DAVE, si, 1, "<v>b</v>"), ResultCode.DIAMETER_SUCCESS);
+
+        Document read = shData(Sh.udr(as1, DAVE, null, List.of(si), List.of(), "RepositoryData").getAvps());
+        assertThat(xpath(read, "/Sh-Data/RepositoryData/ServiceIndication")).isEqualTo(si);
+        assertThat(xpath(read, "/Sh-Data/RepositoryData/SequenceNumber")).isEqualTo("1");
+        assertThat(xpath(read, "/Sh-Data/RepositoryData/ServiceData/v")).isEqualTo("b");
+
+        // Deletion: the next number without ServiceData.
+        assertResult(Sh.purRepository(as1, DAVE, si, 2, null), ResultCode.DIAMETER_SUCCESS);
+        Document gone = shData(Sh.udr(as1, DAVE, null, List.of(si), List.of(), "RepositoryData").getAvps());
+        assertThat(xpathAll(gone, "/Sh-Data/RepositoryData")).isEmpty();
+    }
+
+    @Test
+    void sequenceNumberWrapsFrom65535ToOne() throws Exception {
+        String si = "wrap-" + System.nanoTime();
+        String key = DAVE;
+        hss.node().shStore().updateRepositoryData(key, si, current -> org.imshss.provisioning.store.RecordUpdate.Outcome
+                .put(new org.imshss.provisioning.model.RepositoryData(key, si, 65_535, "<v/>", AS1), Boolean.TRUE));
+        assertResult(Sh.purRepository(as1, DAVE, si, 0, "<v>x</v>"),
+                ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        assertResult(Sh.purRepository(as1, DAVE, si, 1, "<v>x</v>"), ResultCode.DIAMETER_SUCCESS);
+    }
+
+    @Test
+    void tooMuchDataAndUnrecognisedData() throws Exception {
+        String big = "<v>" + "x".repeat(70_000) + "</v>";
+        assertResult(Sh.purRepository(as1, DAVE, "big", 0, big), ResultCode.DIAMETER_ERROR_TOO_MUCH_DATA);
+        assertResult(Sh.pur(as1, DAVE, "RepositoryData", "<Sh-Data><RepositoryData>"),
+                ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
+        assertResult(Sh.purRepository(as1, DAVE, "text", 0, "plain text"),
+                ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
+    }
+
+    @Test
+    void concurrentCreatesHaveOneWinner() throws Exception {
+        String si = "race-" + System.nanoTime();
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            answers.add((n % 2 == 0 ? as1 : as2).sendAsync(Command.PUR, avps -> {
+                Sh.userIdentity(avps, DAVE);
+                Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("RepositoryData"));
+                Avps.addOctets(avps, Avp.USER_DATA_SH, Sh.repositoryXml(si, 0, "<v>" + n + "</v>").getBytes());
+            }));
+        }
+        int winners = 0;
+        for (CompletableFuture<Answer> answer : answers) {
+            ResultCode result = Sh.result(answer.get(10, TimeUnit.SECONDS));
+            if (result == ResultCode.DIAMETER_SUCCESS) {
+                winners++;
+            } else {
+                assertThat(result).isEqualTo(ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+            }
+        }
+        assertThat(winners).isEqualTo(1);
+    }
+
+    // ---- SNR / PNR ---------------------------------------------------------------------------------------
+
+    @Test
+    void registrationOverCxIsNotified() throws Exception {
+        hss.resetRegistrations();
+        drain(as1);
+        Answer sna = Sh.snr(as1, DAVE, true, List.of(), null, false, true, "IMSUserState", "S-CSCFName");
+        assertResult(sna, ResultCode.DIAMETER_SUCCESS);
+        assertThat(xpath(shData(sna.getAvps()), "//IMSUserState")).isEqualTo("0");
+
+        long start = System.nanoTime();
+        assertThat(Cx.result(Cx.sar(scscf, "dave@ims.example.org", DAVE, Cx.SCSCF1, "REGISTRATION")))
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        List<Request> pnrs = List.of(nextPnr(as1), nextPnr(as1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        List<String> contents = new ArrayList<>();
+        for (Request pnr : pnrs) {
+            Document doc = shData(pnr.getAvps());
+            assertThat(Avps.grouped(pnr.getAvps(), Avp.USER_IDENTITY).flatMap(u -> Avps.utf8(u, Avp.PUBLIC_IDENTITY)))
+                    .contains(DAVE);
+            contents.add(xpath(doc, "//IMSUserState") + "|" + xpath(doc, "//SCSCFName"));
+        }
+        assertThat(contents).containsExactlyInAnyOrder("1|", "|" + Cx.SCSCF1);
+        Sh.snr(as1, DAVE, false, List.of(), null, false, false, "IMSUserState", "S-CSCFName");
+        hss.resetRegistrations();
+    }
+
+    @Test
+    void repositoryChangeByAnotherAsIsNotified() throws Exception {
+        String si = "shared-" + System.nanoTime();
+        assertResult(Sh.purRepository(as1, DAVE, si, 0, "<v>1</v>"), ResultCode.DIAMETER_SUCCESS);
+        drain(as1);
+        assertResult(Sh.snr(as1, DAVE, true, List.of("absent-" + si), null, false, false, "RepositoryData"),
+                ResultCode.DIAMETER_ERROR_SUBS_DATA_ABSENT);
+        Answer sna = Sh.snr(as1, DAVE, true, List.of(si), null, false, true, "RepositoryData");
+        assertResult(sna, ResultCode.DIAMETER_SUCCESS);
+        assertThat(xpath(shData(sna.getAvps()), "//RepositoryData/ServiceData/v")).isEqualTo("1");
+
+        assertResult(Sh.purRepository(as2, DAVE, si, 1, "<v>2</v>"), ResultCode.DIAMETER_SUCCESS);
+        Document pnr = shData(nextPnr(as1).getAvps());
+        assertThat(xpath(pnr, "//RepositoryData/SequenceNumber")).isEqualTo("1");
+        assertThat(xpath(pnr, "//RepositoryData/ServiceData/v")).isEqualTo("2");
+
+        // The writer's own change is not notified back to it.
+        assertResult(Sh.purRepository(as1, DAVE, si, 2, "<v>3</v>"), ResultCode.DIAMETER_SUCCESS);
+        assertThat(as1.nextReceived(300, TimeUnit.MILLISECONDS)).isNull();
+
+        // Deletion by the other AS: RepositoryData without ServiceData.
+        assertResult(Sh.purRepository(as2, DAVE, si, 3, null), ResultCode.DIAMETER_SUCCESS);
+        Document deleted = shData(nextPnr(as1).getAvps());
+        assertThat(xpath(deleted, "//RepositoryData/SequenceNumber")).isEqualTo("3");
+        assertThat(xpathAll(deleted, "//RepositoryData/ServiceData")).isEmpty();
+    }
+
+    @Test
+    void expiryIsCappedAndOneTimeNotificationEndsTheSubscription() throws Exception {
+        drain(as1);
+        Instant farFuture = Instant.now().plus(Duration.ofDays(365));
+        Answer sna = Sh.snr(as1, PSI, true, List.of(), farFuture, true, false, "PSIActivation");
+        assertResult(sna, ResultCode.DIAMETER_SUCCESS);
+        Instant granted = Avps.time(sna.getAvps(), Avp.EXPIRY_TIME).orElseThrow();
+        assertThat(granted).isBefore(Instant.now().plus(Duration.ofDays(1)).plusSeconds(5));
+        assertThat(granted).isAfter(Instant.now().plus(Duration.ofDays(1)).minusSeconds(60));
+
+        assertResult(Sh.pur(as1, PSI, "PSIActivation", psiXml(1)), ResultCode.DIAMETER_SUCCESS);
+        assertThat(xpath(shData(nextPnr(as1).getAvps()), "//PSIActivation")).isEqualTo("1");
+        waitUntil(() -> hss.node().shStore().subscriptions(PSI).isEmpty());
+
+        assertResult(Sh.pur(as1, PSI, "PSIActivation", psiXml(0)), ResultCode.DIAMETER_SUCCESS);
+        assertThat(as1.nextReceived(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    private static String psiXml(int value) {
+        return "<Sh-Data><Sh-IMS-Data><Extension><PSIActivation>" + value
+                + "</PSIActivation></Extension></Sh-IMS-Data></Sh-Data>";
+    }
+
+    private static Request nextPnr(ShTestPeer peer) throws InterruptedException {
+        Request request = peer.nextReceived(2, TimeUnit.SECONDS);
+        assertThat(request).as("PNR").isNotNull();
+        assertThat(request.getCommandCode()).isEqualTo(Command.PNR.code());
+        return request;
+    }
+
+    private static void drain(ShTestPeer peer) throws InterruptedException {
+        while (peer.nextReceived(50, TimeUnit.MILLISECONDS) != null) {
+            // leftovers of an earlier test
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 2 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.imshss.hss.sh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imshss.hss.sh.Sh.AS1;
+import static org.imshss.hss.sh.Sh.DAVE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.TestHss;
+import org.jdiameter.api.Answer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HSS answers Sh requests from {@code NetworkReqListener.processRequest} without creating jDiameter Sh
+ * session objects, so 20,000 UDRs leave the heap where it was and the HSS keeps answering.
+ */
+class ShNoSessionLeakIT {
+
+    private static final int REQUESTS = 20_000;
+    private static final int WINDOW = 64;
+    private static final long ALLOWED_GROWTH_BYTES = 32L * 1024 * 1024;
+
+    @Test
+    void twentyThousandUdrsDoNotGrowTheHeap() throws Exception {
+        try (TestHss hss = TestHss.start()) {
+            Sh.seed(hss);
+            try (ShTestPeer as = ShTestPeer.connect(AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST,
+                    hss.port())) {
+                send(as, 2_000);
+                long before = usedAfterGc();
+                send(as, REQUESTS);
+                long after = usedAfterGc();
+                assertThat(after - before).as("heap growth after %d UDRs", REQUESTS).isLessThan(ALLOWED_GROWTH_BYTES);
+                assertThat(Sh.result(Sh.udr(as, DAVE, "IMSUserState"))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            }
+        }
+    }
+
+    private static void send(ShTestPeer as, int count) throws Exception {
+        List<CompletableFuture<Answer>> inFlight = new ArrayList<>(WINDOW);
+        for (int i = 0; i < count; i++) {
+            inFlight.add(as.sendAsync(Command.UDR, avps -> {
+                Sh.userIdentity(avps, DAVE);
+                Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("IMSUserState"));
+            }));
+            if (inFlight.size() == WINDOW) {
+                drain(inFlight);
+            }
+        }
+        drain(inFlight);
+    }
+
+    private static void drain(List<CompletableFuture<Answer>> inFlight) throws Exception {
+        for (CompletableFuture<Answer> answer : inFlight) {
+            assertThat(Sh.result(answer.get(10, TimeUnit.SECONDS))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        }
+        inFlight.clear();
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}

@@ -1,0 +1,183 @@
+package org.imshss.provisioning.store;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import javax.cache.Cache;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
+import javax.cache.processor.EntryProcessorException;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cache.query.ContinuousQuery;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.ShApplicationServer;
+import org.imshss.provisioning.model.ShSubscriptions;
+
+/**
+ * {@link ShDataStore} over the Sh caches of a started Ignite node. Values are {@link RecordCodec} bytes.
+ * Changes are watched with continuous queries; each node handles only the entries whose primary copy it
+ * holds, so a change is reported once in the cluster.
+ */
+public final class IgniteShDataStore implements ShDataStore {
+
+    /** Separates identity and Service-Indication in a repository key; never part of a URI. */
+    private static final char KEY_SEPARATOR = '\n';
+
+    private final Ignite ignite;
+    private final RecordCodec codec;
+    private final IgniteCache<String, byte[]> applicationServers;
+    private final IgniteCache<String, byte[]> repository;
+    private final IgniteCache<String, byte[]> subscriptions;
+    private final IgniteCache<String, byte[]> publicIds;
+    private final IgniteCache<String, byte[]> wildcards;
+    private final IgniteCache<String, byte[]> registrations;
+
+    public IgniteShDataStore(Ignite ignite) {
+        this.ignite = ignite;
+        this.codec = RecordCodec.shared();
+        applicationServers = cache(CacheNames.SH_APPLICATION_SERVERS);
+        repository = cache(CacheNames.SH_REPOSITORY);
+        subscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
+        publicIds = cache(CacheNames.PUBLIC_IDS);
+        wildcards = cache(CacheNames.WILDCARDS);
+        registrations = cache(CacheNames.REGISTRATIONS);
+    }
+
+    private IgniteCache<String, byte[]> cache(String name) {
+        IgniteCache<String, byte[]> cache = ignite.cache(name);
+        if (cache == null) {
+            throw new IllegalStateException("cache " + name + " is not configured on node " + ignite.name());
+        }
+        return cache;
+    }
+
+    /** The key of an application server: Diameter identities compare case-insensitively (RFC 6733 4.3.1). */
+    public static String applicationServerKey(String diameterHost) {
+        return diameterHost.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String repositoryKey(String identity, String serviceIndication) {
+        return identity + KEY_SEPARATOR + serviceIndication;
+    }
+
+    @Override
+    public Optional<ShApplicationServer> applicationServer(String diameterHost) {
+        if (diameterHost == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(codec.decode(applicationServers.get(applicationServerKey(diameterHost)),
+                ShApplicationServer.class));
+    }
+
+    @Override
+    public void putApplicationServer(ShApplicationServer server) {
+        applicationServers.put(applicationServerKey(server.diameterHost()), codec.encode(server));
+    }
+
+    @Override
+    public Optional<RepositoryData> repositoryData(String identity, String serviceIndication) {
+        return Optional.ofNullable(codec.decode(repository.get(repositoryKey(identity, serviceIndication)),
+                RepositoryData.class));
+    }
+
+    @Override
+    public <R extends Serializable> R updateRepositoryData(String identity, String serviceIndication,
+            RecordUpdate<RepositoryData, R> update) {
+        return invoke(repository, repositoryKey(identity, serviceIndication), RepositoryData.class, update);
+    }
+
+    @Override
+    public ShSubscriptions subscriptions(String identity) {
+        ShSubscriptions stored = codec.decode(subscriptions.get(identity), ShSubscriptions.class);
+        return stored != null ? stored : ShSubscriptions.none();
+    }
+
+    @Override
+    public <R extends Serializable> R updateSubscriptions(String identity, RecordUpdate<ShSubscriptions, R> update) {
+        return invoke(subscriptions, identity, ShSubscriptions.class, update);
+    }
+
+    @Override
+    public <R extends Serializable> R updatePublicIdentity(PublicIdentity identity,
+            RecordUpdate<PublicIdentity, R> update) {
+        return identity.type().isWildcard()
+                ? invoke(wildcards, identity.identity().trim(), PublicIdentity.class, update)
+                : invoke(publicIds, Identities.normalise(identity.identity()), PublicIdentity.class, update);
+    }
+
+    private static <T, R extends Serializable> R invoke(IgniteCache<String, byte[]> cache, String key, Class<T> type,
+            RecordUpdate<T, R> update) {
+        SerializedResult result;
+        try {
+            result = cache.invoke(key, new RecordUpdateProcessor(type, update));
+        } catch (EntryProcessorException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        R value = (R) result.value();
+        return value;
+    }
+
+    @Override
+    public AutoCloseable watch(ChangeListener listener) {
+        List<QueryCursor<Cache.Entry<String, byte[]>>> cursors = new ArrayList<>();
+        try {
+            cursors.add(watch(repository, RepositoryData.class, listener::repositoryDataChanged));
+            cursors.add(watch(registrations, RegistrationState.class, listener::registrationChanged));
+            cursors.add(watch(publicIds, PublicIdentity.class, listener::publicIdentityChanged));
+            cursors.add(watch(wildcards, PublicIdentity.class, listener::publicIdentityChanged));
+        } catch (RuntimeException e) {
+            cursors.forEach(IgniteShDataStore::closeQuietly);
+            throw e;
+        }
+        return () -> cursors.forEach(IgniteShDataStore::closeQuietly);
+    }
+
+    private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache, Class<T> type,
+            BiConsumer<T, T> consumer) {
+        Affinity<String> affinity = ignite.affinity(cache.getName());
+        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> {
+            for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
+                if (!affinity.isPrimary(ignite.cluster().localNode(), event.getKey())) {
+                    continue;
+                }
+                boolean removed = event.getEventType() == EventType.REMOVED
+                        || event.getEventType() == EventType.EXPIRED;
+                byte[] old = event.getOldValue();
+                if (removed && old == null) {
+                    old = event.getValue();
+                }
+                T before = codec.decode(old, type);
+                T after = removed ? null : codec.decode(event.getValue(), type);
+                consumer.accept(before, after);
+            }
+        });
+        return cache.query(query);
+    }
+
+    private static void closeQuietly(QueryCursor<?> cursor) {
+        try {
+            cursor.close();
+        } catch (IgniteException | IllegalStateException e) {
+            // The node is gone and the continuous query with it.
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
