@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.nio.channels.ClosedChannelException;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
@@ -15,6 +16,10 @@ import org.slf4j.Marker;
  * log; its logger name carries the instance name ({@code IgniteKernal%hss}), so a level on a parent logger cannot
  * target it. This filter drops those loggers' events below INFO. jDiameter 1.7.1 was checked at DEBUG and TRACE
  * (MultimediaAuthSecretsIT): it logs message headers only, never AVP contents, so it is not restricted.
+ *
+ * <p>jDiameter's TCP transport logs a peer closing its connection as an ERROR with a stack trace
+ * (ClosedChannelException). Kamailio's cdp closes without DPR at every shutdown, so that is ordinary: those events
+ * are dropped.
  */
 public final class HssLogging extends TurboFilter {
 
@@ -37,9 +42,14 @@ public final class HssLogging extends TurboFilter {
         context.addTurboFilter(filter);
     }
 
+    static final String TRANSPORT = "org.jdiameter.client.impl.transport.tcp";
+
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
+        if (t instanceof ClosedChannelException && logger.getName().startsWith(TRANSPORT)) {
+            return FilterReply.DENY;
+        }
         if (level == null || level.isGreaterOrEqual(Level.INFO)) {
             return FilterReply.NEUTRAL;
         }

@@ -27,6 +27,7 @@ import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
+import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberData;
 import org.imshss.provisioning.store.SubscriberStore;
@@ -48,7 +49,8 @@ public final class HssNode implements AutoCloseable {
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
         grid = GridNode.start(gridSettings(settings.grid()));
         try {
-            store = new IgniteSubscriberStore(grid.ignite());
+            store = new IgniteSubscriberStore(grid.ignite(), RecordCodec.shared(),
+                    settings.grid().decodedCacheEntries());
             if (seed != null) {
                 store.load(seed);
             }

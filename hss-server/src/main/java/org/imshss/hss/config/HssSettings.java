@@ -41,7 +41,11 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             int processingThreads) {
     }
 
-    /** The grid node; see the store's GridSettings for the meaning of each field. */
+    /**
+     * The grid node; see the store's GridSettings for the meaning of each field.
+     *
+     * @param decodedCacheEntries subscriber records of each kind kept decoded on this node's heap
+     */
     public record GridConfig(
             String instanceName,
             String bindAddress,
@@ -51,7 +55,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             List<String> discoveryAddresses,
             boolean persistence,
             Path workDirectory,
-            int backups) {
+            int backups,
+            int decodedCacheEntries) {
     }
 
     /**
@@ -155,7 +160,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 list(c, "grid.discovery-addresses"),
                 bool(c, "grid.persistence"),
                 Path.of(text(c, "grid.work-directory")),
-                nonNegative(c, "grid.backups"));
+                nonNegative(c, "grid.backups"),
+                positive(c, "grid.decoded-cache-entries"));
         CxSettings cx = new CxSettings(
                 list(c, "cx.home-networks"),
                 Duration.ofSeconds(positive(c, "cx.auth-pending-timeout-s")),

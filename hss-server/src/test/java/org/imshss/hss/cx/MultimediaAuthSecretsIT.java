@@ -74,12 +74,20 @@ class MultimediaAuthSecretsIT {
         captured.setContext(context);
         captured.start();
         root.addAppender(captured);
+        // Everything at DEBUG goes to the capture only, not to the build's console.
+        ch.qos.logback.core.Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+        if (console != null) {
+            root.detachAppender(console);
+        }
         Map<String, byte[]> secrets = new LinkedHashMap<>();
         try {
             runScenarios(secrets);
         } finally {
             System.clearProperty(keyProperty);
             root.detachAppender(captured);
+            if (console != null) {
+                root.addAppender(console);
+            }
             before.forEach(Logger::setLevel);
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         }

@@ -68,7 +68,7 @@ public final class TestHss implements AutoCloseable {
                 new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test", true,
                         Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
                 new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
-                        List.of(), false, work, 0),
+                        List.of(), false, work, 0, 10_000),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
                 new HssSettings.AuthSettings(passwordKey));
         SubscriberData data = seed();

@@ -48,6 +48,10 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     private final IgniteCache<String, byte[]> ifcs;
     private final IgniteCache<String, byte[]> sharedIfcSets;
     private final IgniteCache<String, byte[]> charging;
+    private final SharedRecordCache<PublicIdentity> decodedPublicIds;
+    private final SharedRecordCache<PrivateIdentity> decodedPrivateIds;
+    private final SharedRecordCache<ImsSubscription> decodedSubscriptions;
+    private final SharedRecordCache<ImplicitRegistrationSet> decodedImplicitSets;
     private final SharedRecordCache<ServiceProfile> decodedProfiles;
     private final SharedRecordCache<InitialFilterCriteria> decodedIfcs;
     private final SharedRecordCache<SharedIfcSet> decodedSharedIfcSets;
@@ -65,11 +69,18 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     private volatile WildcardIndex wildcardIndex;
     private final QueryCursor<Cache.Entry<String, byte[]>> wildcardWatch;
 
+    /** Decoded per-subscriber records kept on the heap of each node, per kind (see {@link SharedRecordCache}). */
+    public static final int DEFAULT_DECODED_ENTRIES = 250_000;
+
     public IgniteSubscriberStore(Ignite ignite) {
-        this(ignite, RecordCodec.shared());
+        this(ignite, RecordCodec.shared(), DEFAULT_DECODED_ENTRIES);
     }
 
     public IgniteSubscriberStore(Ignite ignite, RecordCodec codec) {
+        this(ignite, codec, DEFAULT_DECODED_ENTRIES);
+    }
+
+    public IgniteSubscriberStore(Ignite ignite, RecordCodec codec, int decodedEntries) {
         this.ignite = ignite;
         this.codec = codec;
         subscriptions = cache(CacheNames.SUBSCRIPTIONS);
@@ -81,10 +92,18 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         ifcs = cache(CacheNames.IFCS);
         sharedIfcSets = cache(CacheNames.SHARED_IFC_SETS);
         charging = cache(CacheNames.CHARGING);
-        decodedProfiles = new SharedRecordCache<>(serviceProfiles, codec, ServiceProfile.class);
-        decodedIfcs = new SharedRecordCache<>(ifcs, codec, InitialFilterCriteria.class);
-        decodedSharedIfcSets = new SharedRecordCache<>(sharedIfcSets, codec, SharedIfcSet.class);
-        decodedCharging = new SharedRecordCache<>(charging, codec, ChargingInformation.class);
+        decodedPublicIds = new SharedRecordCache<>(publicIds, codec, PublicIdentity.class, decodedEntries);
+        decodedPrivateIds = new SharedRecordCache<>(privateIds, codec, PrivateIdentity.class, decodedEntries);
+        decodedSubscriptions = new SharedRecordCache<>(subscriptions, codec, ImsSubscription.class, decodedEntries);
+        decodedImplicitSets = new SharedRecordCache<>(implicitSets, codec, ImplicitRegistrationSet.class,
+                decodedEntries);
+        decodedProfiles = new SharedRecordCache<>(serviceProfiles, codec, ServiceProfile.class,
+                SharedRecordCache.UNBOUNDED);
+        decodedIfcs = new SharedRecordCache<>(ifcs, codec, InitialFilterCriteria.class, SharedRecordCache.UNBOUNDED);
+        decodedSharedIfcSets = new SharedRecordCache<>(sharedIfcSets, codec, SharedIfcSet.class,
+                SharedRecordCache.UNBOUNDED);
+        decodedCharging = new SharedRecordCache<>(charging, codec, ChargingInformation.class,
+                SharedRecordCache.UNBOUNDED);
         scscfs = cache(CacheNames.SCSCFS);
         registrations = cache(CacheNames.REGISTRATIONS);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
@@ -126,7 +145,8 @@ public final class IgniteSubscriberStore implements SubscriberStore {
                 return wildcard;
             }
         }
-        return get(publicIds, Identities.normalise(identity), PublicIdentity.class);
+        String key = Identities.normalise(identity);
+        return key == null ? Optional.empty() : decodedPublicIds.get(key);
     }
 
     @Override
@@ -188,17 +208,18 @@ public final class IgniteSubscriberStore implements SubscriberStore {
 
     @Override
     public Optional<PrivateIdentity> privateIdentity(String impi) {
-        return get(privateIds, Identities.normalise(impi), PrivateIdentity.class);
+        String key = Identities.normalise(impi);
+        return key == null ? Optional.empty() : decodedPrivateIds.get(key);
     }
 
     @Override
     public Optional<ImsSubscription> subscription(String id) {
-        return get(subscriptions, id, ImsSubscription.class);
+        return id == null ? Optional.empty() : decodedSubscriptions.get(id);
     }
 
     @Override
     public Optional<ImplicitRegistrationSet> implicitRegistrationSet(String id) {
-        return get(implicitSets, id, ImplicitRegistrationSet.class);
+        return id == null ? Optional.empty() : decodedImplicitSets.get(id);
     }
 
     @Override
@@ -274,11 +295,13 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     @Override
     public void putSubscription(ImsSubscription subscription) {
         subscriptions.put(subscription.id(), codec.encode(subscription));
+        decodedSubscriptions.invalidate(subscription.id());
     }
 
     @Override
     public void putPrivateIdentity(PrivateIdentity privateIdentity) {
         privateIds.put(Identities.normalise(privateIdentity.impi()), codec.encode(privateIdentity));
+        decodedPrivateIds.invalidate(Identities.normalise(privateIdentity.impi()));
     }
 
     @Override
@@ -288,6 +311,7 @@ public final class IgniteSubscriberStore implements SubscriberStore {
             wildcardVersion.incrementAndGet();
         } else {
             publicIds.put(Identities.normalise(publicIdentity.identity()), codec.encode(publicIdentity));
+            decodedPublicIds.invalidate(Identities.normalise(publicIdentity.identity()));
         }
         if (publicIdentity.msisdn() != null) {
             msisdns.put(msisdnKey(publicIdentity.msisdn()), msisdnValue(publicIdentity));
@@ -297,6 +321,7 @@ public final class IgniteSubscriberStore implements SubscriberStore {
     @Override
     public void putImplicitRegistrationSet(ImplicitRegistrationSet set) {
         implicitSets.put(set.id(), codec.encode(set));
+        decodedImplicitSets.invalidate(set.id());
     }
 
     @Override
@@ -340,7 +365,9 @@ public final class IgniteSubscriberStore implements SubscriberStore {
                 wildcardVersion.incrementAndGet();
             }
         }
-        return publicIds.remove(Identities.normalise(identity)) || removed;
+        boolean distinct = publicIds.remove(Identities.normalise(identity));
+        decodedPublicIds.invalidate(Identities.normalise(identity));
+        return distinct || removed;
     }
 
     @Override
@@ -359,6 +386,10 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         stream(CacheNames.IFCS, data.initialFilterCriteria(), InitialFilterCriteria::id);
         stream(CacheNames.SHARED_IFC_SETS, data.sharedIfcSets(), s -> Integer.toString(s.id()));
         stream(CacheNames.CHARGING, data.chargingInformation(), ChargingInformation::id);
+        decodedPublicIds.invalidateAll();
+        decodedPrivateIds.invalidateAll();
+        decodedSubscriptions.invalidateAll();
+        decodedImplicitSets.invalidateAll();
         decodedProfiles.invalidateAll();
         decodedIfcs.invalidateAll();
         decodedSharedIfcSets.invalidateAll();
@@ -401,6 +432,10 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         } catch (IgniteException | IllegalStateException e) {
             // The node is gone and the continuous query with it.
         }
+        decodedPublicIds.close();
+        decodedPrivateIds.close();
+        decodedSubscriptions.close();
+        decodedImplicitSets.close();
         decodedProfiles.close();
         decodedIfcs.close();
         decodedSharedIfcSets.close();

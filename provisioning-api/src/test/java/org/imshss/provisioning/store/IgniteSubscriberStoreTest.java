@@ -50,6 +50,37 @@ class IgniteSubscriberStoreTest {
         }
     }
 
+    /**
+     * Records are kept decoded per store; a change made through another store (here on the same node, in a
+     * cluster on another node) reaches it through the continuous query, and a small bound only costs re-reads.
+     */
+    @Test
+    void decodedRecordsFollowChangesMadeElsewhere() throws Exception {
+        try (IgniteSubscriberStore other = new IgniteSubscriberStore(node.ignite(), RecordCodec.shared(), 2)) {
+            for (int i = 0; i < 3; i++) {
+                store.putPrivateIdentity(Samples.privateIdentity("decoded" + i + "@ims.example.org", "decoded",
+                        "sip:decoded" + i + "@ims.example.org"));
+            }
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(other.privateIdentity("decoded" + i + "@ims.example.org").orElseThrow()
+                            .publicIdentities()).containsExactly("sip:decoded" + i + "@ims.example.org");
+                }
+            }
+            store.putPrivateIdentity(Samples.privateIdentity("decoded2@ims.example.org", "decoded",
+                    "sip:changed@ims.example.org"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!other.privateIdentity("decoded2@ims.example.org").orElseThrow().publicIdentities()
+                    .contains("sip:changed@ims.example.org") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(other.privateIdentity("decoded2@ims.example.org").orElseThrow().publicIdentities())
+                    .containsExactly("sip:changed@ims.example.org");
+            assertThat(store.privateIdentity("decoded2@ims.example.org").orElseThrow().publicIdentities())
+                    .containsExactly("sip:changed@ims.example.org");
+        }
+    }
+
     @Test
     void putsAndGetsEveryType() {
         store.putSubscription(Samples.subscription("put-get"));
