@@ -67,6 +67,11 @@ public final class RegistrationChanges {
             if (heldByOther(state, serverName, pendingNotBefore)) {
                 return new RegistrationUpdate.Outcome<>(state, Assignment.refused(state));
             }
+            if (unchanged(state)) {
+                // A re-registration that changes nothing (the usual case) writes nothing: no grid update, no
+                // change event for Sh subscribers.
+                return new RegistrationUpdate.Outcome<>(state, new Assignment(true, serverName, impisOf(state, setId)));
+            }
             Set<String> impis = new HashSet<>();
             if (state.status(setId) == RegistrationStatus.REGISTERED) {
                 impis.addAll(impisOf(state, setId));
@@ -80,6 +85,17 @@ public final class RegistrationChanges {
                 next = next.withRestorationInfo(impi, restorationInfo);
             }
             return new RegistrationUpdate.Outcome<>(next, new Assignment(true, serverName, impis));
+        }
+
+        private boolean unchanged(RegistrationState state) {
+            return restorationInfo == null
+                    && serverName.equals(state.scscfName())
+                    && diameterHost.equals(state.scscfDiameterHost())
+                    && diameterRealm.equals(state.scscfDiameterRealm())
+                    && !state.reassignmentPending()
+                    && state.status(setId) == RegistrationStatus.REGISTERED
+                    && impisOf(state, setId).contains(impi)
+                    && !state.authPending().containsKey(impi);
         }
     }
 

@@ -34,6 +34,20 @@ class RegistrationChangesTest {
     }
 
     @Test
+    void aReRegistrationThatChangesNothingWritesNothing() {
+        RegistrationState registered = apply(RegistrationState.empty("s"),
+                new RegistrationChanges.Register("s/0", "a", S1, "scscf1", "x", null, 0));
+        var again = new RegistrationChanges.Register("s/0", "a", S1, "scscf1", "x", null, 0).apply(registered);
+        assertThat(again.next()).isSameAs(registered);
+        assertThat(again.result().accepted()).isTrue();
+        // Another IMPI, or restoration data, is a change.
+        assertThat(new RegistrationChanges.Register("s/0", "b", S1, "scscf1", "x", null, 0).apply(registered).next())
+                .isNotSameAs(registered);
+        assertThat(new RegistrationChanges.Register("s/0", "a", S1, "scscf1", "x", new byte[] {1}, 0)
+                .apply(registered).next()).isNotSameAs(registered);
+    }
+
+    @Test
     void serverNamesCompareWithoutCase() {
         RegistrationState registered = apply(RegistrationState.empty("s"),
                 new RegistrationChanges.Register("s/0", "a", S1, "scscf1", "x", null, 0));

@@ -15,10 +15,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
-import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.Avp;
-import org.jdiameter.api.AvpDataException;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.Message;
@@ -41,16 +42,17 @@ public final class LoadGenerator {
   static final Set<String> OPTIONS = Set.of("host", "port", "dest-host", "dest-realm", "origin-host",
       "origin-realm", "local-address", "in-flight", "warmup-seconds", "seconds", "rate", "mix", "users",
       "impu-template", "impi-template", "server-name", "visited-network", "sar-type", "connections", "timeout-ms",
-      "fsm-threads");
+      "fsm-threads", "mar-scheme", "mar-items");
 
-  private static final ApplicationId CX = ApplicationId.createByAuthAppId(Cx.VENDOR_3GPP, Cx.APP_ID);
   private static final int CONNECT_ATTEMPTS = 3;
+  /** SIP-Authentication-Scheme values of {@code --mar-scheme} (TS 29.229 6.3.9). */
+  private static final Map<String, String> MAR_SCHEMES = Map.of("aka", "Digest-AKAv1-MD5", "digest", "SIP Digest");
 
   /** Everything the generator is told on the command line. */
   record Settings(String host, int port, String destHost, String destRealm, String originHost, String originRealm,
       String localAddress, int inFlight, double warmupSeconds, double seconds, double rate, String mix, int users,
       String impuTemplate, String impiTemplate, String serverName, String visitedNetwork, int sarType,
-      int connections, long timeoutMs, int fsmThreads) {
+      int connections, long timeoutMs, int fsmThreads, String marScheme, int marItems) {
 
     static Settings from(Options o) {
       Settings s = new Settings(o.string("host", "127.0.0.1"), o.integer("port", 3868),
@@ -61,24 +63,32 @@ public final class LoadGenerator {
           o.string("impu-template", "sip:user%d@ims.example.org"), o.string("impi-template", "user%d@ims.example.org"),
           o.string("server-name", "sip:scscf.ims.example.org:6060"), o.string("visited-network", "ims.example.org"),
           o.integer("sar-type", 2), o.integer("connections", 1), o.integer("timeout-ms", 5000),
-          o.integer("fsm-threads", 2));
+          o.integer("fsm-threads", 2), o.string("mar-scheme", "aka"), o.integer("mar-items", 1));
       s.validate();
       return s;
     }
 
     void validate() {
       if (inFlight < 1 || users < 1 || connections < 1 || seconds <= 0 || warmupSeconds < 0 || rate < 0
-          || timeoutMs < 1 || fsmThreads < 1) {
-        throw new IllegalArgumentException("in-flight, users, connections, seconds, timeout-ms and fsm-threads must be"
-            + " positive; warmup-seconds and rate must not be negative");
+          || timeoutMs < 1 || fsmThreads < 1 || marItems < 1) {
+        throw new IllegalArgumentException("in-flight, users, connections, seconds, timeout-ms, fsm-threads and"
+            + " mar-items must be positive; warmup-seconds and rate must not be negative");
       }
       mixPattern(mix);
+      if (!MAR_SCHEMES.containsKey(marScheme)) {
+        throw new IllegalArgumentException("--mar-scheme must be aka or digest, got '" + marScheme + "'");
+      }
+    }
+
+    /** The SIP-Authentication-Scheme sent in MARs. */
+    String marSchemeName() {
+      return MAR_SCHEMES.get(marScheme);
     }
   }
 
   /** Outcome of one run; counts cover only requests sent in the measured window. */
   record Report(long sent, long answered, long timeouts, long errors, double seconds, Map<String, Long> answerCounts,
-      Histogram latencyUs) {
+      Histogram latencyUs, long authAnswers, long authItems, long fewestAuthItems) {
 
     long unanswered() {
       return sent - answered;
@@ -88,6 +98,11 @@ public final class LoadGenerator {
       return answered / seconds;
     }
 
+    /** Average SIP-Auth-Data-Items per MAA; 0 without MAAs. */
+    double authItemsPerAnswer() {
+      return authAnswers == 0 ? 0 : (double) authItems / authAnswers;
+    }
+
     boolean acceptable() {
       return sent > 0 && unanswered() * 100 <= sent;
     }
@@ -95,13 +110,18 @@ public final class LoadGenerator {
 
   private final Settings settings;
   private final Stats stats = new Stats();
-  private final int[] mixPattern;
+  private final Command[] mixPattern;
   private final byte[][] impus;
   private final byte[][] impis;
   private final byte[] destRealm;
   private final byte[] originRealm;
   private final byte[] serverName;
   private final byte[] visitedNetwork;
+  private final byte[] noStateMaintained;
+  private final byte[] sarType;
+  private final byte[] userDataNotAvailable;
+  private final byte[] marScheme;
+  private final byte[] marItems;
   private final AtomicLong sequence = new AtomicLong();
   private final List<Connection> connections = new ArrayList<>();
   private final ArrayBlockingQueue<Slot> idle;
@@ -124,26 +144,33 @@ public final class LoadGenerator {
     this.originRealm = utf8(s.originRealm());
     this.serverName = utf8(s.serverName());
     this.visitedNetwork = utf8(s.visitedNetwork());
+    this.noStateMaintained = Cx.int32(Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED"));
+    this.sarType = Cx.int32(s.sarType());
+    this.userDataNotAvailable = Cx.int32(Avp.USER_DATA_ALREADY_AVAILABLE.enumValue("USER_DATA_NOT_AVAILABLE"));
+    this.marScheme = utf8(s.marSchemeName());
+    this.marItems = Cx.int32(s.marItems());
     this.idle = new ArrayBlockingQueue<>(s.inFlight());
   }
 
-  private static int[] mixPattern(String mix) {
+  private static Command[] mixPattern(String mix) {
     switch (mix) {
       case "uar":
-        return new int[] {Cx.UAR};
+        return new Command[] {Command.UAR};
       case "lir":
-        return new int[] {Cx.LIR};
+        return new Command[] {Command.LIR};
       case "sar":
-        return new int[] {Cx.SAR};
+        return new Command[] {Command.SAR};
+      case "mar":
+        return new Command[] {Command.MAR};
       case "mix":
         // UAR:LIR:SAR = 2:2:1, interleaved so that every short window sees the same mix. One user walks the whole
         // pattern (see send()) in the order of a registration followed by terminating traffic: UAR, SAR (which
         // registers the user at --server-name), LIR, then a re-registration UAR and another LIR. Against a real
         // HSS the answers are therefore successes (UAA E2001/E2002, SAA 2001, LIA 2001), not "user unknown" or
         // "not registered".
-        return new int[] {Cx.UAR, Cx.SAR, Cx.LIR, Cx.UAR, Cx.LIR};
+        return new Command[] {Command.UAR, Command.SAR, Command.LIR, Command.UAR, Command.LIR};
       default:
-        throw new IllegalArgumentException("--mix must be uar, lir, sar or mix, got '" + mix + "'");
+        throw new IllegalArgumentException("--mix must be uar, lir, sar, mar or mix, got '" + mix + "'");
     }
   }
 
@@ -217,7 +244,8 @@ public final class LoadGenerator {
     drain();
     Histogram h = stats.latencyHistogram();
     return new Report(stats.sentCount(), stats.answeredCount(), stats.timeoutCount(), stats.errorCount(),
-        settings.seconds(), stats.answerCounts(), h);
+        settings.seconds(), stats.answerCounts(), h, stats.authAnswerCount(), stats.authItemCount(),
+        stats.fewestAuthItems());
   }
 
   /** Fills the pipeline; afterwards answers refill it themselves and this loop only retries failed sends. */
@@ -275,7 +303,7 @@ public final class LoadGenerator {
   /** Builds and sends the next request on the slot; false if the stack refused it (the caller keeps the slot). */
   private boolean send(Slot slot, long intendedNs) {
     long n = sequence.getAndIncrement();
-    int command = mixPattern[(int) (n % mixPattern.length)];
+    Command command = mixPattern[(int) (n % mixPattern.length)];
     // Consecutive requests walk the mix pattern for one user, then move to the next user. (n % users would tie
     // each user to one command whenever users is a multiple of the pattern length: LIRs would never see a user
     // that a SAR registered.)
@@ -284,30 +312,38 @@ public final class LoadGenerator {
     Connection c = slot.connection;
     Message m = null;
     try {
-      m = c.session.createMessage(command, CX);
+      m = c.session.createMessage(command.code(), Cx.APPLICATION);
       m.setRequest(true);
-      m.setProxiable(true);
+      m.setProxiable(command.isProxiable());
       AvpSet avps = m.getAvps();
-      avps.insertAvp(0, Cx.SESSION_ID, c.nextSessionId(n), true, false);
-      avps.addAvp(Cx.AUTH_SESSION_STATE, Cx.NO_STATE_MAINTAINED, true, false);
-      avps.addAvp(Cx.ORIGIN_HOST, c.originHost, true, false);
-      avps.addAvp(Cx.ORIGIN_REALM, originRealm, true, false);
-      avps.addAvp(Cx.DESTINATION_REALM, destRealm, true, false);
+      // Session-Id first (RFC 6733 8.8); createMessage has already added Vendor-Specific-Application-Id.
+      avps.insertAvp(0, Avp.SESSION_ID.code(), c.nextSessionId(n), Avp.SESSION_ID.sendMandatoryBit(), false);
+      Cx.add(avps, Avp.AUTH_SESSION_STATE, noStateMaintained);
+      Cx.add(avps, Avp.ORIGIN_HOST, c.originHost);
+      Cx.add(avps, Avp.ORIGIN_REALM, originRealm);
+      Cx.add(avps, Avp.DESTINATION_REALM, destRealm);
       switch (command) {
-        case Cx.UAR:
-          avps.addAvp(Cx.USER_NAME, impis[user], true, false);
-          avps.addAvp(Cx.PUBLIC_IDENTITY, impus[user], Cx.VENDOR_3GPP, true, false);
-          avps.addAvp(Cx.VISITED_NETWORK_IDENTIFIER, visitedNetwork, Cx.VENDOR_3GPP, true, false);
+        case UAR:
+          Cx.add(avps, Avp.USER_NAME, impis[user]);
+          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
+          Cx.add(avps, Avp.VISITED_NETWORK_IDENTIFIER, visitedNetwork);
           break;
-        case Cx.LIR:
-          avps.addAvp(Cx.PUBLIC_IDENTITY, impus[user], Cx.VENDOR_3GPP, true, false);
+        case LIR:
+          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
+          break;
+        case MAR:
+          Cx.add(avps, Avp.USER_NAME, impis[user]);
+          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
+          Cx.add(Avps.addGrouped(avps, Avp.SIP_AUTH_DATA_ITEM), Avp.SIP_AUTHENTICATION_SCHEME, marScheme);
+          Cx.add(avps, Avp.SIP_NUMBER_AUTH_ITEMS, marItems);
+          Cx.add(avps, Avp.SERVER_NAME, serverName);
           break;
         default:
-          avps.addAvp(Cx.USER_NAME, impis[user], true, false);
-          avps.addAvp(Cx.PUBLIC_IDENTITY, impus[user], Cx.VENDOR_3GPP, true, false);
-          avps.addAvp(Cx.SERVER_NAME, serverName, Cx.VENDOR_3GPP, true, false);
-          avps.addAvp(Cx.SERVER_ASSIGNMENT_TYPE, settings.sarType(), Cx.VENDOR_3GPP, true, false);
-          avps.addAvp(Cx.USER_DATA_ALREADY_AVAILABLE, 0, Cx.VENDOR_3GPP, true, false);
+          Cx.add(avps, Avp.USER_NAME, impis[user]);
+          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
+          Cx.add(avps, Avp.SERVER_NAME, serverName);
+          Cx.add(avps, Avp.SERVER_ASSIGNMENT_TYPE, sarType);
+          Cx.add(avps, Avp.USER_DATA_ALREADY_AVAILABLE, userDataNotAvailable);
           break;
       }
       slot.arm(m, intendedNs, measured);
@@ -485,24 +521,28 @@ public final class LoadGenerator {
     private void record(Message answer, long latencyUs) {
       int kind = Stats.NO_RESULT;
       long code = 0;
+      AvpSet avps = answer.getAvps();
       try {
-        AvpSet avps = answer.getAvps();
-        Avp rc = avps.getAvp(Cx.RESULT_CODE);
-        if (rc != null) {
+        OptionalLong rc = Avps.unsigned32(avps, Avp.RESULT_CODE);
+        if (rc.isPresent()) {
           kind = Stats.RESULT_CODE;
-          code = rc.getUnsigned32();
+          code = rc.getAsLong();
         } else {
-          Avp er = avps.getAvp(Cx.EXPERIMENTAL_RESULT);
-          Avp erc = er == null ? null : er.getGrouped().getAvp(Cx.EXPERIMENTAL_RESULT_CODE);
-          if (erc != null) {
+          OptionalLong erc = Avps.grouped(avps, Avp.EXPERIMENTAL_RESULT)
+              .map(er -> Avps.unsigned32(er, Avp.EXPERIMENTAL_RESULT_CODE)).orElse(OptionalLong.empty());
+          if (erc.isPresent()) {
             kind = Stats.EXPERIMENTAL;
-            code = erc.getUnsigned32();
+            code = erc.getAsLong();
           }
         }
-      } catch (AvpDataException e) {
+      } catch (RuntimeException malformed) {
         kind = Stats.NO_RESULT;
       }
-      stats.answer(answer.getCommandCode(), kind, code, latencyUs);
+      int command = answer.getCommandCode();
+      stats.answer(command, kind, code, latencyUs);
+      if (command == Command.MAA.code()) {
+        stats.authItems(Avps.count(avps, Avp.SIP_AUTH_DATA_ITEM));
+      }
     }
   }
 
@@ -520,6 +560,10 @@ public final class LoadGenerator {
     for (Map.Entry<String, Long> e : r.answerCounts().entrySet()) {
       System.out.printf(Locale.ROOT, "  %-22s %12d%n", e.getKey(), e.getValue());
     }
+    if (r.authAnswers() > 0) {
+      System.out.printf(Locale.ROOT, "  %-22s %12.3f  (fewest %d; %s, %d requested)%n", "auth items per MAA",
+          r.authItemsPerAnswer(), r.fewestAuthItems(), s.marSchemeName(), s.marItems());
+    }
     System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p50 ms", ms(h, 50));
     System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p99 ms", ms(h, 99));
     System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p99.9 ms", ms(h, 99.9));
@@ -528,11 +572,15 @@ public final class LoadGenerator {
     for (Map.Entry<String, Long> e : r.answerCounts().entrySet()) {
       codes.append(codes.length() == 0 ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
     }
+    // MAR fields only when MAAs were counted, so the summaries of the other mixes stay as they were.
+    String auth = r.authAnswers() == 0 ? "" : String.format(Locale.ROOT, ",\"marScheme\":\"%s\",\"marItems\":%d,"
+        + "\"authItemsPerAnswer\":%.3f,\"fewestAuthItems\":%d", s.marSchemeName(), s.marItems(),
+        r.authItemsPerAnswer(), r.fewestAuthItems());
     System.out.printf(Locale.ROOT, "BENCH_SUMMARY {\"mix\":\"%s\",\"inFlight\":%d,\"connections\":%d,\"rate\":%.1f,"
         + "\"seconds\":%.1f,\"sent\":%d,\"answered\":%d,\"timeouts\":%d,\"errors\":%d,\"answersPerSecond\":%.1f,"
-        + "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f,\"codes\":{%s},\"ok\":%b}%n",
+        + "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f,\"codes\":{%s}%s,\"ok\":%b}%n",
         s.mix(), s.inFlight(), s.connections(), s.rate(), s.seconds(), r.sent(), r.answered(), r.timeouts(),
-        r.errors(), r.answersPerSecond(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, codes,
+        r.errors(), r.answersPerSecond(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, codes, auth,
         r.acceptable());
   }
 
@@ -546,10 +594,11 @@ public final class LoadGenerator {
           + " [--dest-realm ims.example.org] [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
           + " [--local-address auto] [--in-flight 200] [--warmup-seconds 5] [--seconds 15]"
           + " [--rate 0 (0 = as fast as possible)]"
-          + " [--mix uar|lir|sar|mix (UAR:LIR:SAR 2:2:1, per user UAR,SAR,LIR,UAR,LIR)] [--users 1000]"
+          + " [--mix uar|lir|sar|mar|mix (UAR:LIR:SAR 2:2:1, per user UAR,SAR,LIR,UAR,LIR)] [--users 1000]"
           + " [--impu-template sip:user%d@ims.example.org] [--impi-template user%d@ims.example.org]"
           + " [--server-name sip:scscf.ims.example.org:6060] [--visited-network ims.example.org] [--sar-type 2]"
-          + " [--connections 1] [--timeout-ms 5000] [--fsm-threads 2]");
+          + " [--connections 1] [--timeout-ms 5000] [--fsm-threads 2]"
+          + " [--mar-scheme aka|digest (Digest-AKAv1-MD5 or SIP Digest)] [--mar-items 1 (SIP-Number-Auth-Items)]");
       System.exit(0);
     }
     int exit;

@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Writes an HSS seed file (the JSON format of provisioning-api's SeedDocument) with N benchmark subscribers:
  * subscription {@code user<i>}, private identity {@code user<i>@<realm>} with password {@code pw-<i>} (SIP Digest)
- * and one public identity {@code sip:user<i>@<realm>}, all sharing one service profile with one iFC, one S-CSCF and
- * one charging information, and allowed to register from the home network. The identities match
+ * and IMS-AKA credentials (per-user K, the operator's OP, AMF 8000; default scheme SIP Digest), one public identity
+ * {@code sip:user<i>@<realm>}, all sharing one service profile with one iFC, one S-CSCF and one charging
+ * information, and allowed to register from the home network. The identities match
  * {@link LoadGenerator}'s default {@code --impi-template}/{@code --impu-template}, so a load run with
  * {@code --users M} (M &lt;= N) only addresses provisioned users.
  *
@@ -22,6 +23,15 @@ import java.util.Set;
 public final class SeedGenerator {
 
   static final Set<String> OPTIONS = Set.of("users", "out", "realm", "server-name");
+
+  /**
+   * K of TS 35.208 test set 1 with the user number in its last 4 octets: every user gets their own K, as in a real
+   * deployment, so the HSS cannot share Milenage work between users. OP is operator-wide (test set 1's).
+   */
+  private static final String K_PREFIX = "465b5ce8b199b49faa5f0a2e";
+  private static final String OP = "cdc202d5123e20f62b6d676ac72cb318";
+  private static final String AKA_AND_DIGEST = "\"k\": \"%s%08x\", \"op\": \"" + OP + "\", \"amf\": \"8000\","
+      + " \"authSchemes\": [\"SIP Digest\", \"Digest-AKAv1-MD5\"], \"defaultScheme\": \"SIP Digest\"";
 
   private SeedGenerator() {
   }
@@ -57,8 +67,9 @@ public final class SeedGenerator {
       sb.append("    { \"id\": \"user").append(i).append("\", \"allowedVisitedNetworks\": [").append(r)
           .append("], \"chargingInformation\": \"default\",\n")
           .append("      \"privateIdentities\": [ { \"impi\": ").append(json(impi))
-          .append(", \"password\": \"pw-").append(i).append("\", \"publicIdentities\": [").append(json(impu))
-          .append("] } ],\n")
+          .append(", \"password\": \"pw-").append(i).append("\",\n        ")
+          .append(String.format(Locale.ROOT, AKA_AND_DIGEST, K_PREFIX, i))
+          .append(", \"publicIdentities\": [").append(json(impu)).append("] } ],\n")
           .append("      \"publicIdentities\": [ { \"identity\": ").append(json(impu))
           .append(", \"serviceProfile\": \"default\" } ] }")
           .append(i + 1 < users ? ",\n" : "\n");

@@ -2,6 +2,7 @@ package org.imshss.bench;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.imshss.diameter.Application;
 import org.jdiameter.api.Configuration;
 
 /**
@@ -24,8 +25,8 @@ final class StackConfigs {
       + "    <RecTimeOut value=\"10000\"/>\n";
 
   private static final String CX_APPLICATION = ""
-      + "<ApplicationID><VendorId value=\"" + Cx.VENDOR_3GPP + "\"/><AuthApplId value=\"" + Cx.APP_ID
-      + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
+      + "<ApplicationID><VendorId value=\"" + Application.CX.vendorId() + "\"/><AuthApplId value=\""
+      + Application.CX.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
 
   private StackConfigs() {
   }

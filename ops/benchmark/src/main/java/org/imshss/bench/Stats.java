@@ -3,9 +3,11 @@ package org.imshss.bench;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.imshss.diameter.Command;
 
 /**
  * Counters of the measured window. Updated from jDiameter's FSM and timer threads, so everything is lock-free and
@@ -18,8 +20,9 @@ final class Stats {
   static final int EXPERIMENTAL = 1;
   static final int NO_RESULT = 2;
 
-  /** UAR, SAR, LIR, MAR and a last row for any other command. */
-  private static final int COMMANDS = 5;
+  /** UAR, SAR, LIR, MAR (consecutive codes from UAR on) and a last row for any other command. */
+  private static final int FIRST_COMMAND = Command.UAR.code();
+  private static final int COMMANDS = Command.MAR.code() - FIRST_COMMAND + 2;
   private static final int KINDS = 3;
   private static final int MIN_CODE = 1000;
   private static final int CODES = 5001;
@@ -31,6 +34,9 @@ final class Stats {
   private final LongAdder answered = new LongAdder();
   private final LongAdder timeouts = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder authAnswers = new LongAdder();
+  private final LongAdder authItems = new LongAdder();
+  private final LongAccumulator fewestAuthItems = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final Recorder latency = new Recorder(HIGHEST_LATENCY_US, 3);
 
   void sent() {
@@ -46,7 +52,7 @@ final class Stats {
   }
 
   void answer(int commandCode, int kind, long code, long latencyUs) {
-    int command = commandCode - Cx.UAR;
+    int command = commandCode - FIRST_COMMAND;
     if (command < 0 || command >= COMMANDS - 1) {
       command = COMMANDS - 1;
     }
@@ -54,6 +60,27 @@ final class Stats {
     answers.incrementAndGet((command * KINDS + kind) * CODES + codeIndex);
     answered.increment();
     latency.recordValue(Math.min(Math.max(latencyUs, 0), HIGHEST_LATENCY_US));
+  }
+
+  /** SIP-Auth-Data-Items carried by one MAA (0 for an error answer), counted separately from the result. */
+  void authItems(int items) {
+    authAnswers.increment();
+    authItems.add(items);
+    fewestAuthItems.accumulate(items);
+  }
+
+  long authAnswerCount() {
+    return authAnswers.sum();
+  }
+
+  long authItemCount() {
+    return authItems.sum();
+  }
+
+  /** Fewest SIP-Auth-Data-Items seen in one MAA; 0 if no MAA was counted. */
+  long fewestAuthItems() {
+    long v = fewestAuthItems.get();
+    return v == Long.MAX_VALUE ? 0 : v;
   }
 
   long sentCount() {
@@ -90,7 +117,8 @@ final class Stats {
             continue;
           }
           String code = kind == NO_RESULT ? "none" : c == OTHER_CODE ? "other" : String.valueOf(MIN_CODE + c);
-          String name = command == COMMANDS - 1 ? "other" : Cx.commandName(Cx.UAR + command).substring(0, 2) + "A";
+          String name = command == COMMANDS - 1 ? "other"
+              : Command.lookup(FIRST_COMMAND + command, false).map(Command::name).orElse("other");
           out.put(name + "/" + (kind == EXPERIMENTAL ? "E" : "") + code, n);
         }
       }

@@ -30,6 +30,42 @@ class LoadOverTcpTest {
   }
 
   @Test
+  void akaMarsGetMaaSuccessWithTheRequestedNumberOfVectors() throws Exception {
+    int port = freePort();
+    try (CannedResponder responder = CannedResponder.start(responderSettings(port))) {
+      LoadGenerator.Report report = LoadGenerator.run(loadSettings(port, "--mix", "mar", "--mar-scheme", "aka",
+          "--mar-items", "3", "--in-flight", "20", "--warmup-seconds", "0.3", "--seconds", "1"));
+
+      assertThat(report.sent()).isPositive();
+      assertThat(report.answered()).isEqualTo(report.sent());
+      assertThat(report.answerCounts()).containsOnlyKeys("MAA/2001");
+      assertThat(report.authAnswers()).isEqualTo(report.answered());
+      assertThat(report.authItemsPerAnswer()).isEqualTo(3.0);
+      assertThat(report.fewestAuthItems()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void digestMarsGetOneItemWhateverTheRequestedNumber() throws Exception {
+    int port = freePort();
+    try (CannedResponder responder = CannedResponder.start(responderSettings(port))) {
+      LoadGenerator.Report report = LoadGenerator.run(loadSettings(port, "--mix", "mar", "--mar-scheme", "digest",
+          "--mar-items", "5", "--in-flight", "20", "--warmup-seconds", "0.3", "--seconds", "1"));
+
+      assertThat(report.answered()).isPositive().isEqualTo(report.sent());
+      assertThat(report.answerCounts()).containsOnlyKeys("MAA/2001");
+      assertThat(report.authItemsPerAnswer()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void anUnknownMarSchemeIsRefused() {
+    assertThatThrownBy(() -> loadSettings(1, "--mix", "mar", "--mar-scheme", "md5"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--mar-scheme");
+  }
+
+  @Test
   void fixedRateSendsAboutTheRequestedNumberOfRequests() throws Exception {
     int port = freePort();
     try (CannedResponder responder = CannedResponder.start(responderSettings(port))) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
@@ -135,10 +136,13 @@ public final class IgniteShDataStore implements ShDataStore {
     public AutoCloseable watch(ChangeListener listener) {
         List<QueryCursor<Cache.Entry<String, byte[]>>> cursors = new ArrayList<>();
         try {
-            cursors.add(watch(repository, RepositoryData.class, listener::repositoryDataChanged));
-            cursors.add(watch(registrations, RegistrationState.class, listener::registrationChanged));
-            cursors.add(watch(publicIds, PublicIdentity.class, listener::publicIdentityChanged));
-            cursors.add(watch(wildcards, PublicIdentity.class, listener::publicIdentityChanged));
+            cursors.add(watch(repository, bytes -> codec.decode(bytes, RepositoryData.class),
+                    listener::repositoryDataChanged));
+            cursors.add(watch(registrations, RegistrationStateCodec::decode, listener::registrationChanged));
+            cursors.add(watch(publicIds, bytes -> codec.decode(bytes, PublicIdentity.class),
+                    listener::publicIdentityChanged));
+            cursors.add(watch(wildcards, bytes -> codec.decode(bytes, PublicIdentity.class),
+                    listener::publicIdentityChanged));
         } catch (RuntimeException e) {
             cursors.forEach(IgniteShDataStore::closeQuietly);
             throw e;
@@ -146,8 +150,8 @@ public final class IgniteShDataStore implements ShDataStore {
         return () -> cursors.forEach(IgniteShDataStore::closeQuietly);
     }
 
-    private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache, Class<T> type,
-            BiConsumer<T, T> consumer) {
+    private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache,
+            Function<byte[], T> decoder, BiConsumer<T, T> consumer) {
         Affinity<String> affinity = ignite.affinity(cache.getName());
         ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
         query.setLocalListener(events -> {
@@ -161,8 +165,8 @@ public final class IgniteShDataStore implements ShDataStore {
                 if (removed && old == null) {
                     old = event.getValue();
                 }
-                T before = codec.decode(old, type);
-                T after = removed ? null : codec.decode(event.getValue(), type);
+                T before = decoder.apply(old);
+                T after = removed ? null : decoder.apply(event.getValue());
                 consumer.accept(before, after);
             }
         });

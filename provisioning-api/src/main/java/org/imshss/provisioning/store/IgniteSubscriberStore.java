@@ -256,7 +256,7 @@ public final class IgniteSubscriberStore implements SubscriberStore {
 
     @Override
     public RegistrationState registration(String subscriptionId) {
-        RegistrationState state = codec.decode(registrations.get(subscriptionId), RegistrationState.class);
+        RegistrationState state = RegistrationStateCodec.decode(registrations.get(subscriptionId));
         return state != null ? state : RegistrationState.empty(subscriptionId);
     }
 

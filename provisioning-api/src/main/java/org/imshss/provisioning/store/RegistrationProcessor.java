@@ -40,11 +40,10 @@ public final class RegistrationProcessor
 
     @Override
     public SerializedResult process(MutableEntry<String, byte[]> entry, Object... arguments) {
-        RecordCodec codec = RecordCodec.shared();
         byte[] stored = entry.getValue();
         RegistrationState current = stored == null
                 ? RegistrationState.empty(entry.getKey())
-                : codec.decode(stored, RegistrationState.class);
+                : RegistrationStateCodec.decode(stored);
         Outcome<?> outcome = update().apply(current);
         if (outcome == null || outcome.next() == null) {
             throw new IllegalStateException("registration update returned no outcome or no next state");
@@ -56,7 +55,7 @@ public final class RegistrationProcessor
                     entry.remove();
                 }
             } else {
-                entry.setValue(codec.encode(next));
+                entry.setValue(RegistrationStateCodec.encode(next));
             }
         }
         return new SerializedResult(outcome.result());

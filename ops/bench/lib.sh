@@ -1,0 +1,192 @@
+# Shared parts of the ops/bench/*-benchmark.sh scripts: process bookkeeping, CPU sampling, one generator run,
+# starting the canned responder and the HSS. Sourced, not run.
+#
+# The caller sets before sourcing: bench_name (prefix of log lines and errors), and before calling the functions:
+# root, out, results, port, users, connections, seconds, jfr (0/1), server_threads, discovery_port,
+# communication_port. Functions set server_pid / load_pid, which cleanup stops on exit.
+
+die() {
+  echo "$bench_name: $*" >&2
+  exit 2
+}
+
+log() {
+  echo "[$bench_name $(date +%T)] $*" >&2
+}
+
+# --- process bookkeeping: everything started here is stopped on exit, by pid -------------------------------------
+
+server_pid=""
+load_pid=""
+
+stop_pid() {
+  local pid=$1 i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  stop_pid "$load_pid"
+  stop_pid "$server_pid"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_port() {
+  local p=$1 pid=$2 timeout=$3 i
+  for ((i = 0; i < timeout * 10; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    port_in_use "$p" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# utime + stime of a process, in clock ticks
+cpu_ticks() {
+  local stat
+  stat=$(<"/proc/$1/stat") || { echo 0; return; }
+  stat=${stat##*) }
+  # fields after "(comm) ": state is field 3 of stat, utime/stime are fields 14/15
+  awk '{print $12 + $13}' <<<"$stat"
+}
+
+# busy and total jiffies of the whole machine
+machine_ticks() {
+  awk '/^cpu /{idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print total - idle, total}' /proc/stat
+}
+
+hz=$(getconf CLK_TCK)
+cores=$(nproc)
+
+# --- one generator run -----------------------------------------------------------------------------------------
+
+# run_load NAME TARGET(responder|hss) MIX WARMUP IN_FLIGHT [extra generator options...]
+# Appends one JSON line to results.jsonl: the generator's BENCH_SUMMARY plus CPU use of generator and server
+# (percent of one core) and of the whole machine, sampled inside the measured window, and the load average.
+run_load() {
+  local name=$1 target=$2 mix=$3 warm=$4 inflight=$5
+  shift 5
+  local args=(--host 127.0.0.1 --port "$port" --users "$users" --connections "$connections"
+    --warmup-seconds "$warm" --seconds "$seconds" --mix "$mix" --in-flight "$inflight" "$@")
+  echo "ops/bin/benchmark load ${args[*]}" >"$out/$name.cmd"
+  log "$name: ops/bin/benchmark load ${args[*]}"
+  BENCH_SKIP_BUILD=1 "$root/ops/bin/benchmark" load "${args[@]}" >"$out/$name.out" 2>"$out/$name.err" &
+  load_pid=$!
+  # JVM start and connect take 1-3 s, then warm-up: sample from warm-up+3 s to warm-up+seconds-1 s after launch.
+  sleep $((warm + 3))
+  local g0 s0 m0 g1 s1 m1 t0 t1 jfr_started=0
+  g0=$(cpu_ticks "$load_pid"); s0=$(cpu_ticks "$server_pid"); read -r m0 t0 < <(machine_ticks)
+  local started=$SECONDS
+  if [[ $jfr == 1 && $target == hss ]]; then
+    jcmd "$server_pid" JFR.start name="$name" settings=profile duration=$((seconds - 4))s \
+      filename="$out/$name.jfr" >>"$out/jfr.log" 2>&1 && jfr_started=1
+  fi
+  sleep $((seconds - 4))
+  g1=$(cpu_ticks "$load_pid"); s1=$(cpu_ticks "$server_pid"); read -r m1 t1 < <(machine_ticks)
+  local window=$((SECONDS - started))
+  ((window > 0)) || window=1
+  local rc=0
+  wait "$load_pid" || rc=$?
+  load_pid=""
+  local summary
+  summary=$(grep '^BENCH_SUMMARY ' "$out/$name.out" | head -n 1 | cut -d' ' -f2-) || true
+  if [[ -z "$summary" ]]; then
+    log "$name: no BENCH_SUMMARY (exit $rc); see $out/$name.err"
+    tail -n 20 "$out/$name.err" >&2 || true
+    summary='{"answersPerSecond":0,"ok":false}'
+  fi
+  [[ $jfr_started == 1 ]] && log "JFR recording of the HSS: $out/$name.jfr (ops/bench/jfr-hotspots.py FILE)"
+  python3 - "$name" "$target" "$summary" "$g0" "$g1" "$s0" "$s1" "$m0" "$m1" "$t0" "$t1" "$hz" "$window" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(<"$out/$name.cmd")" >>"$results" <<'EOF'
+import json, sys
+name, target, summary = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+g0, g1, s0, s1, m0, m1, t0, t1, hz, window = map(float, sys.argv[4:14])
+summary.update(name=name, target=target, loadavg=sys.argv[14], command=sys.argv[15],
+               genCpu=round(100 * (g1 - g0) / hz / window), serverCpu=round(100 * (s1 - s0) / hz / window),
+               machineBusy=round(100 * (m1 - m0) / max(t1 - t0, 1)))
+print(json.dumps(summary))
+EOF
+  log "$name: $(tail -n 1 "$results" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f answers/s, p50 %.2f p99 %.2f p99.9 %.2f ms, CPU gen %d%% server %d%%, codes %s" % (r["answersPerSecond"], r.get("p50Ms",0), r.get("p99Ms",0), r.get("p999Ms",0), r["genCpu"], r["serverCpu"], r.get("codes",{})) + (", %.2f auth items per MAA" % r["authItemsPerAnswer"] if "authItemsPerAnswer" in r else ""))')"
+}
+
+# --- setup -----------------------------------------------------------------------------------------------------
+
+check_ports_free() {
+  local p
+  for p in "$port" "$discovery_port" "$communication_port"; do
+    port_in_use "$p" && die "port 127.0.0.1:$p is in use (another HSS or test?); choose --port/--grid-ports"
+  done
+  return 0
+}
+
+build_servers() {
+  log "building hss-server and ops/benchmark (mvn package, tests skipped)"
+  (cd "$root" && mvn -B -q -pl hss-server,ops/benchmark -am package -DskipTests) >"$out/build.log" 2>&1 \
+    || { tail -n 40 "$out/build.log" >&2; die "build failed, see $out/build.log"; }
+}
+
+# write_machine_info COMMAND: machine, Java and source revision to DIR/machine.txt and stderr
+write_machine_info() {
+  {
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "nproc: $cores"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+    echo "memory: $(awk '/MemTotal/{printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "java: $(java -version 2>&1 | head -n 1)"
+    # CX_BENCH_REVISION names the source when the script runs from an exported tree (git archive) without .git
+    echo "source: ${CX_BENCH_REVISION:-$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$root" && git diff --quiet 2>/dev/null || echo ' (with local changes)')}"
+    echo "command: $1"
+  } >"$out/machine.txt"
+  cat "$out/machine.txt" >&2
+}
+
+# start_responder [append]: the canned responder on 127.0.0.1:$port; its log is truncated unless "append"
+start_responder() {
+  [[ ${1:-} == append ]] || : >"$out/responder.log"
+  BENCH_SKIP_BUILD=1 "$root/ops/bin/benchmark" responder --host 127.0.0.1 --port "$port" \
+    --fsm-threads "$server_threads" >>"$out/responder.log" 2>&1 &
+  server_pid=$!
+  wait_port "$port" "$server_pid" 30 || { tail -n 20 "$out/responder.log" >&2; die "responder did not start"; }
+}
+
+# start_hss SEED: a single-node HSS on 127.0.0.1:$port (grid on loopback, no persistence), once it logs "HSS ready"
+start_hss() {
+  local seed=$1 hss_opts i ready=0 hss_started
+  hss_opts="-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port=$port -Ddiameter.processing-threads=$server_threads"
+  hss_opts+=" -Dgrid.instance-name=hss-bench -Dgrid.bind-address=127.0.0.1 -Dgrid.discovery-port=$discovery_port"
+  hss_opts+=" -Dgrid.discovery-port-range=0 -Dgrid.discovery-addresses=127.0.0.1:$discovery_port"
+  hss_opts+=" -Dgrid.communication-port=$communication_port -Dgrid.persistence=false -Dgrid.work-directory=$out/grid"
+  echo "HSS_JAVA_OPTS='$hss_opts ${HSS_JAVA_OPTS:-}' ops/bin/hss --seed $seed" >"$out/hss.cmd"
+  log "starting the HSS: $(<"$out/hss.cmd")"
+  HSS_SKIP_BUILD=1 HSS_JAVA_OPTS="$hss_opts ${HSS_JAVA_OPTS:-}" "$root/ops/bin/hss" --seed "$seed" \
+    >"$out/hss.log" 2>&1 &
+  server_pid=$!
+  hss_started=$SECONDS
+  for ((i = 0; i < 1800; i++)); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    if grep -q 'HSS ready' "$out/hss.log" && port_in_use "$port"; then
+      ready=1
+      break
+    fi
+    sleep 0.1
+  done
+  [[ $ready == 1 ]] || { tail -n 30 "$out/hss.log" >&2; die "the HSS did not become ready, see $out/hss.log"; }
+  log "HSS ready after $((SECONDS - hss_started)) s"
+}
+
+# The HSS's warnings, without Ignite's storage-size advice that every start prints
+hss_warnings() {
+  grep -E 'WARN|ERROR' "$out/hss.log" | grep -v 'Increase storage size' | head -n 5 >&2 || true
+}
