@@ -67,7 +67,7 @@ public final class RegistrationChanges {
             if (heldByOther(state, serverName, pendingNotBefore)) {
                 return new RegistrationUpdate.Outcome<>(state, Assignment.refused(state));
             }
-            if (unchanged(state)) {
+            if (changesNothing(state)) {
                 // A re-registration that changes nothing (the usual case) writes nothing: no grid update, no
                 // change event for Sh subscribers.
                 return new RegistrationUpdate.Outcome<>(state, new Assignment(true, serverName, impisOf(state, setId)));
@@ -87,7 +87,8 @@ public final class RegistrationChanges {
             return new RegistrationUpdate.Outcome<>(next, new Assignment(true, serverName, impis));
         }
 
-        private boolean unchanged(RegistrationState state) {
+        /** True when applying this change would leave the state as it is (a plain re-registration). */
+        public boolean changesNothing(RegistrationState state) {
             return restorationInfo == null
                     && serverName.equals(state.scscfName())
                     && diameterHost.equals(state.scscfDiameterHost())

@@ -147,9 +147,15 @@ public final class ServerAssignment {
             return ServerAssignmentAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
         }
         ServerAssignmentRequest r = c.request();
-        Assignment outcome = store.updateRegistration(c.subscriptionId(), new RegistrationChanges.Register(c.setId(),
-                c.impi().impi(), r.serverName(), r.originHost(), r.originRealm(), r.restorationInfo(),
-                pendingNotBefore()));
+        RegistrationChanges.Register change = new RegistrationChanges.Register(c.setId(), c.impi().impi(),
+                r.serverName(), r.originHost(), r.originRealm(), r.restorationInfo(), pendingNotBefore());
+        // Most SARs are periodic re-registrations that change nothing: a read shows that without the cost of
+        // an atomic update. Any other case goes through the update, which decides again on the stored state.
+        RegistrationState current = store.registration(c.subscriptionId());
+        if (change.changesNothing(current)) {
+            return success(c, c.impi().impi(), profile, current.set(c.setId()).impis(), List.of());
+        }
+        Assignment outcome = store.updateRegistration(c.subscriptionId(), change);
         if (!outcome.accepted()) {
             return ServerAssignmentAnswer.alreadyAssigned(outcome.storedServer());
         }
