@@ -1,11 +1,12 @@
 package org.imshss.provisioning.store;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -69,8 +70,9 @@ final class RegistrationStateCodec {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            int version = in.readUnsignedByte();
+        ByteBuffer in = ByteBuffer.wrap(data);
+        try {
+            int version = in.get() & 0xFF;
             if (version != VERSION) {
                 throw new IllegalStateException("registration state format " + version + " is not known");
             }
@@ -78,38 +80,38 @@ final class RegistrationStateCodec {
             String scscfName = readString(in);
             String host = readString(in);
             String realm = readString(in);
-            boolean reassignmentPending = in.readBoolean();
+            boolean reassignmentPending = in.get() != 0;
             RegistrationStatus[] statuses = RegistrationStatus.values();
-            int setCount = in.readInt();
+            int setCount = in.getInt();
             Map<String, SetRegistration> sets = new HashMap<>(setCount * 2);
             for (int i = 0; i < setCount; i++) {
                 String setId = readString(in);
-                RegistrationStatus status = statuses[in.readUnsignedByte()];
-                int impiCount = in.readInt();
+                RegistrationStatus status = statuses[in.get() & 0xFF];
+                int impiCount = in.getInt();
                 Set<String> impis = new HashSet<>(impiCount * 2);
                 for (int j = 0; j < impiCount; j++) {
                     impis.add(readString(in));
                 }
                 sets.put(setId, new SetRegistration(status, impis));
             }
-            int pendingCount = in.readInt();
+            int pendingCount = in.getInt();
             Map<String, AuthPending> pending = new HashMap<>(pendingCount * 2);
             for (int i = 0; i < pendingCount; i++) {
                 String impi = readString(in);
-                pending.put(impi, new AuthPending(readString(in), readString(in), in.readLong()));
+                pending.put(impi, new AuthPending(readString(in), readString(in), in.getLong()));
             }
-            int infoCount = in.readInt();
+            int infoCount = in.getInt();
             Map<String, byte[]> restoration = new HashMap<>(infoCount * 2);
             for (int i = 0; i < infoCount; i++) {
                 String impi = readString(in);
-                byte[] info = new byte[in.readInt()];
-                in.readFully(info);
+                byte[] info = new byte[in.getInt()];
+                in.get(info);
                 restoration.put(impi, info);
             }
             return new RegistrationState(subscriptionId, scscfName, host, realm, sets, pending, reassignmentPending,
                     restoration);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt registration state", e);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IllegalStateException("corrupt registration state", e);
         }
     }
 
@@ -118,18 +120,18 @@ final class RegistrationStateCodec {
             out.writeInt(NONE);
             return;
         }
-        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
         if (length == NONE) {
             return null;
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
     }
 }
