@@ -319,7 +319,10 @@ public final class LoadGenerator {
       // Session-Id first (RFC 6733 8.8); createMessage has already added Vendor-Specific-Application-Id.
       avps.insertAvp(0, Avp.SESSION_ID.code(), c.nextSessionId(n), Avp.SESSION_ID.sendMandatoryBit(), false);
       Cx.add(avps, Avp.AUTH_SESSION_STATE, noStateMaintained);
-      Cx.add(avps, Avp.ORIGIN_HOST, c.originHost);
+      // A user is served by one S-CSCF: its SAR always names the same Diameter identity (that of connection
+      // user mod connections), whichever connection carries it, as a real S-CSCF's re-registrations do.
+      Cx.add(avps, Avp.ORIGIN_HOST, command == Command.SAR
+          ? connections.get(user % connections.size()).originHost : c.originHost);
       Cx.add(avps, Avp.ORIGIN_REALM, originRealm);
       Cx.add(avps, Avp.DESTINATION_REALM, destRealm);
       switch (command) {
