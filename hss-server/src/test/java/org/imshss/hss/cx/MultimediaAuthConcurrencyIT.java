@@ -19,7 +19,7 @@ import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.AkaItems;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
@@ -44,7 +44,7 @@ class MultimediaAuthConcurrencyIT {
     private static final ReferenceMilenage ERIN = new ReferenceMilenage(
             HEX.parseHex("fec86ba6eb707ed08905757b1bb44b8f"), HEX.parseHex("1006020f0a478bf6b699f15c062e42b3"));
 
-    private static CompletableFuture<Answer> mar(CxTestPeer peer) throws Exception {
+    private static CompletableFuture<Answer> mar(DiameterTestPeer peer) throws Exception {
         return peer.sendAsync(Command.MAR, avps -> {
             Avps.addUtf8(avps, Avp.USER_NAME, IMPI);
             Avps.addUtf8(avps, Avp.PUBLIC_IDENTITY, IMPU);
@@ -58,7 +58,7 @@ class MultimediaAuthConcurrencyIT {
     @Test
     void eightThousandConcurrentVectorsHaveEightThousandSequenceNumbers() throws Exception {
         try (TestHss hss = TestHss.start(cx -> cx, MultimediaAuthSchemesIT.PASSWORD_KEY, MultimediaAuthSchemesIT.SEED)) {
-            List<CxTestPeer> peers = new ArrayList<>();
+            List<DiameterTestPeer> peers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 peers.add(hss.peer("scscf" + i + ".ims.example.org"));
             }
@@ -67,7 +67,7 @@ class MultimediaAuthConcurrencyIT {
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
-                    CxTestPeer peer = peers.get(t % peers.size());
+                    DiameterTestPeer peer = peers.get(t % peers.size());
                     done.add(pool.submit(() -> {
                         List<CompletableFuture<Answer>> window = new ArrayList<>();
                         for (int i = 0; i < PER_THREAD; i++) {
@@ -87,7 +87,7 @@ class MultimediaAuthConcurrencyIT {
                 }
             } finally {
                 pool.shutdownNow();
-                peers.forEach(CxTestPeer::close);
+                peers.forEach(DiameterTestPeer::close);
             }
             assertThat(sqns).hasSize(THREADS * PER_THREAD).doesNotContain(0L);
             Set<Long> distinct = new HashSet<>(sqns);

@@ -16,7 +16,7 @@ import org.imshss.diameter.ResultCode;
 import org.imshss.hss.auth.DigestHa1;
 import org.imshss.hss.testing.AkaItems;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
@@ -38,8 +38,8 @@ class MultimediaAuthIT {
             HEX.parseHex("6361726f6c2d616b612d736563726574"), HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318"));
 
     private static TestHss hss;
-    private static CxTestPeer scscf;
-    private static CxTestPeer scscf2;
+    private static DiameterTestPeer scscf;
+    private static DiameterTestPeer scscf2;
 
     @BeforeAll
     static void start() throws Exception {

@@ -15,7 +15,7 @@ import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.AkaItems;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.provisioning.model.PrivateIdentity;
@@ -46,7 +46,7 @@ class MultimediaAuthSchemesIT {
             HEX.parseHex("465b5ce8b199b49faa5f0a2ee238a6bc"), HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318"));
 
     private static TestHss hss;
-    private static CxTestPeer scscf;
+    private static DiameterTestPeer scscf;
 
     @BeforeAll
     static void start() throws Exception {

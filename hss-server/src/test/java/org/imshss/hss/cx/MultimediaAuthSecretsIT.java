@@ -28,7 +28,7 @@ import org.imshss.diameter.ResultCode;
 import org.imshss.hss.HssLogging;
 import org.imshss.hss.testing.AkaItems;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
@@ -125,7 +125,7 @@ class MultimediaAuthSecretsIT {
         secrets.put("HA1 (alice)", md5("alice@ims.example.org:ims.example.org:alice"));
         secrets.put("HA1 (dave)", md5("dave@ims.example.org:ims.example.org:" + MultimediaAuthSchemesIT.DAVE_PASSWORD));
         try (TestHss hss = TestHss.start(cx -> cx, key, MultimediaAuthSchemesIT.SEED);
-                CxTestPeer scscf = hss.peer("scscf1.ims.example.org")) {
+                DiameterTestPeer scscf = hss.peer("scscf1.ims.example.org")) {
             String alice = "alice@ims.example.org";
             String aliceUri = "sip:alice@ims.example.org";
             int n = 0;

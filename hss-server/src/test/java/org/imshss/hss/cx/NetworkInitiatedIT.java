@@ -14,7 +14,7 @@ import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.hss.testing.UserDataXml;
 import org.imshss.provisioning.model.RegistrationStatus;
@@ -32,7 +32,7 @@ class NetworkInitiatedIT {
     private static final String ALICE_SIP = "sip:alice@ims.example.org";
 
     private static TestHss hss;
-    private static CxTestPeer scscf;
+    private static DiameterTestPeer scscf;
 
     @BeforeAll
     static void start() throws Exception {

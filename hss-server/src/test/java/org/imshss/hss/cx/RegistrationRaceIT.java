@@ -15,7 +15,7 @@ import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.auth.Milenage;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
@@ -32,7 +32,7 @@ class RegistrationRaceIT {
     private static final int PEERS = 4;
 
     private static TestHss hss;
-    private static final List<CxTestPeer> scscfs = new ArrayList<>();
+    private static final List<DiameterTestPeer> scscfs = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,7 +44,7 @@ class RegistrationRaceIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (CxTestPeer peer : scscfs) {
+        for (DiameterTestPeer peer : scscfs) {
             peer.close();
         }
         hss.close();

@@ -15,7 +15,7 @@ import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.hss.testing.UserDataXml;
 import org.imshss.provisioning.model.RegistrationStatus;
@@ -33,9 +33,9 @@ class ServerAssignmentIT {
     private static final String ALICE_SIP = "sip:alice@ims.example.org";
 
     private static TestHss hss;
-    private static CxTestPeer scscf1;
-    private static CxTestPeer scscf2;
-    private static CxTestPeer icscf;
+    private static DiameterTestPeer scscf1;
+    private static DiameterTestPeer scscf2;
+    private static DiameterTestPeer icscf;
 
     @BeforeAll
     static void start() throws Exception {
@@ -217,7 +217,7 @@ class ServerAssignmentIT {
     void anHssThatDoesNotKeepServerNamesSaysSo() throws Exception {
         try (TestHss forgetful = TestHss.start(cx -> new HssSettings.CxSettings(cx.homeNetworks(),
                 cx.authPendingTimeout(), false, cx.maxAuthItems(), cx.sharedIfcSetsSupported()));
-                CxTestPeer peer = forgetful.peer("scscf1.ims.example.org")) {
+                DiameterTestPeer peer = forgetful.peer("scscf1.ims.example.org")) {
             Cx.sar(peer, ALICE, ALICE_SIP, SCSCF1, "REGISTRATION");
             assertThat(result(Cx.sar(peer, ALICE, ALICE_SIP, SCSCF1, "USER_DEREGISTRATION_STORE_SERVER_NAME")))
                     .isEqualTo(ResultCode.DIAMETER_SUCCESS_SERVER_NAME_NOT_STORED);

@@ -11,7 +11,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class UserAuthorizationIT {
 
     private static TestHss hss;
-    private static CxTestPeer icscf;
-    private static CxTestPeer scscf;
+    private static DiameterTestPeer icscf;
+    private static DiameterTestPeer scscf;
 
     @BeforeAll
     static void start() throws Exception {

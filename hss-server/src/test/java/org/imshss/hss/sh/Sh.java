@@ -21,6 +21,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.jdiameter.api.Answer;
@@ -75,7 +76,7 @@ final class Sh {
         Avps.addOctets(user, Avp.MSISDN, UserIdentity.encodeTbcd(digits));
     }
 
-    static Answer udr(ShTestPeer as, String identity, String serverName, List<String> serviceIndications,
+    static Answer udr(DiameterTestPeer as, String identity, String serverName, List<String> serviceIndications,
             List<String> identitySets, String... references) throws Exception {
         return as.send(Command.UDR, avps -> {
             userIdentity(avps, identity);
@@ -94,11 +95,11 @@ final class Sh {
         });
     }
 
-    static Answer udr(ShTestPeer as, String identity, String... references) throws Exception {
+    static Answer udr(DiameterTestPeer as, String identity, String... references) throws Exception {
         return udr(as, identity, AS1_NAME, List.of(), List.of(), references);
     }
 
-    static Answer pur(ShTestPeer as, String identity, String reference, String shData) throws Exception {
+    static Answer pur(DiameterTestPeer as, String identity, String reference, String shData) throws Exception {
         return as.send(Command.PUR, avps -> {
             userIdentity(avps, identity);
             Avps.addEnumerated(avps, Avp.DATA_REFERENCE, ref(reference));
@@ -106,7 +107,7 @@ final class Sh {
         });
     }
 
-    static Answer purRepository(ShTestPeer as, String identity, String serviceIndication, int sequence,
+    static Answer purRepository(DiameterTestPeer as, String identity, String serviceIndication, int sequence,
             String serviceData) throws Exception {
         return pur(as, identity, "RepositoryData", repositoryXml(serviceIndication, sequence, serviceData));
     }
@@ -119,7 +120,7 @@ final class Sh {
     }
 
     /** An SNR subscribing ({@code subscribe}) or unsubscribing. */
-    static Answer snr(ShTestPeer as, String identity, boolean subscribe, List<String> serviceIndications,
+    static Answer snr(DiameterTestPeer as, String identity, boolean subscribe, List<String> serviceIndications,
             Instant expiry, boolean oneTime, boolean sendData, String... references) throws Exception {
         return as.send(Command.SNR, avps -> {
             userIdentity(avps, identity);

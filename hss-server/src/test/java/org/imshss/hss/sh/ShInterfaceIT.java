@@ -20,12 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.Cx;
-import org.imshss.hss.testing.CxTestPeer;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
@@ -39,16 +40,16 @@ import org.w3c.dom.Document;
 class ShInterfaceIT {
 
     private static TestHss hss;
-    private static ShTestPeer as1;
-    private static ShTestPeer as2;
-    private static CxTestPeer scscf;
+    private static DiameterTestPeer as1;
+    private static DiameterTestPeer as2;
+    private static DiameterTestPeer scscf;
 
     @BeforeAll
     static void start() throws Exception {
         hss = TestHss.start();
         Sh.seed(hss);
-        as1 = ShTestPeer.connect(AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port());
-        as2 = ShTestPeer.connect(AS2, TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port());
+        as1 = DiameterTestPeer.connect(Application.SH, AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port());
+        as2 = DiameterTestPeer.connect(Application.SH, AS2, TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port());
         scscf = hss.peer("scscf1.ims.example.org");
     }
 
@@ -182,7 +183,7 @@ class ShInterfaceIT {
 
     @Test
     void unknownApplicationServerIsRefused() throws Exception {
-        try (ShTestPeer stranger = ShTestPeer.connect("stranger.ims.example.org", TestHss.REALM,
+        try (DiameterTestPeer stranger = DiameterTestPeer.connect(Application.SH, "stranger.ims.example.org", TestHss.REALM,
                 TestHss.freePort(), TestHss.HOST, hss.port())) {
             assertResult(Sh.udr(stranger, DAVE, "IMSUserState"), ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_READ);
             assertResult(Sh.purRepository(stranger, DAVE, "stranger", 0, "<a/>"),
@@ -342,14 +343,14 @@ class ShInterfaceIT {
                 + "</PSIActivation></Extension></Sh-IMS-Data></Sh-Data>";
     }
 
-    private static Request nextPnr(ShTestPeer peer) throws InterruptedException {
+    private static Request nextPnr(DiameterTestPeer peer) throws InterruptedException {
         Request request = peer.nextReceived(2, TimeUnit.SECONDS);
         assertThat(request).as("PNR").isNotNull();
         assertThat(request.getCommandCode()).isEqualTo(Command.PNR.code());
         return request;
     }
 
-    private static void drain(ShTestPeer peer) throws InterruptedException {
+    private static void drain(DiameterTestPeer peer) throws InterruptedException {
         while (peer.nextReceived(50, TimeUnit.MILLISECONDS) != null) {
             // leftovers of an earlier test
         }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class ShNoSessionLeakIT {
     void twentyThousandUdrsDoNotGrowTheHeap() throws Exception {
         try (TestHss hss = TestHss.start()) {
             Sh.seed(hss);
-            try (ShTestPeer as = ShTestPeer.connect(AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST,
+            try (DiameterTestPeer as = DiameterTestPeer.connect(Application.SH, AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST,
                     hss.port())) {
                 send(as, 2_000);
                 long before = usedAfterGc();
@@ -42,7 +44,7 @@ class ShNoSessionLeakIT {
         }
     }
 
-    private static void send(ShTestPeer as, int count) throws Exception {
+    private static void send(DiameterTestPeer as, int count) throws Exception {
         List<CompletableFuture<Answer>> inFlight = new ArrayList<>(WINDOW);
         for (int i = 0; i < count; i++) {
             inFlight.add(as.sendAsync(Command.UDR, avps -> {

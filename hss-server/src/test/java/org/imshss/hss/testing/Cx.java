@@ -19,7 +19,7 @@ public final class Cx {
     private Cx() {
     }
 
-    public static Answer uar(CxTestPeer peer, String impi, String impu, String visitedNetwork) throws Exception {
+    public static Answer uar(DiameterTestPeer peer, String impi, String impu, String visitedNetwork) throws Exception {
         return peer.send(Command.UAR, avps -> {
             Avps.addUtf8(avps, Avp.USER_NAME, impi);
             Avps.addUtf8(avps, Avp.PUBLIC_IDENTITY, impu);
@@ -27,7 +27,7 @@ public final class Cx {
         });
     }
 
-    public static Answer uar(CxTestPeer peer, String impi, String impu, String visitedNetwork, String type,
+    public static Answer uar(DiameterTestPeer peer, String impi, String impu, String visitedNetwork, String type,
             boolean emergency) throws Exception {
         return peer.send(Command.UAR, avps -> {
             Avps.addUtf8(avps, Avp.USER_NAME, impi);
@@ -41,7 +41,7 @@ public final class Cx {
     }
 
     /** A SAR; impi null leaves out User-Name, impus may be empty. */
-    public static Answer sar(CxTestPeer peer, String impi, List<String> impus, String serverName, String type,
+    public static Answer sar(DiameterTestPeer peer, String impi, List<String> impus, String serverName, String type,
             boolean dataAvailable) throws Exception {
         return peer.send(Command.SAR, avps -> {
             if (impi != null) {
@@ -56,12 +56,12 @@ public final class Cx {
         });
     }
 
-    public static Answer sar(CxTestPeer peer, String impi, String impu, String serverName, String type)
+    public static Answer sar(DiameterTestPeer peer, String impi, String impu, String serverName, String type)
             throws Exception {
         return sar(peer, impi, impu == null ? List.of() : List.of(impu), serverName, type, false);
     }
 
-    public static Answer lir(CxTestPeer peer, String impu, boolean originating) throws Exception {
+    public static Answer lir(DiameterTestPeer peer, String impu, boolean originating) throws Exception {
         return peer.send(Command.LIR, avps -> {
             Avps.addUtf8(avps, Avp.PUBLIC_IDENTITY, impu);
             if (originating) {
@@ -70,7 +70,7 @@ public final class Cx {
         });
     }
 
-    public static Answer mar(CxTestPeer peer, String impi, String impu, String scheme, long items,
+    public static Answer mar(DiameterTestPeer peer, String impi, String impu, String scheme, long items,
             String serverName, byte[] authorization) throws Exception {
         return peer.send(Command.MAR, avps -> {
             Avps.addUtf8(avps, Avp.USER_NAME, impi);

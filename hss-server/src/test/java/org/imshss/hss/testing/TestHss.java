@@ -135,8 +135,8 @@ public final class TestHss implements AutoCloseable {
     }
 
     /** A CSCF peer connected to this HSS. */
-    public CxTestPeer peer(String originHost) throws Exception {
-        return CxTestPeer.connect(originHost, REALM, freePort(), HOST, port);
+    public DiameterTestPeer peer(String originHost) throws Exception {
+        return DiameterTestPeer.connect(originHost, REALM, freePort(), HOST, port);
     }
 
     public RawDiameterClient raw(String originHost) throws IOException {

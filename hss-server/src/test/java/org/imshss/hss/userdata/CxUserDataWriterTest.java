@@ -1,6 +1,5 @@
 package org.imshss.hss.userdata;
 
-import org.imshss.hss.testing.UserDataXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.imshss.hss.userdata.Fixtures.ALICE_IMPI;
@@ -20,16 +19,17 @@ import static org.imshss.hss.userdata.Fixtures.spt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.imshss.hss.testing.UserDataXml;
 import org.imshss.provisioning.model.ApplicationServer;
 import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PublicIdentity;
-import org.imshss.provisioning.model.ServicePointTrigger;
 import org.imshss.provisioning.model.ServicePointTrigger.Method;
 import org.imshss.provisioning.model.ServicePointTrigger.RequestUri;
 import org.imshss.provisioning.model.ServicePointTrigger.SessionCase;
 import org.imshss.provisioning.model.ServicePointTrigger.SessionDescription;
 import org.imshss.provisioning.model.ServicePointTrigger.SipHeader;
+import org.imshss.provisioning.model.ServicePointTrigger;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.TriggerPoint;
 import org.junit.jupiter.api.Test;

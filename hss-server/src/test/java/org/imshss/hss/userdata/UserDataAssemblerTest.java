@@ -1,6 +1,5 @@
 package org.imshss.hss.userdata;
 
-import org.imshss.hss.testing.UserDataXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.imshss.hss.userdata.Fixtures.ALICE_IMPI;
 import static org.imshss.hss.userdata.Fixtures.ALICE_SIP;
@@ -13,6 +12,7 @@ import static org.imshss.hss.userdata.Fixtures.profile;
 
 import java.util.List;
 import java.util.Optional;
+import org.imshss.hss.testing.UserDataXml;
 import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.InitialFilterCriteria;

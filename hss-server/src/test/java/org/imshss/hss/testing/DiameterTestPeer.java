@@ -28,30 +28,41 @@ import org.jdiameter.server.impl.StackImpl;
 import org.jdiameter.server.impl.helpers.XMLConfiguration;
 
 /**
- * A CSCF for tests: a real jDiameter stack that connects to the HSS over TCP, sends Cx requests and
- * records the RTR/PPR the HSS sends it. How it answers those is up to the test.
+ * A Diameter peer for tests (a CSCF on Cx, an application server on Sh): a real jDiameter stack that connects to
+ * the HSS over TCP, sends requests of its application and records the requests the HSS sends it (RTR/PPR, PNR).
+ * How it answers those is up to the test.
  */
-public final class CxTestPeer implements AutoCloseable {
+public final class DiameterTestPeer implements AutoCloseable {
 
     private final Stack stack;
     private final String originHost;
     private final String realm;
     private final String hssHost;
+    private final ApplicationId application;
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private volatile Function<Request, ResultCode> responder = request -> ResultCode.DIAMETER_SUCCESS;
 
-    private CxTestPeer(Stack stack, String originHost, String realm, String hssHost) {
+    private DiameterTestPeer(Stack stack, String originHost, String realm, String hssHost, Application application) {
         this.stack = stack;
         this.originHost = originHost;
         this.realm = realm;
         this.hssHost = hssHost;
+        this.application = ApplicationId.createByAuthAppId(application.vendorId(), application.id());
     }
 
     /**
      * @param localPort the port this peer's own stack listens on (jDiameter always listens)
      */
-    public static CxTestPeer connect(String originHost, String realm, int localPort, String hssHost, int hssPort)
+    /** A Cx peer. */
+    public static DiameterTestPeer connect(String originHost, String realm, int localPort, String hssHost, int hssPort)
             throws Exception {
+        return connect(Application.CX, originHost, realm, localPort, hssHost, hssPort);
+    }
+
+    public static DiameterTestPeer connect(Application application, String originHost, String realm, int localPort,
+            String hssHost, int hssPort) throws Exception {
+        String applicationXml = "<ApplicationID><VendorId value=\"" + application.vendorId()
+                + "\"/><AuthApplId value=\"" + application.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
         String config = """
                 <?xml version="1.0"?>
                 <Configuration xmlns="http://www.jdiameter.org/jdiameter-server">
@@ -60,9 +71,9 @@ public final class CxTestPeer implements AutoCloseable {
                     <IPAddresses><IPAddress value="127.0.0.1"/></IPAddresses>
                     <Realm value="%3$s"/>
                     <VendorID value="0"/>
-                    <ProductName value="cx-test-peer"/>
+                    <ProductName value="test-peer"/>
                     <FirmwareRevision value="1"/>
-                    <Applications><ApplicationID><VendorId value="10415"/><AuthApplId value="16777216"/><AcctApplId value="0"/></ApplicationID></Applications>
+                    <Applications>%7$s</Applications>
                   </LocalPeer>
                   <Parameters>
                     <AcceptUndefinedPeer value="true"/>
@@ -82,15 +93,15 @@ public final class CxTestPeer implements AutoCloseable {
                     <Peers><Peer name="aaa://%4$s:%5$d" ip="127.0.0.1" attempt_connect="true" rating="1"/></Peers>
                     <Realms>
                       <Realm name="%6$s" peers="%4$s" local_action="LOCAL" dynamic="false" exp_time="1">
-                        <ApplicationID><VendorId value="10415"/><AuthApplId value="16777216"/><AcctApplId value="0"/></ApplicationID>
+                        %7$s
                       </Realm>
                     </Realms>
                   </Network>
                 </Configuration>
-                """.formatted(originHost, localPort, realm, hssHost, hssPort, hssRealm(hssHost));
+                """.formatted(originHost, localPort, realm, hssHost, hssPort, hssRealm(hssHost), applicationXml);
         Stack stack = new StackImpl();
         stack.init(new XMLConfiguration(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8))));
-        CxTestPeer peer = new CxTestPeer(stack, originHost, realm, hssHost);
+        DiameterTestPeer peer = new DiameterTestPeer(stack, originHost, realm, hssHost, application);
         stack.unwrap(Network.class).addNetworkReqListener(request -> {
             peer.received.add(request);
             ResultCode result = peer.responder.apply(request);
@@ -103,7 +114,7 @@ public final class CxTestPeer implements AutoCloseable {
             Avps.addIdentity(answer.getAvps(), Avp.ORIGIN_HOST, originHost);
             Avps.addIdentity(answer.getAvps(), Avp.ORIGIN_REALM, realm);
             return answer;
-        }, ApplicationId.createByAuthAppId(Application.CX.vendorId(), Application.CX.id()));
+        }, peer.application);
         stack.start(Mode.ALL_PEERS, 10, TimeUnit.SECONDS);
         peer.awaitConnected();
         return peer;
@@ -142,20 +153,19 @@ public final class CxTestPeer implements AutoCloseable {
         this.responder = responder;
     }
 
-    /** The next RTR/PPR the HSS sent, or null after the timeout. */
+    /** The next request the HSS sent (RTR, PPR, PNR), or null after the timeout. */
     public Request nextReceived(long timeout, TimeUnit unit) throws InterruptedException {
         return received.poll(timeout, unit);
     }
 
-    /** Sends a Cx request to the HSS (Destination-Host set) and waits for the answer. */
+    /** Sends a request of the peer's application to the HSS (Destination-Host set) and waits for the answer. */
     public Answer send(Command command, Consumer<AvpSet> body) throws Exception {
         return sendAsync(command, body).get(10, TimeUnit.SECONDS);
     }
 
     public CompletableFuture<Answer> sendAsync(Command command, Consumer<AvpSet> body) throws Exception {
         Session session = stack.getSessionFactory().getNewSession();
-        Request request = session.createRequest(command.code(),
-                ApplicationId.createByAuthAppId(Application.CX.vendorId(), Application.CX.id()),
+        Request request = session.createRequest(command.code(), application,
                 hssRealm(hssHost), hssHost);
         request.setProxiable(true);
         Avps.addEnumerated(request.getAvps(), Avp.AUTH_SESSION_STATE, 1);
