@@ -1,6 +1,7 @@
 package org.imshss.hss.cx;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.imshss.diameter.Avp;
@@ -12,21 +13,17 @@ import org.imshss.diameter.MessageValidator;
 import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.Violation;
 import org.imshss.hss.diameter.Answers;
-import org.imshss.hss.diameter.HeaderChecks;
+import org.imshss.hss.diameter.RequestDispatcher;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.NetworkReqListener;
 import org.jdiameter.api.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Cx edge: validates a request against its command's ABNF, decodes it into a request record, calls the
  * procedure and encodes the answer record. Nothing here decides anything about subscribers.
  */
 public final class CxListener implements NetworkReqListener {
-
-    private static final Logger log = LoggerFactory.getLogger(CxListener.class);
 
     private static final long UAR_FLAG_EMERGENCY = 1L;
     private static final long LIA_FLAG_PSI_DIRECT_ROUTING = 1L;
@@ -35,58 +32,29 @@ public final class CxListener implements NetworkReqListener {
     private static final int LOOSE_ROUTE_REQUIRED = Avp.LOOSE_ROUTE_INDICATION.enumValue("LOOSE_ROUTE_REQUIRED");
 
     private final Answers answers;
-    private final MessageValidator validator;
+    private final RequestDispatcher dispatcher;
     private final UserAuthorization userAuthorization;
     private final ServerAssignment serverAssignment;
     private final LocationInfo locationInfo;
     private final MultimediaAuth multimediaAuth;
 
-    public CxListener(Answers answers, MessageValidator validator, UserAuthorization userAuthorization, ServerAssignment serverAssignment,
-            LocationInfo locationInfo, MultimediaAuth multimediaAuth) {
+    public CxListener(Answers answers, MessageValidator validator, UserAuthorization userAuthorization,
+            ServerAssignment serverAssignment, LocationInfo locationInfo, MultimediaAuth multimediaAuth) {
         this.answers = answers;
-        this.validator = validator;
         this.userAuthorization = userAuthorization;
         this.serverAssignment = serverAssignment;
         this.locationInfo = locationInfo;
         this.multimediaAuth = multimediaAuth;
+        this.dispatcher = new RequestDispatcher(answers, validator, Map.of(
+                Command.UAR, this::userAuthorization,
+                Command.SAR, this::serverAssignment,
+                Command.LIR, this::locationInfo,
+                Command.MAR, this::multimediaAuth));
     }
 
     @Override
     public Answer processRequest(Request request) {
-        Optional<Violation> headerViolation = HeaderChecks.check(request);
-        if (headerViolation.isPresent()) {
-            return answers.reject(request, headerViolation.get());
-        }
-        Optional<Command> command = Command.lookup(request.getCommandCode(), true);
-        if (command.isEmpty() || !isCxRequest(command.get())) {
-            return answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
-        }
-        Optional<Violation> violation = validator.validate(command.get(), request);
-        if (violation.isPresent()) {
-            log.debug("{} rejected: {}", command.get(), violation.get().errorMessage());
-            return answers.reject(request, violation.get());
-        }
-        try {
-            return switch (command.get()) {
-                case UAR -> userAuthorization(request);
-                case SAR -> serverAssignment(request);
-                case LIR -> locationInfo(request);
-                case MAR -> multimediaAuth(request);
-                default -> answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
-            };
-        } catch (AvpDecodeException e) {
-            log.debug("{} rejected: {}", command.get(), e.getMessage());
-            return answers.reject(request, e);
-        } catch (RuntimeException e) {
-            // The peer gets a clean answer; the operator gets the cause once, without request content.
-            log.warn("{} failed: {}", command.get(), e.toString());
-            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY);
-        }
-    }
-
-    /** RTR and PPR are requests the HSS sends, never receives. */
-    private static boolean isCxRequest(Command command) {
-        return command == Command.UAR || command == Command.SAR || command == Command.LIR || command == Command.MAR;
+        return dispatcher.dispatch(request);
     }
 
     private Answer userAuthorization(Request request) {

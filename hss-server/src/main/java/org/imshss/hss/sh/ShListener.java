@@ -1,9 +1,9 @@
 package org.imshss.hss.sh;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.imshss.diameter.Avp;
@@ -12,15 +12,12 @@ import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.MessageValidator;
 import org.imshss.diameter.ResultCode;
-import org.imshss.diameter.Violation;
 import org.imshss.hss.diameter.Answers;
-import org.imshss.hss.diameter.HeaderChecks;
+import org.imshss.hss.diameter.RequestDispatcher;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.NetworkReqListener;
 import org.jdiameter.api.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Sh edge: validates a request against its command's ABNF (TS 29.329 6.1), decodes it into a request
@@ -29,15 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShListener implements NetworkReqListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ShListener.class);
-
     private static final int SUBSCRIBE = Avp.SUBS_REQ_TYPE.enumValue("Subscribe");
     private static final int USER_DATA_REQUESTED = Avp.SEND_DATA_INDICATION.enumValue("USER_DATA_REQUESTED");
     private static final int ONE_TIME_NOTIFICATION_REQUESTED =
             Avp.ONE_TIME_NOTIFICATION.enumValue("ONE_TIME_NOTIFICATION_REQUESTED");
 
     private final Answers answers;
-    private final MessageValidator validator;
+    private final RequestDispatcher dispatcher;
     private final UserData userData;
     private final ProfileUpdate profileUpdate;
     private final SubscribeNotifications subscribeNotifications;
@@ -45,46 +40,18 @@ public final class ShListener implements NetworkReqListener {
     ShListener(Answers answers, MessageValidator validator, UserData userData, ProfileUpdate profileUpdate,
             SubscribeNotifications subscribeNotifications) {
         this.answers = answers;
-        this.validator = validator;
         this.userData = userData;
         this.profileUpdate = profileUpdate;
         this.subscribeNotifications = subscribeNotifications;
+        this.dispatcher = new RequestDispatcher(answers, validator, Map.of(
+                Command.UDR, this::userData,
+                Command.PUR, this::profileUpdate,
+                Command.SNR, this::subscribeNotifications));
     }
 
     @Override
     public Answer processRequest(Request request) {
-        Optional<Violation> headerViolation = HeaderChecks.check(request);
-        if (headerViolation.isPresent()) {
-            return answers.reject(request, headerViolation.get());
-        }
-        Optional<Command> command = Command.lookup(request.getCommandCode(), true);
-        if (command.isEmpty() || !isShRequest(command.get())) {
-            return answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
-        }
-        Optional<Violation> violation = validator.validate(command.get(), request);
-        if (violation.isPresent()) {
-            log.debug("{} rejected: {}", command.get(), violation.get().errorMessage());
-            return answers.reject(request, violation.get());
-        }
-        try {
-            return switch (command.get()) {
-                case UDR -> userData(request);
-                case PUR -> profileUpdate(request);
-                case SNR -> subscribeNotifications(request);
-                default -> answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
-            };
-        } catch (AvpDecodeException e) {
-            log.debug("{} rejected: {}", command.get(), e.getMessage());
-            return answers.reject(request, e);
-        } catch (RuntimeException e) {
-            log.warn("{} failed: {}", command.get(), e.toString());
-            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY);
-        }
-    }
-
-    /** PNR is a request the HSS sends, never receives. */
-    private static boolean isShRequest(Command command) {
-        return command == Command.UDR || command == Command.PUR || command == Command.SNR;
+        return dispatcher.dispatch(request);
     }
 
     private Answer userData(Request request) {
