@@ -10,7 +10,6 @@ import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
-import javax.cache.processor.EntryProcessorException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
@@ -19,7 +18,6 @@ import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.PublicIdentity;
-import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
@@ -118,18 +116,7 @@ public final class IgniteShDataStore implements ShDataStore {
 
     private static <T, R extends Serializable> R invoke(IgniteCache<String, byte[]> cache, String key, Class<T> type,
             RecordUpdate<T, R> update) {
-        SerializedResult result;
-        try {
-            result = cache.invoke(key, new RecordUpdateProcessor(type, update));
-        } catch (EntryProcessorException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        R value = (R) result.value();
-        return value;
+        return IgniteSubscriberStore.invoke(cache, key, new RecordUpdateProcessor(type, update));
     }
 
     @Override

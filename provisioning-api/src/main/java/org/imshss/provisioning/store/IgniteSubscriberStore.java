@@ -276,7 +276,11 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         return invoke(sequences, Identities.normalise(impi), new SequenceProcessor(update));
     }
 
-    private static <R extends Serializable> R invoke(IgniteCache<String, byte[]> cache, String key,
+    /**
+     * Runs an entry processor and unwraps its result; an exception the update threw reaches the caller as its
+     * own type rather than wrapped by Ignite.
+     */
+    static <R extends Serializable> R invoke(IgniteCache<String, byte[]> cache, String key,
             CacheEntryProcessor<String, byte[], SerializedResult> processor) {
         SerializedResult result;
         try {
