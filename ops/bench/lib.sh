@@ -190,3 +190,32 @@ start_hss() {
 hss_warnings() {
   grep -E 'WARN|ERROR' "$out/hss.log" | grep -v 'Increase storage size' | head -n 5 >&2 || true
 }
+
+# Checks the options both benchmarks share; the arguments name the variables that must be positive integers.
+# Sets discovery_port and communication_port from --grid-ports.
+check_options() {
+  local v
+  for v in "$@"; do
+    [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "--${v//_/-} needs a positive integer, got '${!v}'"
+  done
+  [[ $warmup =~ ^[0-9]+$ ]] || die "--warmup needs a whole number of seconds, got '$warmup'"
+  [[ $jit_warmup =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$jit_warmup'"
+  ((seconds >= 6)) || die "--seconds must be at least 6 (CPU is sampled inside the measured window)"
+  [[ $grid_ports =~ ^([0-9]+),([0-9]+)$ ]] || die "--grid-ports needs DISCOVERY,COMMUNICATION, got '$grid_ports'"
+  discovery_port=${BASH_REMATCH[1]}
+  communication_port=${BASH_REMATCH[2]}
+  command -v python3 >/dev/null || die "python3 is needed to tabulate the results"
+}
+
+# Sets root, out (a new /tmp/PREFIX.XXXXXX unless --out was given) and an empty results file.
+prepare_output() {
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  if [[ -z "$out" ]]; then
+    out=$(mktemp -d "/tmp/$1.XXXXXX")
+  else
+    mkdir -p "$out"
+  fi
+  out=$(cd "$out" && pwd)
+  results="$out/results.jsonl"
+  : >"$results"
+}

@@ -66,26 +66,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for v in users in_flight connections seconds server_threads port; do
-  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "--${v//_/-} needs a positive integer, got '${!v}'"
-done
-[[ $warmup =~ ^[0-9]+$ ]] || die "--warmup needs a whole number of seconds, got '$warmup'"
-[[ $jit_warmup =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$jit_warmup'"
-((seconds >= 6)) || die "--seconds must be at least 6 (CPU is sampled inside the measured window)"
-[[ $grid_ports =~ ^([0-9]+),([0-9]+)$ ]] || die "--grid-ports needs DISCOVERY,COMMUNICATION, got '$grid_ports'"
-discovery_port=${BASH_REMATCH[1]}
-communication_port=${BASH_REMATCH[2]}
-command -v python3 >/dev/null || die "python3 is needed to tabulate the results"
-
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-if [[ -z "$out" ]]; then
-  out=$(mktemp -d /tmp/mar-bench.XXXXXX)
-else
-  mkdir -p "$out"
-fi
-out=$(cd "$out" && pwd)
-results="$out/results.jsonl"
-: >"$results"
+check_options users in_flight connections seconds server_threads port
+prepare_output mar-bench
 
 check_ports_free
 if [[ $build == 1 ]]; then
