@@ -70,12 +70,7 @@ public final class ShListener implements NetworkReqListener {
                 identitySets(avps)));
         Answer answer = answers.answer(request, result.result());
         AvpSet out = answer.getAvps();
-        if (result.wildcardedIdentity() != null) {
-            Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, result.wildcardedIdentity());
-        }
-        if (result.userData() != null) {
-            Avps.addOctets(out, Avp.USER_DATA_SH, result.userData().getBytes(StandardCharsets.UTF_8));
-        }
+        addWildcardAndData(out, result.wildcardedIdentity(), result.userData());
         return answer;
     }
 
@@ -123,12 +118,7 @@ public final class ShListener implements NetworkReqListener {
                 oneTime.isPresent() && oneTime.getAsInt() == ONE_TIME_NOTIFICATION_REQUESTED));
         Answer answer = answers.answer(request, result.result());
         AvpSet out = answer.getAvps();
-        if (result.wildcardedIdentity() != null) {
-            Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, result.wildcardedIdentity());
-        }
-        if (result.userData() != null) {
-            Avps.addOctets(out, Avp.USER_DATA_SH, result.userData().getBytes(StandardCharsets.UTF_8));
-        }
+        addWildcardAndData(out, result.wildcardedIdentity(), result.userData());
         if (result.expiryTime() != null) {
             Avps.addTime(out, Avp.EXPIRY_TIME, result.expiryTime());
         }
@@ -209,5 +199,15 @@ public final class ShListener implements NetworkReqListener {
     private static AvpDecodeException missing(Avp avp) {
         return new AvpDecodeException(ResultCode.DIAMETER_MISSING_AVP, avp.code(), avp.vendorId(),
                 avp.sendMandatoryBit(), new byte[0], avp.specName() + " missing", null);
+    }
+
+    /** Wildcarded-Public-Identity and Sh User-Data, each when present (UDA and SNA carry both). */
+    private static void addWildcardAndData(AvpSet out, String wildcardedIdentity, String userData) {
+        if (wildcardedIdentity != null) {
+            Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, wildcardedIdentity);
+        }
+        if (userData != null) {
+            Avps.addOctets(out, Avp.USER_DATA_SH, userData.getBytes(StandardCharsets.UTF_8));
+        }
     }
 }
