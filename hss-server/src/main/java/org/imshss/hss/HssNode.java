@@ -155,6 +155,11 @@ public final class HssNode implements AutoCloseable {
         return rest == null ? null : rest.baseUri();
     }
 
+    /** The provisioning API, or null when it is disabled. */
+    public RestServer rest() {
+        return rest;
+    }
+
     public ProvisioningChanges provisioningChanges() {
         return provisioningChanges;
     }

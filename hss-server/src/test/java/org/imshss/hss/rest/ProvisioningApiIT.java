@@ -305,14 +305,16 @@ class ProvisioningApiIT {
                 + "not json\n"
                 + "\n"
                 + subscriber("bulk-c").replace("\n", " ") + "\n"
-                + subscriber("bulk-a").replace("\n", " ") + "\n";
+                + subscriber("bulk-a").replace("\n", " ") + "\n"
+                + subscriber("bulk-d").replace("sip:bulk-d.alt@", "sip:alice@").replace("\n", " ") + "\n"
+                + subscriber("bulk-e").replace("sip:bulk-e.alt@", "sip:bulk-c.alt@").replace("\n", " ") + "\n";
         RestClient.Reply reply = api.post("/subscribers/import", "application/x-ndjson", ndjson);
         assertThat(reply.status()).isEqualTo(200);
         List<JsonNode> results = new ArrayList<>();
         for (String line : reply.body().split("\n")) {
             results.add(new RestClient.Reply(200, line, null).json());
         }
-        assertThat(results).hasSize(5);
+        assertThat(results).hasSize(7);
         assertThat(results.get(0).get("result").asText()).isEqualTo("created");
         assertThat(results.get(1).get("result").asText()).isEqualTo("failed");
         assertThat(results.get(1).get("status").asInt()).isEqualTo(400);
@@ -322,6 +324,14 @@ class ProvisioningApiIT {
         assertThat(results.get(3).get("line").asInt()).isEqualTo(5);
         assertThat(results.get(3).get("result").asText()).isEqualTo("created");
         assertThat(results.get(4).get("result").asText()).isEqualTo("unchanged");
+        // Identities of another subscriber, stored or earlier in the same import, are conflicts.
+        assertThat(results.get(5).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(5).toString()).contains("sip:alice@ims.example.org");
+        assertThat(results.get(6).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(6).toString()).contains("bulk-c");
+        assertThat(api.get("/subscribers/bulk-d").status()).isEqualTo(404);
+        assertThat(hss.node().store().publicIdentity("sip:alice@ims.example.org").orElseThrow().subscriptionId())
+                .isEqualTo("alice");
 
         RestClient.Reply export = api.get("/subscribers/export?prefix=bulk-");
         String[] lines = export.body().split("\n");
@@ -364,6 +374,48 @@ class ProvisioningApiIT {
         assertThat(entries.get(0).get("changes").toString()).contains("privateIdentities[rest-mia@ims.example.org].credentials");
         assertThat(entries.get(1).get("action").asText()).isEqualTo("CREATE");
         assertThat(audit.body()).doesNotContain(PASSWORD, newPassword, K, PROVISIONER);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheServedOperations() throws Exception {
+        RestClient.Reply reply = api.withToken(READER).get("/openapi.json");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode document = reply.json();
+        assertThat(document.get("openapi").asText()).startsWith("3.");
+        assertThat(document.at("/servers/0/url").asText()).isEqualTo("/api/v1");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " "
+                        + path.getKey())));
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (Class<?> resource : hss.node().rest().resourceClasses()) {
+            jakarta.ws.rs.Path root = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            if (resource.isAnnotationPresent(io.swagger.v3.oas.annotations.Hidden.class)) {
+                continue;
+            }
+            for (java.lang.reflect.Method method : resource.getMethods()) {
+                String verb = null;
+                for (java.lang.annotation.Annotation a : method.getAnnotations()) {
+                    jakarta.ws.rs.HttpMethod http = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+                    if (http != null) {
+                        verb = http.value();
+                    }
+                }
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = ("/" + root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
+                served.add(verb + " " + (path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1)
+                        : path));
+            }
+        }
+        assertThat(served).hasSizeGreaterThan(25);
+        assertThat(documented).isEqualTo(served);
+        // Every documented operation says who may call it: all need the bearer token.
+        assertThat(document.get("security").toString()).contains("bearer");
     }
 
     private static List<String> ids(JsonNode page) {

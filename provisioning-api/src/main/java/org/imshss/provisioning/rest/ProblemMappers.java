@@ -29,13 +29,7 @@ final class ProblemMappers {
     static final class Provisioning implements ExceptionMapper<ProvisioningException> {
         @Override
         public Response toResponse(ProvisioningException e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case STALE -> 412;
-            };
-            return problem(status, e.getMessage(), e.errors());
+            return problem(BulkTransfer.status(e), e.getMessage(), e.errors());
         }
     }
 

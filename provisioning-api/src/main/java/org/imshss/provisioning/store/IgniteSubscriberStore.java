@@ -3,11 +3,16 @@ package org.imshss.provisioning.store;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -476,6 +481,99 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     @Override
     public List<ChargingInformation> chargingInformation() {
         return all(charging, ChargingInformation.class, ChargingInformation::id);
+    }
+
+    @Override
+    public void putBatch(SubscriberData batch) {
+        Map<String, byte[]> distinct = new TreeMap<>();
+        Map<String, byte[]> wildcarded = new TreeMap<>();
+        Map<String, byte[]> numbers = new TreeMap<>();
+        for (PublicIdentity identity : batch.publicIdentities()) {
+            if (identity.type().isWildcard()) {
+                wildcarded.put(wildcardKey(identity.identity()), codec.encode(identity));
+            } else {
+                distinct.put(Identities.normalise(identity.identity()), codec.encode(identity));
+            }
+            if (identity.msisdn() != null) {
+                numbers.put(msisdnKey(identity.msisdn()), msisdnValue(identity));
+            }
+        }
+        putAll(publicIds, distinct, decodedPublicIds);
+        if (!wildcarded.isEmpty()) {
+            wildcards.putAll(wildcarded);
+            wildcardVersion.incrementAndGet();
+        }
+        if (!numbers.isEmpty()) {
+            msisdns.putAll(numbers);
+        }
+        putAll(implicitSets, encoded(batch.implicitRegistrationSets(), ImplicitRegistrationSet::id),
+                decodedImplicitSets);
+        putAll(privateIds, encoded(batch.privateIdentities(), p -> Identities.normalise(p.impi())),
+                decodedPrivateIds);
+        putAll(subscriptions, encoded(batch.subscriptions(), ImsSubscription::id), decodedSubscriptions);
+    }
+
+    private <T> Map<String, byte[]> encoded(List<T> records, Function<T, String> key) {
+        // Sorted keys: concurrent batches touching the same keys lock them in the same order.
+        Map<String, byte[]> values = new TreeMap<>();
+        for (T record : records) {
+            values.put(key.apply(record), codec.encode(record));
+        }
+        return values;
+    }
+
+    private static void putAll(IgniteCache<String, byte[]> cache, Map<String, byte[]> values,
+            SharedRecordCache<?> decoded) {
+        if (values.isEmpty()) {
+            return;
+        }
+        cache.putAll(values);
+        values.keySet().forEach(decoded::invalidate);
+    }
+
+    @Override
+    public Set<String> existingSubscriptions(Collection<String> ids) {
+        return subscriptions.getAll(new HashSet<>(ids)).keySet();
+    }
+
+    @Override
+    public Map<String, String> owners(IdentityKind kind, Collection<String> keys) {
+        Map<String, String> owners = new HashMap<>();
+        switch (kind) {
+            case PRIVATE_IDENTITY -> privateIds.getAll(normalised(keys)).forEach((key, value) ->
+                    owners.put(key, codec.decode(value, PrivateIdentity.class).subscriptionId()));
+            case PUBLIC_IDENTITY -> {
+                Set<String> distinct = new HashSet<>();
+                Set<String> wildcarded = new HashSet<>();
+                for (String key : keys) {
+                    if (Identities.isWildcard(key)) {
+                        wildcarded.add(wildcardKey(key));
+                    }
+                    distinct.add(Identities.normalise(key));
+                }
+                for (IgniteCache<String, byte[]> cache : List.of(publicIds, wildcards)) {
+                    cache.getAll(cache == publicIds ? distinct : wildcarded).forEach((key, value) ->
+                            owners.put(key, codec.decode(value, PublicIdentity.class).subscriptionId()));
+                }
+            }
+            case IMPLICIT_SET -> implicitSets.getAll(new HashSet<>(keys)).forEach((key, value) ->
+                    owners.put(key, codec.decode(value, ImplicitRegistrationSet.class).subscriptionId()));
+            case MSISDN -> {
+                Set<String> numbers = new HashSet<>();
+                keys.forEach(k -> numbers.add(msisdnKey(k)));
+                msisdns.getAll(numbers).forEach((number, identity) -> publicIdentity(
+                        new String(identity, StandardCharsets.UTF_8))
+                        .ifPresent(holder -> owners.put(number, holder.subscriptionId())));
+            }
+            default -> throw new IllegalArgumentException(kind.name());
+        }
+        return owners;
+    }
+
+    private static Set<String> normalised(Collection<String> keys) {
+        Set<String> set = new HashSet<>();
+        keys.forEach(k -> set.add(Identities.normalise(k)));
+        return set;
     }
 
     @Override
