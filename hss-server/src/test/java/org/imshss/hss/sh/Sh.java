@@ -22,6 +22,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.HssNode;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -62,8 +63,12 @@ final class Sh {
 
     /** Loads the Sh test subscribers and application servers into a running HSS. */
     static void seed(TestHss hss) throws Exception {
+        seed(hss.node());
+    }
+
+    static void seed(HssNode node) throws Exception {
         try (InputStream in = Sh.class.getResourceAsStream("/sh/sh-test-seed.json")) {
-            hss.node().store().load(new SeedLoader().read(in, "sh-test-seed.json"));
+            node.store().load(new SeedLoader().read(in, "sh-test-seed.json"));
         }
     }
 
