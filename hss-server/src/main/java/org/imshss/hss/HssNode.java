@@ -115,6 +115,10 @@ public final class HssNode implements AutoCloseable {
         return shStore;
     }
 
+    public DiameterServer diameter() {
+        return diameter;
+    }
+
     @Override
     public void close() {
         sh.close();
