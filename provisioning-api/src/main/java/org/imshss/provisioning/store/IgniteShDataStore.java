@@ -47,6 +47,8 @@ public final class IgniteShDataStore implements ShDataStore {
     private final Ignite ignite;
     private final RecordCodec codec;
     private final IgniteCache<String, byte[]> applicationServers;
+    /** Every Sh request reads its AS's permissions: decoded once per node, dropped on any change. */
+    private final SharedRecordCache<ShApplicationServer> decodedApplicationServers;
     private final IgniteCache<String, byte[]> repository;
     private final IgniteCache<String, byte[]> subscriptions;
     private final IgniteCache<String, byte[]> dsai;
@@ -59,6 +61,8 @@ public final class IgniteShDataStore implements ShDataStore {
         this.ignite = ignite;
         this.codec = RecordCodec.shared();
         applicationServers = cache(CacheNames.SH_APPLICATION_SERVERS);
+        decodedApplicationServers = new SharedRecordCache<>(applicationServers, codec, ShApplicationServer.class,
+                SharedRecordCache.UNBOUNDED);
         repository = cache(CacheNames.SH_REPOSITORY);
         subscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
         dsai = cache(CacheNames.SH_DSAI);
@@ -90,13 +94,14 @@ public final class IgniteShDataStore implements ShDataStore {
         if (diameterHost == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(codec.decode(applicationServers.get(applicationServerKey(diameterHost)),
-                ShApplicationServer.class));
+        return decodedApplicationServers.get(applicationServerKey(diameterHost));
     }
 
     @Override
     public void putApplicationServer(ShApplicationServer server) {
-        applicationServers.put(applicationServerKey(server.diameterHost()), codec.encode(server));
+        String key = applicationServerKey(server.diameterHost());
+        applicationServers.put(key, codec.encode(server));
+        decodedApplicationServers.invalidate(key);
     }
 
     @Override
@@ -274,5 +279,6 @@ public final class IgniteShDataStore implements ShDataStore {
 
     @Override
     public void close() {
+        decodedApplicationServers.close();
     }
 }
