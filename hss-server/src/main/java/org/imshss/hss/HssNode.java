@@ -164,6 +164,10 @@ public final class HssNode implements AutoCloseable {
         return provisioningChanges;
     }
 
+    public DiameterServer diameter() {
+        return diameter;
+    }
+
     @Override
     public void close() {
         if (rest != null) {
