@@ -155,6 +155,11 @@ class ProvisioningApiIT {
                 "publicIdentities[1].identity");
         assertThat(reply.body()).doesNotContain("abc\"").doesNotContain("Exception");
 
+        RestClient.Reply spaced = api.post("/subscribers", subscriber("rest-erin").replace(
+                "\"identity\": \"sip:rest-erin.alt@ims.example.org\"", "\"identity\": \"sip:erin alt@ims.example.org\""));
+        assertThat(spaced.status()).isEqualTo(400);
+        assertThat(spaced.body()).contains("not a SIP URI");
+
         RestClient.Reply unknownField = api.post("/subscribers", "{\"id\": \"rest-erin\", \"colour\": \"blue\"}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(errorFields(unknownField)).containsExactly("colour");
@@ -374,6 +379,57 @@ class ProvisioningApiIT {
         assertThat(entries.get(0).get("changes").toString()).contains("privateIdentities[rest-mia@ims.example.org].credentials");
         assertThat(entries.get(1).get("action").asText()).isEqualTo("CREATE");
         assertThat(audit.body()).doesNotContain(PASSWORD, newPassword, K, PROVISIONER);
+    }
+
+    @Test
+    void changingOrRemovingAnScscfMovesTheUsersItCanNoLongerServe() throws Exception {
+        // scscf1 gets a capability the subscriber needs, serves it, then loses the capability.
+        assertThat(api.post("/scscfs", "{\"name\": \"" + SCSCF1 + "\", \"capabilities\": [7]}").status())
+                .isIn(200, 201);
+        String needy = subscriber("rest-nina").replace("\"chargingInformation\": \"default\",",
+                "\"chargingInformation\": \"default\", \"mandatoryCapabilities\": [7],");
+        assertThat(api.post("/subscribers", needy).status()).isEqualTo(201);
+        register("rest-nina");
+        create("rest-omar");
+        register("rest-omar");
+
+        assertThat(api.post("/scscfs", "{\"name\": \"" + SCSCF1 + "\", \"capabilities\": []}").status())
+                .isEqualTo(200);
+        Request rtr = scscf.nextReceived(2, TimeUnit.SECONDS);
+        assertThat(rtr.getCommandCode()).isEqualTo(Command.RTR.code());
+        assertThat(Avps.utf8All(rtr.getAvps(), Avp.PUBLIC_IDENTITY)).contains("sip:rest-nina@ims.example.org");
+        AvpSet reason = Avps.grouped(rtr.getAvps(), Avp.DEREGISTRATION_REASON).orElseThrow();
+        assertThat(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt())
+                .isEqualTo(Avp.REASON_CODE.enumValue("SERVER_CHANGE"));
+        // rest-omar needs nothing scscf1 lacks: it stays.
+        assertThat(scscf.nextReceived(500, TimeUnit.MILLISECONDS)).isNull();
+        RestClient admin = api.withToken(ADMIN);
+        assertThat(admin.get("/registrations/" + segment("sip:rest-omar@ims.example.org")).json().get("state")
+                .asText()).isEqualTo("REGISTERED");
+
+        // Removing the S-CSCF moves everyone it serves.
+        assertThat(api.delete("/scscfs/" + segment(SCSCF1)).status()).isEqualTo(204);
+        List<String> moved = new ArrayList<>();
+        for (Request next = scscf.nextReceived(2, TimeUnit.SECONDS); next != null;
+                next = scscf.nextReceived(500, TimeUnit.MILLISECONDS)) {
+            moved.addAll(Avps.utf8All(next.getAvps(), Avp.PUBLIC_IDENTITY));
+        }
+        assertThat(moved).contains("sip:rest-omar@ims.example.org");
+        assertThat(admin.get("/registrations/" + segment("sip:rest-omar@ims.example.org")).json().get("state")
+                .asText()).isEqualTo("NOT_REGISTERED");
+        assertThat(api.post("/scscfs", "{\"name\": \"" + SCSCF1 + "\", \"capabilities\": []}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void publicIdentitiesAreListedByPrefix() throws Exception {
+        create("rest-pia");
+        JsonNode page = api.get("/public-identities?prefix=" + segment("sip:rest-pia") + "&limit=1").json();
+        assertThat(page.at("/items/0/identity").asText()).isEqualTo("sip:rest-pia.alt@ims.example.org");
+        JsonNode next = api.get("/public-identities?prefix=" + segment("sip:rest-pia") + "&limit=1&cursor="
+                + segment(page.get("next").asText())).json();
+        assertThat(next.at("/items/0/identity").asText()).isEqualTo("sip:rest-pia@ims.example.org");
+        assertThat(next.has("next")).isFalse();
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.ShDataStore;
-import org.imshss.provisioning.store.SubscriberStore;
+import org.imshss.provisioning.store.ProvisioningStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ public final class RestServer implements AutoCloseable {
     private final Set<Class<?>> resourceClasses;
 
     /** The operations behind the API, wired by the process that serves it. */
-    public record Services(SubscriberStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
+    public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
             ServiceDataProvisioning serviceData, RegistrationAdministration registrations, AuditLog audit,
             Clock clock) {
     }

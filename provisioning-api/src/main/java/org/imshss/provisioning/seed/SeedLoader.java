@@ -247,6 +247,18 @@ public final class SeedLoader {
         }
     }
 
+    /** RFC 3261 19.1.1 user@host (no spaces, a host name or an IP literal); RFC 3966 3 global or local number. */
+    private static final Pattern SIP_URI = Pattern.compile(
+            "(?i)sips?:(?:[^@\\s]+@)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.?"
+                    + "|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?(?:[;?]\\S*)?");
+    private static final Pattern TEL_URI = Pattern.compile(
+            "(?i)tel:(?:\\+[0-9().-]*[0-9][0-9().-]*|[0-9a-f*#().-]*[0-9a-f*#][0-9a-f*#().-]*(?=.*;phone-context=))"
+                    + "(?:;[^\\s;]+)*");
+
+    static boolean uriSyntax(String identity) {
+        return SIP_URI.matcher(identity).matches() || TEL_URI.matcher(identity).matches();
+    }
+
     private static Map<String, Integer> dataReferences() {
         String[] names = {"0 RepositoryData", "10 IMSPublicIdentity", "11 IMSUserState", "12 S-CSCFName",
             "13 InitialFilterCriteria", "14 LocationInformation", "15 UserState", "16 ChargingInformation",
@@ -710,10 +722,14 @@ public final class SeedLoader {
                 }
                 String identity = p.identity().trim();
                 String lower = identity.toLowerCase(Locale.ROOT);
+                boolean wildcard = Identities.isWildcard(identity);
                 if (!lower.startsWith("sip:") && !lower.startsWith("sips:") && !lower.startsWith("tel:")) {
                     problem(path + ".identity", "must be a sip:, sips: or tel: URI");
+                } else if (!wildcard && !uriSyntax(identity)) {
+                    problem(path + ".identity", lower.startsWith("tel:")
+                            ? "not a tel URI: a global number +digits, or a local number with phone-context (RFC 3966)"
+                            : "not a SIP URI: [user@]host[:port][;parameters] (RFC 3261 19.1)");
                 }
-                boolean wildcard = Identities.isWildcard(identity);
                 // TS 23.003 13.5: the !...! regular expression marks a wildcarded PSI or IMPU.
                 if (wildcard && !type.isWildcard()) {
                     problem(path + ".type", "a wildcard identity needs type WILDCARDED_PSI or WILDCARDED_IMPU");

@@ -462,6 +462,49 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     @Override
+    public List<PublicIdentity> publicIdentities(String prefix, String after, int limit) {
+        PriorityQueue<Cache.Entry<String, byte[]>> smallest = new PriorityQueue<>(
+                Comparator.comparing((Cache.Entry<String, byte[]> e) -> e.getKey()).reversed());
+        for (IgniteCache<String, byte[]> cache : List.of(publicIds, wildcards)) {
+            try (QueryCursor<Cache.Entry<String, byte[]>> cursor =
+                    cache.query(new ScanQuery<>(new KeyRange(prefix, after)))) {
+                for (Cache.Entry<String, byte[]> entry : cursor) {
+                    smallest.add(entry);
+                    if (smallest.size() > limit) {
+                        smallest.poll();
+                    }
+                }
+            }
+        }
+        List<Cache.Entry<String, byte[]>> entries = new ArrayList<>(smallest);
+        entries.sort(Comparator.comparing(Cache.Entry::getKey));
+        List<PublicIdentity> identities = new ArrayList<>();
+        entries.forEach(e -> identities.add(codec.decode(e.getValue(), PublicIdentity.class)));
+        return identities;
+    }
+
+    @Override
+    public List<String> subscriptionsServedBy(String scscfName) {
+        List<String> ids = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor =
+                registrations.query(new ScanQuery<>(new ServedBy(scscfName.trim())))) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                ids.add(entry.getKey());
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    private record ServedBy(String scscfName) implements IgniteBiPredicate<String, byte[]> {
+        @Override
+        public boolean apply(String key, byte[] value) {
+            RegistrationState state = RegistrationStateCodec.decode(value);
+            return state != null && state.scscfName() != null && state.scscfName().trim().equals(scscfName);
+        }
+    }
+
+    @Override
     public List<ServiceProfile> serviceProfiles() {
         return all(serviceProfiles, ServiceProfile.class, ServiceProfile::id);
     }

@@ -46,6 +46,15 @@ public interface ProvisioningStore extends SubscriberStore {
      */
     List<String> subscriptionIds(String prefix, String after, int limit);
 
+    /**
+     * Public identities (distinct and wildcarded) in ascending key order, those whose key starts with
+     * {@code prefix} (null: all), strictly after {@code after}, at most {@code limit}.
+     */
+    List<PublicIdentity> publicIdentities(String prefix, String after, int limit);
+
+    /** Ids of the subscriptions whose registration state names this S-CSCF. */
+    List<String> subscriptionsServedBy(String scscfName);
+
     List<ServiceProfile> serviceProfiles();
 
     List<InitialFilterCriteria> initialFilterCriteria();
