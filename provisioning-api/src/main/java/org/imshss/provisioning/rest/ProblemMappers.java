@@ -72,6 +72,7 @@ final class ProblemMappers {
                 case 406 -> "not acceptable";
                 case 413 -> "request too large";
                 case 415 -> "unsupported media type";
+                case 429 -> "too many requests for this token; retry after the time in Retry-After";
                 default -> e.getMessage() == null ? "request failed" : e.getMessage();
             };
         }
