@@ -62,6 +62,13 @@ class HssMainIT {
     }
 
     @Test
+    void anUnknownRoleIsNamedButTheTokenSecretNeverShown() throws Exception {
+        Exit exit = hss(Map.of("HSS_REST_TOKENS", "ops:superuser:s3cret-s3cret-s3cret"));
+        assertThat(exit.status).as(exit.output).isEqualTo(2);
+        assertThat(exit.output).contains("rest.tokens").contains("role").doesNotContain("s3cret");
+    }
+
+    @Test
     void anUnknownKeyInTheFileOrAnUnknownArgumentIsStatusTwo() throws Exception {
         Path file = Files.writeString(dir.resolve("hss.properties"), "diameter.prot = 3900\n");
         Exit key = hss(Map.of(), "--config", file.toString());
@@ -84,7 +91,8 @@ class HssMainIT {
                     "HSS_GRID_DISCOVERY_PORT_RANGE", "0",
                     "HSS_GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + discovery,
                     "HSS_GRID_COMMUNICATION_PORT", Integer.toString(TestHss.freePort()),
-                    "HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString()));
+                    "HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString(),
+                    "HSS_REST_PORT", Integer.toString(TestHss.freePort())));
             Exit exit = hss(env, "--demo");
             assertThat(exit.status).as(exit.output).isEqualTo(1);
             assertThat(exit.output).contains("HSS failed to start").contains("diameter.port")

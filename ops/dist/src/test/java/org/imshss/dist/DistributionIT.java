@@ -77,6 +77,7 @@ class DistributionIT {
         env.put("HSS_GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + discovery);
         env.put("HSS_GRID_COMMUNICATION_PORT", Integer.toString(freePort()));
         env.put("HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString());
+        env.put("HSS_REST_PORT", Integer.toString(freePort()));
     }
 
     @AfterEach
