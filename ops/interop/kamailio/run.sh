@@ -5,12 +5,14 @@
 #   ops/interop/kamailio/run.sh            installs what is missing (apt-get, as root), builds, runs, cleans up
 #
 # Scenarios: SIP Digest REGISTER (401, then 200), IMS-AKA REGISTER, re-REGISTER and de-REGISTER, a MESSAGE
-# through the I-CSCF (LIR) to a registered phone, a wrong password never answered 200.
+# through the I-CSCF (LIR) to a registered phone, a wrong password never answered 200, administrative
+# de-registration through the provisioning REST API (RTR, which the S-CSCF answers and acts on).
 # Prints "N passed, M failed" and exits non-zero when one failed. Everything it starts it stops, also on failure;
 # logs stay in the work directory it names.
 #
 # Environment: INTEROP_SKIP_BUILD=1 uses the archive already in ops/dist/target; INTEROP_WORK=DIR keeps the work
-# directory there (default: a new temporary one); INTEROP_HSS_PORT, INTEROP_ICSCF_PORT (SIP) change ports.
+# directory there (default: a new temporary one); INTEROP_HSS_PORT, INTEROP_ICSCF_PORT (SIP), INTEROP_REST_PORT
+# change ports.
 # The S-CSCF listens on 127.0.0.1:6060, the port in the demo data's S-CSCF name.
 set -euo pipefail
 
@@ -23,6 +25,10 @@ scscf_port=6060
 icscf_diameter_port=$((hss_port + 1))
 scscf_diameter_port=$((hss_port + 2))
 grid_port=${INTEROP_GRID_PORT:-47640}
+rest_port=${INTEROP_REST_PORT:-8075}
+rest="http://127.0.0.1:$rest_port/api/v1"
+# an admin token for this run only
+rest_secret=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 # The HSS's Diameter identity is the name cdp connects to: an address needs no name resolution.
 hss_identity=127.0.0.1
 # the demo data's OP (README, Demo data)
@@ -42,6 +48,7 @@ install_packages() {
   local missing=()
   command -v kamailio >/dev/null || missing+=(kamailio)
   command -v sipp >/dev/null || missing+=(sip-tester)
+  command -v curl >/dev/null || missing+=(curl)
   local modules
   modules=$(dirname "$(find /usr/lib -path '*/kamailio/modules/tm.so' 2>/dev/null | head -n 1)" 2>/dev/null || true)
   [[ -n "$modules" && -f "$modules/ims_icscf.so" ]] || missing+=(kamailio-ims-modules)
@@ -54,7 +61,7 @@ install_packages() {
     log "installing ${missing[*]}"
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kamailio kamailio-ims-modules \
-      kamailio-presence-modules sip-tester >&2
+      kamailio-presence-modules sip-tester curl >&2
   fi
 }
 
@@ -97,7 +104,8 @@ start_hss() {
     HSS_DIAMETER_IDENTITY="$hss_identity" HSS_DIAMETER_PORT="$hss_port" \
     HSS_GRID_INSTANCE_NAME=interop HSS_GRID_DISCOVERY_PORT="$grid_port" HSS_GRID_DISCOVERY_PORT_RANGE=0 \
     HSS_GRID_DISCOVERY_ADDRESSES="127.0.0.1:$grid_port" HSS_GRID_COMMUNICATION_PORT=$((grid_port + 1)) \
-    HSS_GRID_WORK_DIRECTORY="$work/data" JAVA_OPTS="-Xms256m -Xmx768m" \
+    HSS_GRID_WORK_DIRECTORY="$work/data" HSS_REST_PORT="$rest_port" HSS_REST_TOKENS="interop:admin:$rest_secret" \
+    JAVA_OPTS="-Xms256m -Xmx768m" \
     "$hss_home/bin/hss" start --demo
 }
 
@@ -179,7 +187,7 @@ sipp_run() {
   port=$((port + 1))
   sipp -sf "$work/$name.xml" -inf "$work/$name.csv" -m 1 -l 1 -i 127.0.0.1 -p "$port" \
     -timeout 30s -timeout_error -nostdin -trace_msg -message_file "$logs/$name.sipp.log" \
-    -trace_err -error_file "$logs/$name.sipp-errors.log" "$@" "127.0.0.1:$icscf_port" \
+    -trace_err -error_file "$logs/$name.sipp-errors.log" "$@" "${SIPP_TARGET:-127.0.0.1:$icscf_port}" \
     </dev/null >"$logs/$name.sipp.out" 2>&1
 }
 
@@ -192,7 +200,7 @@ check() {
   else
     failed=$((failed + 1))
     failures+=("$name")
-    log "FAIL $name (see $logs/$name.*)"
+    log "FAIL $name (logs in $logs)"
   fi
 }
 
@@ -224,6 +232,32 @@ message_via_icscf() {
   return "$status"
 }
 
+# api METHOD PATH: the REST API as the admin token; prints the body, then the HTTP status on a line of its own.
+api() {
+  curl -sS -X "$1" -H "Authorization: Bearer $rest_secret" -w '\n%{http_code}\n' "$rest$2"
+}
+
+# alice registers; an operator de-registers her through the REST API. The HSS sends an RTR to her S-CSCF, which
+# answers 2001 (the API reports it) and drops her contacts: once its usrloc timer (1 s) has unlinked them, a
+# MESSAGE to her at that S-CSCF gets 404/480 instead of going to her old contact.
+admin_deregistration() {
+  local path=/registrations/sip%3Aalice%40ims.example.org reply
+  sipp_run admin-dereg-register register.xml 'alice;MD5' -au alice@ims.example.org -ap alice || return 1
+  reply=$(api GET "$path")
+  echo "GET before: $reply" >"$logs/admin-dereg-api.log"
+  grep -E '"state" *: *"REGISTERED"' <<<"$reply" >/dev/null || return 1
+  reply=$(api DELETE "$path?reason=PERMANENT_TERMINATION")
+  echo "DELETE: $reply" >>"$logs/admin-dereg-api.log"
+  [[ $(tail -n 1 <<<"$reply") == 200 ]] || return 1
+  grep -E '"status" *: *"ANSWERED"' <<<"$reply" >/dev/null || return 1
+  grep -E '"resultCode" *: *2001' <<<"$reply" >/dev/null || return 1
+  reply=$(api GET "$path")
+  echo "GET after: $reply" >>"$logs/admin-dereg-api.log"
+  grep -E '"state" *: *"NOT_REGISTERED"' <<<"$reply" >/dev/null || return 1
+  sleep 2.5
+  SIPP_TARGET="127.0.0.1:$scscf_port" sipp_run admin-dereg-message message-not-registered.xml 'bob;alice'
+}
+
 main() {
   install_packages
   start_hss
@@ -236,6 +270,7 @@ main() {
   check reregister-deregister reregister_deregister
   check message-via-icscf message_via_icscf
   check wrong-password wrong_password
+  check admin-deregistration admin_deregistration
   echo "$passed passed, $failed failed"
   if ((failed > 0)); then
     log "failed: ${failures[*]}"
