@@ -50,7 +50,7 @@ install_packages() {
   command -v sipp >/dev/null || missing+=(sip-tester)
   command -v curl >/dev/null || missing+=(curl)
   local modules
-  modules=$(dirname "$(find /usr/lib -path '*/kamailio/modules/tm.so' 2>/dev/null | head -n 1)" 2>/dev/null || true)
+  modules=$(dirname "$(find /usr/lib -path '*/kamailio/modules/tm.so' -print -quit 2>/dev/null)" 2>/dev/null || true)
   [[ -n "$modules" && -f "$modules/ims_icscf.so" ]] || missing+=(kamailio-ims-modules)
   [[ -n "$modules" && -f "$modules/presence.so" ]] || missing+=(kamailio-presence-modules)
   if ((${#missing[@]} > 0)); then
@@ -80,6 +80,10 @@ cleanup() {
   done
   if [[ -n "$hss_home" ]]; then
     HSS_PID_FILE="$work/hss.pid" "$hss_home/bin/hss" stop >/dev/null 2>&1 || true
+    # the logs stay; the unpacked distribution and the grid's files go unless something failed
+    if ((status == 0)); then
+      rm -rf "$hss_home" "$work/data"
+    fi
   fi
   log "logs in $logs"
   exit "$status"
@@ -95,10 +99,10 @@ start_hss() {
     (cd "$root" && mvn -B -q -Dstyle.color=never -pl ops/dist -am package -DskipTests) >&2
   fi
   local archive
-  archive=$(find "$root/ops/dist/target" -maxdepth 1 -name 'imshss-*.tar.gz' | head -n 1)
+  archive=$(find "$root/ops/dist/target" -maxdepth 1 -name 'imshss-*.tar.gz' -print -quit)
   [[ -n "$archive" ]] || { log "no distribution archive in ops/dist/target"; exit 1; }
   tar -xzf "$archive" -C "$work"
-  hss_home=$(find "$work" -maxdepth 1 -type d -name 'imshss-*' | head -n 1)
+  hss_home=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'imshss-*' -print -quit)
   log "starting the HSS ($hss_identity:$hss_port) from $(basename "$archive")"
   env HSS_PID_FILE="$work/hss.pid" HSS_LOG_FILE="$logs/hss.log" \
     HSS_DIAMETER_IDENTITY="$hss_identity" HSS_DIAMETER_PORT="$hss_port" \
