@@ -1,10 +1,13 @@
 package org.imshss.hss;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.imshss.hss.config.HssConfiguration;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.Role;
 import org.imshss.provisioning.seed.SeedException;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.SubscriberData;
@@ -19,6 +22,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class HssMain {
 
     private static final Logger log = LoggerFactory.getLogger(HssMain.class);
+
+    /** The provisioning API token of {@code --demo} when no token is configured: for a lab, never production. */
+    static final String DEMO_API_TOKEN = "demo-admin-token";
 
     private HssMain() {
     }
@@ -43,6 +49,11 @@ public final class HssMain {
         HssNode node;
         try {
             HssSettings settings = HssConfiguration.load(config, System.getenv());
+            if (demo && settings.rest().tokens().isEmpty()) {
+                // The README's curl examples use this token; a configured rest.tokens replaces it.
+                settings = settings.withRest(settings.rest().withTokens(
+                        List.of(new ApiToken("demo", Role.ADMIN, DEMO_API_TOKEN))));
+            }
             SubscriberData seed = null;
             SeedLoader loader = new SeedLoader(settings.auth().sealer());
             if (demo) {

@@ -155,8 +155,17 @@ public final class HssNode implements AutoCloseable {
         return rest == null ? null : rest.baseUri();
     }
 
+    /** The provisioning API, or null when it is disabled. */
+    public RestServer rest() {
+        return rest;
+    }
+
     public ProvisioningChanges provisioningChanges() {
         return provisioningChanges;
+    }
+
+    public DiameterServer diameter() {
+        return diameter;
     }
 
     @Override

@@ -143,15 +143,17 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
      * @param maxSubscription longest subscription the HSS grants; also the one granted without Expiry-Time
      * @param notificationAttempts how often a PNR is sent before the HSS gives up on it
      * @param notificationRetryDelay delay before the first PNR retry, doubled for each further one
+     * @param subscriptionSweep how often each node drops the expired subscriptions it holds
      */
     public record ShSettings(
             int maxRepositoryDataBytes,
             Duration maxSubscription,
             int notificationAttempts,
-            Duration notificationRetryDelay) {
+            Duration notificationRetryDelay,
+            Duration subscriptionSweep) {
 
         public static final ShSettings DEFAULTS =
-                new ShSettings(65_536, Duration.ofDays(1), 4, Duration.ofMillis(500));
+                new ShSettings(65_536, Duration.ofDays(1), 4, Duration.ofMillis(500), Duration.ofSeconds(60));
     }
 
     static HssSettings from(Configuration c) {
@@ -189,7 +191,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 positive(c, "sh.max-repository-data-bytes"),
                 Duration.ofSeconds(positive(c, "sh.max-subscription-seconds")),
                 positive(c, "sh.notification-attempts"),
-                Duration.ofMillis(positive(c, "sh.notification-retry-ms")));
+                Duration.ofMillis(positive(c, "sh.notification-retry-ms")),
+                Duration.ofSeconds(positive(c, "sh.subscription-sweep-seconds")));
         RestSettings rest = new RestSettings(
                 bool(c, "rest.enabled"),
                 text(c, "rest.bind-address"),

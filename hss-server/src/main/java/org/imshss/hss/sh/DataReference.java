@@ -17,8 +17,8 @@ public enum DataReference {
     MSISDN("MSISDN", Access.USER | Access.MSISDN, false, true),
     PSI_ACTIVATION("PSIActivation", Access.PSI, true, true),
     IMS_PRIVATE_USER_IDENTITY("IMSPrivateUserIdentity", Access.USER | Access.MSISDN, false, false),
-    /** DSAI (19): no DSAI is provisioned in this HSS, so none is ever available. */
-    DSAI("DSAI", Access.USER | Access.PSI, false, false),
+    /** DSAI (19): the tags of the iFCs that point at the requesting AS (TS 29.328 7.6.11). */
+    DSAI("DSAI", Access.USER | Access.PSI, true, true),
     /** LocationInformation, UserState and every other CS/PS/EPS/5GS reference: the HSS has no such data. */
     NOT_HELD(null, Access.USER | Access.PSI | Access.MSISDN, false, false);
 

@@ -27,6 +27,11 @@ public enum IdentitySet {
         return null;
     }
 
+    /** The Identity-Set AVP value. */
+    int value() {
+        return value;
+    }
+
     /** The element of Sh-Data/Extension that holds this set when several sets are requested. */
     String element() {
         return element;

@@ -1,10 +1,17 @@
 package org.imshss.hss.sh;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.config.HssSettings.ShSettings;
+import org.imshss.provisioning.model.DsaiValues;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.ShApplicationServer;
@@ -12,9 +19,9 @@ import org.imshss.provisioning.store.RecordUpdate;
 import org.imshss.provisioning.store.ShDataStore;
 
 /**
- * The HSS side of Sh-Update, TS 29.328 6.1.2: repository data and PSI activation. Each write is one atomic
- * grid operation that checks the Sequence-Number against the stored one; the change itself drives the
- * notifications ({@link ShNotifier}).
+ * The HSS side of Sh-Update, TS 29.328 6.1.2: repository data, PSI activation and DSAI. Each write is one
+ * atomic grid operation that checks the Sequence-Number against the stored one; the change itself drives the
+ * notifications ({@link ShNotifier}). An Sh-Data with several elements is applied whole or not at all.
  */
 public final class ProfileUpdate {
 
@@ -24,12 +31,15 @@ public final class ProfileUpdate {
     private final ShDataStore shStore;
     private final IdentityResolver resolver;
     private final ShDataParser parser;
+    private final ShDataAssembler assembler;
     private final ShSettings settings;
 
-    ProfileUpdate(ShDataStore shStore, IdentityResolver resolver, ShDataParser parser, ShSettings settings) {
+    ProfileUpdate(ShDataStore shStore, IdentityResolver resolver, ShDataParser parser, ShDataAssembler assembler,
+            ShSettings settings) {
         this.shStore = shStore;
         this.resolver = resolver;
         this.parser = parser;
+        this.assembler = assembler;
         this.settings = settings;
     }
 
@@ -55,35 +65,80 @@ public final class ProfileUpdate {
             return ProfileUpdateAnswer.of(ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
         }
         try {
-            return reference == DataReference.REPOSITORY_DATA
-                    ? repositoryData(request, target)
-                    : psiActivation(request, target);
+            return switch (reference) {
+                case REPOSITORY_DATA -> repositoryData(request, target);
+                case DSAI -> dsai(request, target, as.get());
+                default -> psiActivation(request, target);
+            };
         } catch (ShDataParser.NotRecognized e) {
             return ProfileUpdateAnswer.of(ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
         }
     }
 
+    /**
+     * Every RepositoryData element of the Sh-Data, all or none: each is first checked against the stored data,
+     * then written by an atomic operation that checks again; should another writer get in between, the
+     * elements already written are put back.
+     */
     private ProfileUpdateAnswer repositoryData(ProfileUpdateRequest request, ShTarget target)
             throws ShDataParser.NotRecognized {
         List<ShDataParser.Repository> updates = parser.repositoryData(request.userData());
+        Set<String> serviceIndications = new HashSet<>();
         for (ShDataParser.Repository update : updates) {
+            if (!serviceIndications.add(update.serviceIndication())) {
+                throw new ShDataParser.NotRecognized("ServiceIndication " + update.serviceIndication() + " twice");
+            }
             if (update.serviceData() != null
                     && update.serviceData().getBytes(StandardCharsets.UTF_8).length > settings.maxRepositoryDataBytes()) {
                 return ProfileUpdateAnswer.of(ResultCode.DIAMETER_ERROR_TOO_MUCH_DATA);
             }
         }
-        ShDataParser.Repository last = null;
+        List<WriteRepositoryData> writes = new ArrayList<>();
         for (ShDataParser.Repository update : updates) {
-            RepositoryOutcome outcome = shStore.updateRepositoryData(target.key(), update.serviceIndication(),
-                    new WriteRepositoryData(target.key(), update.serviceIndication(), update.sequenceNumber(),
-                            update.serviceData(), request.originHost()));
+            WriteRepositoryData write = new WriteRepositoryData(target.key(), update.serviceIndication(),
+                    update.sequenceNumber(), update.serviceData(), request.originHost());
+            RepositoryOutcome outcome = write.apply(
+                    shStore.repositoryData(target.key(), update.serviceIndication()).orElse(null)).result();
             if (outcome != RepositoryOutcome.WRITTEN) {
                 return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), null, null);
             }
-            last = update;
+            writes.add(write);
         }
+        List<RestoreRepositoryData> undo = new ArrayList<>();
+        for (WriteRepositoryData write : writes) {
+            RepositoryData before = shStore.repositoryData(target.key(), write.serviceIndication()).orElse(null);
+            RepositoryOutcome outcome = shStore.updateRepositoryData(target.key(), write.serviceIndication(), write);
+            if (outcome != RepositoryOutcome.WRITTEN) {
+                for (int i = undo.size() - 1; i >= 0; i--) {
+                    RestoreRepositoryData restore = undo.get(i);
+                    shStore.updateRepositoryData(target.key(), restore.serviceIndication(), restore);
+                }
+                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), null, null);
+            }
+            undo.add(new RestoreRepositoryData(write.serviceIndication(), write.written(), before));
+        }
+        WriteRepositoryData last = writes.get(writes.size() - 1);
         return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), last.serviceIndication(),
                 last.sequenceNumber());
+    }
+
+    /**
+     * DSAI-Values (TS 29.328 6.1.2, 7.6.11): the AS may set only tags of iFCs that point at it
+     * (DIAMETER_ERROR_DSAI_NOT_AVAILABLE otherwise); all tags of the Sh-Data change in one atomic write.
+     */
+    private ProfileUpdateAnswer dsai(ProfileUpdateRequest request, ShTarget target, ShApplicationServer as)
+            throws ShDataParser.NotRecognized {
+        List<ShDataParser.DsaiUpdate> updates = parser.dsai(request.userData());
+        List<String> available = assembler.dsaiTagsFor(target.identity(), as.serverName());
+        Map<String, Boolean> values = new LinkedHashMap<>();
+        for (ShDataParser.DsaiUpdate update : updates) {
+            if (!available.contains(update.tag())) {
+                return ProfileUpdateAnswer.of(ResultCode.DIAMETER_ERROR_DSAI_NOT_AVAILABLE);
+            }
+            values.put(update.tag(), update.active());
+        }
+        shStore.updateDsaiValues(target.key(), new SetDsaiValues(target.key(), values, request.originHost()));
+        return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), null, null);
     }
 
     private ProfileUpdateAnswer psiActivation(ProfileUpdateRequest request, ShTarget target)
@@ -127,11 +182,44 @@ public final class ProfileUpdate {
             } else if (sequenceNumber == 0 || sequenceNumber != nextSequenceNumber(current.sequenceNumber())) {
                 return Outcome.keep(RepositoryOutcome.OUT_OF_SYNC);
             }
-            if (serviceData == null) {
-                return Outcome.remove(RepositoryOutcome.WRITTEN);
+            return Outcome.put(written(), RepositoryOutcome.WRITTEN);
+        }
+
+        /** What this write stores; null for a deletion. */
+        RepositoryData written() {
+            return serviceData == null
+                    ? null : new RepositoryData(identity, serviceIndication, sequenceNumber, serviceData, writer);
+        }
+    }
+
+    /** Undoes a write of a multi-element PUR, unless someone else has written since. */
+    record RestoreRepositoryData(String serviceIndication, RepositoryData written, RepositoryData previous)
+            implements RecordUpdate<RepositoryData, Boolean> {
+
+        @Override
+        public Outcome<RepositoryData, Boolean> apply(RepositoryData current) {
+            if (!Objects.equals(current, written)) {
+                return Outcome.keep(false);
             }
-            return Outcome.put(new RepositoryData(identity, serviceIndication, sequenceNumber, serviceData, writer),
-                    RepositoryOutcome.WRITTEN);
+            return Outcome.put(previous, true);
+        }
+    }
+
+    /** Sets DSAI-Values; nothing is written when no value changes. */
+    record SetDsaiValues(String identity, Map<String, Boolean> values, String writer)
+            implements RecordUpdate<DsaiValues, Boolean> {
+
+        @Override
+        public Outcome<DsaiValues, Boolean> apply(DsaiValues current) {
+            DsaiValues stored = current != null ? current : DsaiValues.allActive(identity);
+            DsaiValues next = stored;
+            for (Map.Entry<String, Boolean> value : values.entrySet()) {
+                next = next.with(value.getKey(), value.getValue(), writer);
+            }
+            if (next.inactive().equals(stored.inactive())) {
+                return Outcome.keep(false);
+            }
+            return Outcome.put(next, true);
         }
     }
 

@@ -48,7 +48,7 @@ public final class ShApplication implements AutoCloseable {
         assembler = new ShDataAssembler(store, shStore, authPendingTimeout, clock);
         listener = new ShListener(answers, validator,
                 new UserData(shStore, resolver, assembler),
-                new ProfileUpdate(shStore, resolver, new ShDataParser(), settings),
+                new ProfileUpdate(shStore, resolver, new ShDataParser(), assembler, settings),
                 new SubscribeNotifications(shStore, resolver, assembler, settings, clock));
         worker = Executors.newSingleThreadExecutor(daemon("sh-notifier"));
         retries = Executors.newSingleThreadScheduledExecutor(daemon("sh-pnr-retry"));
@@ -66,10 +66,27 @@ public final class ShApplication implements AutoCloseable {
         return listener;
     }
 
-    /** Starts sending PNR for changes of subscribed data. */
+    /**
+     * Starts sending PNR for changes of subscribed data, and the sweep that drops expired subscriptions even
+     * when nothing happens to their data (TS 29.328 6.1.3: the HSS removes a subscription once it expires).
+     */
     public synchronized void startNotifications(RequestSender sender) {
         PushNotification push = new PushNotification(sender, shStore, settings, retries, clock);
-        watch = shStore.watch(new ShNotifier(store, shStore, assembler, push, worker, clock));
+        watch = shStore.watch(new ShNotifier(store, shStore, assembler, push, worker, retries, clock));
+        long sweep = settings.subscriptionSweep().toMillis();
+        retries.scheduleWithFixedDelay(this::dropExpiredSubscriptions, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    private void dropExpiredSubscriptions() {
+        try {
+            int dropped = shStore.purgeExpiredSubscriptions(clock.millis());
+            if (dropped > 0) {
+                log.debug("Dropped the expired Sh subscriptions of {} identities", dropped);
+            }
+        } catch (RuntimeException e) {
+            // The grid may be stopping or rebalancing; the next sweep tries again.
+            log.warn("Sh subscription sweep failed: {}", e.toString());
+        }
     }
 
     @Override

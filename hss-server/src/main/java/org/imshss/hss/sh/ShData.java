@@ -16,7 +16,8 @@ import org.imshss.provisioning.model.TriggerPoint;
  * StringBuilder in the element order of the schema:
  * <pre>
  * Sh-Data: PublicIdentifiers? (IMSPublicIdentity*, MSISDN*), RepositoryData*,
- *          Sh-IMS-Data? (SCSCFName?, IFCs?, IMSUserState?, ChargingInformation?, Extension? (PSIActivation?)),
+ *          Sh-IMS-Data? (SCSCFName?, IFCs?, IMSUserState?, ChargingInformation?,
+ *                        Extension? (PSIActivation?, Extension? (DSAI*))),
  *          Extension? (RegisteredIdentities?, ImplicitIdentities?, AllIdentities?, AliasIdentities?,
  *                      Extension? / Extension? / Extension? / Extension? (IMSPrivateUserIdentity*))
  * </pre>
@@ -40,6 +41,7 @@ final class ShData {
     private Integer imsUserState;
     private ChargingInformation chargingInformation;
     private Integer psiActivation;
+    private final List<DsaiValue> dsai = new ArrayList<>();
     private final List<String> privateIdentities = new ArrayList<>();
 
     void publicIdentities(List<String> identities) {
@@ -86,6 +88,12 @@ final class ShData {
     void psiActivation(boolean active) {
         imsData = true;
         psiActivation = active ? 1 : 0;
+    }
+
+    /** One DSAI element; tDSAI-Value is 0 ACTIVE, 1 INACTIVE (TS 29.328 Annex D). */
+    void dsai(String tag, boolean active) {
+        imsData = true;
+        dsai.add(new DsaiValue(tag, active ? 0 : 1));
     }
 
     void privateIdentities(List<String> impis) {
@@ -174,8 +182,22 @@ final class ShData {
             optional(sb, "SecondaryChargingCollectionFunctionName", c.secondaryChargingCollectionFunctionName());
             sb.append("</ChargingInformation>");
         }
-        if (psiActivation != null) {
-            sb.append("<Extension><PSIActivation>").append((int) psiActivation).append("</PSIActivation></Extension>");
+        if (psiActivation != null || !dsai.isEmpty()) {
+            sb.append("<Extension>");
+            if (psiActivation != null) {
+                sb.append("<PSIActivation>").append((int) psiActivation).append("</PSIActivation>");
+            }
+            if (!dsai.isEmpty()) {
+                // DSAI sits in tShIMSDataExtension2, the Extension after PSIActivation.
+                sb.append("<Extension>");
+                for (DsaiValue value : dsai) {
+                    sb.append("<DSAI>");
+                    text(sb, "DSAI-Tag", value.tag());
+                    sb.append("<DSAI-Value>").append(value.value()).append("</DSAI-Value></DSAI>");
+                }
+                sb.append("</Extension>");
+            }
+            sb.append("</Extension>");
         }
         sb.append("</Sh-IMS-Data>");
     }
@@ -253,5 +275,8 @@ final class ShData {
     }
 
     private record DeletedRepositoryData(String serviceIndication, int sequenceNumber) {
+    }
+
+    private record DsaiValue(String tag, int value) {
     }
 }

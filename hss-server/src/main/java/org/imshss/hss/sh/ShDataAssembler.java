@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.imshss.diameter.ResultCode;
+import org.imshss.provisioning.model.Dsai;
+import org.imshss.provisioning.model.DsaiValues;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
@@ -30,10 +33,12 @@ final class ShDataAssembler {
     static final int AUTHENTICATION_PENDING = 3;
 
     /** What besides identity and Data-Reference a request names. */
-    record Query(String serverName, List<String> serviceIndications, List<IdentitySet> identitySets) {
+    record Query(String serverName, List<String> serviceIndications, List<IdentitySet> identitySets,
+            List<String> dsaiTags) {
         Query {
             serviceIndications = List.copyOf(serviceIndications);
             identitySets = List.copyOf(identitySets);
+            dsaiTags = List.copyOf(dsaiTags);
         }
     }
 
@@ -90,7 +95,16 @@ final class ShDataAssembler {
             case PSI_ACTIVATION -> data.psiActivation(identity.psiActivated());
             case IMS_PRIVATE_USER_IDENTITY -> data.privateIdentities(identity.privateIdentities());
             case DSAI -> {
-                return ResultCode.DIAMETER_ERROR_DSAI_NOT_AVAILABLE;
+                // Only tags of iFCs that point at the requesting AS; none asked for means all of them.
+                List<String> available = dsaiTagsFor(identity, query.serverName());
+                List<String> wanted = query.dsaiTags().isEmpty() ? available : query.dsaiTags();
+                if (wanted.isEmpty() || !available.containsAll(wanted)) {
+                    return ResultCode.DIAMETER_ERROR_DSAI_NOT_AVAILABLE;
+                }
+                DsaiValues values = shStore.dsaiValues(target.key());
+                for (String tag : wanted) {
+                    data.dsai(tag, values.isActive(tag));
+                }
             }
             case NOT_HELD -> {
                 // TS 29.329 6.2.3.1: the requested user data is not available to satisfy the request.
@@ -187,24 +201,61 @@ final class ShDataAssembler {
     }
 
     /** Only the iFCs that name the requesting AS (TS 29.328 7.6.5), in priority order. */
-    private List<InitialFilterCriteria> ifcsFor(PublicIdentity identity, String serverName) {
-        Optional<ServiceProfile> profile = store.serviceProfile(identity.serviceProfileId());
-        if (profile.isEmpty() || serverName == null) {
+    List<InitialFilterCriteria> ifcsFor(PublicIdentity identity, String serverName) {
+        return store.serviceProfile(identity.serviceProfileId())
+                .map(profile -> ifcsFor(profile, serverName, store::initialFilterCriteria))
+                .orElse(List.of());
+    }
+
+    /**
+     * The iFCs of a profile that name the AS, in priority order, read through {@code ifcs} (a notification
+     * passes the record of the change itself, which the store may not return yet).
+     */
+    List<InitialFilterCriteria> ifcsFor(ServiceProfile profile, String serverName,
+            Function<String, Optional<InitialFilterCriteria>> ifcs) {
+        if (serverName == null) {
             return List.of();
-        }
-        List<String> ids = new ArrayList<>(profile.get().ifcIds());
-        for (Integer setId : profile.get().sharedIfcSetIds()) {
-            store.sharedIfcSet(setId).ifPresent(set -> ids.addAll(set.ifcIds()));
         }
         String wanted = Identities.normalise(serverName);
         List<InitialFilterCriteria> matching = new ArrayList<>();
-        for (String id : ids) {
-            store.initialFilterCriteria(id)
+        for (String id : ifcIds(profile)) {
+            ifcs.apply(id)
                     .filter(ifc -> ifc.applicationServer() != null
                             && Identities.normalise(ifc.applicationServer().serverName()).equals(wanted))
                     .ifPresent(matching::add);
         }
         matching.sort(Comparator.comparingInt(InitialFilterCriteria::priority));
         return matching;
+    }
+
+    /** The ids of a profile's own iFCs and of those of its shared iFC sets. */
+    List<String> ifcIds(ServiceProfile profile) {
+        List<String> ids = new ArrayList<>(profile.ifcIds());
+        for (Integer setId : profile.sharedIfcSetIds()) {
+            store.sharedIfcSet(setId).ifPresent(set -> ids.addAll(set.ifcIds()));
+        }
+        return ids;
+    }
+
+    /**
+     * The DSAI tags the AS may see for the identity: those governing an iFC of the identity's profile that
+     * points at the AS (TS 29.328 7.6.11), sorted.
+     */
+    List<String> dsaiTagsFor(PublicIdentity identity, String serverName) {
+        Set<String> ifcIds = new LinkedHashSet<>();
+        for (InitialFilterCriteria ifc : ifcsFor(identity, serverName)) {
+            ifcIds.add(ifc.id());
+        }
+        if (ifcIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>();
+        for (Dsai dsai : shStore.allDsai()) {
+            if (dsai.ifcIds().stream().anyMatch(ifcIds::contains)) {
+                tags.add(dsai.tag());
+            }
+        }
+        tags.sort(Comparator.naturalOrder());
+        return tags;
     }
 }

@@ -22,13 +22,17 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * Reads the parts of a PUR's Sh-Data the HSS updates: RepositoryData and PSIActivation (TS 29.328 7.6.1,
- * 7.6.9). DTDs and external entities are refused. Thread-safe.
+ * Reads the parts of a PUR's Sh-Data the HSS updates: RepositoryData, PSIActivation and DSAI (TS 29.328
+ * 7.6.1, 7.6.9, 7.6.11). DTDs and external entities are refused. Thread-safe.
  */
 final class ShDataParser {
 
     /** One RepositoryData element; {@code serviceData} null when the element has no ServiceData (a deletion). */
     record Repository(String serviceIndication, int sequenceNumber, String serviceData) {
+    }
+
+    /** One DSAI element of a PUR: the tag and whether its DSAI-Value is ACTIVE (0) rather than INACTIVE (1). */
+    record DsaiUpdate(String tag, boolean active) {
     }
 
     /** The document does not say what the HSS needs: DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED. */
@@ -99,6 +103,27 @@ final class ShDataParser {
             case "1" -> true;
             default -> throw new NotRecognized("PSIActivation " + value + " is not 0 or 1");
         };
+    }
+
+    /** Sh-IMS-Data/Extension/Extension/DSAI, one or more (TS 29.328 7.6.11, Annex D tShIMSDataExtension2). */
+    List<DsaiUpdate> dsai(String xml) throws NotRecognized {
+        Element root = parse(xml);
+        Element extension = single(single(single(root, "Sh-IMS-Data"), "Extension"), "Extension");
+        List<DsaiUpdate> found = new ArrayList<>();
+        for (Element dsai : children(extension, "DSAI")) {
+            String tag = text(single(dsai, "DSAI-Tag"));
+            String value = text(single(dsai, "DSAI-Value")).trim();
+            boolean active = switch (value) {
+                case "0" -> true;
+                case "1" -> false;
+                default -> throw new NotRecognized("DSAI-Value " + value + " is not 0 or 1");
+            };
+            found.add(new DsaiUpdate(tag, active));
+        }
+        if (found.isEmpty()) {
+            throw new NotRecognized("no DSAI");
+        }
+        return found;
     }
 
     private Element parse(String xml) throws NotRecognized {

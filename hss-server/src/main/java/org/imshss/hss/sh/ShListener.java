@@ -67,7 +67,8 @@ public final class ShListener implements NetworkReqListener {
                 serverName,
                 serviceIndications,
                 references,
-                identitySets(avps)));
+                identitySets(avps),
+                dsaiTags(avps)));
         Answer answer = answers.answer(request, result.result());
         AvpSet out = answer.getAvps();
         addWildcardAndData(out, result.wildcardedIdentity(), result.userData());
@@ -115,7 +116,8 @@ public final class ShListener implements NetworkReqListener {
                 references,
                 identitySets(avps),
                 Avps.time(avps, Avp.EXPIRY_TIME).orElse(null),
-                oneTime.isPresent() && oneTime.getAsInt() == ONE_TIME_NOTIFICATION_REQUESTED));
+                oneTime.isPresent() && oneTime.getAsInt() == ONE_TIME_NOTIFICATION_REQUESTED,
+                dsaiTags(avps)));
         Answer answer = answers.answer(request, result.result());
         AvpSet out = answer.getAvps();
         addWildcardAndData(out, result.wildcardedIdentity(), result.userData());
@@ -154,8 +156,17 @@ public final class ShListener implements NetworkReqListener {
     }
 
     private static List<String> serviceIndications(AvpSet avps) {
+        return utf8All(avps, Avp.SERVICE_INDICATION);
+    }
+
+    private static List<String> dsaiTags(AvpSet avps) {
+        return utf8All(avps, Avp.DSAI_TAG);
+    }
+
+    /** OctetString AVPs that carry text. */
+    private static List<String> utf8All(AvpSet avps, Avp avp) {
         List<String> values = new ArrayList<>();
-        for (byte[] value : Avps.octetsAll(avps, Avp.SERVICE_INDICATION)) {
+        for (byte[] value : Avps.octetsAll(avps, avp)) {
             values.add(new String(value, StandardCharsets.UTF_8));
         }
         return values;
@@ -180,14 +191,16 @@ public final class ShListener implements NetworkReqListener {
 
     /**
      * AVPs the ABNF leaves optional but a Data-Reference needs (TS 29.328 Table 7.6.1): Service-Indication for
-     * RepositoryData, Server-Name for InitialFilterCriteria. Missing: DIAMETER_MISSING_AVP (RFC 6733 7.1.5).
+     * RepositoryData, Server-Name for InitialFilterCriteria and DSAI. Missing: DIAMETER_MISSING_AVP (RFC 6733
+     * 7.1.5).
      */
     private static void requireConditional(AvpSet avps, List<Integer> references, List<String> serviceIndications,
             String serverName) {
         if (references.contains(DataReference.REPOSITORY_DATA.value()) && serviceIndications.isEmpty()) {
             throw missing(Avp.SERVICE_INDICATION);
         }
-        if (references.contains(DataReference.INITIAL_FILTER_CRITERIA.value()) && serverName == null) {
+        if ((references.contains(DataReference.INITIAL_FILTER_CRITERIA.value())
+                || references.contains(DataReference.DSAI.value())) && serverName == null) {
             throw missing(Avp.SERVER_NAME);
         }
     }

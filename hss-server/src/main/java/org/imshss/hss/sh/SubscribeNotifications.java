@@ -61,6 +61,13 @@ public final class SubscribeNotifications {
             shStore.updateSubscriptions(target.key(), new Unsubscribe(subscriptions, now));
             return new SubscribeNotificationsAnswer(ResultCode.DIAMETER_SUCCESS, null, null, target.wildcarded());
         }
+        // DSAI can only be watched on tags of iFCs that point at the AS (TS 29.328 6.1.3).
+        if (request.dataReferences().contains(DataReference.DSAI.value())) {
+            List<String> available = assembler.dsaiTagsFor(target.identity(), request.serverName());
+            if (available.isEmpty() || !available.containsAll(request.dsaiTags())) {
+                return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_ERROR_DSAI_NOT_AVAILABLE);
+            }
+        }
         // Step 4: repository data can only be watched once it exists (DIAMETER_ERROR_SUBS_DATA_ABSENT).
         if (request.dataReferences().contains(DataReference.REPOSITORY_DATA.value())) {
             for (String serviceIndication : request.serviceIndications()) {
@@ -74,7 +81,7 @@ public final class SubscribeNotifications {
         if (request.sendData()) {
             ShData data = new ShData();
             ShDataAssembler.Query query = new ShDataAssembler.Query(request.serverName(),
-                    request.serviceIndications(), request.identitySets());
+                    request.serviceIndications(), request.identitySets(), request.dsaiTags());
             for (int reference : request.dataReferences()) {
                 ResultCode failure = assembler.add(data, target, DataReference.of(reference), query);
                 if (failure != null) {
@@ -98,16 +105,22 @@ public final class SubscribeNotifications {
         // Whole seconds: Expiry-Time travels as NTP seconds.
         expires -= expires % 1000;
         String identity = target.viaMsisdn() ? target.identity().identity() : target.requested();
+        List<Integer> identitySets = new ArrayList<>();
+        for (IdentitySet set : request.identitySets()) {
+            identitySets.add(set.value());
+        }
         List<ShSubscription> subscriptions = new ArrayList<>();
         for (int reference : request.dataReferences()) {
+            // RepositoryData is watched per Service-Indication, DSAI per tag ("" for every tag of the AS).
+            List<String> keys = List.of("");
             if (reference == DataReference.REPOSITORY_DATA.value()) {
-                for (String serviceIndication : request.serviceIndications()) {
-                    subscriptions.add(new ShSubscription(identity, request.originHost(), request.originRealm(),
-                            reference, serviceIndication, request.serverName(), expires, request.oneTime()));
-                }
-            } else {
+                keys = request.serviceIndications();
+            } else if (reference == DataReference.DSAI.value() && !request.dsaiTags().isEmpty()) {
+                keys = request.dsaiTags();
+            }
+            for (String key : keys) {
                 subscriptions.add(new ShSubscription(identity, request.originHost(), request.originRealm(),
-                        reference, "", request.serverName(), expires, request.oneTime()));
+                        reference, key, request.serverName(), expires, request.oneTime(), identitySets));
             }
         }
         return subscriptions;

@@ -10,6 +10,7 @@ import java.util.List;
  * @param sendData Send-Data-Indication USER_DATA_REQUESTED
  * @param expiryTime the Expiry-Time the AS asks for, or null
  * @param oneTime One-Time-Notification ONE_TIME_NOTIFICATION_REQUESTED
+ * @param dsaiTags the DSAI-Tags to watch; empty for every tag of the AS
  */
 public record SubscribeNotificationsRequest(
         String originHost,
@@ -23,11 +24,13 @@ public record SubscribeNotificationsRequest(
         List<Integer> dataReferences,
         List<IdentitySet> identitySets,
         Instant expiryTime,
-        boolean oneTime) {
+        boolean oneTime,
+        List<String> dsaiTags) {
 
     public SubscribeNotificationsRequest {
         serviceIndications = List.copyOf(serviceIndications);
         dataReferences = List.copyOf(dataReferences);
         identitySets = List.copyOf(identitySets);
+        dsaiTags = List.copyOf(dsaiTags);
     }
 }

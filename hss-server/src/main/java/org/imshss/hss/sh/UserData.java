@@ -40,7 +40,7 @@ public final class UserData {
         }
         ShData data = new ShData();
         ShDataAssembler.Query query = new ShDataAssembler.Query(request.serverName(), request.serviceIndications(),
-                request.identitySets());
+                request.identitySets(), request.dsaiTags());
         for (int reference : request.dataReferences()) {
             ResultCode failure = assembler.add(data, target, DataReference.of(reference), query);
             if (failure != null) {

@@ -155,6 +155,11 @@ class ProvisioningApiIT {
                 "publicIdentities[1].identity");
         assertThat(reply.body()).doesNotContain("abc\"").doesNotContain("Exception");
 
+        RestClient.Reply spaced = api.post("/subscribers", subscriber("rest-erin").replace(
+                "\"identity\": \"sip:rest-erin.alt@ims.example.org\"", "\"identity\": \"sip:erin alt@ims.example.org\""));
+        assertThat(spaced.status()).isEqualTo(400);
+        assertThat(spaced.body()).contains("not a SIP URI");
+
         RestClient.Reply unknownField = api.post("/subscribers", "{\"id\": \"rest-erin\", \"colour\": \"blue\"}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(errorFields(unknownField)).containsExactly("colour");
@@ -209,6 +214,36 @@ class ProvisioningApiIT {
         assertThat(rewritten.status()).as(rewritten.body()).isEqualTo(200);
         assertThat(rewritten.header("ETag")).isEqualTo(current.header("ETag"));
         assertThat(api.delete("/subscribers/rest-heidi", current.header("ETag")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void concurrentWritesWithTheSameVersionHaveExactlyOneWinner() throws Exception {
+        String etag = create("rest-race").header("ETag");
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String body = subscriber("rest-race").replace("\"displayName\": \"rest-race\"",
+                        "\"displayName\": \"writer " + i + "\"");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return api.put("/subscribers/rest-race", body, etag).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                results.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnly(200, 412);
+            assertThat(results.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode audit = api.withToken(ADMIN).get("/audit?object=rest-race").json();
+        assertThat(audit.get("items").size()).isEqualTo(2);
     }
 
     @Test
@@ -305,14 +340,16 @@ class ProvisioningApiIT {
                 + "not json\n"
                 + "\n"
                 + subscriber("bulk-c").replace("\n", " ") + "\n"
-                + subscriber("bulk-a").replace("\n", " ") + "\n";
+                + subscriber("bulk-a").replace("\n", " ") + "\n"
+                + subscriber("bulk-d").replace("sip:bulk-d.alt@", "sip:alice@").replace("\n", " ") + "\n"
+                + subscriber("bulk-e").replace("sip:bulk-e.alt@", "sip:bulk-c.alt@").replace("\n", " ") + "\n";
         RestClient.Reply reply = api.post("/subscribers/import", "application/x-ndjson", ndjson);
         assertThat(reply.status()).isEqualTo(200);
         List<JsonNode> results = new ArrayList<>();
         for (String line : reply.body().split("\n")) {
             results.add(new RestClient.Reply(200, line, null).json());
         }
-        assertThat(results).hasSize(5);
+        assertThat(results).hasSize(7);
         assertThat(results.get(0).get("result").asText()).isEqualTo("created");
         assertThat(results.get(1).get("result").asText()).isEqualTo("failed");
         assertThat(results.get(1).get("status").asInt()).isEqualTo(400);
@@ -322,6 +359,14 @@ class ProvisioningApiIT {
         assertThat(results.get(3).get("line").asInt()).isEqualTo(5);
         assertThat(results.get(3).get("result").asText()).isEqualTo("created");
         assertThat(results.get(4).get("result").asText()).isEqualTo("unchanged");
+        // Identities of another subscriber, stored or earlier in the same import, are conflicts.
+        assertThat(results.get(5).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(5).toString()).contains("sip:alice@ims.example.org");
+        assertThat(results.get(6).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(6).toString()).contains("bulk-c");
+        assertThat(api.get("/subscribers/bulk-d").status()).isEqualTo(404);
+        assertThat(hss.node().store().publicIdentity("sip:alice@ims.example.org").orElseThrow().subscriptionId())
+                .isEqualTo("alice");
 
         RestClient.Reply export = api.get("/subscribers/export?prefix=bulk-");
         String[] lines = export.body().split("\n");
@@ -364,6 +409,99 @@ class ProvisioningApiIT {
         assertThat(entries.get(0).get("changes").toString()).contains("privateIdentities[rest-mia@ims.example.org].credentials");
         assertThat(entries.get(1).get("action").asText()).isEqualTo("CREATE");
         assertThat(audit.body()).doesNotContain(PASSWORD, newPassword, K, PROVISIONER);
+    }
+
+    @Test
+    void changingOrRemovingAnScscfMovesTheUsersItCanNoLongerServe() throws Exception {
+        // scscf1 gets a capability the subscriber needs, serves it, then loses the capability.
+        assertThat(api.post("/scscfs", "{\"name\": \"" + SCSCF1 + "\", \"capabilities\": [7]}").status())
+                .isIn(200, 201);
+        String needy = subscriber("rest-nina").replace("\"chargingInformation\": \"default\",",
+                "\"chargingInformation\": \"default\", \"mandatoryCapabilities\": [7],");
+        assertThat(api.post("/subscribers", needy).status()).isEqualTo(201);
+        register("rest-nina");
+        create("rest-omar");
+        register("rest-omar");
+
+        assertThat(api.post("/scscfs", "{\"name\": \"" + SCSCF1 + "\", \"capabilities\": []}").status())
+                .isEqualTo(200);
+        Request rtr = scscf.nextReceived(2, TimeUnit.SECONDS);
+        assertThat(rtr.getCommandCode()).isEqualTo(Command.RTR.code());
+        assertThat(Avps.utf8All(rtr.getAvps(), Avp.PUBLIC_IDENTITY)).contains("sip:rest-nina@ims.example.org");
+        AvpSet reason = Avps.grouped(rtr.getAvps(), Avp.DEREGISTRATION_REASON).orElseThrow();
+        assertThat(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt())
+                .isEqualTo(Avp.REASON_CODE.enumValue("SERVER_CHANGE"));
+        // rest-omar needs nothing scscf1 lacks: it stays.
+        assertThat(scscf.nextReceived(500, TimeUnit.MILLISECONDS)).isNull();
+        RestClient admin = api.withToken(ADMIN);
+        assertThat(admin.get("/registrations/" + segment("sip:rest-omar@ims.example.org")).json().get("state")
+                .asText()).isEqualTo("REGISTERED");
+
+        // Removing the S-CSCF moves everyone it serves.
+        assertThat(api.delete("/scscfs/" + segment(SCSCF1)).status()).isEqualTo(204);
+        List<String> moved = new ArrayList<>();
+        for (Request next = scscf.nextReceived(2, TimeUnit.SECONDS); next != null;
+                next = scscf.nextReceived(500, TimeUnit.MILLISECONDS)) {
+            moved.addAll(Avps.utf8All(next.getAvps(), Avp.PUBLIC_IDENTITY));
+        }
+        assertThat(moved).contains("sip:rest-omar@ims.example.org");
+        assertThat(admin.get("/registrations/" + segment("sip:rest-omar@ims.example.org")).json().get("state")
+                .asText()).isEqualTo("NOT_REGISTERED");
+        assertThat(api.post("/scscfs", "{\"name\": \"" + SCSCF1 + "\", \"capabilities\": []}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void publicIdentitiesAreListedByPrefix() throws Exception {
+        create("rest-pia");
+        JsonNode page = api.get("/public-identities?prefix=" + segment("sip:rest-pia") + "&limit=1").json();
+        assertThat(page.at("/items/0/identity").asText()).isEqualTo("sip:rest-pia.alt@ims.example.org");
+        JsonNode next = api.get("/public-identities?prefix=" + segment("sip:rest-pia") + "&limit=1&cursor="
+                + segment(page.get("next").asText())).json();
+        assertThat(next.at("/items/0/identity").asText()).isEqualTo("sip:rest-pia@ims.example.org");
+        assertThat(next.has("next")).isFalse();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheServedOperations() throws Exception {
+        RestClient.Reply reply = api.withToken(READER).get("/openapi.json");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode document = reply.json();
+        assertThat(document.get("openapi").asText()).startsWith("3.");
+        assertThat(document.at("/servers/0/url").asText()).isEqualTo("/api/v1");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " "
+                        + path.getKey())));
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (Class<?> resource : hss.node().rest().resourceClasses()) {
+            jakarta.ws.rs.Path root = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            if (resource.isAnnotationPresent(io.swagger.v3.oas.annotations.Hidden.class)) {
+                continue;
+            }
+            for (java.lang.reflect.Method method : resource.getMethods()) {
+                String verb = null;
+                for (java.lang.annotation.Annotation a : method.getAnnotations()) {
+                    jakarta.ws.rs.HttpMethod http = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+                    if (http != null) {
+                        verb = http.value();
+                    }
+                }
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = ("/" + root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
+                served.add(verb + " " + (path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1)
+                        : path));
+            }
+        }
+        assertThat(served).hasSizeGreaterThan(25);
+        assertThat(documented).isEqualTo(served);
+        // Every documented operation says who may call it: all need the bearer token.
+        assertThat(document.get("security").toString()).contains("bearer");
     }
 
     private static List<String> ids(JsonNode page) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -21,11 +22,13 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.HssNode;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
+import org.jdiameter.api.Request;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -35,6 +38,9 @@ final class Sh {
     static final String AS1 = "as1.ims.example.org";
     static final String AS1_NAME = "sip:as1.ims.example.org";
     static final String AS2 = "as2.ims.example.org";
+    /** The AS the iFC "sh-other" points at. */
+    static final String OTHER_AS = "other-as.ims.example.org";
+    static final String OTHER_AS_NAME = "sip:other-as.ims.example.org";
     static final String DAVE = "sip:dave@ims.example.org";
     static final String DAVE_TEL = "tel:+15550200";
     static final String DAVE_WORK = "sip:dave.work@ims.example.org";
@@ -57,8 +63,12 @@ final class Sh {
 
     /** Loads the Sh test subscribers and application servers into a running HSS. */
     static void seed(TestHss hss) throws Exception {
+        seed(hss.node());
+    }
+
+    static void seed(HssNode node) throws Exception {
         try (InputStream in = Sh.class.getResourceAsStream("/sh/sh-test-seed.json")) {
-            hss.node().store().load(new SeedLoader().read(in, "sh-test-seed.json"));
+            node.store().load(new SeedLoader().read(in, "sh-test-seed.json"));
         }
     }
 
@@ -122,6 +132,14 @@ final class Sh {
     /** An SNR subscribing ({@code subscribe}) or unsubscribing. */
     static Answer snr(DiameterTestPeer as, String identity, boolean subscribe, List<String> serviceIndications,
             Instant expiry, boolean oneTime, boolean sendData, String... references) throws Exception {
+        return snr(as, identity, AS1_NAME, List.of(), List.of(), subscribe, serviceIndications, expiry, oneTime,
+                sendData, references);
+    }
+
+    /** An SNR naming the AS, the DSAI-Tags and the Identity-Sets. */
+    static Answer snr(DiameterTestPeer as, String identity, String serverName, List<String> dsaiTags,
+            List<String> identitySets, boolean subscribe, List<String> serviceIndications, Instant expiry,
+            boolean oneTime, boolean sendData, String... references) throws Exception {
         return as.send(Command.SNR, avps -> {
             userIdentity(avps, identity);
             for (String si : serviceIndications) {
@@ -130,7 +148,9 @@ final class Sh {
             if (sendData) {
                 Avps.addEnumerated(avps, Avp.SEND_DATA_INDICATION, 1);
             }
-            Avps.addUtf8(avps, Avp.SERVER_NAME, AS1_NAME);
+            if (serverName != null) {
+                Avps.addUtf8(avps, Avp.SERVER_NAME, serverName);
+            }
             Avps.addEnumerated(avps, Avp.SUBS_REQ_TYPE, Avp.SUBS_REQ_TYPE.enumValue(subscribe ? "Subscribe" : "Unsubscribe"));
             for (String reference : references) {
                 Avps.addEnumerated(avps, Avp.DATA_REFERENCE, ref(reference));
@@ -141,7 +161,52 @@ final class Sh {
             if (oneTime) {
                 Avps.addEnumerated(avps, Avp.ONE_TIME_NOTIFICATION, 0);
             }
+            for (String tag : dsaiTags) {
+                Avps.addOctets(avps, Avp.DSAI_TAG, tag.getBytes(StandardCharsets.UTF_8));
+            }
+            for (String set : identitySets) {
+                Avps.addEnumerated(avps, Avp.IDENTITY_SET, Avp.IDENTITY_SET.enumValue(set));
+            }
         });
+    }
+
+    /** A UDR for DSAI naming the AS and the tags. */
+    static Answer udrDsai(DiameterTestPeer as, String identity, String serverName, String... tags) throws Exception {
+        return as.send(Command.UDR, avps -> {
+            userIdentity(avps, identity);
+            if (serverName != null) {
+                Avps.addUtf8(avps, Avp.SERVER_NAME, serverName);
+            }
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, ref("DSAI"));
+            for (String tag : tags) {
+                Avps.addOctets(avps, Avp.DSAI_TAG, tag.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    /** Sh-Data setting DSAI-Values: tag, value, tag, value... (0 ACTIVE, 1 INACTIVE). */
+    static String dsaiXml(Object... tagsAndValues) {
+        StringBuilder sb = new StringBuilder("<Sh-Data><Sh-IMS-Data><Extension><Extension>");
+        for (int i = 0; i < tagsAndValues.length; i += 2) {
+            sb.append("<DSAI><DSAI-Tag>").append(tagsAndValues[i]).append("</DSAI-Tag><DSAI-Value>")
+                    .append(tagsAndValues[i + 1]).append("</DSAI-Value></DSAI>");
+        }
+        return sb.append("</Extension></Extension></Sh-IMS-Data></Sh-Data>").toString();
+    }
+
+    /** The next request the peer received, which must be a PNR. */
+    static Request nextPnr(DiameterTestPeer peer) throws InterruptedException {
+        Request request = peer.nextReceived(2, TimeUnit.SECONDS);
+        assertThat(request).as("PNR").isNotNull();
+        assertThat(request.getCommandCode()).isEqualTo(Command.PNR.code());
+        return request;
+    }
+
+    /** Forgets what the peer received so far. */
+    static void drain(DiameterTestPeer peer) throws InterruptedException {
+        while (peer.nextReceived(50, TimeUnit.MILLISECONDS) != null) {
+            // leftovers of an earlier step
+        }
     }
 
     static ResultCode result(Answer answer) {

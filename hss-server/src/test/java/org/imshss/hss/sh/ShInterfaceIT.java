@@ -222,6 +222,43 @@ class ShInterfaceIT {
     }
 
     @Test
+    void severalRepositoryDataElementsAreWrittenAllOrNothing() throws Exception {
+        String a = "multi-a-" + System.nanoTime();
+        String b = "multi-b-" + System.nanoTime();
+        assertResult(Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 0, "<v>a0</v>", b, 0, "<v>b0</v>")),
+                ResultCode.DIAMETER_SUCCESS);
+        Document both = shData(Sh.udr(as1, DAVE, null, List.of(a, b), List.of(), "RepositoryData").getAvps());
+        assertThat(xpathAll(both, "/Sh-Data/RepositoryData/ServiceIndication")).containsExactly(a, b);
+
+        // The second element is out of sync: the first is not written either.
+        assertResult(Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v>a1</v>", b, 5, "<v>b1</v>")),
+                ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        // The same Service-Indication twice says nothing clear.
+        assertResult(Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v/>", a, 2, "<v/>")),
+                ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
+        Document unchanged = shData(Sh.udr(as1, DAVE, null, List.of(a, b), List.of(), "RepositoryData").getAvps());
+        assertThat(xpath(unchanged, "//RepositoryData[ServiceIndication='" + a + "']/ServiceData/v")).isEqualTo("a0");
+        assertThat(xpath(unchanged, "//RepositoryData[ServiceIndication='" + a + "']/SequenceNumber")).isEqualTo("0");
+
+        // Both in sync: a updated, b deleted; the PUA names the last element written.
+        Answer written = Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v>a1</v>", b, 1, null));
+        assertResult(written, ResultCode.DIAMETER_SUCCESS);
+        AvpSet id = Avps.grouped(written.getAvps(), Avp.REPOSITORY_DATA_ID).orElseThrow();
+        assertThat(Avps.unsigned32(id, Avp.SEQUENCE_NUMBER).getAsLong()).isEqualTo(1);
+        Document after = shData(Sh.udr(as1, DAVE, null, List.of(a, b), List.of(), "RepositoryData").getAvps());
+        assertThat(xpathAll(after, "/Sh-Data/RepositoryData/ServiceIndication")).containsExactly(a);
+        assertThat(xpath(after, "//RepositoryData/ServiceData/v")).isEqualTo("a1");
+    }
+
+    /** Sh-Data with two RepositoryData elements; a null ServiceData deletes. */
+    private static String repositories(String si1, int seq1, String data1, String si2, int seq2, String data2) {
+        String one = Sh.repositoryXml(si1, seq1, data1);
+        String two = Sh.repositoryXml(si2, seq2, data2);
+        return one.substring(0, one.indexOf("</Sh-Data>"))
+                + two.substring(two.indexOf("<RepositoryData>"));
+    }
+
+    @Test
     void sequenceNumberWrapsFrom65535ToOne() throws Exception {
         String si = "wrap-" + System.nanoTime();
         String key = DAVE;

@@ -16,35 +16,44 @@ import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
+import org.jdiameter.client.api.ISessionFactory;
+import org.jdiameter.common.api.data.ISessionDatasource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HSS answers Sh requests from {@code NetworkReqListener.processRequest} without creating jDiameter Sh
- * session objects, so 20,000 UDRs leave the heap where it was and the HSS keeps answering.
+ * session objects: after 50,000 UDRs none of their sessions is in the stack's session store, the heap is where
+ * it was and the HSS keeps answering.
  */
 class ShNoSessionLeakIT {
 
-    private static final int REQUESTS = 20_000;
+    private static final int REQUESTS = 50_000;
     private static final int WINDOW = 64;
     private static final long ALLOWED_GROWTH_BYTES = 32L * 1024 * 1024;
 
     @Test
-    void twentyThousandUdrsDoNotGrowTheHeap() throws Exception {
+    void fiftyThousandUdrsLeaveNoSessionAndDoNotGrowTheHeap() throws Exception {
         try (TestHss hss = TestHss.start()) {
             Sh.seed(hss);
+            ISessionDatasource sessions = ((ISessionFactory) hss.node().diameter().sessionFactory()).getContainer()
+                    .getAssemblerFacility().getComponentInstance(ISessionDatasource.class);
             try (DiameterTestPeer as = DiameterTestPeer.connect(Application.SH, AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST,
                     hss.port())) {
-                send(as, 2_000);
+                send(as, 2_000, new ArrayList<>());
                 long before = usedAfterGc();
-                send(as, REQUESTS);
+                List<String> sessionIds = new ArrayList<>(REQUESTS);
+                send(as, REQUESTS, sessionIds);
                 long after = usedAfterGc();
                 assertThat(after - before).as("heap growth after %d UDRs", REQUESTS).isLessThan(ALLOWED_GROWTH_BYTES);
+                assertThat(sessionIds).hasSize(REQUESTS).doesNotContainNull();
+                assertThat(sessionIds.stream().filter(sessions::exists).count())
+                        .as("UDR sessions left in the HSS's session store").isZero();
                 assertThat(Sh.result(Sh.udr(as, DAVE, "IMSUserState"))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
             }
         }
     }
 
-    private static void send(DiameterTestPeer as, int count) throws Exception {
+    private static void send(DiameterTestPeer as, int count, List<String> sessionIds) throws Exception {
         List<CompletableFuture<Answer>> inFlight = new ArrayList<>(WINDOW);
         for (int i = 0; i < count; i++) {
             inFlight.add(as.sendAsync(Command.UDR, avps -> {
@@ -52,15 +61,17 @@ class ShNoSessionLeakIT {
                 Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("IMSUserState"));
             }));
             if (inFlight.size() == WINDOW) {
-                drain(inFlight);
+                drain(inFlight, sessionIds);
             }
         }
-        drain(inFlight);
+        drain(inFlight, sessionIds);
     }
 
-    private static void drain(List<CompletableFuture<Answer>> inFlight) throws Exception {
-        for (CompletableFuture<Answer> answer : inFlight) {
-            assertThat(Sh.result(answer.get(10, TimeUnit.SECONDS))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+    private static void drain(List<CompletableFuture<Answer>> inFlight, List<String> sessionIds) throws Exception {
+        for (CompletableFuture<Answer> future : inFlight) {
+            Answer answer = future.get(10, TimeUnit.SECONDS);
+            assertThat(Sh.result(answer)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            sessionIds.add(answer.getSessionId());
         }
         inFlight.clear();
     }

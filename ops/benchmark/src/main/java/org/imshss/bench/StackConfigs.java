@@ -24,9 +24,10 @@ final class StackConfigs {
       + "    <DpaTimeOut value=\"3000\"/>\n"
       + "    <RecTimeOut value=\"10000\"/>\n";
 
-  private static final String CX_APPLICATION = ""
-      + "<ApplicationID><VendorId value=\"" + Application.CX.vendorId() + "\"/><AuthApplId value=\""
-      + Application.CX.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
+  private static String applicationXml(Application application) {
+    return "<ApplicationID><VendorId value=\"" + application.vendorId() + "\"/><AuthApplId value=\""
+        + application.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
+  }
 
   private StackConfigs() {
   }
@@ -41,6 +42,13 @@ final class StackConfigs {
    * never-connected placeholder.
    */
   static Configuration server(String host, String realm, String address, int port, Tuning t) throws Exception {
+    return server(host, realm, address, port, t, Application.CX);
+  }
+
+  /** As {@link #server(String, String, String, int, Tuning)}, advertising {@code application}. */
+  static Configuration server(String host, String realm, String address, int port, Tuning t,
+      Application application) throws Exception {
+    String app = applicationXml(application);
     String xml = ""
         + "<Configuration xmlns=\"http://www.jdiameter.org/jdiameter-server\">\n"
         + "  <LocalPeer>\n"
@@ -50,7 +58,7 @@ final class StackConfigs {
         + "    <VendorID value=\"0\"/>\n"
         + "    <ProductName value=\"imshss-canned-responder\"/>\n"
         + "    <FirmwareRevision value=\"1\"/>\n"
-        + "    <Applications>" + CX_APPLICATION + "</Applications>\n"
+        + "    <Applications>" + app + "</Applications>\n"
         + "  </LocalPeer>\n"
         + "  <Parameters>\n"
         + "    <AcceptUndefinedPeer value=\"true\"/>\n"
@@ -66,7 +74,7 @@ final class StackConfigs {
         + "  <Network>\n"
         + "    <Peers><Peer name=\"aaa://placeholder.invalid:3868\" attempt_connect=\"false\" rating=\"1\"/></Peers>\n"
         + "    <Realms><Realm name=\"" + esc(realm) + "\" peers=\"placeholder.invalid\" local_action=\"LOCAL\""
-        + " dynamic=\"false\" exp_time=\"1\">" + CX_APPLICATION + "</Realm></Realms>\n"
+        + " dynamic=\"false\" exp_time=\"1\">" + app + "</Realm></Realms>\n"
         + "  </Network>\n"
         + "</Configuration>\n";
     return new org.jdiameter.server.impl.helpers.XMLConfiguration(stream(xml));
@@ -78,6 +86,14 @@ final class StackConfigs {
    */
   static Configuration client(String host, String realm, String localAddress, String peerHost, String peerAddress,
       int peerPort, String peerRealm, long requestTimeoutMs, Tuning t) throws Exception {
+    return client(host, realm, localAddress, peerHost, peerAddress, peerPort, peerRealm, requestTimeoutMs, t,
+        Application.CX);
+  }
+
+  /** As {@link #client}, for {@code application}. */
+  static Configuration client(String host, String realm, String localAddress, String peerHost, String peerAddress,
+      int peerPort, String peerRealm, long requestTimeoutMs, Tuning t, Application application) throws Exception {
+    String app = applicationXml(application);
     String xml = ""
         + "<Configuration xmlns=\"http://www.jdiameter.org/jdiameter-client\">\n"
         + "  <LocalPeer>\n"
@@ -87,7 +103,7 @@ final class StackConfigs {
         + "    <VendorID value=\"0\"/>\n"
         + "    <ProductName value=\"imshss-load-generator\"/>\n"
         + "    <FirmwareRevision value=\"1\"/>\n"
-        + "    <Applications>" + CX_APPLICATION + "</Applications>\n"
+        + "    <Applications>" + app + "</Applications>\n"
         + "  </LocalPeer>\n"
         + "  <Parameters>\n"
         + "    <UseUriAsFqdn value=\"false\"/>\n"
@@ -101,7 +117,7 @@ final class StackConfigs {
         + "    <Peers><Peer name=\"aaa://" + esc(peerHost) + ":" + peerPort + "\" ip=\"" + esc(peerAddress)
         + "\" rating=\"1\"/></Peers>\n"
         + "    <Realms><Realm name=\"" + esc(peerRealm) + "\" peers=\"" + esc(peerHost) + "\" local_action=\"LOCAL\""
-        + " dynamic=\"false\" exp_time=\"1\">" + CX_APPLICATION + "</Realm></Realms>\n"
+        + " dynamic=\"false\" exp_time=\"1\">" + app + "</Realm></Realms>\n"
         + "  </Network>\n"
         + "</Configuration>\n";
     return new org.jdiameter.client.impl.helpers.XMLConfiguration(stream(xml));

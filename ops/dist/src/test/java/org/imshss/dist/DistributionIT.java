@@ -95,13 +95,14 @@ class DistributionIT {
 
     @Test
     void holdsTheLaunchersEveryJarAndTheDefaultConfiguration() throws Exception {
-        for (String file : List.of("bin/hss", "bin/slf", "bin/lib/launcher.sh", "conf/jvm.options",
+        for (String file : List.of("bin/hss", "bin/slf", "bin/hssctl", "bin/lib/launcher.sh", "conf/jvm.options",
                 "conf/logback.xml", "conf/hss.properties", "systemd/imshss-hss.service",
                 "systemd/imshss-slf.service", "docs/CONFIGURATION.md", "LICENSE", "README.md")) {
             assertThat(home.resolve(file)).as(file).isRegularFile();
         }
         assertThat(home.resolve("bin/hss")).isExecutable();
         assertThat(home.resolve("bin/slf")).isExecutable();
+        assertThat(home.resolve("bin/hssctl")).isExecutable();
         List<String> jars;
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
             jars = lib.map(p -> p.getFileName().toString()).toList();

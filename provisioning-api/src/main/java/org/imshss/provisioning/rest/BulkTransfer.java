@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
@@ -24,6 +28,9 @@ import org.imshss.provisioning.service.SubscriberProvisioning;
 final class BulkTransfer {
 
     private static final int EXPORT_PAGE = 500;
+    /** Lines imported together: one grid round trip per kind of record for the new subscribers among them. */
+    private static final int BATCH = 1000;
+    private static final String FAILED = "failed";
 
     private final SubscriberProvisioning subscribers;
     private final int maxLineBytes;
@@ -42,6 +49,8 @@ final class BulkTransfer {
     void importLines(InputStream body, OutputStream out, String actor) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+        Map<Long, LineResult> results = new TreeMap<>();
+        List<SubscriberProvisioning.ImportLine> batch = new ArrayList<>();
         long number = 0;
         String line;
         while ((line = lines.readLine()) != null) {
@@ -49,49 +58,67 @@ final class BulkTransfer {
             if (line.isBlank()) {
                 continue;
             }
-            LineResult result = importLine(number, line, actor);
-            writer.writeValue(buffer, result);
-            buffer.write('\n');
-            if (buffer.size() >= 1 << 15) {
-                buffer.writeTo(out);
-                buffer.reset();
+            LineResult rejected = parse(number, line, batch);
+            if (rejected != null) {
+                results.put(number, rejected);
+            }
+            if (batch.size() == BATCH) {
+                flush(batch, results, buffer, out, actor);
             }
         }
-        buffer.writeTo(out);
+        flush(batch, results, buffer, out, actor);
         out.flush();
     }
 
-    private LineResult importLine(long number, String line, String actor) {
+    /** Imports the batch and writes its results, and those of the unparsable lines among it, in line order. */
+    private void flush(List<SubscriberProvisioning.ImportLine> batch, Map<Long, LineResult> results,
+            ByteArrayOutputStream buffer, OutputStream out, String actor) throws IOException {
+        for (SubscriberProvisioning.ImportResult result : subscribers.importBatch(batch, actor)) {
+            ProvisioningException error = result.error();
+            results.put(result.line(), new LineResult(result.line(), result.id(), result.result(),
+                    error == null ? ("created".equals(result.result()) ? 201 : 200) : status(error),
+                    error == null ? List.of() : error.errors()));
+        }
+        batch.clear();
+        for (LineResult result : results.values()) {
+            writer.writeValue(buffer, result);
+            buffer.write('\n');
+        }
+        results.clear();
+        buffer.writeTo(out);
+        buffer.reset();
+    }
+
+    /** Adds the line's document to the batch, or returns why it cannot be read. */
+    private LineResult parse(long number, String line, List<SubscriberProvisioning.ImportLine> batch) {
         if (line.length() > maxLineBytes) {
-            return new LineResult(number, null, "failed", 413,
+            return new LineResult(number, null, FAILED, 413,
                     List.of(new FieldError("$", "line longer than " + maxLineBytes + " characters")));
         }
         SeedDocument.Subscription document;
         try {
             document = reader.readValue(line);
         } catch (JsonMappingException e) {
-            return new LineResult(number, null, "failed", 400,
+            return new LineResult(number, null, FAILED, 400,
                     List.of(new FieldError(JsonPaths.of(e.getPath()), e.getOriginalMessage().lines().findFirst()
                             .orElse("invalid value"))));
         } catch (JsonProcessingException e) {
-            return new LineResult(number, null, "failed", 400, List.of(new FieldError("$", e.getOriginalMessage())));
+            return new LineResult(number, null, FAILED, 400, List.of(new FieldError("$", e.getOriginalMessage())));
         }
         if (document == null || document.id() == null || document.id().isBlank()) {
-            return new LineResult(number, null, "failed", 400, List.of(new FieldError("id", "required")));
+            return new LineResult(number, null, FAILED, 400, List.of(new FieldError("id", "required")));
         }
-        try {
-            SubscriberProvisioning.Written written = subscribers.put(document.id(), document, null, actor);
-            String result = written.created() ? "created" : written.changed() ? "updated" : "unchanged";
-            return new LineResult(number, document.id(), result, written.created() ? 201 : 200, List.of());
-        } catch (ProvisioningException e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case STALE -> 412;
-            };
-            return new LineResult(number, document.id(), "failed", status, e.errors());
-        }
+        batch.add(new SubscriberProvisioning.ImportLine(number, document));
+        return null;
+    }
+
+    static int status(ProvisioningException e) {
+        return switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+        };
     }
 
     void export(String prefix, OutputStream out) throws IOException {

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -16,11 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.imshss.provisioning.model.AuthProfile;
+import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.SubscriberProvisioning;
-import org.imshss.provisioning.store.SubscriberStore;
+import org.imshss.provisioning.store.ProvisioningStore;
 
 /**
  * Single identities, read-only (they are written as part of their subscriber), and the write-only
@@ -31,10 +34,10 @@ import org.imshss.provisioning.store.SubscriberStore;
 @Tag(name = "identities")
 public final class IdentitiesResource {
 
-    private final SubscriberStore store;
+    private final ProvisioningStore store;
     private final SubscriberProvisioning subscribers;
 
-    IdentitiesResource(SubscriberStore store, SubscriberProvisioning subscribers) {
+    IdentitiesResource(ProvisioningStore store, SubscriberProvisioning subscribers) {
         this.store = store;
         this.subscribers = subscribers;
     }
@@ -43,6 +46,24 @@ public final class IdentitiesResource {
     public record PrivateIdentityView(String impi, String subscriptionId, List<String> publicIdentities,
             List<String> authSchemes, String defaultScheme, String digestRealm, boolean sipDigestCredentials,
             boolean akaCredentials, boolean cleartextPasswordAllowed, String lineIdentifier, String ipAddress) {
+    }
+
+    @GET
+    @Path("public-identities")
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(summary = "List public identities in key order, optionally those starting with a prefix "
+            + "(e.g. sip:+1555 or tel:+1555)")
+    public SubscribersResource.Page<PublicIdentity> publicIdentities(@QueryParam("prefix") String prefix,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
+        SubscribersResource.checkLimit(limit);
+        List<PublicIdentity> found = store.publicIdentities(prefix, cursor, limit + 1);
+        boolean more = found.size() > limit;
+        List<PublicIdentity> page = more ? found.subList(0, limit) : found;
+        return new SubscribersResource.Page<>(page, more ? key(page.get(limit - 1)) : null);
+    }
+
+    private static String key(PublicIdentity identity) {
+        return identity.type().isWildcard() ? identity.identity().trim() : Identities.normalise(identity.identity());
     }
 
     @GET

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 @Path("openapi.json")
 @Hidden
-final class OpenApiDocument {
+public final class OpenApiDocument {
 
     private final String json;
 

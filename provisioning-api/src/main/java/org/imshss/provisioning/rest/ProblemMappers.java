@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
 import org.slf4j.Logger;
@@ -29,13 +30,7 @@ final class ProblemMappers {
     static final class Provisioning implements ExceptionMapper<ProvisioningException> {
         @Override
         public Response toResponse(ProvisioningException e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case STALE -> 412;
-            };
-            return problem(status, e.getMessage(), e.errors());
+            return problem(BulkTransfer.status(e), e.getMessage(), e.errors());
         }
     }
 

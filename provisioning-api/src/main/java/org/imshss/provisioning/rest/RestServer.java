@@ -24,7 +24,7 @@ import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.ShDataStore;
-import org.imshss.provisioning.store.SubscriberStore;
+import org.imshss.provisioning.store.ProvisioningStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +39,18 @@ public final class RestServer implements AutoCloseable {
 
     private final HttpServer server;
     private final URI base;
+    private final Set<Class<?>> resourceClasses;
 
     /** The operations behind the API, wired by the process that serves it. */
-    public record Services(SubscriberStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
+    public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
             ServiceDataProvisioning serviceData, RegistrationAdministration registrations, AuditLog audit,
             Clock clock) {
     }
 
-    private RestServer(HttpServer server, URI base) {
+    private RestServer(HttpServer server, URI base, Set<Class<?>> resourceClasses) {
         this.server = server;
         this.base = base;
+        this.resourceClasses = Set.copyOf(resourceClasses);
     }
 
     public static RestServer start(RestSettings settings, Services services) throws IOException {
@@ -78,11 +80,17 @@ public final class RestServer implements AutoCloseable {
         }
         config.register(openApi(uri, classes));
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
+        // Whatever fails below Jersey's exception mappers, the answer never carries a stack trace.
+        server.getServerConfiguration().setDefaultErrorPageGenerator((request, status, reason, description, e) -> {
+            request.getResponse().setContentType("application/json");
+            return "{\"status\":" + status + ",\"title\":\"" + (status >= 500 ? "internal error" : "request failed")
+                    + "\",\"errors\":[]}";
+        });
         server.start();
         NetworkListener listener = server.getListeners().iterator().next();
         URI actual = URI.create("http://" + settings.bindAddress() + ":" + listener.getPort() + RestSettings.BASE_PATH);
         log.info("provisioning API listening on {}", actual);
-        return new RestServer(server, actual);
+        return new RestServer(server, actual, classes);
     }
 
     private static Set<Object> resources(RestSettings settings, Services s) {
@@ -110,6 +118,11 @@ public final class RestServer implements AutoCloseable {
                 .schemaRequirement("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
                 .security(List.of(new SecurityRequirement().addList("bearer")));
         return new OpenApiDocument(model, classes);
+    }
+
+    /** The resource classes served (the OpenAPI document is generated from them). */
+    public Set<Class<?>> resourceClasses() {
+        return resourceClasses;
     }
 
     /** The base URI the API answers on, with the port actually bound. */

@@ -21,6 +21,10 @@ public record RestSettings(boolean enabled, String bindAddress, int port, List<A
         return new RestSettings(true, "127.0.0.1", port, tokens, 1 << 20, 1 << 20);
     }
 
+    public RestSettings withTokens(List<ApiToken> other) {
+        return new RestSettings(enabled, bindAddress, port, other, maxRequestBytes, maxImportLineBytes);
+    }
+
     @Override
     public String toString() {
         return "RestSettings[enabled=" + enabled + ", bindAddress=" + bindAddress + ", port=" + port + ", tokens="

@@ -144,11 +144,11 @@ public final class SeedLoader {
         try {
             return reader.readValue(json);
         } catch (JsonMappingException e) {
-            String path = path(e.getPath());
+            String path = JsonPaths.of(e.getPath());
             String problem = e instanceof UnrecognizedPropertyException
                     ? "unknown field"
                     : e.getOriginalMessage().lines().findFirst().orElse("invalid value");
-            throw new SeedException(source, List.of((path.isEmpty() ? "$" : path) + ": " + problem));
+            throw new SeedException(source, List.of(path + ": " + problem));
         } catch (JsonParseException e) {
             throw new SeedException(source, List.of("line " + e.getLocation().getLineNr() + " column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
@@ -157,21 +157,6 @@ public final class SeedLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** Validates and resolves a parsed document; throws {@link SeedException} listing every problem. */
@@ -245,6 +230,18 @@ public final class SeedLoader {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES unavailable", e);
         }
+    }
+
+    /** RFC 3261 19.1.1 user@host (no spaces, a host name or an IP literal); RFC 3966 3 global or local number. */
+    private static final Pattern SIP_URI = Pattern.compile(
+            "(?i)sips?:(?:[^@\\s]+@)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.?"
+                    + "|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?(?:[;?]\\S*)?");
+    private static final Pattern TEL_URI = Pattern.compile(
+            "(?i)tel:(?:\\+[0-9().-]*[0-9][0-9().-]*|[0-9a-f*#().-]*[0-9a-f*#][0-9a-f*#().-]*(?=.*;phone-context=))"
+                    + "(?:;[^\\s;]+)*");
+
+    static boolean uriSyntax(String identity) {
+        return SIP_URI.matcher(identity).matches() || TEL_URI.matcher(identity).matches();
     }
 
     private static Map<String, Integer> dataReferences() {
@@ -710,10 +707,14 @@ public final class SeedLoader {
                 }
                 String identity = p.identity().trim();
                 String lower = identity.toLowerCase(Locale.ROOT);
+                boolean wildcard = Identities.isWildcard(identity);
                 if (!lower.startsWith("sip:") && !lower.startsWith("sips:") && !lower.startsWith("tel:")) {
                     problem(path + ".identity", "must be a sip:, sips: or tel: URI");
+                } else if (!wildcard && !uriSyntax(identity)) {
+                    problem(path + ".identity", lower.startsWith("tel:")
+                            ? "not a tel URI: a global number +digits, or a local number with phone-context (RFC 3966)"
+                            : "not a SIP URI: [user@]host[:port][;parameters] (RFC 3261 19.1)");
                 }
-                boolean wildcard = Identities.isWildcard(identity);
                 // TS 23.003 13.5: the !...! regular expression marks a wildcarded PSI or IMPU.
                 if (wildcard && !type.isWildcard()) {
                     problem(path + ".type", "a wildcard identity needs type WILDCARDED_PSI or WILDCARDED_IMPU");

@@ -8,6 +8,9 @@ public interface AuditLog {
     /** Records the entry under a new id (the entry's own id is ignored) and returns it. */
     AuditEntry record(AuditEntry entry);
 
+    /** Records many entries at once (a bulk import), in order. */
+    void recordAll(List<AuditEntry> entries);
+
     /**
      * Newest first: entries with an id below {@code before} (null: the newest), for {@code objectId} only
      * when given, at most {@code limit}.

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ScscfServer;
@@ -228,20 +230,47 @@ public final class ServiceDataProvisioning {
         return store.scscfServers();
     }
 
+    /**
+     * Creates or replaces an S-CSCF. Users it serves whose mandatory capabilities it no longer offers are
+     * de-registered with SERVER_CHANGE, so that they register again through an I-CSCF that picks a suitable
+     * S-CSCF (TS 29.228 6.1.3, TS 29.229 6.3.17).
+     */
     public boolean putScscf(SeedDocument.Scscf body, String actor) {
         SeedDocument document = new SeedDocument(null, List.of(body), null, null, null, null, null, null);
         ScscfServer server = single(document, "scscfs[0].", SubscriberData::scscfServers);
         boolean created = store.scscfServers().stream().noneMatch(s -> s.name().equals(server.name()));
         store.putScscfServer(server);
         changed("scscf", server.name(), created, actor);
+        if (!created) {
+            moveUsersOf(server.name(), subscription -> !server.offersAll(subscription.mandatoryCapabilities()));
+        }
         return created;
     }
 
+    /** Removes an S-CSCF; the users it serves are de-registered with SERVER_CHANGE to move elsewhere. */
     public void removeScscf(String name, String actor) {
         if (!store.removeScscfServer(name)) {
             throw ProvisioningException.notFound("S-CSCF " + name);
         }
         removed("scscf", name, actor);
+        moveUsersOf(name, subscription -> true);
+    }
+
+    private void moveUsersOf(String scscfName, java.util.function.Predicate<ImsSubscription> mustMove) {
+        for (String id : store.subscriptionsServedBy(scscfName)) {
+            ImsSubscription subscription = store.subscription(id).orElse(null);
+            if (subscription == null || !mustMove.test(subscription)) {
+                continue;
+            }
+            List<String> served = new java.util.ArrayList<>();
+            for (String setId : store.registration(id).sets().keySet()) {
+                store.implicitRegistrationSet(setId).map(ImplicitRegistrationSet::publicIdentities)
+                        .filter(members -> !members.isEmpty()).ifPresent(members -> served.add(members.get(0)));
+            }
+            if (!served.isEmpty()) {
+                network.terminate(served, NetworkUpdates.Reason.SERVER_CHANGE);
+            }
+        }
     }
 
     // ---- Sh application servers ----

@@ -27,6 +27,10 @@ public final class CacheNames {
     public static final String SH_REPOSITORY = "hss-sh-repository";
     /** Sh subscriptions to notifications by identity (TS 29.328 6.1.4). */
     public static final String SH_SUBSCRIPTIONS = "hss-sh-subscriptions";
+    /** DSAI tags and the iFCs each governs, by tag (TS 29.328 7.6.11). */
+    public static final String SH_DSAI = "hss-sh-dsai";
+    /** DSAI-Values by identity; absent means every tag ACTIVE (TS 29.328 7.6.11). */
+    public static final String SH_DSAI_VALUES = "hss-sh-dsai-values";
 
     /** Provisioning changes, by zero-padded sequence number (the REST API's audit trail). */
     public static final String AUDIT = "hss-audit";
@@ -34,11 +38,11 @@ public final class CacheNames {
     /** Caches with one entry per subscriber; the others hold shared, few entries. */
     public static final List<String> PER_SUBSCRIBER =
             List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES, MSISDNS,
-                    SH_REPOSITORY, SH_SUBSCRIPTIONS);
+                    SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI_VALUES);
 
     public static final List<String> ALL = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, WILDCARDS,
             IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES,
-            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS, AUDIT);
+            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI, SH_DSAI_VALUES, AUDIT);
 
     private CacheNames() {
     }

@@ -3,6 +3,8 @@ package org.imshss.provisioning.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.PriorityQueue;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
@@ -42,6 +44,22 @@ public final class IgniteAuditLog implements AuditLog {
                 entry.objectType(), entry.objectId(), entry.changes());
         entries.put(key(stored.id()), codec.encode(stored));
         return stored;
+    }
+
+    @Override
+    public void recordAll(List<AuditEntry> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long first = ids.getAndAdd(batch.size()) + 1;
+        Map<String, byte[]> values = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            AuditEntry entry = batch.get(i);
+            long id = first + i;
+            values.put(key(id), codec.encode(new AuditEntry(id, entry.time(), entry.actor(), entry.action(),
+                    entry.objectType(), entry.objectId(), entry.changes())));
+        }
+        entries.putAll(values);
     }
 
     @Override

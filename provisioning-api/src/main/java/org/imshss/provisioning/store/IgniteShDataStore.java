@@ -2,8 +2,10 @@ package org.imshss.provisioning.store;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -13,12 +15,22 @@ import javax.cache.event.EventType;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.Dsai;
+import org.imshss.provisioning.model.DsaiValues;
 import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
 
@@ -35,8 +47,12 @@ public final class IgniteShDataStore implements ShDataStore {
     private final Ignite ignite;
     private final RecordCodec codec;
     private final IgniteCache<String, byte[]> applicationServers;
+    /** Every Sh request reads its AS's permissions: decoded once per node, dropped on any change. */
+    private final SharedRecordCache<ShApplicationServer> decodedApplicationServers;
     private final IgniteCache<String, byte[]> repository;
     private final IgniteCache<String, byte[]> subscriptions;
+    private final IgniteCache<String, byte[]> dsai;
+    private final IgniteCache<String, byte[]> dsaiValues;
     private final IgniteCache<String, byte[]> publicIds;
     private final IgniteCache<String, byte[]> wildcards;
     private final IgniteCache<String, byte[]> registrations;
@@ -45,8 +61,12 @@ public final class IgniteShDataStore implements ShDataStore {
         this.ignite = ignite;
         this.codec = RecordCodec.shared();
         applicationServers = cache(CacheNames.SH_APPLICATION_SERVERS);
+        decodedApplicationServers = new SharedRecordCache<>(applicationServers, codec, ShApplicationServer.class,
+                SharedRecordCache.UNBOUNDED);
         repository = cache(CacheNames.SH_REPOSITORY);
         subscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
+        dsai = cache(CacheNames.SH_DSAI);
+        dsaiValues = cache(CacheNames.SH_DSAI_VALUES);
         publicIds = cache(CacheNames.PUBLIC_IDS);
         wildcards = cache(CacheNames.WILDCARDS);
         registrations = cache(CacheNames.REGISTRATIONS);
@@ -74,13 +94,14 @@ public final class IgniteShDataStore implements ShDataStore {
         if (diameterHost == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(codec.decode(applicationServers.get(applicationServerKey(diameterHost)),
-                ShApplicationServer.class));
+        return decodedApplicationServers.get(applicationServerKey(diameterHost));
     }
 
     @Override
     public void putApplicationServer(ShApplicationServer server) {
-        applicationServers.put(applicationServerKey(server.diameterHost()), codec.encode(server));
+        String key = applicationServerKey(server.diameterHost());
+        applicationServers.put(key, codec.encode(server));
+        decodedApplicationServers.invalidate(key);
     }
 
     @Override
@@ -96,6 +117,38 @@ public final class IgniteShDataStore implements ShDataStore {
     }
 
     @Override
+    public Optional<Dsai> dsai(String tag) {
+        return Optional.ofNullable(codec.decode(dsai.get(tag), Dsai.class));
+    }
+
+    @Override
+    public void putDsai(Dsai definition) {
+        dsai.put(definition.tag(), codec.encode(definition));
+    }
+
+    @Override
+    public List<Dsai> allDsai() {
+        List<Dsai> all = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = dsai.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                all.add(codec.decode(entry.getValue(), Dsai.class));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public DsaiValues dsaiValues(String identity) {
+        DsaiValues stored = codec.decode(dsaiValues.get(identity), DsaiValues.class);
+        return stored != null ? stored : DsaiValues.allActive(identity);
+    }
+
+    @Override
+    public <R extends Serializable> R updateDsaiValues(String identity, RecordUpdate<DsaiValues, R> update) {
+        return invoke(dsaiValues, identity, DsaiValues.class, update);
+    }
+
+    @Override
     public ShSubscriptions subscriptions(String identity) {
         ShSubscriptions stored = codec.decode(subscriptions.get(identity), ShSubscriptions.class);
         return stored != null ? stored : ShSubscriptions.none();
@@ -104,6 +157,48 @@ public final class IgniteShDataStore implements ShDataStore {
     @Override
     public <R extends Serializable> R updateSubscriptions(String identity, RecordUpdate<ShSubscriptions, R> update) {
         return invoke(subscriptions, identity, ShSubscriptions.class, update);
+    }
+
+    @Override
+    public Map<String, ShSubscriptions> allSubscriptions() {
+        Map<String, ShSubscriptions> all = new HashMap<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = subscriptions.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                all.put(entry.getKey(), codec.decode(entry.getValue(), ShSubscriptions.class));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public int purgeExpiredSubscriptions(long nowMillis) {
+        List<String> expired = new ArrayList<>();
+        for (Cache.Entry<String, byte[]> entry : subscriptions.localEntries(CachePeekMode.PRIMARY)) {
+            ShSubscriptions stored = codec.decode(entry.getValue(), ShSubscriptions.class);
+            if (stored != null && stored.withoutExpired(nowMillis) != stored) {
+                expired.add(entry.getKey());
+            }
+        }
+        for (String identity : expired) {
+            invoke(subscriptions, identity, ShSubscriptions.class, new DropExpired(nowMillis));
+        }
+        return expired.size();
+    }
+
+    /** Removes the subscriptions expired at {@code nowMillis}, and the entry once none is left. */
+    record DropExpired(long nowMillis) implements RecordUpdate<ShSubscriptions, Boolean> {
+
+        @Override
+        public Outcome<ShSubscriptions, Boolean> apply(ShSubscriptions current) {
+            if (current == null) {
+                return Outcome.keep(false);
+            }
+            ShSubscriptions live = current.withoutExpired(nowMillis);
+            if (live == current) {
+                return Outcome.keep(false);
+            }
+            return live.isEmpty() ? Outcome.remove(true) : Outcome.put(live, true);
+        }
     }
 
     @Override
@@ -130,6 +225,20 @@ public final class IgniteShDataStore implements ShDataStore {
                     listener::publicIdentityChanged));
             cursors.add(watch(wildcards, bytes -> codec.decode(bytes, PublicIdentity.class),
                     listener::publicIdentityChanged));
+            cursors.add(watch(dsaiValues, bytes -> codec.decode(bytes, DsaiValues.class),
+                    listener::dsaiValuesChanged));
+            cursors.add(watch(cache(CacheNames.PRIVATE_IDS), bytes -> codec.decode(bytes, PrivateIdentity.class),
+                    listener::privateIdentityChanged));
+            cursors.add(watch(cache(CacheNames.IMPLICIT_SETS),
+                    bytes -> codec.decode(bytes, ImplicitRegistrationSet.class), listener::implicitSetChanged));
+            cursors.add(watch(cache(CacheNames.SUBSCRIPTIONS), bytes -> codec.decode(bytes, ImsSubscription.class),
+                    listener::subscriptionChanged));
+            cursors.add(watch(cache(CacheNames.SERVICE_PROFILES), bytes -> codec.decode(bytes, ServiceProfile.class),
+                    listener::serviceProfileChanged));
+            cursors.add(watch(cache(CacheNames.IFCS), bytes -> codec.decode(bytes, InitialFilterCriteria.class),
+                    listener::initialFilterCriteriaChanged));
+            cursors.add(watch(cache(CacheNames.CHARGING), bytes -> codec.decode(bytes, ChargingInformation.class),
+                    listener::chargingInformationChanged));
         } catch (RuntimeException e) {
             cursors.forEach(IgniteShDataStore::closeQuietly);
             throw e;
@@ -170,5 +279,6 @@ public final class IgniteShDataStore implements ShDataStore {
 
     @Override
     public void close() {
+        decodedApplicationServers.close();
     }
 }

@@ -3,11 +3,16 @@ package org.imshss.provisioning.store;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -379,24 +384,24 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public boolean removeSubscription(String id) {
-        boolean removed = subscriptions.remove(id);
-        decodedSubscriptions.invalidate(id);
-        return removed;
+        return remove(subscriptions, decodedSubscriptions, id);
     }
 
     @Override
     public boolean removePrivateIdentity(String impi) {
         String key = Identities.normalise(impi);
-        boolean removed = privateIds.remove(key);
-        decodedPrivateIds.invalidate(key);
         sequences.remove(key);
-        return removed;
+        return remove(privateIds, decodedPrivateIds, key);
     }
 
     @Override
     public boolean removeImplicitRegistrationSet(String id) {
-        boolean removed = implicitSets.remove(id);
-        decodedImplicitSets.invalidate(id);
+        return remove(implicitSets, decodedImplicitSets, id);
+    }
+
+    private static boolean remove(IgniteCache<String, byte[]> cache, SharedRecordCache<?> decoded, String key) {
+        boolean removed = cache.remove(key);
+        decoded.invalidate(key);
         return removed;
     }
 
@@ -407,30 +412,22 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public boolean removeServiceProfile(String id) {
-        boolean removed = serviceProfiles.remove(id);
-        decodedProfiles.invalidate(id);
-        return removed;
+        return remove(serviceProfiles, decodedProfiles, id);
     }
 
     @Override
     public boolean removeInitialFilterCriteria(String id) {
-        boolean removed = ifcs.remove(id);
-        decodedIfcs.invalidate(id);
-        return removed;
+        return remove(ifcs, decodedIfcs, id);
     }
 
     @Override
     public boolean removeSharedIfcSet(int id) {
-        boolean removed = sharedIfcSets.remove(Integer.toString(id));
-        decodedSharedIfcSets.invalidate(Integer.toString(id));
-        return removed;
+        return remove(sharedIfcSets, decodedSharedIfcSets, Integer.toString(id));
     }
 
     @Override
     public boolean removeChargingInformation(String id) {
-        boolean removed = charging.remove(id);
-        decodedCharging.invalidate(id);
-        return removed;
+        return remove(charging, decodedCharging, id);
     }
 
     @Override
@@ -457,6 +454,49 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     @Override
+    public List<PublicIdentity> publicIdentities(String prefix, String after, int limit) {
+        PriorityQueue<Cache.Entry<String, byte[]>> smallest = new PriorityQueue<>(
+                Comparator.comparing((Cache.Entry<String, byte[]> e) -> e.getKey()).reversed());
+        for (IgniteCache<String, byte[]> cache : List.of(publicIds, wildcards)) {
+            try (QueryCursor<Cache.Entry<String, byte[]>> cursor =
+                    cache.query(new ScanQuery<>(new KeyRange(prefix, after)))) {
+                for (Cache.Entry<String, byte[]> entry : cursor) {
+                    smallest.add(entry);
+                    if (smallest.size() > limit) {
+                        smallest.poll();
+                    }
+                }
+            }
+        }
+        List<Cache.Entry<String, byte[]>> entries = new ArrayList<>(smallest);
+        entries.sort(Comparator.comparing(Cache.Entry::getKey));
+        List<PublicIdentity> identities = new ArrayList<>();
+        entries.forEach(e -> identities.add(codec.decode(e.getValue(), PublicIdentity.class)));
+        return identities;
+    }
+
+    @Override
+    public List<String> subscriptionsServedBy(String scscfName) {
+        List<String> ids = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor =
+                registrations.query(new ScanQuery<>(new ServedBy(scscfName.trim())))) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                ids.add(entry.getKey());
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    private record ServedBy(String scscfName) implements IgniteBiPredicate<String, byte[]> {
+        @Override
+        public boolean apply(String key, byte[] value) {
+            RegistrationState state = RegistrationStateCodec.decode(value);
+            return state != null && state.scscfName() != null && state.scscfName().trim().equals(scscfName);
+        }
+    }
+
+    @Override
     public List<ServiceProfile> serviceProfiles() {
         return all(serviceProfiles, ServiceProfile.class, ServiceProfile::id);
     }
@@ -476,6 +516,99 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     @Override
     public List<ChargingInformation> chargingInformation() {
         return all(charging, ChargingInformation.class, ChargingInformation::id);
+    }
+
+    @Override
+    public void putBatch(SubscriberData batch) {
+        Map<String, byte[]> distinct = new TreeMap<>();
+        Map<String, byte[]> wildcarded = new TreeMap<>();
+        Map<String, byte[]> numbers = new TreeMap<>();
+        for (PublicIdentity identity : batch.publicIdentities()) {
+            if (identity.type().isWildcard()) {
+                wildcarded.put(wildcardKey(identity.identity()), codec.encode(identity));
+            } else {
+                distinct.put(Identities.normalise(identity.identity()), codec.encode(identity));
+            }
+            if (identity.msisdn() != null) {
+                numbers.put(msisdnKey(identity.msisdn()), msisdnValue(identity));
+            }
+        }
+        putAll(publicIds, distinct, decodedPublicIds);
+        if (!wildcarded.isEmpty()) {
+            wildcards.putAll(wildcarded);
+            wildcardVersion.incrementAndGet();
+        }
+        if (!numbers.isEmpty()) {
+            msisdns.putAll(numbers);
+        }
+        putAll(implicitSets, encoded(batch.implicitRegistrationSets(), ImplicitRegistrationSet::id),
+                decodedImplicitSets);
+        putAll(privateIds, encoded(batch.privateIdentities(), p -> Identities.normalise(p.impi())),
+                decodedPrivateIds);
+        putAll(subscriptions, encoded(batch.subscriptions(), ImsSubscription::id), decodedSubscriptions);
+    }
+
+    private <T> Map<String, byte[]> encoded(List<T> records, Function<T, String> key) {
+        // Sorted keys: concurrent batches touching the same keys lock them in the same order.
+        Map<String, byte[]> values = new TreeMap<>();
+        for (T record : records) {
+            values.put(key.apply(record), codec.encode(record));
+        }
+        return values;
+    }
+
+    private static void putAll(IgniteCache<String, byte[]> cache, Map<String, byte[]> values,
+            SharedRecordCache<?> decoded) {
+        if (values.isEmpty()) {
+            return;
+        }
+        cache.putAll(values);
+        values.keySet().forEach(decoded::invalidate);
+    }
+
+    @Override
+    public Set<String> existingSubscriptions(Collection<String> ids) {
+        return subscriptions.getAll(new HashSet<>(ids)).keySet();
+    }
+
+    @Override
+    public Map<String, String> owners(IdentityKind kind, Collection<String> keys) {
+        Map<String, String> owners = new HashMap<>();
+        switch (kind) {
+            case PRIVATE_IDENTITY -> privateIds.getAll(normalised(keys)).forEach((key, value) ->
+                    owners.put(key, codec.decode(value, PrivateIdentity.class).subscriptionId()));
+            case PUBLIC_IDENTITY -> {
+                Set<String> distinct = new HashSet<>();
+                Set<String> wildcarded = new HashSet<>();
+                for (String key : keys) {
+                    if (Identities.isWildcard(key)) {
+                        wildcarded.add(wildcardKey(key));
+                    }
+                    distinct.add(Identities.normalise(key));
+                }
+                for (IgniteCache<String, byte[]> cache : List.of(publicIds, wildcards)) {
+                    cache.getAll(cache == publicIds ? distinct : wildcarded).forEach((key, value) ->
+                            owners.put(key, codec.decode(value, PublicIdentity.class).subscriptionId()));
+                }
+            }
+            case IMPLICIT_SET -> implicitSets.getAll(new HashSet<>(keys)).forEach((key, value) ->
+                    owners.put(key, codec.decode(value, ImplicitRegistrationSet.class).subscriptionId()));
+            case MSISDN -> {
+                Set<String> numbers = new HashSet<>();
+                keys.forEach(k -> numbers.add(msisdnKey(k)));
+                msisdns.getAll(numbers).forEach((number, identity) -> publicIdentity(
+                        new String(identity, StandardCharsets.UTF_8))
+                        .ifPresent(holder -> owners.put(number, holder.subscriptionId())));
+            }
+            default -> throw new IllegalArgumentException(kind.name());
+        }
+        return owners;
+    }
+
+    private static Set<String> normalised(Collection<String> keys) {
+        Set<String> set = new HashSet<>();
+        keys.forEach(k -> set.add(Identities.normalise(k)));
+        return set;
     }
 
     @Override

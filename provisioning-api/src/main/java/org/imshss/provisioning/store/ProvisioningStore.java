@@ -1,6 +1,8 @@
 package org.imshss.provisioning.store;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.InitialFilterCriteria;
@@ -44,6 +46,15 @@ public interface ProvisioningStore extends SubscriberStore {
      */
     List<String> subscriptionIds(String prefix, String after, int limit);
 
+    /**
+     * Public identities (distinct and wildcarded) in ascending key order, those whose key starts with
+     * {@code prefix} (null: all), strictly after {@code after}, at most {@code limit}.
+     */
+    List<PublicIdentity> publicIdentities(String prefix, String after, int limit);
+
+    /** Ids of the subscriptions whose registration state names this S-CSCF. */
+    List<String> subscriptionsServedBy(String scscfName);
+
     List<ServiceProfile> serviceProfiles();
 
     List<InitialFilterCriteria> initialFilterCriteria();
@@ -55,6 +66,29 @@ public interface ProvisioningStore extends SubscriberStore {
     List<ShApplicationServer> applicationServers();
 
     boolean removeApplicationServer(String diameterHost);
+
+    /**
+     * Writes the subscriptions, identities and implicit sets of a batch, one grid operation per kind of
+     * record: identities and sets before the subscriptions that list them.
+     */
+    void putBatch(SubscriberData batch);
+
+    /** Which of these subscription ids are stored. */
+    Set<String> existingSubscriptions(Collection<String> ids);
+
+    /**
+     * For each identity of the batch that is stored, the subscription holding it: private identities
+     * (normalised), public identities (normalised, or wildcard strings), implicit set ids and MSISDNs.
+     */
+    Map<String, String> owners(IdentityKind kind, Collection<String> keys);
+
+    /** The kinds of key {@link #owners} looks up. */
+    enum IdentityKind {
+        PRIVATE_IDENTITY,
+        PUBLIC_IDENTITY,
+        IMPLICIT_SET,
+        MSISDN
+    }
 
     /** Public identities (distinct and wildcarded) whose service profile is one of these. */
     List<PublicIdentity> publicIdentitiesWithProfiles(Set<String> serviceProfileIds);

@@ -1,16 +1,26 @@
 package org.imshss.provisioning.store;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.Dsai;
+import org.imshss.provisioning.model.DsaiValues;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
 
 /**
  * The data only the Sh interface needs (TS 29.328): application servers and their permissions, repository
- * (transparent) data, subscriptions to notifications. Identity keys are those of {@link SubscriberStore}
+ * (transparent) data, DSAI, subscriptions to notifications. Identity keys are those of {@link SubscriberStore}
  * (normalised distinct identity, or a wildcard string).
  */
 public interface ShDataStore extends AutoCloseable {
@@ -26,19 +36,47 @@ public interface ShDataStore extends AutoCloseable {
     <R extends Serializable> R updateRepositoryData(String identity, String serviceIndication,
             RecordUpdate<RepositoryData, R> update);
 
+    /** A DSAI tag and the iFCs it governs. */
+    Optional<Dsai> dsai(String tag);
+
+    void putDsai(Dsai dsai);
+
+    /** Every DSAI tag; a scan of a small cache (tags are provisioned per service, not per user). */
+    List<Dsai> allDsai();
+
+    /** Never null: every tag ACTIVE when nothing is stored. */
+    DsaiValues dsaiValues(String identity);
+
+    /** Applies a change to the DSAI-Values of one identity in one atomic grid operation. */
+    <R extends Serializable> R updateDsaiValues(String identity, RecordUpdate<DsaiValues, R> update);
+
     /** Never null: {@link ShSubscriptions#none()} when nothing is stored. */
     ShSubscriptions subscriptions(String identity);
 
     /** Applies a change to the subscriptions of one identity in one atomic grid operation. */
     <R extends Serializable> R updateSubscriptions(String identity, RecordUpdate<ShSubscriptions, R> update);
 
+    /**
+     * Every identity that has subscriptions, with them, read from the whole cluster. It reads every stored
+     * subscription: for changes of shared data (iFCs, profiles, charging functions), which are rare.
+     */
+    Map<String, ShSubscriptions> allSubscriptions();
+
+    /**
+     * Drops the expired subscriptions of the identities whose primary copy this node holds.
+     *
+     * @return how many identities had expired subscriptions
+     */
+    int purgeExpiredSubscriptions(long nowMillis);
+
     /** Applies a change to a stored public identity (distinct or wildcard, by its key) in one atomic grid operation. */
     <R extends Serializable> R updatePublicIdentity(PublicIdentity identity, RecordUpdate<PublicIdentity, R> update);
 
     /**
-     * Calls the listener for every change of repository data, registration state and public identities,
-     * made by any node, once in the cluster (on the node that holds the primary copy of the entry).
-     * Calls arrive on grid threads and must not block. Closing the returned handle stops them.
+     * Calls the listener for every change of the data Sh notifies about (repository data, DSAI, registration
+     * state, the provisioned subscriber data), made by any node, once in the cluster (on the node that holds
+     * the primary copy of the entry). Calls arrive on grid threads and must not block. Closing the returned
+     * handle stops them.
      */
     AutoCloseable watch(ChangeListener listener);
 
@@ -50,8 +88,22 @@ public interface ShDataStore extends AutoCloseable {
 
         void repositoryDataChanged(RepositoryData before, RepositoryData after);
 
+        void dsaiValuesChanged(DsaiValues before, DsaiValues after);
+
         void registrationChanged(RegistrationState before, RegistrationState after);
 
         void publicIdentityChanged(PublicIdentity before, PublicIdentity after);
+
+        void privateIdentityChanged(PrivateIdentity before, PrivateIdentity after);
+
+        void implicitSetChanged(ImplicitRegistrationSet before, ImplicitRegistrationSet after);
+
+        void subscriptionChanged(ImsSubscription before, ImsSubscription after);
+
+        void serviceProfileChanged(ServiceProfile before, ServiceProfile after);
+
+        void initialFilterCriteriaChanged(InitialFilterCriteria before, InitialFilterCriteria after);
+
+        void chargingInformationChanged(ChargingInformation before, ChargingInformation after);
     }
 }

@@ -1,0 +1,168 @@
+package org.imshss.bench;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.imshss.hss.HssNode;
+import org.imshss.hss.config.HssConfiguration;
+import org.imshss.hss.config.HssSettings;
+import org.imshss.provisioning.seed.SeedLoader;
+
+/**
+ * Bulk provisioning throughput: NDJSON subscribers imported over the REST API into an embedded HSS node, and
+ * as the baseline of the same run, the same number of other subscribers validated by the seed loader and
+ * streamed into the grid directly (what a start-up seed load does, with no HTTP, JSON per line or checks).
+ * Then the same file again (every line an unchanged upsert, one by one) and an export.
+ *
+ * <pre>ops/bin/benchmark import [--subscribers 200000]</pre>
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int subscribers = 200_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("usage: ImportBenchmark [--subscribers N]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Path work = Files.createTempDirectory("import-bench");
+        Map<String, String> env = new HashMap<>();
+        env.put("HSS_DIAMETER_PORT", Integer.toString(freePort()));
+        env.put("HSS_GRID_DISCOVERY_PORT", Integer.toString(freePort()));
+        env.put("HSS_GRID_DISCOVERY_PORT_RANGE", "0");
+        env.put("HSS_GRID_COMMUNICATION_PORT", Integer.toString(freePort()));
+        env.put("HSS_GRID_DISCOVERY_ADDRESSES", "");
+        env.put("HSS_GRID_INSTANCE_NAME", "import-bench");
+        env.put("HSS_GRID_WORK_DIRECTORY", work.toString());
+        env.put("HSS_REST_PORT", Integer.toString(freePort()));
+        env.put("HSS_REST_TOKENS", "bench:admin:" + token);
+        HssSettings settings = HssConfiguration.load(null, env);
+        try (HssNode node = HssNode.start(settings, new SeedLoader().demo())) {
+            byte[] baselineFile = ndjson("base-", subscribers);
+            byte[] importFile = ndjson("bulk-", subscribers);
+
+            long started = System.nanoTime();
+            String document = "{\"realm\": \"ims.example.org\", \"serviceProfiles\": [{\"id\": \"default\"}], "
+                    + "\"subscriptions\": ["
+                    + new String(baselineFile, StandardCharsets.UTF_8).strip().replace("\n", ",") + "]}";
+            node.store().load(new SeedLoader().readString(document));
+            double baseline = rate(subscribers, started);
+            report("baseline: seed loader + grid streamer", subscribers, baseline, started);
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI base = node.restUri();
+            started = System.nanoTime();
+            Map<String, Integer> results = importFile(http, base, token, importFile);
+            double imported = rate(subscribers, started);
+            report("REST import, new subscribers " + results, subscribers, imported, started);
+            require(results.getOrDefault("created", 0) == subscribers, "not every line was created: " + results);
+
+            started = System.nanoTime();
+            results = importFile(http, base, token, importFile);
+            report("REST import, same file again " + results, subscribers, rate(subscribers, started), started);
+            require(results.getOrDefault("unchanged", 0) == subscribers, "not every line unchanged: " + results);
+
+            started = System.nanoTime();
+            HttpResponse<java.io.InputStream> export = http.send(HttpRequest.newBuilder(
+                    URI.create(base + "/subscribers/export?prefix=bulk-"))
+                    .header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long lines;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(export.body(),
+                    StandardCharsets.UTF_8))) {
+                lines = reader.lines().count();
+            }
+            report("REST export", lines, rate(lines, started), started);
+            System.out.printf("RESULT import/baseline = %.1f%%%n", 100.0 * imported / baseline);
+        }
+    }
+
+    private static Map<String, Integer> importFile(HttpClient http, URI base, String token, byte[] file)
+            throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/subscribers/import"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/x-ndjson")
+                        .timeout(Duration.ofMinutes(30))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        require(response.statusCode() == 200, "import answered " + response.statusCode());
+        Map<String, Integer> counts = new HashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            reader.lines().forEach(line -> {
+                int at = line.indexOf("\"result\":\"");
+                String result = at < 0 ? "?" : line.substring(at + 10, line.indexOf('"', at + 10));
+                counts.merge(result, 1, Integer::sum);
+            });
+        }
+        return counts;
+    }
+
+    /** One subscriber per line: an IMPI with SIP Digest and AKA credentials, a SIP and a tel URI in one set. */
+    static byte[] ndjson(String prefix, int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(count * 700);
+        for (int i = 0; i < count; i++) {
+            String user = prefix + String.format("%07d", i);
+            String line = "{\"id\": \"" + user + "\", \"allowedVisitedNetworks\": [\"ims.example.org\"], "
+                    + "\"privateIdentities\": [{\"impi\": \"" + user + "@ims.example.org\", \"password\": \"pw-" + i
+                    + "\", \"k\": \"" + String.format("%032x", i) + "\", \"opc\": \"" + String.format("%032x", i + 1)
+                    + "\", \"publicIdentities\": [\"sip:" + user + "@ims.example.org\", \"tel:+" + (prefix.hashCode()
+                    & 0xff) + String.format("%09d", i) + "\"]}], "
+                    + "\"implicitRegistrationSets\": [[\"sip:" + user + "@ims.example.org\", \"tel:+"
+                    + (prefix.hashCode() & 0xff) + String.format("%09d", i) + "\"]], "
+                    + "\"publicIdentities\": [{\"identity\": \"sip:" + user
+                    + "@ims.example.org\", \"serviceProfile\": \"default\"}, {\"identity\": \"tel:+"
+                    + (prefix.hashCode() & 0xff) + String.format("%09d", i) + "\", \"serviceProfile\": \"default\"}]}\n";
+            out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private static double rate(long count, long startedNanos) {
+        return count / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static void report(String what, long count, double rate, long startedNanos) {
+        System.out.printf("RESULT %-60s %,10d subscribers %8.1f s %,10.0f /s%n", what, count,
+                (System.nanoTime() - startedNanos) / 1e9, rate);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
