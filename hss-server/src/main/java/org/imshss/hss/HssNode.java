@@ -25,6 +25,7 @@ import org.imshss.hss.diameter.Answers;
 import org.imshss.hss.diameter.DiameterServer;
 import org.imshss.hss.diameter.LocalIdentity;
 import org.imshss.hss.diameter.RequestSender;
+import org.imshss.hss.metrics.HssMetrics;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
@@ -33,6 +34,7 @@ import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
+import org.imshss.provisioning.store.CacheNames;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteAuditLog;
@@ -48,6 +50,8 @@ import org.imshss.provisioning.store.SubscriberData;
  */
 public final class HssNode implements AutoCloseable {
 
+    private final HssMetrics metrics = new HssMetrics();
+    private volatile boolean serving;
     private final GridNode grid;
     private final IgniteSubscriberStore store;
     private final DiameterServer diameter;
@@ -83,8 +87,11 @@ public final class HssNode implements AutoCloseable {
             sh = new ShApplication(store, shStore, settings.sh(), cx.authPendingTimeout(), new Answers(local),
                     new MessageValidator(), clock);
             diameter = new DiameterServer(settings.diameter(),
-                    Map.of(Application.CX, cxListener, Application.SH, sh.listener()));
-            RequestSender sender = new RequestSender(diameter::sessionFactory, settings.diameter().requestTimeout());
+                    Map.of(Application.CX, metrics.instrument(Application.CX, cxListener),
+                            Application.SH, metrics.instrument(Application.SH, sh.listener())));
+            RequestSender sender = new RequestSender(diameter::sessionFactory, settings.diameter().requestTimeout(),
+                    metrics::sent);
+            metrics.watchGrid(grid.ignite(), CacheNames.ALL);
             registrationTermination = new RegistrationTermination(store, sender);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             sh.startNotifications(sender);
@@ -96,6 +103,7 @@ public final class HssNode implements AutoCloseable {
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     provisioningWorker);
             diameter.start();
+            serving = true;
             try {
                 rest = settings.rest().enabled() ? startRest(settings, clock) : null;
             } catch (Exception | Error e) {
@@ -107,6 +115,7 @@ public final class HssNode implements AutoCloseable {
             }
         } catch (Exception | Error e) {
             grid.close();
+            metrics.close();
             throw e;
         }
     }
@@ -122,7 +131,7 @@ public final class HssNode implements AutoCloseable {
         RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
         return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, serviceData,
-                registrations, audit, clock));
+                registrations, audit, clock), new RestServer.Observability(metrics::scrape, this::ready));
     }
 
     /** Starts a node; {@code seed} (may be null) is loaded into the store before Diameter starts listening. */
@@ -158,6 +167,19 @@ public final class HssNode implements AutoCloseable {
         return shStore;
     }
 
+    /** Serving: Diameter listening and the grid active (a cluster waiting for its baseline is not). */
+    public boolean ready() {
+        try {
+            return serving && grid.ignite().cluster().state().active();
+        } catch (RuntimeException stopping) {
+            return false;
+        }
+    }
+
+    public HssMetrics metrics() {
+        return metrics;
+    }
+
     /** The provisioning API's base URI, or null when it is disabled. */
     public URI restUri() {
         return rest == null ? null : rest.baseUri();
@@ -178,6 +200,7 @@ public final class HssNode implements AutoCloseable {
 
     @Override
     public void close() {
+        serving = false;
         if (rest != null) {
             rest.close();
         }
@@ -185,5 +208,6 @@ public final class HssNode implements AutoCloseable {
         sh.close();
         diameter.close();
         grid.close();
+        metrics.close();
     }
 }

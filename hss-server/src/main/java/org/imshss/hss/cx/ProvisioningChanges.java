@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
@@ -30,8 +29,6 @@ public final class ProvisioningChanges implements NetworkUpdates {
     private final PushProfile push;
     private final RegistrationTermination termination;
     private final ExecutorService worker;
-    private final AtomicLong pushes = new AtomicLong();
-    private final AtomicLong failedPushes = new AtomicLong();
 
     public ProvisioningChanges(SubscriberStore store, PushProfile push, RegistrationTermination termination,
             ExecutorService worker) {
@@ -70,13 +67,12 @@ public final class ProvisioningChanges implements NetworkUpdates {
     }
 
     private void pushProfile(String identity) {
+        // Counted by the request sender (diameter_sent_requests); logged here with the identity it was for.
         push.push(identity).whenComplete((outcome, error) -> {
             if (error != null || outcome.status() == NetworkOutcome.Status.FAILED) {
-                failedPushes.incrementAndGet();
                 log.warn("PPR for {} failed: {}", identity, error != null ? error.toString() : outcome.detail());
             } else if (outcome.status() == NetworkOutcome.Status.ANSWERED) {
-                pushes.incrementAndGet();
-                log.info("PPR for {} answered {}", identity, outcome.result());
+                log.debug("PPR for {} answered {}", identity, outcome.result());
             }
         });
     }
@@ -110,15 +106,5 @@ public final class ProvisioningChanges implements NetworkUpdates {
         } catch (RejectedExecutionException stopping) {
             log.debug("provisioning change not pushed: the node is stopping");
         }
-    }
-
-    /** PPRs answered by an S-CSCF. */
-    public long pushesAnswered() {
-        return pushes.get();
-    }
-
-    /** PPRs that were not answered, or could not be built. */
-    public long pushesFailed() {
-        return failedPushes.get();
     }
 }

@@ -3,6 +3,7 @@ package org.imshss.hss.diameter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.imshss.diameter.Application;
@@ -28,10 +29,19 @@ public final class RequestSender {
 
     private final Supplier<SessionFactory> sessions;
     private final Duration timeout;
+    private final BiConsumer<Command, String> outcomes;
 
     public RequestSender(Supplier<SessionFactory> sessions, Duration timeout) {
+        this(sessions, timeout, (command, outcome) -> { });
+    }
+
+    /**
+     * @param outcomes told how each request ended: the answer's result code, {@code timeout} or {@code failed}
+     */
+    public RequestSender(Supplier<SessionFactory> sessions, Duration timeout, BiConsumer<Command, String> outcomes) {
         this.sessions = sessions;
         this.timeout = timeout;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -41,6 +51,9 @@ public final class RequestSender {
     public CompletableFuture<Answer> send(Command command, Application application, String destinationHost,
             String destinationRealm, Consumer<AvpSet> body) {
         CompletableFuture<Answer> result = new CompletableFuture<>();
+        result.whenComplete((answer, error) -> outcomes.accept(command, error instanceof PeerTimeoutException
+                ? "timeout" : error != null ? "failed"
+                : Avps.result(answer.getAvps()).map(r -> Integer.toString(r.code())).orElse("none")));
         Session session;
         try {
             session = sessions.get().getNewSession();

@@ -8,10 +8,14 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -46,6 +50,15 @@ public final class RestServer implements AutoCloseable {
     private final URI base;
     private final Set<Class<?>> resourceClasses;
 
+    /**
+     * What the process tells its supervisor, served without a token outside the API's path: {@code /metrics}
+     * (Prometheus text), {@code /health} (the process answers) and {@code /ready} (it serves: 200, else 503).
+     */
+    public record Observability(Supplier<String> metrics, BooleanSupplier ready) {
+
+        public static final Observability NONE = new Observability(() -> "", () -> true);
+    }
+
     /** The operations behind the API, wired by the process that serves it. */
     public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
             ServiceDataProvisioning serviceData, RegistrationAdministration registrations, AuditLog audit,
@@ -58,12 +71,19 @@ public final class RestServer implements AutoCloseable {
         this.resourceClasses = Set.copyOf(resourceClasses);
     }
 
-    public static RestServer start(RestSettings settings, Services services) throws IOException {
-        return start(settings, resources(settings, services));
+    public static RestServer start(RestSettings settings, Services services, Observability observability)
+            throws IOException {
+        return start(settings, resources(settings, services), observability);
     }
 
     /** Starts a server for any set of resource instances (the SLF serves its own). */
     public static RestServer start(RestSettings settings, Set<Object> resources) throws IOException {
+        return start(settings, resources, Observability.NONE);
+    }
+
+    /** Starts a server for any set of resource instances, with the observability endpoints. */
+    public static RestServer start(RestSettings settings, Set<Object> resources, Observability observability)
+            throws IOException {
         URI uri = URI.create("http://" + settings.bindAddress() + ":" + settings.port() + RestSettings.BASE_PATH);
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -91,6 +111,13 @@ public final class RestServer implements AutoCloseable {
         GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
         server.getServerConfiguration().addHttpHandler(new RawUriHandler(jersey),
                 HttpHandlerRegistration.builder().contextPath(RestSettings.BASE_PATH).urlPattern("").build());
+        server.getServerConfiguration().addHttpHandler(new TextHandler("text/plain; version=0.0.4; charset=utf-8",
+                () -> 200, observability.metrics()), "/metrics");
+        server.getServerConfiguration().addHttpHandler(new TextHandler("application/json", () -> 200,
+                () -> "{\"status\":\"UP\"}"), "/health");
+        server.getServerConfiguration().addHttpHandler(new TextHandler("application/json",
+                () -> observability.ready().getAsBoolean() ? 200 : 503,
+                () -> observability.ready().getAsBoolean() ? "{\"ready\":true}" : "{\"ready\":false}"), "/ready");
         // Whatever fails below Jersey's exception mappers, the answer never carries a stack trace.
         server.getServerConfiguration().setDefaultErrorPageGenerator((request, status, reason, description, e) -> {
             request.getResponse().setContentType("application/json");
@@ -156,6 +183,33 @@ public final class RestServer implements AutoCloseable {
         @Override
         public void service(Request request, Response response) throws Exception {
             jersey.service(request, response);
+        }
+    }
+
+    /** A GET-only text resource outside Jersey: cheap enough for a scraper or a supervisor polling often. */
+    private static final class TextHandler extends HttpHandler {
+        private final String contentType;
+        private final IntSupplier status;
+        private final Supplier<String> body;
+
+        TextHandler(String contentType, IntSupplier status, Supplier<String> body) {
+            this.contentType = contentType;
+            this.status = status;
+            this.body = body;
+        }
+
+        @Override
+        public void service(Request request, Response response) throws IOException {
+            if (!"GET".equals(request.getMethod().getMethodString())) {
+                response.setStatus(405);
+                response.setHeader("Allow", "GET");
+                return;
+            }
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            response.setStatus(status.getAsInt());
+            response.setContentType(contentType);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
         }
     }
 

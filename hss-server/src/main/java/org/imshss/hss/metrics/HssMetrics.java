@@ -1,0 +1,130 @@
+package org.imshss.hss.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CachePeekMode;
+import org.imshss.diameter.Application;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.ResultCode;
+import org.jdiameter.api.Answer;
+import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
+import org.jdiameter.api.Request;
+
+/**
+ * The node's metrics, in Prometheus' text format: Diameter requests answered (by application, command and
+ * result code) with their latency, requests the node sent (RTR, PPR, PNR) by outcome, Diameter peers by
+ * state, grid cache sizes and cluster size, and the JVM's own.
+ */
+public final class HssMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public HssMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Wraps an application's request listener: each answer is counted and timed. */
+    public NetworkReqListener instrument(Application application, NetworkReqListener listener) {
+        String app = application.name().toLowerCase(java.util.Locale.ROOT);
+        return request -> {
+            long started = System.nanoTime();
+            Answer answer = listener.processRequest(request);
+            answered(app, request, answer, System.nanoTime() - started);
+            return answer;
+        };
+    }
+
+    private void answered(String application, Request request, Answer answer, long nanos) {
+        String command = Command.lookup(request.getCommandCode(), true).map(Command::name)
+                .orElse(Integer.toString(request.getCommandCode()));
+        String result = answer == null ? "none" : resultOf(answer);
+        Counter.builder("diameter_answers").description("Diameter requests answered, by result code")
+                .tags("application", application, "command", command, "result", result)
+                .register(registry).increment();
+        Timer.builder("diameter_request_duration").description("Time from a request to its answer")
+                .tags("application", application, "command", command).publishPercentileHistogram()
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private static String resultOf(Answer answer) {
+        try {
+            Optional<ResultCode> result = Avps.result(answer.getAvps());
+            return result.map(r -> Integer.toString(r.code())).orElse("none");
+        } catch (RuntimeException malformed) {
+            return "unreadable";
+        }
+    }
+
+    /**
+     * A request this node sent (RTR, PPR, PNR) ended.
+     *
+     * @param outcome the answer's result code, or {@code timeout} or {@code failed}
+     */
+    public void sent(Command command, String outcome) {
+        Counter.builder("diameter_sent_requests").description("Requests this node originated, by outcome")
+                .tags("command", command.name(), "outcome", outcome).register(registry).increment();
+    }
+
+    /** Diameter peers by state (OKAY is up). */
+    public void watchPeers(Supplier<List<Peer>> peers) {
+        for (PeerState state : PeerState.values()) {
+            Gauge.builder("diameter_peers", () -> count(peers, state))
+                    .description("Diameter peers known to the stack, by state").tag("state", state.name())
+                    .register(registry);
+        }
+    }
+
+    private static long count(Supplier<List<Peer>> peers, PeerState state) {
+        try {
+            return peers.get().stream().filter(p -> p.getState(PeerState.class) == state).count();
+        } catch (RuntimeException notRunning) {
+            return 0;
+        }
+    }
+
+    /** Entries of each grid cache (primary copies, whole cluster) and server nodes in the cluster. */
+    public void watchGrid(Ignite ignite, List<String> cacheNames) {
+        for (String name : cacheNames) {
+            IgniteCache<?, ?> cache = ignite.cache(name);
+            if (cache != null) {
+                Gauge.builder("grid_cache_entries", cache, c -> c.sizeLong(CachePeekMode.PRIMARY))
+                        .description("Entries of a grid cache across the cluster").tag("cache", name)
+                        .register(registry);
+            }
+        }
+        Gauge.builder("grid_server_nodes", ignite, i -> i.cluster().forServers().nodes().size())
+                .description("Server nodes in the grid cluster").register(registry);
+    }
+
+    /** The current values, in the Prometheus text exposition format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

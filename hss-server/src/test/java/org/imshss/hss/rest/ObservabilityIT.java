@@ -1,0 +1,98 @@
+package org.imshss.hss.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imshss.hss.testing.Cx.HOME;
+import static org.imshss.hss.testing.Cx.SCSCF1;
+import static org.imshss.hss.testing.Cx.result;
+import static org.imshss.hss.testing.RestClient.segment;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.Cx;
+import org.imshss.hss.testing.DiameterTestPeer;
+import org.imshss.hss.testing.RestClient;
+import org.imshss.hss.testing.TestHss;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /metrics, /health and /ready over HTTP, counting what real Diameter traffic did. */
+class ObservabilityIT {
+
+    private static final String ADMIN = "observability-admin-token";
+
+    private static TestHss hss;
+    private static DiameterTestPeer scscf;
+    private static RestClient root;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hss = TestHss.startWithRest(List.of(new ApiToken("admin", Role.ADMIN, ADMIN)));
+        scscf = hss.peer("scscf1.ims.example.org");
+        // The observability endpoints live beside the API, not under it, and need no token.
+        root = new RestClient(hss.node().restUri().resolve("/"), null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        scscf.close();
+        hss.close();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(metrics);
+        assertThat(m.find()).as(series + " in\n" + metrics.lines().filter(l -> l.startsWith(series.substring(0,
+                Math.min(15, series.length())))).toList()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void metricsCountAnswersSentRequestsCachesAndTheJvm() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(result(Cx.uar(scscf, "alice@ims.example.org", "sip:alice@ims.example.org", HOME)))
+                    .isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
+        }
+        assertThat(result(Cx.uar(scscf, "nobody@ims.example.org", "sip:nobody@ims.example.org", HOME)))
+                .isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        assertThat(result(Cx.sar(scscf, "bob@ims.example.org", "sip:bob@ims.example.org", SCSCF1, "REGISTRATION")))
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        RestClient.Reply rtr = new RestClient(hss.node().restUri(), ADMIN)
+                .delete("/registrations/" + segment("sip:bob@ims.example.org"));
+        assertThat(rtr.json().get("resultCode").asInt()).isEqualTo(2001);
+
+        RestClient.Reply reply = root.get("metrics");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("text/plain");
+        String metrics = reply.body();
+        assertThat(value(metrics, "diameter_answers_total{application=\"cx\",command=\"UAR\",result=\"2001\"}"))
+                .isEqualTo(3);
+        assertThat(value(metrics, "diameter_answers_total{application=\"cx\",command=\"UAR\",result=\"5001\"}"))
+                .isEqualTo(1);
+        assertThat(value(metrics, "diameter_request_duration_seconds_count{application=\"cx\",command=\"UAR\"}"))
+                .isEqualTo(4);
+        assertThat(metrics).contains("diameter_request_duration_seconds_bucket{application=\"cx\",command=\"UAR\",le=");
+        assertThat(value(metrics, "diameter_sent_requests_total{command=\"RTR\",outcome=\"2001\"}")).isEqualTo(1);
+        assertThat(value(metrics, "grid_cache_entries{cache=\"hss-subscriptions\"}")).isGreaterThanOrEqualTo(3);
+        assertThat(value(metrics, "grid_server_nodes")).isEqualTo(1);
+        assertThat(metrics).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        // No secret, no subscriber identity in the metrics.
+        assertThat(metrics).doesNotContain("alice", ADMIN);
+    }
+
+    @Test
+    void healthAndReadinessAnswerWithoutAToken() throws Exception {
+        RestClient.Reply health = root.get("health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        RestClient.Reply ready = root.get("ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("ready").asBoolean()).isTrue();
+        assertThat(root.post("metrics", "{}").status()).isEqualTo(405);
+        // The API itself still needs a token.
+        assertThat(root.get("api/v1/subscribers/alice").status()).isEqualTo(401);
+    }
+}
