@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,6 @@ import org.imshss.provisioning.service.SubscriberProvisioning;
  */
 final class BulkTransfer {
 
-    private static final int EXPORT_PAGE = 500;
     /** Lines imported together: one grid round trip per kind of record for the new subscribers among them. */
     private static final int BATCH = 1000;
     private static final String FAILED = "failed";
@@ -123,17 +123,23 @@ final class BulkTransfer {
 
     void export(String prefix, OutputStream out) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-        String cursor = null;
-        do {
-            SubscriberProvisioning.Page page = subscribers.list(prefix, cursor, EXPORT_PAGE);
-            for (SeedDocument.Subscription document : page.items()) {
-                writer.writeValue(buffer, document);
-                buffer.write('\n');
-            }
-            buffer.writeTo(out);
-            buffer.reset();
-            cursor = page.next();
-        } while (cursor != null);
+        try {
+            subscribers.forEach(prefix, document -> {
+                try {
+                    writer.writeValue(buffer, document);
+                    buffer.write('\n');
+                    if (buffer.size() >= 1 << 15) {
+                        buffer.writeTo(out);
+                        buffer.reset();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        buffer.writeTo(out);
         out.flush();
     }
 }

@@ -118,7 +118,7 @@ public final class SubscribersResource {
     @Path("export")
     @Produces(NDJSON)
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Every subscriber as NDJSON, in id order, without credentials")
+    @Operation(summary = "Every subscriber as NDJSON (in no particular order), without credentials")
     public StreamingOutput export(@QueryParam("prefix") String prefix) {
         return out -> bulk.export(prefix, out);
     }

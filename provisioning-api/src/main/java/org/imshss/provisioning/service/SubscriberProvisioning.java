@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.Identities;
@@ -100,6 +101,11 @@ public final class SubscriberProvisioning {
             snapshot(id).ifPresent(s -> items.add(s.document()));
         }
         return new Page(items, more ? ids.get(limit - 1) : null);
+    }
+
+    /** Every stored subscriber with the prefix, in no particular order, as its document; one pass over the grid. */
+    public void forEach(String prefix, Consumer<SeedDocument.Subscription> action) {
+        store.forEachSubscriptionId(prefix, id -> snapshot(id).ifPresent(s -> action.accept(s.document())));
     }
 
     /** Creates a subscriber; CONFLICT if the id, or any of its identities, exists already. */

@@ -14,6 +14,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
@@ -493,6 +494,17 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         public boolean apply(String key, byte[] value) {
             RegistrationState state = RegistrationStateCodec.decode(value);
             return state != null && state.scscfName() != null && state.scscfName().trim().equals(scscfName);
+        }
+    }
+
+    @Override
+    public void forEachSubscriptionId(String prefix, Consumer<String> action) {
+        ScanQuery<String, byte[]> scan = new ScanQuery<>(new KeyRange(prefix, null));
+        scan.setPageSize(4096);
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = subscriptions.query(scan)) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                action.accept(entry.getKey());
+            }
         }
     }
 

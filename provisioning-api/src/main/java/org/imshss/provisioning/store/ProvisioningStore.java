@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PublicIdentity;
@@ -45,6 +46,9 @@ public interface ProvisioningStore extends SubscriberStore {
      * {@code after} (null: from the first), at most {@code limit}.
      */
     List<String> subscriptionIds(String prefix, String after, int limit);
+
+    /** Every subscription id with the prefix (null: all), in no particular order, in one pass over the grid. */
+    void forEachSubscriptionId(String prefix, Consumer<String> action);
 
     /**
      * Public identities (distinct and wildcarded) in ascending key order, those whose key starts with
