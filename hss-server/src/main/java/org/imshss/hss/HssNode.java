@@ -31,6 +31,7 @@ import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
@@ -130,8 +131,9 @@ public final class HssNode implements AutoCloseable {
         // An RTR is answered or times out within the Diameter request timeout; the REST call waits a little longer.
         RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
-        return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, serviceData,
-                registrations, audit, clock), new RestServer.Observability(metrics::scrape, this::ready));
+        BulkImport imports = new BulkImport(subscribers, store, audit, clock);
+        return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, imports,
+                serviceData, registrations, audit, clock), new RestServer.Observability(metrics::scrape, this::ready));
     }
 
     /** Starts a node; {@code seed} (may be null) is loaded into the store before Diameter starts listening. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
 import org.imshss.provisioning.service.SubscriberProvisioning;
@@ -33,12 +34,14 @@ final class BulkTransfer {
     private static final String FAILED = "failed";
 
     private final SubscriberProvisioning subscribers;
+    private final BulkImport imports;
     private final int maxLineBytes;
     private final ObjectReader reader = JsonConfiguration.MAPPER.readerFor(SeedDocument.Subscription.class);
     private final ObjectWriter writer = JsonConfiguration.MAPPER.writer();
 
-    BulkTransfer(SubscriberProvisioning subscribers, int maxLineBytes) {
+    BulkTransfer(SubscriberProvisioning subscribers, BulkImport imports, int maxLineBytes) {
         this.subscribers = subscribers;
+        this.imports = imports;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -50,7 +53,7 @@ final class BulkTransfer {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
         Map<Long, LineResult> results = new TreeMap<>();
-        List<SubscriberProvisioning.ImportLine> batch = new ArrayList<>();
+        List<BulkImport.ImportLine> batch = new ArrayList<>();
         long number = 0;
         String line;
         while ((line = lines.readLine()) != null) {
@@ -71,9 +74,9 @@ final class BulkTransfer {
     }
 
     /** Imports the batch and writes its results, and those of the unparsable lines among it, in line order. */
-    private void flush(List<SubscriberProvisioning.ImportLine> batch, Map<Long, LineResult> results,
+    private void flush(List<BulkImport.ImportLine> batch, Map<Long, LineResult> results,
             ByteArrayOutputStream buffer, OutputStream out, String actor) throws IOException {
-        for (SubscriberProvisioning.ImportResult result : subscribers.importBatch(batch, actor)) {
+        for (BulkImport.ImportResult result : imports.importBatch(batch, actor)) {
             ProvisioningException error = result.error();
             results.put(result.line(), new LineResult(result.line(), result.id(), result.result(),
                     error == null ? ("created".equals(result.result()) ? 201 : 200) : status(error),
@@ -90,7 +93,7 @@ final class BulkTransfer {
     }
 
     /** Adds the line's document to the batch, or returns why it cannot be read. */
-    private LineResult parse(long number, String line, List<SubscriberProvisioning.ImportLine> batch) {
+    private LineResult parse(long number, String line, List<BulkImport.ImportLine> batch) {
         if (line.length() > maxLineBytes) {
             return new LineResult(number, null, FAILED, 413,
                     List.of(new FieldError("$", "line longer than " + maxLineBytes + " characters")));
@@ -108,7 +111,7 @@ final class BulkTransfer {
         if (document == null || document.id() == null || document.id().isBlank()) {
             return new LineResult(number, null, FAILED, 400, List.of(new FieldError("id", "required")));
         }
-        batch.add(new SubscriberProvisioning.ImportLine(number, document));
+        batch.add(new BulkImport.ImportLine(number, document));
         return null;
     }
 

@@ -29,6 +29,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.imshss.provisioning.service.AuditLog;
+import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
@@ -61,7 +62,7 @@ public final class RestServer implements AutoCloseable {
 
     /** The operations behind the API, wired by the process that serves it. */
     public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
-            ServiceDataProvisioning serviceData, RegistrationAdministration registrations, AuditLog audit,
+            BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations, AuditLog audit,
             Clock clock) {
     }
 
@@ -133,7 +134,7 @@ public final class RestServer implements AutoCloseable {
     private static Set<Object> resources(RestSettings settings, Services s) {
         Set<Object> resources = new LinkedHashSet<>();
         resources.add(new SubscribersResource(s.subscribers(),
-                new BulkTransfer(s.subscribers(), settings.maxImportLineBytes())));
+                new BulkTransfer(s.subscribers(), s.imports(), settings.maxImportLineBytes())));
         resources.add(new IdentitiesResource(s.store(), s.subscribers()));
         resources.add(new ServiceProfilesResource(s.serviceData()));
         resources.add(new IfcsResource(s.serviceData()));

@@ -1,13 +1,5 @@
 package org.imshss.provisioning.service;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,7 +15,6 @@ import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
-import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
@@ -46,7 +37,6 @@ import org.imshss.provisioning.store.SubscriberData;
 public final class SubscriberProvisioning {
 
     private static final int LOCK_STRIPES = 64;
-    private static final int MAX_AUDITED_CHANGES = 50;
     private static final String SUBSCRIBER = "subscriber";
 
     private final ProvisioningStore store;
@@ -56,10 +46,7 @@ public final class SubscriberProvisioning {
     private final AuditLog audit;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
-    private final ObjectMapper canonical = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+    private final SubscriberSnapshots snapshots;
 
     /** A document with the version (entity tag) of the stored state it shows. */
     public record Versioned(SeedDocument.Subscription document, String etag) {
@@ -84,13 +71,14 @@ public final class SubscriberProvisioning {
         this.network = network;
         this.audit = audit;
         this.clock = clock;
+        this.snapshots = new SubscriberSnapshots(store);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
     }
 
     public Versioned get(String id) {
-        return snapshot(id).map(Snapshot::versioned).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
+        return snapshots.snapshot(id).map(SubscriberSnapshots.Snapshot::versioned).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
     }
 
     public Page list(String prefix, String after, int limit) {
@@ -98,14 +86,14 @@ public final class SubscriberProvisioning {
         boolean more = ids.size() > limit;
         List<SeedDocument.Subscription> items = new ArrayList<>();
         for (String id : more ? ids.subList(0, limit) : ids) {
-            snapshot(id).ifPresent(s -> items.add(s.document()));
+            snapshots.snapshot(id).ifPresent(s -> items.add(s.document()));
         }
         return new Page(items, more ? ids.get(limit - 1) : null);
     }
 
     /** Every stored subscriber with the prefix, in no particular order, as its document; one pass over the grid. */
     public void forEach(String prefix, Consumer<SeedDocument.Subscription> action) {
-        store.forEachSubscriptionId(prefix, id -> snapshot(id).ifPresent(s -> action.accept(s.document())));
+        store.forEachSubscriptionId(prefix, id -> snapshots.snapshot(id).ifPresent(s -> action.accept(s.document())));
     }
 
     /** Creates a subscriber; CONFLICT if the id, or any of its identities, exists already. */
@@ -130,150 +118,10 @@ public final class SubscriberProvisioning {
         }
         SeedDocument.Subscription withId = document.id() == null ? withId(document, id) : document;
         return locked(id, () -> {
-            Optional<Snapshot> current = snapshot(id);
+            Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id);
             checkVersion(current, ifMatch);
             return write(id, withId, current.orElse(null), actor);
         });
-    }
-
-    /** One document of a bulk import, with its line number. */
-    public record ImportLine(long line, SeedDocument.Subscription document) {
-    }
-
-    /**
-     * What became of one imported line.
-     *
-     * @param result created, updated, unchanged or failed
-     * @param error why it failed, else null
-     */
-    public record ImportResult(long line, String id, String result, ProvisioningException error) {
-    }
-
-    /**
-     * Upserts a batch of documents. New subscribers (the bulk of a first load) are validated one by one and
-     * then streamed into the grid together; documents for stored subscribers, or naming an id twice, go
-     * through {@link #put} one by one after that, in line order. Results come back in line order.
-     */
-    public List<ImportResult> importBatch(List<ImportLine> lines, String actor) {
-        List<String> ids = new ArrayList<>();
-        lines.forEach(l -> ids.add(l.document().id()));
-        Set<String> stored = store.existingSubscriptions(ids);
-        Map<Long, ImportResult> results = new java.util.TreeMap<>();
-        List<ImportLine> oneByOne = new ArrayList<>();
-        Map<String, ImportLine> fresh = new LinkedHashMap<>();
-        Map<String, SubscriberData> converted = new LinkedHashMap<>();
-        for (ImportLine line : lines) {
-            String id = line.document().id();
-            if (stored.contains(id) || fresh.containsKey(id)) {
-                oneByOne.add(line);
-                continue;
-            }
-            try {
-                requireId(line.document());
-                converted.put(id, convert(line.document()));
-                fresh.put(id, line);
-            } catch (ProvisioningException e) {
-                results.put(line.line(), new ImportResult(line.line(), id, FAILED, e));
-            }
-        }
-        List<SubscriberData> accepted = new ArrayList<>();
-        List<AuditEntry> created = new ArrayList<>();
-        for (Map.Entry<String, ProvisioningException> rejected : batchConflicts(converted).entrySet()) {
-            ImportLine line = fresh.remove(rejected.getKey());
-            converted.remove(rejected.getKey());
-            results.put(line.line(), new ImportResult(line.line(), rejected.getKey(), FAILED, rejected.getValue()));
-        }
-        String now = clock.instant().toString();
-        for (Map.Entry<String, SubscriberData> entry : converted.entrySet()) {
-            accepted.add(entry.getValue());
-            long number = fresh.get(entry.getKey()).line();
-            results.put(number, new ImportResult(number, entry.getKey(), "created", null));
-            created.add(new AuditEntry(0, now, actor, "CREATE", SUBSCRIBER, entry.getKey(), List.of("*")));
-        }
-        if (!accepted.isEmpty()) {
-            store.putBatch(merge(accepted));
-            audit.recordAll(created);
-        }
-        for (ImportLine line : oneByOne) {
-            String id = line.document().id();
-            try {
-                Written written = put(id, line.document(), null, actor);
-                String result = written.created() ? "created" : written.changed() ? "updated" : "unchanged";
-                results.put(line.line(), new ImportResult(line.line(), id, result, null));
-            } catch (ProvisioningException e) {
-                results.put(line.line(), new ImportResult(line.line(), id, FAILED, e));
-            }
-        }
-        return List.copyOf(results.values());
-    }
-
-    private static final String FAILED = "failed";
-
-    /**
-     * New subscribers of a batch whose identities are stored already, or claimed by an earlier line of the
-     * same batch, by subscriber id.
-     */
-    private Map<String, ProvisioningException> batchConflicts(Map<String, SubscriberData> batch) {
-        Map<ProvisioningStore.IdentityKind, Map<String, String>> claims = new java.util.EnumMap<>(
-                ProvisioningStore.IdentityKind.class);
-        for (ProvisioningStore.IdentityKind kind : ProvisioningStore.IdentityKind.values()) {
-            claims.put(kind, new LinkedHashMap<>());
-        }
-        Map<String, ProvisioningException> conflicts = new LinkedHashMap<>();
-        for (Map.Entry<String, SubscriberData> entry : batch.entrySet()) {
-            Map<ProvisioningStore.IdentityKind, List<String>> keys = keysOf(entry.getValue());
-            String clash = null;
-            for (Map.Entry<ProvisioningStore.IdentityKind, List<String>> kind : keys.entrySet()) {
-                for (String key : kind.getValue()) {
-                    String earlier = claims.get(kind.getKey()).putIfAbsent(key, entry.getKey());
-                    if (earlier != null && clash == null) {
-                        clash = key + " is also in subscriber " + earlier + " of this import";
-                    }
-                }
-            }
-            if (clash != null) {
-                conflicts.put(entry.getKey(), ProvisioningException.conflict("$", clash));
-            }
-        }
-        for (Map.Entry<ProvisioningStore.IdentityKind, Map<String, String>> kind : claims.entrySet()) {
-            store.owners(kind.getKey(), kind.getValue().keySet()).forEach((key, owner) -> {
-                String claimant = kind.getValue().get(key);
-                if (claimant != null && !owner.equals(claimant)) {
-                    conflicts.putIfAbsent(claimant, ProvisioningException.conflict("$",
-                            key + " belongs to subscriber " + owner));
-                }
-            });
-        }
-        return conflicts;
-    }
-
-    private static Map<ProvisioningStore.IdentityKind, List<String>> keysOf(SubscriberData data) {
-        Map<ProvisioningStore.IdentityKind, List<String>> keys = new java.util.EnumMap<>(
-                ProvisioningStore.IdentityKind.class);
-        keys.put(ProvisioningStore.IdentityKind.PRIVATE_IDENTITY,
-                data.privateIdentities().stream().map(p -> Identities.normalise(p.impi())).toList());
-        keys.put(ProvisioningStore.IdentityKind.PUBLIC_IDENTITY,
-                data.publicIdentities().stream().map(SubscriberProvisioning::key).toList());
-        keys.put(ProvisioningStore.IdentityKind.IMPLICIT_SET,
-                data.implicitRegistrationSets().stream().map(ImplicitRegistrationSet::id).toList());
-        keys.put(ProvisioningStore.IdentityKind.MSISDN,
-                data.publicIdentities().stream().map(PublicIdentity::msisdn).filter(m -> m != null).toList());
-        return keys;
-    }
-
-    private static SubscriberData merge(List<SubscriberData> parts) {
-        List<ImsSubscription> subscriptions = new ArrayList<>();
-        List<PrivateIdentity> privates = new ArrayList<>();
-        List<PublicIdentity> publics = new ArrayList<>();
-        List<ImplicitRegistrationSet> sets = new ArrayList<>();
-        for (SubscriberData part : parts) {
-            subscriptions.addAll(part.subscriptions());
-            privates.addAll(part.privateIdentities());
-            publics.addAll(part.publicIdentities());
-            sets.addAll(part.implicitRegistrationSets());
-        }
-        return new SubscriberData(subscriptions, privates, publics, sets, List.of(), List.of(), List.of(), List.of(),
-                List.of());
     }
 
     /**
@@ -285,7 +133,7 @@ public final class SubscriberProvisioning {
                 .orElseThrow(() -> ProvisioningException.notFound("private identity " + impi));
         String id = identity.subscriptionId();
         return locked(id, () -> {
-            Snapshot current = snapshot(id).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
+            SubscriberSnapshots.Snapshot current = snapshots.snapshot(id).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
             AuthProfile auth = identity.auth();
             HexFormat hex = HexFormat.of();
             boolean newDigest = credentials.password() != null || credentials.ha1() != null;
@@ -345,12 +193,12 @@ public final class SubscriberProvisioning {
     /** Removes a subscriber: its registered identities are de-registered first (RTR PERMANENT_TERMINATION). */
     public void delete(String id, String ifMatch, String actor) {
         locked(id, () -> {
-            Optional<Snapshot> current = snapshot(id);
+            Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id);
             if (current.isEmpty()) {
                 throw ProvisioningException.notFound(SUBSCRIBER + " " + id);
             }
             checkVersion(current, ifMatch);
-            Snapshot old = current.get();
+            SubscriberSnapshots.Snapshot old = current.get();
             terminateRegistered(id, old.publicIdentityKeys());
             for (String impu : old.publicIdentityKeys()) {
                 store.removePublicIdentity(impu);
@@ -368,7 +216,7 @@ public final class SubscriberProvisioning {
         });
     }
 
-    private void checkVersion(Optional<Snapshot> current, String ifMatch) {
+    private void checkVersion(Optional<SubscriberSnapshots.Snapshot> current, String ifMatch) {
         if (ifMatch == null) {
             return;
         }
@@ -380,13 +228,14 @@ public final class SubscriberProvisioning {
         }
     }
 
-    private Written write(String id, SeedDocument.Subscription document, Snapshot old, String actor) {
+    private Written write(String id, SeedDocument.Subscription document,
+            SubscriberSnapshots.Snapshot old, String actor) {
         SeedDocument.Subscription complete = withStoredCredentials(document, old);
         SubscriberData data = convert(complete);
         checkOwnership(id, document, data);
 
         Set<String> newIdentities = new LinkedHashSet<>();
-        data.publicIdentities().forEach(p -> newIdentities.add(key(p)));
+        data.publicIdentities().forEach(p -> newIdentities.add(SubscriberSnapshots.key(p)));
         if (old != null) {
             List<String> dropped = old.publicIdentityKeys().stream().filter(k -> !newIdentities.contains(k)).toList();
             terminateRegistered(id, dropped);
@@ -406,8 +255,8 @@ public final class SubscriberProvisioning {
         data.privateIdentities().forEach(store::putPrivateIdentity);
         data.subscriptions().forEach(store::putSubscription);
 
-        Snapshot now = snapshot(id).orElseThrow();
-        List<String> changes = old == null ? List.of("*") : changes(old, now);
+        SubscriberSnapshots.Snapshot now = snapshots.snapshot(id).orElseThrow();
+        List<String> changes = old == null ? List.of("*") : snapshots.changes(old, now);
         if (old != null && !changes.isEmpty() && profileVisibleChange(changes)) {
             network.profileChanged(now.publicIdentityKeys());
         }
@@ -433,7 +282,7 @@ public final class SubscriberProvisioning {
         network.terminate(identities, NetworkUpdates.Reason.PERMANENT_TERMINATION);
     }
 
-    private SubscriberData convert(SeedDocument.Subscription document) {
+    SubscriberData convert(SeedDocument.Subscription document) {
         SeedDocument wrapper = new SeedDocument(realm, null, null, null, null, null, List.of(document), null);
         try {
             return loader.convert(wrapper, "request", references());
@@ -528,7 +377,8 @@ public final class SubscriberProvisioning {
      * A private identity given without any credential keeps what is stored for it, so a document read back
      * from the API (which never shows credentials) can be written again.
      */
-    private static SeedDocument.Subscription withStoredCredentials(SeedDocument.Subscription document, Snapshot old) {
+    private static SeedDocument.Subscription withStoredCredentials(SeedDocument.Subscription document,
+            SubscriberSnapshots.Snapshot old) {
         if (old == null || document.privateIdentities() == null) {
             return document;
         }
@@ -567,7 +417,7 @@ public final class SubscriberProvisioning {
                 d.privateIdentities(), d.implicitRegistrationSets(), d.publicIdentities());
     }
 
-    private static String requireId(SeedDocument.Subscription document) {
+    static String requireId(SeedDocument.Subscription document) {
         if (document.id() == null || document.id().isBlank()) {
             throw ProvisioningException.invalid("id", "required");
         }
@@ -589,156 +439,6 @@ public final class SubscriberProvisioning {
 
     private void record(String action, String id, String actor, List<String> changes) {
         audit.record(new AuditEntry(0, clock.instant().toString(), actor, action, SUBSCRIBER, id, changes));
-    }
-
-    // ---- reading the stored state back as a document ----
-
-    /** Everything stored for one subscriber, and its document form. */
-    private record Snapshot(ImsSubscription subscription, List<PrivateIdentity> privateIdentities,
-            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publicIdentities,
-            SeedDocument.Subscription document, String etag) {
-
-        Versioned versioned() {
-            return new Versioned(document, etag);
-        }
-
-        List<String> publicIdentityKeys() {
-            return publicIdentities.stream().map(SubscriberProvisioning::key).toList();
-        }
-    }
-
-    private static String key(PublicIdentity identity) {
-        return identity.type().isWildcard() ? identity.identity().trim() : Identities.normalise(identity.identity());
-    }
-
-    private Optional<Snapshot> snapshot(String id) {
-        Optional<ImsSubscription> found = store.subscription(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ImsSubscription subscription = found.get();
-        List<PrivateIdentity> privates = new ArrayList<>();
-        Set<String> identityKeys = new LinkedHashSet<>();
-        for (String impi : subscription.privateIdentities()) {
-            store.privateIdentity(impi).ifPresent(p -> {
-                privates.add(p);
-                identityKeys.addAll(p.publicIdentities());
-            });
-        }
-        List<ImplicitRegistrationSet> sets = new ArrayList<>();
-        List<PublicIdentity> publics = new ArrayList<>();
-        Set<String> setIds = new LinkedHashSet<>(subscription.implicitSetIds());
-        for (String identity : identityKeys) {
-            store.publicIdentity(identity).ifPresent(p -> setIds.add(p.implicitSetId()));
-        }
-        for (String setId : setIds) {
-            store.implicitRegistrationSet(setId).filter(s -> s.subscriptionId().equals(id)).ifPresent(set -> {
-                sets.add(set);
-                for (String member : set.publicIdentities()) {
-                    store.publicIdentity(member).ifPresent(publics::add);
-                }
-            });
-        }
-        SeedDocument.Subscription document = document(subscription, privates, sets, publics);
-        return Optional.of(new Snapshot(subscription, privates, sets, publics, document,
-                etag(document, privates)));
-    }
-
-    private static SeedDocument.Subscription document(ImsSubscription s, List<PrivateIdentity> privates,
-            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publics) {
-        List<SeedDocument.PrivateId> privateIds = new ArrayList<>();
-        for (PrivateIdentity p : privates) {
-            AuthProfile auth = p.auth();
-            privateIds.add(new SeedDocument.PrivateId(p.impi(),
-                    auth.digest() == null ? null : auth.digest().realm(), null, null, null, null, null, null,
-                    auth.allowedSchemes().stream().sorted().toList(), auth.defaultScheme(), p.publicIdentities(),
-                    auth.lineIdentifier(), auth.ipAddress(), auth.cleartextPasswordAllowed() ? Boolean.TRUE : null));
-        }
-        List<SeedDocument.ImplicitSet> setDocs = sets.stream()
-                .map(set -> new SeedDocument.ImplicitSet(set.id(), set.publicIdentities())).toList();
-        List<SeedDocument.PublicId> publicIds = new ArrayList<>();
-        for (PublicIdentity p : publics) {
-            publicIds.add(new SeedDocument.PublicId(p.identity(), p.type().name(), p.serviceProfileId(),
-                    p.barred() ? Boolean.TRUE : null, p.displayName(), p.aliasGroupId(),
-                    p.type().isPsi() ? p.psiActivated() : null, p.psiAsName(), p.msisdn()));
-        }
-        return new SeedDocument.Subscription(s.id(), s.allowedVisitedNetworks(), s.chargingInformationId(),
-                s.mandatoryCapabilities().stream().sorted().toList(), s.optionalCapabilities().stream().sorted().toList(),
-                s.preferredScscfs(), s.looseRouteRequired() ? Boolean.TRUE : null, privateIds, setDocs, publicIds);
-    }
-
-    /** A strong entity tag over the document and a digest of the credentials (which the document omits). */
-    private String etag(SeedDocument.Subscription document, List<PrivateIdentity> privates) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(canonical.writeValueAsBytes(document));
-            for (PrivateIdentity p : privates) {
-                AuthProfile auth = p.auth();
-                if (auth.digest() != null) {
-                    sha.update(auth.digest().ha1().getBytes(StandardCharsets.UTF_8));
-                }
-                if (auth.aka() != null) {
-                    sha.update(auth.aka().k());
-                    sha.update(auth.aka().opc());
-                    sha.update(auth.aka().amf());
-                }
-                if (auth.sealedPassword() != null) {
-                    sha.update(auth.sealedPassword().ciphertext());
-                }
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** JSON paths that differ between two versions; credentials are named, never shown. */
-    private List<String> changes(Snapshot before, Snapshot after) {
-        List<String> paths = new ArrayList<>();
-        diff("", canonical.valueToTree(before.document()), canonical.valueToTree(after.document()), paths);
-        Map<String, String> oldCredentials = credentialDigests(before.privateIdentities());
-        Map<String, String> newCredentials = credentialDigests(after.privateIdentities());
-        for (Map.Entry<String, String> entry : newCredentials.entrySet()) {
-            String previous = oldCredentials.get(entry.getKey());
-            if (previous != null && !previous.equals(entry.getValue())) {
-                paths.add("privateIdentities[" + entry.getKey() + "].credentials");
-            }
-        }
-        return paths.size() > MAX_AUDITED_CHANGES ? paths.subList(0, MAX_AUDITED_CHANGES) : paths;
-    }
-
-    private Map<String, String> credentialDigests(List<PrivateIdentity> privates) {
-        Map<String, String> digests = new LinkedHashMap<>();
-        for (PrivateIdentity p : privates) {
-            digests.put(p.impi(), etag(new SeedDocument.Subscription(null, null, null, null, null, null, null, null,
-                    null, null), List.of(p)));
-        }
-        return digests;
-    }
-
-    private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
-        if (a == null || b == null || !a.getNodeType().equals(b.getNodeType())) {
-            if (a != b) {
-                out.add(path.isEmpty() ? "$" : path);
-            }
-            return;
-        }
-        if (a.isObject()) {
-            Set<String> names = new LinkedHashSet<>();
-            a.fieldNames().forEachRemaining(names::add);
-            b.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                diff(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
-            }
-        } else if (a.isArray()) {
-            int n = Math.max(a.size(), b.size());
-            for (int i = 0; i < n; i++) {
-                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
-            }
-        } else if (!a.equals(b)) {
-            out.add(path);
-        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

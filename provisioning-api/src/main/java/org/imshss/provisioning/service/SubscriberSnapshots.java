@@ -1,0 +1,195 @@
+package org.imshss.provisioning.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.imshss.provisioning.model.AuthProfile;
+import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.store.ProvisioningStore;
+
+/**
+ * Reads a subscriber's stored records back as one document (credentials left out), with its entity tag, and
+ * tells which JSON paths differ between two versions (for the audit trail: names, never values).
+ */
+final class SubscriberSnapshots {
+
+    private static final int MAX_AUDITED_CHANGES = 50;
+
+    private final ProvisioningStore store;
+    private final ObjectMapper canonical = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    SubscriberSnapshots(ProvisioningStore store) {
+        this.store = store;
+    }
+
+    /** Everything stored for one subscriber, and its document form. */
+    record Snapshot(ImsSubscription subscription, List<PrivateIdentity> privateIdentities,
+            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publicIdentities,
+            SeedDocument.Subscription document, String etag) {
+
+        SubscriberProvisioning.Versioned versioned() {
+            return new SubscriberProvisioning.Versioned(document, etag);
+        }
+
+        List<String> publicIdentityKeys() {
+            return publicIdentities.stream().map(SubscriberSnapshots::key).toList();
+        }
+    }
+
+    /** The key an identity is stored by: normalised, or a wildcard as provisioned. */
+    static String key(PublicIdentity identity) {
+        return identity.type().isWildcard() ? identity.identity().trim() : Identities.normalise(identity.identity());
+    }
+
+    Optional<Snapshot> snapshot(String id) {
+        Optional<ImsSubscription> found = store.subscription(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ImsSubscription subscription = found.get();
+        List<PrivateIdentity> privates = new ArrayList<>();
+        Set<String> identityKeys = new LinkedHashSet<>();
+        for (String impi : subscription.privateIdentities()) {
+            store.privateIdentity(impi).ifPresent(p -> {
+                privates.add(p);
+                identityKeys.addAll(p.publicIdentities());
+            });
+        }
+        List<ImplicitRegistrationSet> sets = new ArrayList<>();
+        List<PublicIdentity> publics = new ArrayList<>();
+        Set<String> setIds = new LinkedHashSet<>(subscription.implicitSetIds());
+        for (String identity : identityKeys) {
+            store.publicIdentity(identity).ifPresent(p -> setIds.add(p.implicitSetId()));
+        }
+        for (String setId : setIds) {
+            store.implicitRegistrationSet(setId).filter(s -> s.subscriptionId().equals(id)).ifPresent(set -> {
+                sets.add(set);
+                for (String member : set.publicIdentities()) {
+                    store.publicIdentity(member).ifPresent(publics::add);
+                }
+            });
+        }
+        SeedDocument.Subscription document = document(subscription, privates, sets, publics);
+        return Optional.of(new Snapshot(subscription, privates, sets, publics, document,
+                etag(document, privates)));
+    }
+
+    private static SeedDocument.Subscription document(ImsSubscription s, List<PrivateIdentity> privates,
+            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publics) {
+        List<SeedDocument.PrivateId> privateIds = new ArrayList<>();
+        for (PrivateIdentity p : privates) {
+            AuthProfile auth = p.auth();
+            privateIds.add(new SeedDocument.PrivateId(p.impi(),
+                    auth.digest() == null ? null : auth.digest().realm(), null, null, null, null, null, null,
+                    auth.allowedSchemes().stream().sorted().toList(), auth.defaultScheme(), p.publicIdentities(),
+                    auth.lineIdentifier(), auth.ipAddress(), auth.cleartextPasswordAllowed() ? Boolean.TRUE : null));
+        }
+        List<SeedDocument.ImplicitSet> setDocs = sets.stream()
+                .map(set -> new SeedDocument.ImplicitSet(set.id(), set.publicIdentities())).toList();
+        List<SeedDocument.PublicId> publicIds = new ArrayList<>();
+        for (PublicIdentity p : publics) {
+            publicIds.add(new SeedDocument.PublicId(p.identity(), p.type().name(), p.serviceProfileId(),
+                    p.barred() ? Boolean.TRUE : null, p.displayName(), p.aliasGroupId(),
+                    p.type().isPsi() ? p.psiActivated() : null, p.psiAsName(), p.msisdn()));
+        }
+        return new SeedDocument.Subscription(s.id(), s.allowedVisitedNetworks(), s.chargingInformationId(),
+                s.mandatoryCapabilities().stream().sorted().toList(), s.optionalCapabilities().stream().sorted().toList(),
+                s.preferredScscfs(), s.looseRouteRequired() ? Boolean.TRUE : null, privateIds, setDocs, publicIds);
+    }
+
+    /** A strong entity tag over the document and a digest of the credentials (which the document omits). */
+    private String etag(SeedDocument.Subscription document, List<PrivateIdentity> privates) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(canonical.writeValueAsBytes(document));
+            for (PrivateIdentity p : privates) {
+                AuthProfile auth = p.auth();
+                if (auth.digest() != null) {
+                    sha.update(auth.digest().ha1().getBytes(StandardCharsets.UTF_8));
+                }
+                if (auth.aka() != null) {
+                    sha.update(auth.aka().k());
+                    sha.update(auth.aka().opc());
+                    sha.update(auth.aka().amf());
+                }
+                if (auth.sealedPassword() != null) {
+                    sha.update(auth.sealedPassword().ciphertext());
+                }
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON paths that differ between two versions; credentials are named, never shown. */
+    List<String> changes(Snapshot before, Snapshot after) {
+        List<String> paths = new ArrayList<>();
+        diff("", canonical.valueToTree(before.document()), canonical.valueToTree(after.document()), paths);
+        Map<String, String> oldCredentials = credentialDigests(before.privateIdentities());
+        Map<String, String> newCredentials = credentialDigests(after.privateIdentities());
+        for (Map.Entry<String, String> entry : newCredentials.entrySet()) {
+            String previous = oldCredentials.get(entry.getKey());
+            if (previous != null && !previous.equals(entry.getValue())) {
+                paths.add("privateIdentities[" + entry.getKey() + "].credentials");
+            }
+        }
+        return paths.size() > MAX_AUDITED_CHANGES ? paths.subList(0, MAX_AUDITED_CHANGES) : paths;
+    }
+
+    private Map<String, String> credentialDigests(List<PrivateIdentity> privates) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (PrivateIdentity p : privates) {
+            digests.put(p.impi(), etag(new SeedDocument.Subscription(null, null, null, null, null, null, null, null,
+                    null, null), List.of(p)));
+        }
+        return digests;
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (a == null || b == null || !a.getNodeType().equals(b.getNodeType())) {
+            if (a != b) {
+                out.add(path.isEmpty() ? "$" : path);
+            }
+            return;
+        }
+        if (a.isObject()) {
+            Set<String> names = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
+            }
+        } else if (a.isArray()) {
+            int n = Math.max(a.size(), b.size());
+            for (int i = 0; i < n; i++) {
+                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+        } else if (!a.equals(b)) {
+            out.add(path);
+        }
+    }
+}
