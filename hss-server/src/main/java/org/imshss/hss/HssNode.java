@@ -114,7 +114,7 @@ public final class HssNode implements AutoCloseable {
         RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
         return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, serviceData,
-                registrations, audit, clock));
+                registrations, audit, clock, grid));
     }
 
     /** Starts a node; {@code seed} (may be null) is loaded into the store before Diameter starts listening. */
@@ -128,7 +128,11 @@ public final class HssNode implements AutoCloseable {
                 .withPorts(config.discoveryPort(), config.communicationPort())
                 .withDiscoveryPortRange(config.discoveryPortRange())
                 .withDiscoveryAddresses(config.discoveryAddresses())
-                .withBackups(config.backups());
+                .withBackups(config.backups())
+                .withDataRegionMaxBytes(config.dataRegionMaxBytes())
+                .withWal(config.walSegmentSizeBytes(), config.walSegments())
+                .withDurability(config.durability())
+                .withMembership(config.membership());
         return config.persistence()
                 ? settings.withPersistence(config.workDirectory())
                 : settings.withWorkDirectory(config.workDirectory());
