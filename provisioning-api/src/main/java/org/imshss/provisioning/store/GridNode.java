@@ -128,12 +128,8 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(failureHandler)
                 .setFailureDetectionTimeout(settings.membership().failureDetectionTimeout().toMillis())
-                // The audit trail's ids come from one cluster-wide sequence; Ignite's default hands each node a
-                // block of 1,000 ids, so entries written on two nodes would not be in the order they were made.
-                // One id per call costs a round trip to the sequence's primary, small next to the write itself.
-                .setAtomicConfiguration(new AtomicConfiguration()
-                        .setBackups(settings.backups())
-                        .setAtomicSequenceReserveSize(1))
+                // Atomics (the audit trail's counter) are kept with as many copies as the data they number.
+                .setAtomicConfiguration(new AtomicConfiguration().setBackups(settings.backups()))
                 // Neither the thin-client/JDBC port (10800) nor the legacy REST port (11211) is used;
                 // leaving them on would bind ports nobody configured.
                 .setClientConnectorConfiguration(null)
