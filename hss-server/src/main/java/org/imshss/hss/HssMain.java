@@ -30,9 +30,7 @@ public final class HssMain {
     }
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
-        HssLogging.install();
+        installLogging();
         Path config = null;
         boolean demo = false;
         Path seedFile = null;
@@ -87,6 +85,19 @@ public final class HssMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * One logging backend for the whole process: SLF4J with logback. java.util.logging (Jersey, Grizzly) is routed
+     * to it here; jDiameter's log4j calls go through log4j-over-slf4j, Ignite through its Slf4jLogger and
+     * commons-logging (Commons Configuration) finds SLF4J by itself. Also adds the HSS's logging rules.
+     */
+    static void installLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        HssLogging.install();
     }
 
     private static String value(String[] args, int index, String option) {

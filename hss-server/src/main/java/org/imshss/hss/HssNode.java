@@ -96,7 +96,15 @@ public final class HssNode implements AutoCloseable {
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     provisioningWorker);
             diameter.start();
-            rest = settings.rest().enabled() ? startRest(settings, clock) : null;
+            try {
+                rest = settings.rest().enabled() ? startRest(settings, clock) : null;
+            } catch (Exception | Error e) {
+                // Nothing stays half-started: what is already running stops before the grid does.
+                provisioningWorker.shutdownNow();
+                sh.close();
+                diameter.close();
+                throw e;
+            }
         } catch (Exception | Error e) {
             grid.close();
             throw e;

@@ -24,7 +24,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         this(diameter, grid, cx, auth, sh, REST_DISABLED);
     }
 
-    public static final RestSettings REST_DISABLED = new RestSettings(false, "127.0.0.1", 0, List.of(), 1, 1);
+    public static final RestSettings REST_DISABLED = new RestSettings(false, "127.0.0.1", 0, List.of(), 1, 1, 0);
 
     /** With another provisioning API configuration. */
     public HssSettings withRest(RestSettings other) {
@@ -227,7 +227,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 port(c, "rest.port"),
                 tokens(c, "rest.tokens"),
                 positive(c, "rest.max-request-bytes"),
-                positive(c, "rest.max-import-line-bytes"));
+                positive(c, "rest.max-import-line-bytes"),
+                nonNegative(c, "rest.requests-per-second"));
         return new HssSettings(diameter, grid, cx, auth, sh, rest);
     }
 

@@ -65,7 +65,7 @@ public final class PushProfile {
                 .map(ImsSubscription::chargingInformationId)
                 .flatMap(store::chargingInformation)
                 .orElse(null);
-        log.info("PPR to {} for {}", state.scscfDiameterHost(), impu.identity());
+        log.debug("PPR to {} for {}", state.scscfDiameterHost(), impu.identity());
         return sender.send(Command.PPR, Application.CX, state.scscfDiameterHost(), state.scscfDiameterRealm(),
                 avps -> {
                     if (impi != null) {

@@ -108,7 +108,7 @@ public final class RegistrationTermination {
             store.publicIdentity(identities.get(0)).ifPresent(id -> impis.addAll(id.privateIdentities()));
         }
         List<String> privateIds = List.copyOf(impis);
-        log.info("RTR to {} for {} ({})", before.scscfDiameterHost(), identities, reason);
+        log.debug("RTR to {} for {} ({})", before.scscfDiameterHost(), identities, reason);
         return sender.send(Command.RTR, Application.CX, before.scscfDiameterHost(), before.scscfDiameterRealm(),
                 avps -> encode(avps, privateIds, identities, reason, reasonInfo))
                 .thenApply(answer -> NetworkOutcome.answered(

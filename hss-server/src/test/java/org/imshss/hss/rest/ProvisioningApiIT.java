@@ -217,6 +217,36 @@ class ProvisioningApiIT {
     }
 
     @Test
+    void concurrentWritesWithTheSameVersionHaveExactlyOneWinner() throws Exception {
+        String etag = create("rest-race").header("ETag");
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String body = subscriber("rest-race").replace("\"displayName\": \"rest-race\"",
+                        "\"displayName\": \"writer " + i + "\"");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return api.put("/subscribers/rest-race", body, etag).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                results.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnly(200, 412);
+            assertThat(results.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode audit = api.withToken(ADMIN).get("/audit?object=rest-race").json();
+        assertThat(audit.get("items").size()).isEqualTo(2);
+    }
+
+    @Test
     void aChangedProfileIsPushedToTheServingScscf() throws Exception {
         create("rest-ivan");
         register("rest-ivan");

@@ -55,7 +55,12 @@ public final class TestHss implements AutoCloseable {
 
     /** With the provisioning API on a free port, accepting these tokens. */
     public static TestHss startWithRest(List<ApiToken> tokens) throws Exception {
-        return start(settings -> settings, null, null, RestSettings.local(0, tokens));
+        return startWithRest(RestSettings.local(0, tokens));
+    }
+
+    /** With the provisioning API configured as given (port 0 picks a free one). */
+    public static TestHss startWithRest(RestSettings rest) throws Exception {
+        return start(settings -> settings, null, null, rest);
     }
 
     private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,

@@ -5,9 +5,11 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Bounds request bodies (413) before they are read, except NDJSON imports, which are streamed line by line
@@ -30,10 +32,28 @@ final class BodyLimit implements ContainerRequestFilter {
             return;
         }
         if (request.getLength() > maxBytes) {
-            throw new WebApplicationException(413);
+            drain(request.getEntityStream(), request.getLength());
+            throw new WebApplicationException(Response.status(413).header("Connection", "close").build());
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
     }
+
+    /**
+     * Reads and drops a body that is too large but not absurdly so: a client that is still sending when the
+     * connection closes may never see the 413. Beyond {@link #DRAIN_FACTOR} times the limit it is not worth it.
+     */
+    private void drain(InputStream body, long declared) {
+        if (declared > (long) maxBytes * DRAIN_FACTOR) {
+            return;
+        }
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client went away: nothing to answer.
+        }
+    }
+
+    private static final int DRAIN_FACTOR = 8;
 
     /** For bodies sent without a Content-Length (chunked). */
     private static final class Bounded extends FilterInputStream {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ final class ProblemMappers {
                 case 406 -> "not acceptable";
                 case 413 -> "request too large";
                 case 415 -> "unsupported media type";
+                case 429 -> "too many requests for this token; retry after the time in Retry-After";
                 default -> e.getMessage() == null ? "request failed" : e.getMessage();
             };
         }

@@ -12,10 +12,15 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -24,8 +29,8 @@ import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.ClusterAdministration;
-import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.ProvisioningStore;
+import org.imshss.provisioning.store.ShDataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +69,7 @@ public final class RestServer implements AutoCloseable {
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonConfiguration())
-                .register(new TokenAuthentication(settings.tokens()))
+                .register(new TokenAuthentication(settings.tokens(), settings.requestsPerSecond()))
                 .register(RolesAllowedDynamicFeature.class)
                 .register(new BodyLimit(settings.maxRequestBytes()))
                 .register(new ProblemMappers.Provisioning())
@@ -80,7 +85,13 @@ public final class RestServer implements AutoCloseable {
             classes.add(resource.getClass());
         }
         config.register(openApi(uri, classes));
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
+        HttpServer server = new HttpServer();
+        NetworkListener listener = new NetworkListener("rest", settings.bindAddress(), settings.port());
+        listener.registerAddOn(UndecodableUriFilter.ADD_ON);
+        server.addListener(listener);
+        GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
+        server.getServerConfiguration().addHttpHandler(new RawUriHandler(jersey),
+                HttpHandlerRegistration.builder().contextPath(RestSettings.BASE_PATH).urlPattern("").build());
         // Whatever fails below Jersey's exception mappers, the answer never carries a stack trace.
         server.getServerConfiguration().setDefaultErrorPageGenerator((request, status, reason, description, e) -> {
             request.getResponse().setContentType("application/json");
@@ -88,7 +99,6 @@ public final class RestServer implements AutoCloseable {
                     + "\",\"errors\":[]}";
         });
         server.start();
-        NetworkListener listener = server.getListeners().iterator().next();
         URI actual = URI.create("http://" + settings.bindAddress() + ":" + listener.getPort() + RestSettings.BASE_PATH);
         log.info("provisioning API listening on {}", actual);
         return new RestServer(server, actual, classes);
@@ -120,6 +130,35 @@ public final class RestServer implements AutoCloseable {
                 .schemaRequirement("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
                 .security(List.of(new SecurityRequirement().addList("bearer")));
         return new OpenApiDocument(model, classes);
+    }
+
+    /**
+     * Hands requests to Jersey without Grizzly's own decoding of the request URI, which answers 500 to an
+     * encoded slash or NUL in a path; Jersey decodes path parameters itself and such a request ends in a
+     * 404 or 400 like any other unknown identity.
+     */
+    private static final class RawUriHandler extends HttpHandler {
+        private final GrizzlyHttpContainer jersey;
+
+        RawUriHandler(GrizzlyHttpContainer jersey) {
+            this.jersey = jersey;
+            setDecodeUrl(false);
+        }
+
+        @Override
+        public void start() {
+            jersey.start();
+        }
+
+        @Override
+        public void destroy() {
+            jersey.destroy();
+        }
+
+        @Override
+        public void service(Request request, Response response) throws Exception {
+            jersey.service(request, response);
+        }
     }
 
     /** The resource classes served (the OpenAPI document is generated from them). */

@@ -7,9 +7,11 @@ import java.util.List;
  * @param tokens the accepted bearer tokens; none means every request is refused (401)
  * @param maxRequestBytes the largest request body accepted outside bulk import (413 beyond)
  * @param maxImportLineBytes the longest line of an NDJSON import
+ * @param requestsPerSecond requests each token may make per second on average (bursts up to one second's
+ *                          worth); 0 for no limit
  */
 public record RestSettings(boolean enabled, String bindAddress, int port, List<ApiToken> tokens, int maxRequestBytes,
-        int maxImportLineBytes) {
+        int maxImportLineBytes, int requestsPerSecond) {
 
     public static final String BASE_PATH = "/api/v1";
 
@@ -18,11 +20,16 @@ public record RestSettings(boolean enabled, String bindAddress, int port, List<A
     }
 
     public static RestSettings local(int port, List<ApiToken> tokens) {
-        return new RestSettings(true, "127.0.0.1", port, tokens, 1 << 20, 1 << 20);
+        return new RestSettings(true, "127.0.0.1", port, tokens, 1 << 20, 1 << 20, 0);
     }
 
     public RestSettings withTokens(List<ApiToken> other) {
-        return new RestSettings(enabled, bindAddress, port, other, maxRequestBytes, maxImportLineBytes);
+        return new RestSettings(enabled, bindAddress, port, other, maxRequestBytes, maxImportLineBytes,
+                requestsPerSecond);
+    }
+
+    public RestSettings withRequestsPerSecond(int limit) {
+        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, limit);
     }
 
     @Override

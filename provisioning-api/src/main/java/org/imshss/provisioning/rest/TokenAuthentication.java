@@ -3,14 +3,18 @@ package org.imshss.provisioning.rest;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens (RFC 6750 2.1) from the configuration. Every request needs one, the OpenAPI document too;
@@ -23,9 +27,12 @@ final class TokenAuthentication implements ContainerRequestFilter {
     private static final String SCHEME = "Bearer ";
 
     private final List<ApiToken> tokens;
+    private final int requestsPerSecond;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    TokenAuthentication(List<ApiToken> tokens) {
+    TokenAuthentication(List<ApiToken> tokens, int requestsPerSecond) {
         this.tokens = List.copyOf(tokens);
+        this.requestsPerSecond = requestsPerSecond;
     }
 
     @Override
@@ -37,6 +44,11 @@ final class TokenAuthentication implements ContainerRequestFilter {
         ApiToken token = find(header.substring(SCHEME.length()).trim());
         if (token == null) {
             throw new NotAuthorizedException("unknown token", CHALLENGE);
+        }
+        if (requestsPerSecond > 0
+                && !buckets.computeIfAbsent(token.name(), name -> new TokenBucket(requestsPerSecond)).take()) {
+            // RFC 6585 4: too many requests; one second restores a full bucket.
+            throw new WebApplicationException(Response.status(429).header(HttpHeaders.RETRY_AFTER, "1").build());
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new TokenContext(token, secure));
@@ -52,6 +64,29 @@ final class TokenAuthentication implements ContainerRequestFilter {
             }
         }
         return found;
+    }
+
+    /** Refilled continuously at the configured rate, holding at most one second's worth. */
+    private static final class TokenBucket {
+        private final double rate;
+        private double available;
+        private long last = System.nanoTime();
+
+        TokenBucket(int perSecond) {
+            this.rate = perSecond;
+            this.available = perSecond;
+        }
+
+        synchronized boolean take() {
+            long now = System.nanoTime();
+            available = Math.min(rate, available + (now - last) * rate / 1e9);
+            last = now;
+            if (available < 1) {
+                return false;
+            }
+            available -= 1;
+            return true;
+        }
     }
 
     private record TokenContext(ApiToken token, boolean secure) implements SecurityContext {

@@ -144,11 +144,11 @@ public final class SeedLoader {
         try {
             return reader.readValue(json);
         } catch (JsonMappingException e) {
-            String path = path(e.getPath());
+            String path = JsonPaths.of(e.getPath());
             String problem = e instanceof UnrecognizedPropertyException
                     ? "unknown field"
                     : e.getOriginalMessage().lines().findFirst().orElse("invalid value");
-            throw new SeedException(source, List.of((path.isEmpty() ? "$" : path) + ": " + problem));
+            throw new SeedException(source, List.of(path + ": " + problem));
         } catch (JsonParseException e) {
             throw new SeedException(source, List.of("line " + e.getLocation().getLineNr() + " column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
@@ -157,21 +157,6 @@ public final class SeedLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** Validates and resolves a parsed document; throws {@link SeedException} listing every problem. */

@@ -384,24 +384,24 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public boolean removeSubscription(String id) {
-        boolean removed = subscriptions.remove(id);
-        decodedSubscriptions.invalidate(id);
-        return removed;
+        return remove(subscriptions, decodedSubscriptions, id);
     }
 
     @Override
     public boolean removePrivateIdentity(String impi) {
         String key = Identities.normalise(impi);
-        boolean removed = privateIds.remove(key);
-        decodedPrivateIds.invalidate(key);
         sequences.remove(key);
-        return removed;
+        return remove(privateIds, decodedPrivateIds, key);
     }
 
     @Override
     public boolean removeImplicitRegistrationSet(String id) {
-        boolean removed = implicitSets.remove(id);
-        decodedImplicitSets.invalidate(id);
+        return remove(implicitSets, decodedImplicitSets, id);
+    }
+
+    private static boolean remove(IgniteCache<String, byte[]> cache, SharedRecordCache<?> decoded, String key) {
+        boolean removed = cache.remove(key);
+        decoded.invalidate(key);
         return removed;
     }
 
@@ -412,30 +412,22 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public boolean removeServiceProfile(String id) {
-        boolean removed = serviceProfiles.remove(id);
-        decodedProfiles.invalidate(id);
-        return removed;
+        return remove(serviceProfiles, decodedProfiles, id);
     }
 
     @Override
     public boolean removeInitialFilterCriteria(String id) {
-        boolean removed = ifcs.remove(id);
-        decodedIfcs.invalidate(id);
-        return removed;
+        return remove(ifcs, decodedIfcs, id);
     }
 
     @Override
     public boolean removeSharedIfcSet(int id) {
-        boolean removed = sharedIfcSets.remove(Integer.toString(id));
-        decodedSharedIfcSets.invalidate(Integer.toString(id));
-        return removed;
+        return remove(sharedIfcSets, decodedSharedIfcSets, Integer.toString(id));
     }
 
     @Override
     public boolean removeChargingInformation(String id) {
-        boolean removed = charging.remove(id);
-        decodedCharging.invalidate(id);
-        return removed;
+        return remove(charging, decodedCharging, id);
     }
 
     @Override

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IgniteSubscriberStoreTest {
 
-    private static final int DISCOVERY_PORT = 48500;
-    private static final int COMMUNICATION_PORT = 48100;
+    private static final int DISCOVERY_PORT = TestGrid.freePort();
+    private static final int COMMUNICATION_PORT = TestGrid.freePort();
 
     @TempDir
     static Path work;
@@ -345,12 +345,12 @@ class IgniteSubscriberStoreTest {
     @Test
     void aTakenPortFailsTheStart() {
         // Communication port of the running node, with a free discovery port.
-        assertThatThrownBy(() -> GridNode.start(TestGrid.settings("clash-comm", DISCOVERY_PORT + 90,
+        assertThatThrownBy(() -> GridNode.start(TestGrid.settings("clash-comm", TestGrid.freePort(),
                 COMMUNICATION_PORT, work.resolve("clash-comm"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed to start");
         // Discovery port of the running node, with a free communication port.
         assertThatThrownBy(() -> GridNode.start(TestGrid.settings("clash-disco", DISCOVERY_PORT,
-                COMMUNICATION_PORT + 90, work.resolve("clash-disco"))))
+                TestGrid.freePort(), work.resolve("clash-disco"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed to start");
     }
 }

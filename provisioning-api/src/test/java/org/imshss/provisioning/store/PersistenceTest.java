@@ -14,8 +14,11 @@ class PersistenceTest {
     @TempDir
     Path work;
 
+    private final int discoveryPort = TestGrid.freePort();
+    private final int communicationPort = TestGrid.freePort();
+
     private GridSettings settings() {
-        return TestGrid.settings("persist", 48520, 48120, work).withPersistence(work);
+        return TestGrid.settings("persist", discoveryPort, communicationPort, work).withPersistence(work);
     }
 
     @Test

@@ -1,15 +1,27 @@
 package org.imshss.provisioning.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Test nodes bind loopback ports 48100-48199 (communication) and 48500-48599 (discovery), away from the
- * defaults 47100/47500, so a test never joins a developer's running node; each test class has its own ports.
+ * Test nodes bind free loopback ports, never the defaults 47100/47500, so a test never joins a developer's
+ * running node nor clashes with another build running tests at the same time.
  */
 final class TestGrid {
 
     private TestGrid() {
+    }
+
+    /** A port free at the time of the call. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static GridSettings settings(String name, int discoveryPort, int communicationPort, Path workDirectory) {

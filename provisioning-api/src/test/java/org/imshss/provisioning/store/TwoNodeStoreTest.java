@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two server nodes in one JVM, backups=1: what one node writes the other reads, updates run on the primary. */
 class TwoNodeStoreTest {
 
-    private static final List<String> DISCOVERY = List.of("127.0.0.1:48510..48511");
+    private static final int DISCOVERY_A = TestGrid.freePort();
+    private static final int DISCOVERY_B = TestGrid.freePort();
+    private static final List<String> DISCOVERY = List.of("127.0.0.1:" + DISCOVERY_A, "127.0.0.1:" + DISCOVERY_B);
 
     @TempDir
     static Path work;
@@ -31,8 +33,8 @@ class TwoNodeStoreTest {
 
     @BeforeAll
     static void start() {
-        nodeA = GridNode.start(TestGrid.member("two-a", 48510, 48110, work.resolve("a"), DISCOVERY).withBackups(1));
-        nodeB = GridNode.start(TestGrid.member("two-b", 48511, 48111, work.resolve("b"), DISCOVERY).withBackups(1));
+        nodeA = GridNode.start(TestGrid.member("two-a", DISCOVERY_A, TestGrid.freePort(), work.resolve("a"), DISCOVERY).withBackups(1));
+        nodeB = GridNode.start(TestGrid.member("two-b", DISCOVERY_B, TestGrid.freePort(), work.resolve("b"), DISCOVERY).withBackups(1));
         storeA = new IgniteSubscriberStore(nodeA.ignite());
         storeB = new IgniteSubscriberStore(nodeB.ignite());
     }

@@ -1,15 +1,15 @@
-package org.imshss.provisioning.rest;
+package org.imshss.provisioning.seed;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 
-/** The "a.b[2].c" form of a Jackson reference path, as the seed loader writes paths. */
-final class JsonPaths {
+/** The "a.b[2].c" form of a Jackson reference path ("$" for the whole document), as errors name fields. */
+public final class JsonPaths {
 
     private JsonPaths() {
     }
 
-    static String of(List<JsonMappingException.Reference> references) {
+    public static String of(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {

@@ -1,0 +1,126 @@
+package org.imshss.hss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.imshss.hss.testing.TestHss;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HssMain as an operator meets it: a separate JVM, settings from the environment and a file. An unusable
+ * configuration ends it with exit status 2 and a message naming the key, before anything starts; a start-up
+ * failure after the grid started (a taken Diameter port) ends it with status 1, nothing left running.
+ */
+class HssMainIT {
+
+    private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    @TempDir
+    Path dir;
+
+    private record Exit(int status, String output) {
+    }
+
+    @Test
+    void aMissingConfigurationFileIsStatusTwo() throws Exception {
+        Exit exit = hss(Map.of(), "--config", dir.resolve("absent.properties").toString());
+        assertThat(exit.status).as(exit.output).isEqualTo(2);
+        assertThat(exit.output).contains("configuration error").contains("absent.properties");
+    }
+
+    @Test
+    void unusableValuesAreStatusTwoAndNameTheirKey() throws Exception {
+        Map<String, String> cases = Map.of(
+                "HSS_DIAMETER_PORT", "70000",
+                "HSS_GRID_PERSISTENCE", "maybe",
+                "HSS_CX_SQN_IND_BITS", "eleven");
+        for (var bad : cases.entrySet()) {
+            String key = bad.getKey().substring(4).toLowerCase().replace('_', '-')
+                    .replaceFirst("-", ".");
+            Exit exit = hss(Map.of(bad.getKey(), bad.getValue()));
+            assertThat(exit.status).as(bad + ": " + exit.output).isEqualTo(2);
+            assertThat(exit.output).as(bad.toString()).contains(key);
+        }
+    }
+
+    @Test
+    void aBadPasswordKeyIsNamedButNeverShown() throws Exception {
+        String notHex = "zz" + KEY.substring(2);
+        Exit exit = hss(Map.of("HSS_AUTH_PASSWORD_KEY", notHex));
+        assertThat(exit.status).as(exit.output).isEqualTo(2);
+        assertThat(exit.output).contains("auth.password-key").doesNotContain("445566778899");
+    }
+
+    @Test
+    void anUnknownRoleIsNamedButTheTokenSecretNeverShown() throws Exception {
+        Exit exit = hss(Map.of("HSS_REST_TOKENS", "ops:superuser:s3cret-s3cret-s3cret"));
+        assertThat(exit.status).as(exit.output).isEqualTo(2);
+        assertThat(exit.output).contains("rest.tokens").contains("role").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anUnknownKeyInTheFileOrAnUnknownArgumentIsStatusTwo() throws Exception {
+        Path file = Files.writeString(dir.resolve("hss.properties"), "diameter.prot = 3900\n");
+        Exit key = hss(Map.of(), "--config", file.toString());
+        assertThat(key.status).as(key.output).isEqualTo(2);
+        assertThat(key.output).contains("diameter.prot");
+
+        Exit argument = hss(Map.of(), "--demo", "--verbose");
+        assertThat(argument.status).as(argument.output).isEqualTo(2);
+        assertThat(argument.output).contains("--verbose");
+    }
+
+    @Test
+    void aTakenDiameterPortIsStatusOneAndTheProcessEnds() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int discovery = TestHss.freePort();
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "HSS_DIAMETER_PORT", Integer.toString(taken.getLocalPort()),
+                    "HSS_GRID_INSTANCE_NAME", "main-it-" + discovery,
+                    "HSS_GRID_DISCOVERY_PORT", Integer.toString(discovery),
+                    "HSS_GRID_DISCOVERY_PORT_RANGE", "0",
+                    "HSS_GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + discovery,
+                    "HSS_GRID_COMMUNICATION_PORT", Integer.toString(TestHss.freePort()),
+                    "HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString(),
+                    "HSS_REST_PORT", Integer.toString(TestHss.freePort())));
+            Exit exit = hss(env, "--demo");
+            assertThat(exit.status).as(exit.output).isEqualTo(1);
+            assertThat(exit.output).contains("HSS failed to start").contains("diameter.port")
+                    .contains(Integer.toString(taken.getLocalPort())).doesNotContain("HSS ready");
+        }
+    }
+
+    /** Runs HssMain in its own JVM (this JVM's flags and classpath) and waits for it to end by itself. */
+    private Exit hss(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("--add-opens") || flag.startsWith("-D") && !flag.startsWith("-Dbasedir")) {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), HssMain.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("HSS_"));
+        builder.environment().putAll(environment);
+        Path output = Files.createTempFile(dir, "hss", ".out");
+        builder.redirectOutput(output.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("HssMain did not end within 90 s: " + Files.readString(output));
+        }
+        return new Exit(process.exitValue(), Files.readString(output));
+    }
+}
