@@ -399,7 +399,7 @@ class ClusterFailoverIT {
                 assertThat(status.path("nodes").size()).isEqualTo(nodes.size());
             }
             if (moving == 0) {
-                log("rebalanced %.1f s after C was ready", seconds(started));
+                log("no partition moving any more after %.1f s", seconds(started));
                 return;
             }
             assertThat(System.nanoTime()).as("rebalancing still under way").isLessThan(deadline);
