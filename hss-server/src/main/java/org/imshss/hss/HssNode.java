@@ -133,7 +133,8 @@ public final class HssNode implements AutoCloseable {
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
         BulkImport imports = new BulkImport(subscribers, store, audit, clock);
         return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, imports,
-                serviceData, registrations, audit, clock), new RestServer.Observability(metrics::scrape, this::ready));
+                serviceData, registrations, audit, clock, grid),
+                new RestServer.Observability(metrics::scrape, this::ready));
     }
 
     /** Starts a node; {@code seed} (may be null) is loaded into the store before Diameter starts listening. */
@@ -147,7 +148,11 @@ public final class HssNode implements AutoCloseable {
                 .withPorts(config.discoveryPort(), config.communicationPort())
                 .withDiscoveryPortRange(config.discoveryPortRange())
                 .withDiscoveryAddresses(config.discoveryAddresses())
-                .withBackups(config.backups());
+                .withBackups(config.backups())
+                .withDataRegionMaxBytes(config.dataRegionMaxBytes())
+                .withWal(config.walSegmentSizeBytes(), config.walSegments())
+                .withDurability(config.durability())
+                .withMembership(config.membership());
         return config.persistence()
                 ? settings.withPersistence(config.workDirectory())
                 : settings.withWorkDirectory(config.workDirectory());

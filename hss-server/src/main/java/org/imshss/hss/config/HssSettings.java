@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.configuration2.Configuration;
+import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.provisioning.model.PasswordSealer;
 import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.rest.Role;
+import org.imshss.provisioning.store.GridSettings;
 
 /** Every setting of one HSS process, validated. */
 public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
@@ -71,7 +73,22 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             boolean persistence,
             Path workDirectory,
             int backups,
-            int decodedCacheEntries) {
+            int decodedCacheEntries,
+            long dataRegionMaxBytes,
+            int walSegmentSizeBytes,
+            int walSegments,
+            GridSettings.Durability durability,
+            GridSettings.Membership membership) {
+
+        /** With the default data region, WAL, durability and membership settings. */
+        public GridConfig(String instanceName, String bindAddress, int discoveryPort, int discoveryPortRange,
+                int communicationPort, List<String> discoveryAddresses, boolean persistence, Path workDirectory,
+                int backups, int decodedCacheEntries) {
+            this(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort, discoveryAddresses,
+                    persistence, workDirectory, backups, decodedCacheEntries, GridSettings.DEFAULT_DATA_REGION_MAX,
+                    GridSettings.DEFAULT_WAL_SEGMENT_SIZE, GridSettings.DEFAULT_WAL_SEGMENTS,
+                    GridSettings.Durability.DEFAULTS, GridSettings.Membership.DEFAULTS);
+        }
     }
 
     /**
@@ -178,7 +195,18 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 bool(c, "grid.persistence"),
                 Path.of(text(c, "grid.work-directory")),
                 nonNegative(c, "grid.backups"),
-                positive(c, "grid.decoded-cache-entries"));
+                positive(c, "grid.decoded-cache-entries"),
+                megabytes(c, "grid.data-region-max-mb"),
+                (int) megabytes(c, "grid.wal-segment-size-mb", 1, 1024),
+                atLeast(c, "grid.wal-segments", 2),
+                new GridSettings.Durability(
+                        walMode(c, "grid.wal-mode"),
+                        megabytes(c, "grid.wal-archive-max-mb"),
+                        Duration.ofMillis(positive(c, "grid.checkpoint-frequency-ms"))),
+                new GridSettings.Membership(
+                        Duration.ofMillis(atLeast(c, "grid.failure-detection-timeout-ms", 100)),
+                        list(c, "grid.initial-baseline"),
+                        optionalMillis(c, "grid.baseline-auto-adjust-ms")));
         CxSettings cx = new CxSettings(
                 list(c, "cx.home-networks"),
                 Duration.ofSeconds(positive(c, "cx.auth-pending-timeout-s")),
@@ -231,6 +259,48 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             }
         }
         return tokens;
+    }
+
+    private static long megabytes(Configuration c, String key) {
+        return megabytes(c, key, 1, 1L << 30);
+    }
+
+    private static long megabytes(Configuration c, String key, long min, long max) {
+        long value = number(c, key);
+        if (value < min || value > max) {
+            throw new InvalidConfigurationException(key, "must be " + min + ".." + max + " (megabytes), not " + value);
+        }
+        return value * 1024 * 1024;
+    }
+
+    private static int atLeast(Configuration c, String key, int min) {
+        long value = number(c, key);
+        if (value < min || value > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException(key, "must be at least " + min + ", not " + value);
+        }
+        return (int) value;
+    }
+
+    private static WALMode walMode(Configuration c, String key) {
+        String value = text(c, key).toUpperCase(java.util.Locale.ROOT);
+        for (WALMode mode : List.of(WALMode.FSYNC, WALMode.LOG_ONLY, WALMode.BACKGROUND)) {
+            if (mode.name().equals(value)) {
+                return mode;
+            }
+        }
+        throw new InvalidConfigurationException(key, "must be FSYNC, LOG_ONLY or BACKGROUND, not '" + value + "'");
+    }
+
+    /** Empty means off (null). */
+    private static Duration optionalMillis(Configuration c, String key) {
+        if (c.getString(key, "").isBlank()) {
+            return null;
+        }
+        long value = number(c, key);
+        if (value < 0) {
+            throw new InvalidConfigurationException(key, "must be empty (off) or at least 0, not " + value);
+        }
+        return Duration.ofMillis(value);
     }
 
     private static int indBits(Configuration c, String key) {

@@ -33,6 +33,7 @@ import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
+import org.imshss.provisioning.store.ClusterAdministration;
 import org.imshss.provisioning.store.ProvisioningStore;
 import org.imshss.provisioning.store.ShDataStore;
 import org.slf4j.Logger;
@@ -62,8 +63,8 @@ public final class RestServer implements AutoCloseable {
 
     /** The operations behind the API, wired by the process that serves it. */
     public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
-            BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations, AuditLog audit,
-            Clock clock) {
+            BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations,
+            AuditLog audit, Clock clock, ClusterAdministration cluster) {
     }
 
     private RestServer(HttpServer server, URI base, Set<Class<?>> resourceClasses) {
@@ -145,6 +146,7 @@ public final class RestServer implements AutoCloseable {
         resources.add(new RegistrationsResource(s.registrations()));
         resources.add(new RepositoryDataResource(s.shStore(), s.audit(), s.clock()));
         resources.add(new AuditResource(s.audit()));
+        resources.add(new ClusterResource(s.cluster(), s.audit(), s.clock()));
         return resources;
     }
 

@@ -10,6 +10,7 @@ import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
@@ -26,7 +27,7 @@ import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
  * An embedded Ignite server node holding the subscriber caches. Closing it stops the node; stores built
  * on it must be closed first.
  */
-public final class GridNode implements AutoCloseable {
+public final class GridNode implements ClusterAdministration, AutoCloseable {
 
     /** Per-subscriber caches are large; the shared ones (profiles, iFCs, S-CSCFs...) hold a handful of entries. */
     private static final int LARGE_CACHE_PARTITIONS = 1024;
@@ -41,8 +42,10 @@ public final class GridNode implements AutoCloseable {
     }
 
     /**
-     * Starts the node and, with persistence, activates a cluster that has never been activated (first start
-     * of a single node). Fails if a configured port is taken.
+     * Starts the node and, with persistence, returns once the cluster is active: a new cluster is activated when
+     * the nodes of {@code grid.initial-baseline} have joined (at once without such a list), a cluster that was
+     * active before activates by itself once every node of its baseline is back. Fails if a configured port is
+     * taken.
      */
     public static GridNode start(GridSettings settings) {
         Ignite ignite;
@@ -54,10 +57,13 @@ public final class GridNode implements AutoCloseable {
                     + settings.bindAddress() + ":" + settings.communicationPort() + "): " + rootMessage(e), e);
         }
         try {
-            if (settings.persistence() && ignite.cluster().state() != ClusterState.ACTIVE
-                    && ignite.cluster().currentBaselineTopology() == null) {
-                ignite.cluster().state(ClusterState.ACTIVE);
+            if (settings.persistence()) {
+                ClusterActivation.await(ignite, settings.membership());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ignite.close();
+            throw new IllegalStateException("interrupted while waiting for the cluster to become active", e);
         } catch (RuntimeException e) {
             ignite.close();
             throw e;
@@ -100,7 +106,9 @@ public final class GridNode implements AutoCloseable {
                 .setDefaultDataRegionConfiguration(region)
                 .setWalSegmentSize(settings.walSegmentSizeBytes())
                 .setWalSegments(settings.walSegments())
-                .setMaxWalArchiveSize(16L * settings.walSegmentSizeBytes());
+                .setWalMode(settings.durability().walMode())
+                .setMaxWalArchiveSize(settings.durability().walArchiveMaxBytes())
+                .setCheckpointFrequency(settings.durability().checkpointFrequency().toMillis());
 
         FailureHandler failureHandler = settings.haltOnFailure()
                 ? new StopNodeOrHaltFailureHandler()
@@ -119,6 +127,9 @@ public final class GridNode implements AutoCloseable {
                 .setMetricsLogFrequency(0)
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(failureHandler)
+                .setFailureDetectionTimeout(settings.membership().failureDetectionTimeout().toMillis())
+                // Atomics (the audit trail's counter) are kept with as many copies as the data they number.
+                .setAtomicConfiguration(new AtomicConfiguration().setBackups(settings.backups()))
                 // Neither the thin-client/JDBC port (10800) nor the legacy REST port (11211) is used;
                 // leaving them on would bind ports nobody configured.
                 .setClientConnectorConfiguration(null)
@@ -152,6 +163,24 @@ public final class GridNode implements AutoCloseable {
 
     public Ignite ignite() {
         return ignite;
+    }
+
+    @Override
+    public ClusterStatus status() {
+        return ClusterInspection.status(ignite, settings.persistence());
+    }
+
+    @Override
+    public ClusterStatus setBaselineToServerNodes() {
+        if (!settings.persistence()) {
+            throw new IllegalStateException("without persistence every server node holds data: there is no baseline"
+                    + " to set");
+        }
+        if (ignite.cluster().state() != ClusterState.ACTIVE) {
+            throw new IllegalStateException("the cluster is " + ignite.cluster().state() + ", not ACTIVE");
+        }
+        ignite.cluster().setBaselineTopology(ignite.cluster().forServers().nodes());
+        return status();
     }
 
     public GridSettings settings() {

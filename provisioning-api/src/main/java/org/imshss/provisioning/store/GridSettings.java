@@ -1,8 +1,10 @@
 package org.imshss.provisioning.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apache.ignite.configuration.WALMode;
 
 /**
  * How an embedded Ignite server node binds, finds its peers and keeps its data.
@@ -24,6 +26,8 @@ import java.util.Objects;
  * @param dataRegionMaxBytes maximum off-heap size of the default data region
  * @param haltOnFailure on a critical Ignite failure halt the JVM (production) instead of only stopping the node
  *                      (tests, embedded use)
+ * @param durability how writes reach the disk (with persistence)
+ * @param membership how the cluster finds out about failed nodes and which nodes hold data
  */
 public record GridSettings(
         String instanceName,
@@ -38,7 +42,9 @@ public record GridSettings(
         int walSegmentSizeBytes,
         int walSegments,
         long dataRegionMaxBytes,
-        boolean haltOnFailure) {
+        boolean haltOnFailure,
+        Durability durability,
+        Membership membership) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_DISCOVERY_PORT = 47500;
@@ -47,8 +53,64 @@ public record GridSettings(
     public static final int DEFAULT_WAL_SEGMENTS = 4;
     public static final long DEFAULT_DATA_REGION_MAX = 512L * 1024 * 1024;
 
+    /**
+     * How persisted writes reach the disk.
+     *
+     * @param walMode LOG_ONLY survives a crash of the process (the default: a kill loses nothing acknowledged);
+     *                FSYNC also a crash of the machine, at the cost of one fsync per write; BACKGROUND may lose
+     *                the last writes even on a process crash
+     * @param walArchiveMaxBytes most disk the WAL archive may take; a node that was away for less than the
+     *                           archive covers catches up from the others' WAL instead of a full copy
+     * @param checkpointFrequency how often dirty pages are written to the partition files; the WAL replayed after a
+     *                            crash is at most this long
+     */
+    public record Durability(WALMode walMode, long walArchiveMaxBytes, Duration checkpointFrequency) {
+
+        public static final Durability DEFAULTS =
+                new Durability(WALMode.LOG_ONLY, 16L * DEFAULT_WAL_SEGMENT_SIZE, Duration.ofSeconds(60));
+
+        public Durability {
+            Objects.requireNonNull(walMode, "walMode");
+            Objects.requireNonNull(checkpointFrequency, "checkpointFrequency");
+            if (walArchiveMaxBytes <= 0) {
+                throw new IllegalArgumentException("walArchiveMaxBytes must be positive");
+            }
+            if (checkpointFrequency.isNegative() || checkpointFrequency.isZero()) {
+                throw new IllegalArgumentException("checkpointFrequency must be positive");
+            }
+        }
+    }
+
+    /**
+     * Cluster membership.
+     *
+     * @param failureDetectionTimeout how long a node may be silent before the others drop it
+     * @param initialBaseline consistent ids (instance names) of the nodes that must all have joined before a new
+     *                        persistent cluster is activated; empty = the first node activates it at once
+     * @param baselineAutoAdjust with persistence, change the baseline by itself after the server nodes have been
+     *                           stable this long; null = only by an explicit administrative action
+     */
+    public record Membership(Duration failureDetectionTimeout, List<String> initialBaseline,
+            Duration baselineAutoAdjust) {
+
+        public static final Membership DEFAULTS = new Membership(Duration.ofSeconds(10), List.of(), null);
+
+        public Membership {
+            Objects.requireNonNull(failureDetectionTimeout, "failureDetectionTimeout");
+            initialBaseline = List.copyOf(initialBaseline);
+            if (failureDetectionTimeout.toMillis() < 100) {
+                throw new IllegalArgumentException("failureDetectionTimeout must be at least 100 ms");
+            }
+            if (baselineAutoAdjust != null && baselineAutoAdjust.isNegative()) {
+                throw new IllegalArgumentException("baselineAutoAdjust must not be negative");
+            }
+        }
+    }
+
     public GridSettings {
         Objects.requireNonNull(instanceName, "instanceName");
+        Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(bindAddress, "bindAddress");
         discoveryAddresses = List.copyOf(discoveryAddresses);
         checkPort("discoveryPort", discoveryPort);
@@ -77,67 +139,79 @@ public record GridSettings(
     public static GridSettings defaults(String instanceName) {
         return new GridSettings(instanceName, DEFAULT_BIND_ADDRESS, DEFAULT_DISCOVERY_PORT, 0,
                 DEFAULT_COMMUNICATION_PORT, List.of(), false, null, 1, DEFAULT_WAL_SEGMENT_SIZE,
-                DEFAULT_WAL_SEGMENTS, DEFAULT_DATA_REGION_MAX, false);
+                DEFAULT_WAL_SEGMENTS, DEFAULT_DATA_REGION_MAX, false, Durability.DEFAULTS, Membership.DEFAULTS);
     }
 
     public GridSettings withPorts(int discovery, int communication) {
         return new GridSettings(instanceName, bindAddress, discovery, discoveryPortRange, communication,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withBindAddress(String address) {
         return new GridSettings(instanceName, address, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withDiscoveryPortRange(int range) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, range, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withDiscoveryAddresses(List<String> addresses) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 addresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withPersistence(Path directory) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, true, directory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, directory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withBackups(int count) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, count, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withWal(int segmentSizeBytes, int segments) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, segmentSizeBytes, segments,
-                dataRegionMaxBytes, haltOnFailure);
+                dataRegionMaxBytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withDataRegionMaxBytes(long bytes) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                bytes, haltOnFailure);
+                bytes, haltOnFailure, durability, membership);
     }
 
     public GridSettings withHaltOnFailure(boolean halt) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, halt);
+                dataRegionMaxBytes, halt, durability, membership);
+    }
+
+    public GridSettings withDurability(Durability other) {
+        return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
+                discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
+                dataRegionMaxBytes, haltOnFailure, other, membership);
+    }
+
+    public GridSettings withMembership(Membership other) {
+        return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
+                discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
+                dataRegionMaxBytes, haltOnFailure, durability, other);
     }
 
     /** The discovery list actually used: the configured one, or this node's own discovery address. */

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.PriorityQueue;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteAtomicLong;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -22,15 +23,23 @@ import org.imshss.provisioning.service.AuditLog;
  */
 public final class IgniteAuditLog implements AuditLog {
 
-    private static final String SEQUENCE = "hss-audit-sequence";
+    /**
+     * An atomic long, not an atomic sequence: a sequence hands each node a block of ids, so entries written through
+     * two nodes would not be numbered in the order they were made; every increment of an atomic long is one
+     * operation on its primary node.
+     */
+    private static final String COUNTER = "hss-audit-ids";
+    /** What earlier versions numbered entries with; a counter created on such a grid starts after it. */
+    private static final String OLD_SEQUENCE = "hss-audit-sequence";
 
     private final IgniteCache<String, byte[]> entries;
-    private final IgniteAtomicSequence ids;
+    private final IgniteAtomicLong ids;
     private final RecordCodec codec;
 
     public IgniteAuditLog(Ignite ignite, RecordCodec codec) {
         this.entries = ignite.cache(CacheNames.AUDIT);
-        this.ids = ignite.atomicSequence(SEQUENCE, 0, true);
+        IgniteAtomicSequence old = ignite.atomicSequence(OLD_SEQUENCE, 0, false);
+        this.ids = ignite.atomicLong(COUNTER, old == null ? 0 : old.get(), true);
         this.codec = codec;
     }
 
@@ -83,7 +92,14 @@ public final class IgniteAuditLog implements AuditLog {
         return page;
     }
 
-    private record Before(String key) implements IgniteBiPredicate<String, byte[]> {
+    /** Runs on every node holding entries: a class, as Ignite's binary marshaller cannot rebuild a record. */
+    private static final class Before implements IgniteBiPredicate<String, byte[]> {
+        private final String key;
+
+        Before(String key) {
+            this.key = key;
+        }
+
         @Override
         public boolean apply(String k, byte[] value) {
             return key == null || k.compareTo(key) < 0;

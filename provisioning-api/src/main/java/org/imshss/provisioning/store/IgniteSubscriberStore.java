@@ -489,7 +489,17 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return ids;
     }
 
-    private record ServedBy(String scscfName) implements IgniteBiPredicate<String, byte[]> {
+    /**
+     * Scan filters run on every node that holds entries, so they are marshalled; they are classes, not records,
+     * because Ignite's binary marshaller cannot rebuild a record on the other node.
+     */
+    private static final class ServedBy implements IgniteBiPredicate<String, byte[]> {
+        private final String scscfName;
+
+        ServedBy(String scscfName) {
+            this.scscfName = scscfName;
+        }
+
         @Override
         public boolean apply(String key, byte[] value) {
             RegistrationState state = RegistrationStateCodec.decode(value);
@@ -673,15 +683,30 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return ids;
     }
 
-    /** Runs where the entries live: only matching keys cross the network. */
-    private record KeyRange(String prefix, String after) implements IgniteBiPredicate<String, byte[]> {
+    /** Runs where the entries live: only matching keys cross the network. A class, as {@link ServedBy}. */
+    private static final class KeyRange implements IgniteBiPredicate<String, byte[]> {
+        private final String prefix;
+        private final String after;
+
+        KeyRange(String prefix, String after) {
+            this.prefix = prefix;
+            this.after = after;
+        }
+
         @Override
         public boolean apply(String key, byte[] value) {
             return (prefix == null || key.startsWith(prefix)) && (after == null || key.compareTo(after) > 0);
         }
     }
 
-    private record ProfileFilter(Set<String> profileIds) implements IgniteBiPredicate<String, byte[]> {
+    private static final class ProfileFilter implements IgniteBiPredicate<String, byte[]> {
+        private final Set<String> profileIds;
+
+        ProfileFilter(Set<String> profileIds) {
+            // A HashSet is one of the collections the binary marshaller writes natively.
+            this.profileIds = new HashSet<>(profileIds);
+        }
+
         @Override
         public boolean apply(String key, byte[] value) {
             PublicIdentity identity = RecordCodec.shared().decode(value, PublicIdentity.class);
@@ -689,7 +714,13 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         }
     }
 
-    private record ChargingFilter(String chargingId) implements IgniteBiPredicate<String, byte[]> {
+    private static final class ChargingFilter implements IgniteBiPredicate<String, byte[]> {
+        private final String chargingId;
+
+        ChargingFilter(String chargingId) {
+            this.chargingId = chargingId;
+        }
+
         @Override
         public boolean apply(String key, byte[] value) {
             ImsSubscription subscription = RecordCodec.shared().decode(value, ImsSubscription.class);
