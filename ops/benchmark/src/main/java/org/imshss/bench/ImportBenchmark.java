@@ -38,11 +38,13 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int subscribers = 200_000;
+        int dataRegionMb = 4096;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
+                case "--data-region-mb" -> dataRegionMb = Integer.parseInt(args[++i]);
                 case "--help", "-h" -> {
-                    System.out.println("usage: ImportBenchmark [--subscribers N]");
+                    System.out.println("usage: ImportBenchmark [--subscribers N] [--data-region-mb 4096]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -60,6 +62,10 @@ public final class ImportBenchmark {
         env.put("HSS_GRID_WORK_DIRECTORY", work.toString());
         env.put("HSS_REST_PORT", Integer.toString(freePort()));
         env.put("HSS_REST_TOKENS", "bench:admin:" + token);
+        env.put("HSS_GRID_PERSISTENCE", System.getenv().getOrDefault("BENCH_PERSISTENCE", "true"));
+        // Room for every subscriber of both runs in memory: a persistent region that overflows replaces pages
+        // from disk, which measures the disk rather than provisioning.
+        env.put("HSS_GRID_DATA_REGION_MAX_MB", Integer.toString(dataRegionMb));
         HssSettings settings = HssConfiguration.load(null, env);
         try (HssNode node = HssNode.start(settings, new SeedLoader().demo())) {
             byte[] baselineFile = ndjson("base-", subscribers);
