@@ -243,13 +243,14 @@ final class ShDataAssembler {
     }
 
     private static List<String> ifcIds(ServiceProfile profile, IntFunction<Optional<SharedIfcSet>> sharedSets) {
-        List<String> ids = new ArrayList<>(profile.ifcIds());
+        // A profile and its shared sets may name the same iFC: it counts once.
+        Set<String> ids = new LinkedHashSet<>(profile.ifcIds());
         for (Integer setId : profile.sharedIfcSetIds()) {
             if (setId != null) {
                 sharedSets.apply(setId).ifPresent(set -> ids.addAll(set.ifcIds()));
             }
         }
-        return ids;
+        return List.copyOf(ids);
     }
 
     /**
