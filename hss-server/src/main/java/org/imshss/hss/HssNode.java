@@ -26,6 +26,7 @@ import org.imshss.hss.diameter.DiameterServer;
 import org.imshss.hss.diameter.LocalIdentity;
 import org.imshss.hss.diameter.RequestSender;
 import org.imshss.hss.metrics.HssMetrics;
+import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
@@ -75,8 +76,9 @@ public final class HssNode implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             HssSettings.CxSettings cx = settings.cx();
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
-            CxUserData userData = new CxUserData(new UserDataAssembler(store), new CxUserDataWriter(),
-                    cx.sharedIfcSetsSupported());
+            shStore = new IgniteShDataStore(grid.ignite());
+            CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
+                    new CxUserDataWriter(), cx.sharedIfcSetsSupported());
             ServerSelection selection = new ServerSelection(store);
             CxListener cxListener = new CxListener(new Answers(local), new MessageValidator(),
                     new UserAuthorization(store, cx, selection, clock),
@@ -84,7 +86,6 @@ public final class HssNode implements AutoCloseable {
                     new LocationInfo(store, selection),
                     new MultimediaAuth(store, cx, new SequenceNumbers(cx.sqnIndBits()), new SecureRandom(), clock,
                             settings.auth().sealer()));
-            shStore = new IgniteShDataStore(grid.ignite());
             sh = new ShApplication(store, shStore, settings.sh(), cx.authPendingTimeout(), new Answers(local),
                     new MessageValidator(), clock);
             diameter = new DiameterServer(settings.diameter(),
@@ -95,7 +96,6 @@ public final class HssNode implements AutoCloseable {
             metrics.watchGrid(grid.ignite(), CacheNames.ALL);
             registrationTermination = new RegistrationTermination(store, sender);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
-            sh.startNotifications(sender);
             provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "hss-provisioning-push");
                 thread.setDaemon(true);
@@ -103,6 +103,7 @@ public final class HssNode implements AutoCloseable {
             });
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     provisioningWorker);
+            sh.startNotifications(sender, provisioningChanges);
             diameter.start();
             serving = true;
             try {

@@ -21,7 +21,8 @@ import org.imshss.provisioning.store.ShDataStore;
 /**
  * The HSS side of Sh-Update, TS 29.328 6.1.2: repository data, PSI activation and DSAI. Each write is one
  * atomic grid operation that checks the Sequence-Number against the stored one; the change itself drives the
- * notifications ({@link ShNotifier}). An Sh-Data with several elements is applied whole or not at all.
+ * notifications ({@link ShNotifier}). An Sh-Data with several elements is applied whole or not at all, as
+ * Update-Eff requires (TS 29.328 6.1.2.1), and a failure names the element that failed.
  */
 public final class ProfileUpdate {
 
@@ -93,6 +94,7 @@ public final class ProfileUpdate {
                 return ProfileUpdateAnswer.of(ResultCode.DIAMETER_ERROR_TOO_MUCH_DATA);
             }
         }
+        boolean several = updates.size() > 1;
         List<WriteRepositoryData> writes = new ArrayList<>();
         for (ShDataParser.Repository update : updates) {
             WriteRepositoryData write = new WriteRepositoryData(target.key(), update.serviceIndication(),
@@ -100,7 +102,7 @@ public final class ProfileUpdate {
             RepositoryOutcome outcome = write.apply(
                     shStore.repositoryData(target.key(), update.serviceIndication()).orElse(null)).result();
             if (outcome != RepositoryOutcome.WRITTEN) {
-                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), null, null);
+                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), several ? write.id() : null);
             }
             writes.add(write);
         }
@@ -113,13 +115,12 @@ public final class ProfileUpdate {
                     RestoreRepositoryData restore = undo.get(i);
                     shStore.updateRepositoryData(target.key(), restore.serviceIndication(), restore);
                 }
-                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), null, null);
+                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), several ? write.id() : null);
             }
             undo.add(new RestoreRepositoryData(write.serviceIndication(), write.written(), before));
         }
-        WriteRepositoryData last = writes.get(writes.size() - 1);
-        return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), last.serviceIndication(),
-                last.sequenceNumber());
+        // TS 29.328 6.1.2.1: Repository-Data-ID names a failed instance only; a success carries none.
+        return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), null);
     }
 
     /**
@@ -138,7 +139,7 @@ public final class ProfileUpdate {
             values.put(update.tag(), update.active());
         }
         shStore.updateDsaiValues(target.key(), new SetDsaiValues(target.key(), values, request.originHost()));
-        return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), null, null);
+        return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), null);
     }
 
     private ProfileUpdateAnswer psiActivation(ProfileUpdateRequest request, ShTarget target)
@@ -183,6 +184,10 @@ public final class ProfileUpdate {
                 return Outcome.keep(RepositoryOutcome.OUT_OF_SYNC);
             }
             return Outcome.put(written(), RepositoryOutcome.WRITTEN);
+        }
+
+        ProfileUpdateAnswer.RepositoryDataId id() {
+            return new ProfileUpdateAnswer.RepositoryDataId(serviceIndication, sequenceNumber);
         }
 
         /** What this write stores; null for a deletion. */

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Sends Sh-Notif (PNR, TS 29.328 6.1.4, TS 29.329 6.1.7) to the AS of one subscription, at its Diameter
  * identity (the Origin-Host of its SNR). A PNR that is not answered, or answered with a transient or
  * protocol error, is sent again after a delay doubled each time, up to {@code sh.notification-attempts}.
- * A one-time subscription is removed once notified; a PNA DIAMETER_ERROR_USER_UNKNOWN removes the
- * subscription too.
+ * A one-time subscription is removed once notified (TS 29.328 6.1.4; only UE reachability for IP has them, which
+ * this HSS does not hold, so the SNR edge refuses One-Time-Notification elsewhere); a PNA
+ * DIAMETER_ERROR_USER_UNKNOWN removes the subscription too.
  */
 public final class PushNotification {
 

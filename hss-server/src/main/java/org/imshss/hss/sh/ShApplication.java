@@ -11,6 +11,7 @@ import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.config.HssSettings.ShSettings;
 import org.imshss.hss.diameter.Answers;
 import org.imshss.hss.diameter.RequestSender;
+import org.imshss.provisioning.service.NetworkUpdates;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberStore;
 import org.jdiameter.api.NetworkReqListener;
@@ -69,10 +70,12 @@ public final class ShApplication implements AutoCloseable {
     /**
      * Starts sending PNR for changes of subscribed data, and the sweep that drops expired subscriptions even
      * when nothing happens to their data (TS 29.328 6.1.3: the HSS removes a subscription once it expires).
+     *
+     * @param cx takes the DSAI changes that mask or unmask iFCs to the serving S-CSCF (PPR)
      */
-    public synchronized void startNotifications(RequestSender sender) {
+    public synchronized void startNotifications(RequestSender sender, NetworkUpdates cx) {
         PushNotification push = new PushNotification(sender, shStore, settings, retries, clock);
-        watch = shStore.watch(new ShNotifier(store, shStore, assembler, push, worker, retries, clock));
+        watch = shStore.watch(new ShNotifier(store, shStore, assembler, push, cx, worker, retries, clock));
         long sweep = settings.subscriptionSweep().toMillis();
         retries.scheduleWithFixedDelay(this::dropExpiredSubscriptions, sweep, sweep, TimeUnit.MILLISECONDS);
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.imshss.diameter.ResultCode;
 import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.DsaiValues;
@@ -20,6 +21,7 @@ import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RegistrationStatus;
 import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.SharedIfcSet;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberStore;
 
@@ -213,12 +215,19 @@ final class ShDataAssembler {
      */
     List<InitialFilterCriteria> ifcsFor(ServiceProfile profile, String serverName,
             Function<String, Optional<InitialFilterCriteria>> ifcs) {
+        return ifcsFor(profile, serverName, ifcs, store::sharedIfcSet);
+    }
+
+    /** As above, the profile's shared iFC sets read through {@code sharedSets}. */
+    List<InitialFilterCriteria> ifcsFor(ServiceProfile profile, String serverName,
+            Function<String, Optional<InitialFilterCriteria>> ifcs,
+            IntFunction<Optional<SharedIfcSet>> sharedSets) {
         if (serverName == null) {
             return List.of();
         }
         String wanted = Identities.normalise(serverName);
         List<InitialFilterCriteria> matching = new ArrayList<>();
-        for (String id : ifcIds(profile)) {
+        for (String id : ifcIds(profile, sharedSets)) {
             ifcs.apply(id)
                     .filter(ifc -> ifc.applicationServer() != null
                             && Identities.normalise(ifc.applicationServer().serverName()).equals(wanted))
@@ -230,11 +239,18 @@ final class ShDataAssembler {
 
     /** The ids of a profile's own iFCs and of those of its shared iFC sets. */
     List<String> ifcIds(ServiceProfile profile) {
-        List<String> ids = new ArrayList<>(profile.ifcIds());
+        return ifcIds(profile, store::sharedIfcSet);
+    }
+
+    private static List<String> ifcIds(ServiceProfile profile, IntFunction<Optional<SharedIfcSet>> sharedSets) {
+        // A profile and its shared sets may name the same iFC: it counts once.
+        Set<String> ids = new LinkedHashSet<>(profile.ifcIds());
         for (Integer setId : profile.sharedIfcSetIds()) {
-            store.sharedIfcSet(setId).ifPresent(set -> ids.addAll(set.ifcIds()));
+            if (setId != null) {
+                sharedSets.apply(setId).ifPresent(set -> ids.addAll(set.ifcIds()));
+            }
         }
-        return ids;
+        return List.copyOf(ids);
     }
 
     /**

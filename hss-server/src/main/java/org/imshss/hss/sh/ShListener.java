@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.AvpDecodeException;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.MessageValidator;
 import org.imshss.diameter.ResultCode;
+import org.imshss.diameter.Vendors;
 import org.imshss.hss.diameter.Answers;
 import org.imshss.hss.diameter.RequestDispatcher;
 import org.jdiameter.api.Answer;
@@ -30,6 +32,10 @@ public final class ShListener implements NetworkReqListener {
     private static final int USER_DATA_REQUESTED = Avp.SEND_DATA_INDICATION.enumValue("USER_DATA_REQUESTED");
     private static final int ONE_TIME_NOTIFICATION_REQUESTED =
             Avp.ONE_TIME_NOTIFICATION.enumValue("ONE_TIME_NOTIFICATION_REQUESTED");
+    private static final int UE_REACHABILITY_FOR_IP = Avp.DATA_REFERENCE.enumValue("UEReachabilityForIP");
+    /** Feature-List-ID 1 of Sh (TS 29.329 7.3.1), and its Update-Eff bit: several repository elements per PUR. */
+    private static final long SH_FEATURE_LIST_ID = 1;
+    private static final long UPDATE_EFF = 1L << 1;
 
     private final Answers answers;
     private final RequestDispatcher dispatcher;
@@ -88,12 +94,38 @@ public final class ShListener implements NetworkReqListener {
         if (result.wildcardedIdentity() != null) {
             Avps.addUtf8(out, Avp.WILDCARDED_PUBLIC_IDENTITY, result.wildcardedIdentity());
         }
-        if (result.serviceIndication() != null) {
+        OptionalLong features = shFeatures(avps);
+        boolean updateEff = features.isPresent() && (features.getAsLong() & UPDATE_EFF) != 0;
+        // TS 29.328 6.1.2.1: Repository-Data-ID is present only when the AS supports Update-Eff and one instance
+        // of a multi-instance update failed; it names that instance.
+        if (updateEff && result.failed() != null) {
             AvpSet id = Avps.addGrouped(out, Avp.REPOSITORY_DATA_ID);
-            Avps.addOctets(id, Avp.SERVICE_INDICATION, result.serviceIndication().getBytes(StandardCharsets.UTF_8));
-            Avps.addUnsigned32(id, Avp.SEQUENCE_NUMBER, result.sequenceNumber());
+            Avps.addOctets(id, Avp.SERVICE_INDICATION,
+                    result.failed().serviceIndication().getBytes(StandardCharsets.UTF_8));
+            Avps.addUnsigned32(id, Avp.SEQUENCE_NUMBER, result.failed().sequenceNumber());
+        }
+        if (features.isPresent()) {
+            // TS 29.229 7.2.1 feature negotiation: the answer lists the features of the request the HSS supports.
+            AvpSet supported = Avps.addGrouped(out, Avp.SUPPORTED_FEATURES);
+            Avps.addUnsigned32(supported, Avp.VENDOR_ID, Vendors.TGPP);
+            Avps.addUnsigned32(supported, Avp.FEATURE_LIST_ID, SH_FEATURE_LIST_ID);
+            Avps.addUnsigned32(supported, Avp.FEATURE_LIST, features.getAsLong() & UPDATE_EFF);
         }
         return answer;
+    }
+
+    /** The Sh Feature-List (Vendor-Id 3GPP, Feature-List-ID 1) the request announces, if any. */
+    private static OptionalLong shFeatures(AvpSet avps) {
+        for (AvpSet group : Avps.groupedAll(avps, Avp.SUPPORTED_FEATURES)) {
+            OptionalLong vendor = Avps.unsigned32(group, Avp.VENDOR_ID);
+            OptionalLong listId = Avps.unsigned32(group, Avp.FEATURE_LIST_ID);
+            OptionalLong list = Avps.unsigned32(group, Avp.FEATURE_LIST);
+            if (vendor.isPresent() && vendor.getAsLong() == Vendors.TGPP && listId.isPresent()
+                    && listId.getAsLong() == SH_FEATURE_LIST_ID && list.isPresent()) {
+                return list;
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private Answer subscribeNotifications(Request request) {
@@ -104,6 +136,18 @@ public final class ShListener implements NetworkReqListener {
         requireConditional(avps, references, serviceIndications, serverName);
         OptionalInt sendData = Avps.enumerated(avps, Avp.SEND_DATA_INDICATION);
         OptionalInt oneTime = Avps.enumerated(avps, Avp.ONE_TIME_NOTIFICATION);
+        boolean subscribe = Avps.enumerated(avps, Avp.SUBS_REQ_TYPE).getAsInt() == SUBSCRIBE;
+        if (subscribe && oneTime.isPresent()
+                && references.stream().anyMatch(reference -> reference != UE_REACHABILITY_FOR_IP)) {
+            // TS 29.329 6.3.22: One-Time-Notification applies to UE reachability for IP only; a conditional IE
+            // present without its condition may be refused with DIAMETER_AVP_NOT_ALLOWED (TS 29.328 6), which
+            // tells the AS that it will not get a one-time subscription.
+            int value = oneTime.getAsInt();
+            byte[] data = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+            throw new AvpDecodeException(ResultCode.DIAMETER_AVP_NOT_ALLOWED, Avp.ONE_TIME_NOTIFICATION.code(),
+                    Avp.ONE_TIME_NOTIFICATION.vendorId(), Avp.ONE_TIME_NOTIFICATION.sendMandatoryBit(), data,
+                    "One-Time-Notification applies to UEReachabilityForIP only", null);
+        }
         SubscribeNotificationsAnswer result = subscribeNotifications.handle(new SubscribeNotificationsRequest(
                 required(avps, Avp.ORIGIN_HOST),
                 required(avps, Avp.ORIGIN_REALM),
@@ -112,7 +156,7 @@ public final class ShListener implements NetworkReqListener {
                 serviceIndications,
                 sendData.isPresent() && sendData.getAsInt() == USER_DATA_REQUESTED,
                 serverName,
-                Avps.enumerated(avps, Avp.SUBS_REQ_TYPE).getAsInt() == SUBSCRIBE,
+                subscribe,
                 references,
                 identitySets(avps),
                 Avps.time(avps, Avp.EXPIRY_TIME).orElse(null),

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.DsaiValues;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -29,6 +30,8 @@ import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShSubscription;
 import org.imshss.provisioning.model.ShSubscriptions;
+import org.imshss.provisioning.model.SharedIfcSet;
+import org.imshss.provisioning.service.NetworkUpdates;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberStore;
 import org.slf4j.Logger;
@@ -42,8 +45,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Notified: RepositoryData and DSAI (to every subscribed AS except the one that wrote the change),
  * IMSUserState, S-CSCFName, PSIActivation, and from provisioning IMSPublicIdentity (the identity set changed),
- * InitialFilterCriteria (only the iFCs that point at the subscribed AS), ChargingInformation and MSISDN. The
- * content is the changed Data-Reference only.
+ * InitialFilterCriteria (only the iFCs that point at the subscribed AS, also when a shared iFC set of the profile
+ * changes), ChargingInformation and MSISDN. The content is the changed Data-Reference only.
+ *
+ * <p>DSAI also reaches the S-CSCF: a DSAI-Value that masks or unmasks an iFC of the identity's profile, or a tag
+ * whose definition changes while INACTIVE, is handled as an administrative change of the iFCs (TS 29.328 6.1.2
+ * and 7.6.11), that is a Cx Push-Profile of the identity's implicit set (TS 29.228 6.2.2).
  */
 public final class ShNotifier implements ShDataStore.ChangeListener {
 
@@ -60,17 +67,20 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
     private final ShDataStore shStore;
     private final ShDataAssembler assembler;
     private final PushNotification push;
+    private final NetworkUpdates cx;
     private final ExecutorService worker;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
+    /** @param cx where DSAI changes that mask or unmask iFCs are pushed to the serving S-CSCF */
     ShNotifier(SubscriberStore store, ShDataStore shStore, ShDataAssembler assembler, PushNotification push,
-            ExecutorService worker, ScheduledExecutorService scheduler, Clock clock) {
+            NetworkUpdates cx, ExecutorService worker, ScheduledExecutorService scheduler, Clock clock) {
         this.store = store;
         this.shStore = shStore;
         this.assembler = assembler;
         this.push = push;
+        this.cx = cx;
         this.worker = worker;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -130,10 +140,12 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
     }
 
     @Override
-    public void dsaiValuesChanged(DsaiValues before, DsaiValues after) {
-        if (after == null) {
+    public void dsaiValuesChanged(DsaiValues before, DsaiValues stored) {
+        if (before == null && stored == null) {
             return;
         }
+        // A removed record means every tag ACTIVE again.
+        DsaiValues after = stored != null ? stored : DsaiValues.allActive(before.identity());
         Set<String> changed = new TreeSet<>(after.inactive());
         if (before != null) {
             changed.addAll(before.inactive());
@@ -149,6 +161,15 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
             Optional<PublicIdentity> identity = store.publicIdentity(key);
             if (identity.isEmpty()) {
                 return;
+            }
+            Map<String, List<String>> tagsOfIfc = DsaiIfcMask.tagsOfIfc(shStore.allDsai());
+            Set<String> ifcsBefore = DsaiIfcMask.maskedBy(before != null ? before : DsaiValues.allActive(key),
+                    tagsOfIfc);
+            Set<String> ifcsAfter = DsaiIfcMask.maskedBy(after, tagsOfIfc);
+            ifcsBefore.retainAll(profileIfcs(identity.get()));
+            ifcsAfter.retainAll(profileIfcs(identity.get()));
+            if (!ifcsBefore.equals(ifcsAfter)) {
+                cx.profileChanged(List.of(identity.get().identity()));
             }
             for (ShSubscription subscription : live(key)) {
                 if (subscription.dataReference() != DataReference.DSAI.value()
@@ -347,6 +368,65 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
                         send(key, subscription, data -> data.chargingInformation(after));
                     }
                 }));
+    }
+
+    @Override
+    public void sharedIfcSetChanged(SharedIfcSet before, SharedIfcSet after) {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        int id = (after != null ? after : before).id();
+        settled("shared-ifc-set:" + id, () -> forEachSubscription(DataReference.INITIAL_FILTER_CRITERIA,
+                (key, identity, subscription) -> {
+                    Optional<ServiceProfile> profile = store.serviceProfile(identity.serviceProfileId());
+                    if (profile.isEmpty() || !profile.get().sharedIfcSetIds().contains(id)) {
+                        return;
+                    }
+                    // The sets as the event carries them: the store may still return the old one.
+                    List<InitialFilterCriteria> old = assembler.ifcsFor(profile.get(), subscription.serverName(),
+                            store::initialFilterCriteria, set -> set == id ? Optional.ofNullable(before)
+                                    : store.sharedIfcSet(set));
+                    List<InitialFilterCriteria> now = assembler.ifcsFor(profile.get(), subscription.serverName(),
+                            store::initialFilterCriteria, set -> set == id ? Optional.ofNullable(after)
+                                    : store.sharedIfcSet(set));
+                    if (!old.equals(now)) {
+                        send(key, subscription, data -> data.initialFilterCriteria(now));
+                    }
+                }));
+    }
+
+    @Override
+    public void dsaiChanged(Dsai before, Dsai after) {
+        if (before == null || Objects.equals(before, after)) {
+            // A new tag is ACTIVE for everyone until an AS sets it: no profile changes.
+            return;
+        }
+        String tag = before.tag();
+        Set<String> governed = new LinkedHashSet<>(before.ifcIds());
+        if (after != null) {
+            governed.addAll(after.ifcIds());
+        }
+        settled("dsai:" + tag, () -> {
+            for (DsaiValues values : shStore.allDsaiValues()) {
+                if (values == null || values.isActive(tag)) {
+                    continue;
+                }
+                store.publicIdentity(values.identity()).ifPresent(identity -> {
+                    Set<String> touched = new LinkedHashSet<>(governed);
+                    touched.retainAll(profileIfcs(identity));
+                    if (!touched.isEmpty()) {
+                        cx.profileChanged(List.of(identity.identity()));
+                    }
+                });
+            }
+        });
+    }
+
+    /** The ids of the iFCs of the identity's service profile, its shared sets' included. */
+    private Set<String> profileIfcs(PublicIdentity identity) {
+        return store.serviceProfile(identity.serviceProfileId())
+                .map(profile -> (Set<String>) new LinkedHashSet<>(assembler.ifcIds(profile)))
+                .orElse(Set.of());
     }
 
     /**

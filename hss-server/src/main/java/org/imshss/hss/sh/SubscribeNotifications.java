@@ -15,7 +15,9 @@ import org.imshss.provisioning.store.ShDataStore;
 
 /**
  * The HSS side of Sh-Subs-Notif, TS 29.328 6.1.3: subscriptions are stored in the grid per identity,
- * keyed by (AS, Data-Reference, Service-Indication), and survive a restart when the grid persists.
+ * keyed by (AS, Data-Reference, Service-Indication), and survive a restart when the grid persists. The checks
+ * run in the order of 6.1.3.1: permission (5104), user (5001), Data-Reference and identity (5101), DSAI tag (5108),
+ * repository data present (5106); unsubscribing from nothing succeeds.
  */
 public final class SubscribeNotifications {
 
@@ -76,7 +78,8 @@ public final class SubscribeNotifications {
                 }
             }
         }
-        shStore.updateSubscriptions(target.key(), new Subscribe(subscriptions, now));
+        // Send-Data-Indication (TS 29.328 6.1.3): the data is read before anything is stored, so that a request
+        // that fails leaves the subscriptions as they were (all Data-References or none, 6.1.3.1 step 7).
         String userData = null;
         if (request.sendData()) {
             ShData data = new ShData();
@@ -90,6 +93,7 @@ public final class SubscribeNotifications {
             }
             userData = data.toXml();
         }
+        shStore.updateSubscriptions(target.key(), new Subscribe(subscriptions, now));
         Instant granted = Instant.ofEpochMilli(subscriptions.get(0).expiresAtMillis());
         return new SubscribeNotificationsAnswer(ResultCode.DIAMETER_SUCCESS, userData, granted, target.wildcarded());
     }

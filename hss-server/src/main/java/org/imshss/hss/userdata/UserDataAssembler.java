@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PublicIdentity;
@@ -29,6 +31,11 @@ import org.imshss.provisioning.store.SubscriberStore;
  * only points at iFCs the S-CSCF administers locally, so it is useful only when the S-CSCF announced SiFC.
  * Otherwise the sets are expanded into the profile's own iFC list and their ids dropped. (Kamailio 5.6 does
  * not read SharedIFCSetID from ServiceProfile/Extension at all.)
+ *
+ * <p>DSAI (TS 29.328 7.6.11): an iFC masked for an identity ({@link IfcMask}) is left out of that identity's
+ * service profile. Identities of one profile with different masks get one ServiceProfile element each, and a
+ * profile whose shared iFC set holds a masked iFC has its sets expanded: the S-CSCF's copy of a shared set
+ * cannot leave one iFC out.
  */
 public final class UserDataAssembler {
 
@@ -36,9 +43,16 @@ public final class UserDataAssembler {
             Comparator.comparingInt(InitialFilterCriteria::priority);
 
     private final SubscriberStore store;
+    private final IfcMask mask;
 
+    /** Without DSAI: every provisioned iFC is sent. */
     public UserDataAssembler(SubscriberStore store) {
+        this(store, IfcMask.NONE);
+    }
+
+    public UserDataAssembler(SubscriberStore store, IfcMask mask) {
         this.store = Objects.requireNonNull(store, "store");
+        this.mask = Objects.requireNonNull(mask, "mask");
     }
 
     /** The document for an implicit set, shared iFC sets referenced by id. */
@@ -84,16 +98,20 @@ public final class UserDataAssembler {
         }
         // One ServiceProfile element per distinct profile, in order of first appearance: the S-CSCF takes
         // the first non-barred identity in document order as the default IMPU (TS 29.228 6.5.1.1).
-        Map<String, List<PublicIdentity>> byProfile = new LinkedHashMap<>();
+        Map<String, Set<String>> masked = mask.masked(identities);
+        Map<SectionKey, List<PublicIdentity>> byProfile = new LinkedHashMap<>();
         for (PublicIdentity identity : identities) {
             if (identity.serviceProfileId() == null) {
                 return Optional.empty();
             }
-            byProfile.computeIfAbsent(identity.serviceProfileId(), k -> new ArrayList<>(2)).add(identity);
+            Set<String> off = new TreeSet<>(masked.getOrDefault(identity.identity(), Set.of()));
+            byProfile.computeIfAbsent(new SectionKey(identity.serviceProfileId(), off), k -> new ArrayList<>(2))
+                    .add(identity);
         }
         List<ProfileSection> sections = new ArrayList<>(byProfile.size());
-        for (Map.Entry<String, List<PublicIdentity>> entry : byProfile.entrySet()) {
-            Optional<ProfileSection> section = section(entry.getKey(), entry.getValue(), sharedIfcSetsSupported);
+        for (Map.Entry<SectionKey, List<PublicIdentity>> entry : byProfile.entrySet()) {
+            Optional<ProfileSection> section = section(entry.getKey().profileId(), entry.getValue(),
+                    sharedIfcSetsSupported, entry.getKey().masked());
             if (section.isEmpty()) {
                 return Optional.empty();
             }
@@ -103,8 +121,12 @@ public final class UserDataAssembler {
         return Optional.of(new ImsSubscriptionDocument(impi, sections));
     }
 
-    private Optional<ProfileSection> section(
-            String profileId, List<PublicIdentity> identities, boolean sharedIfcSetsSupported) {
+    /** One ServiceProfile element: a profile and the iFCs masked for the identities it lists. */
+    private record SectionKey(String profileId, Set<String> masked) {
+    }
+
+    private Optional<ProfileSection> section(String profileId, List<PublicIdentity> identities,
+            boolean sharedIfcSetsSupported, Set<String> masked) {
         Optional<ServiceProfile> found = store.serviceProfile(profileId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -114,15 +136,28 @@ public final class UserDataAssembler {
         if (!addIfcs(profile.ifcIds(), ifcs)) {
             return Optional.empty();
         }
-        if (!sharedIfcSetsSupported && !profile.sharedIfcSetIds().isEmpty()) {
+        if (!profile.sharedIfcSetIds().isEmpty() && (!sharedIfcSetsSupported || !masked.isEmpty())) {
+            List<SharedIfcSet> sets = new ArrayList<>();
+            boolean masksShared = false;
             for (Integer setId : profile.sharedIfcSetIds()) {
                 Optional<SharedIfcSet> set = setId == null ? Optional.empty() : store.sharedIfcSet(setId);
-                if (set.isEmpty() || !addIfcs(set.get().ifcIds(), ifcs)) {
+                if (set.isEmpty()) {
                     return Optional.empty();
                 }
+                sets.add(set.get());
+                masksShared |= set.get().ifcIds().stream().anyMatch(masked::contains);
             }
-            profile = new ServiceProfile(profile.id(), profile.ifcIds(), List.of(), profile.subscribedMediaProfileId());
+            if (!sharedIfcSetsSupported || masksShared) {
+                for (SharedIfcSet set : sets) {
+                    if (!addIfcs(set.ifcIds(), ifcs)) {
+                        return Optional.empty();
+                    }
+                }
+                profile = new ServiceProfile(profile.id(), profile.ifcIds(), List.of(),
+                        profile.subscribedMediaProfileId());
+            }
         }
+        ifcs.keySet().removeAll(masked);
         List<InitialFilterCriteria> sorted = new ArrayList<>(ifcs.values());
         sorted.sort(BY_PRIORITY);
         return Optional.of(new ProfileSection(profile, identities, sorted));

@@ -14,6 +14,7 @@ import static org.imshss.hss.sh.Sh.shData;
 import static org.imshss.hss.sh.Sh.xpath;
 import static org.imshss.hss.sh.Sh.xpathAll;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,10 +154,27 @@ class ShInterfaceIT {
         assertResult(repository, ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
     }
 
+    /**
+     * CS/PS/EPS data (location, user state, ...) is not held by this HSS: a UDR for it is answered
+     * DIAMETER_USER_DATA_NOT_AVAILABLE (TS 29.329 6.2.3.1, Experimental-Result 4100) without User-Data, also when
+     * it comes with Data-References the HSS does hold. No AS is given PUR or SNR permissions for such data
+     * (5103, 5104); with them, 5101 (see {@link #oneTimeNotificationOnlyForUeReachabilityForIp}).
+     */
     @Test
     void dataTheHssDoesNotHold() throws Exception {
         assertResult(Sh.udr(as1, DAVE, "LocationInformation"), ResultCode.DIAMETER_USER_DATA_NOT_AVAILABLE);
         assertResult(Sh.udr(as1, DAVE, "UserState"), ResultCode.DIAMETER_USER_DATA_NOT_AVAILABLE);
+        Answer mixed = Sh.udr(as1, DAVE, "IMSUserState", "LocationInformation");
+        assertResult(mixed, ResultCode.DIAMETER_USER_DATA_NOT_AVAILABLE);
+        AvpSet experimental = Avps.grouped(mixed.getAvps(), Avp.EXPERIMENTAL_RESULT).orElseThrow();
+        assertThat(Avps.unsigned32(experimental, Avp.VENDOR_ID).getAsLong()).isEqualTo(10415);
+        assertThat(Avps.unsigned32(experimental, Avp.EXPERIMENTAL_RESULT_CODE).getAsLong()).isEqualTo(4100);
+        assertThat(Avps.has(mixed.getAvps(), Avp.RESULT_CODE)).isFalse();
+        assertThat(Avps.has(mixed.getAvps(), Avp.USER_DATA_SH)).isFalse();
+        assertResult(Sh.pur(as1, DAVE, "LocationInformation", "<Sh-Data/>"),
+                ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_MODIFIED);
+        assertResult(Sh.snr(as1, DAVE, true, List.of(), null, false, false, "UserState"),
+                ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_NOTIFIED);
     }
 
     @Test
@@ -202,8 +220,8 @@ class ShInterfaceIT {
                 ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
         Answer created = Sh.purRepository(as1, DAVE, si, 0, "<v>a</v>");
         assertResult(created, ResultCode.DIAMETER_SUCCESS);
-        AvpSet id = Avps.grouped(created.getAvps(), Avp.REPOSITORY_DATA_ID).orElseThrow();
-        assertThat(Avps.unsigned32(id, Avp.SEQUENCE_NUMBER).getAsLong()).isZero();
+        // TS 29.328 6.1.2.1: Repository-Data-ID only names a failed instance of a multi-instance update.
+        assertThat(Avps.has(created.getAvps(), Avp.REPOSITORY_DATA_ID)).isFalse();
         assertResult(Sh.purRepository(as1, DAVE, si, 0, "<v>b</v>"),
                 ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
         assertResult(Sh.purRepository(as1, DAVE, si, 2, "<v>b</v>"),
@@ -231,8 +249,21 @@ class ShInterfaceIT {
         assertThat(xpathAll(both, "/Sh-Data/RepositoryData/ServiceIndication")).containsExactly(a, b);
 
         // The second element is out of sync: the first is not written either.
-        assertResult(Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v>a1</v>", b, 5, "<v>b1</v>")),
-                ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        Answer outOfSync = Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v>a1</v>", b, 5, "<v>b1</v>"));
+        assertResult(outOfSync, ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        // Without Update-Eff announced the PUA names no instance (TS 29.328 6.1.2.1) ...
+        assertThat(Avps.has(outOfSync.getAvps(), Avp.REPOSITORY_DATA_ID)).isFalse();
+        assertThat(Avps.has(outOfSync.getAvps(), Avp.SUPPORTED_FEATURES)).isFalse();
+        // ... with it, Repository-Data-ID names the failed one, and the answer confirms the feature.
+        Answer named = purWithUpdateEff(repositories(a, 1, "<v>a1</v>", b, 5, "<v>b1</v>"));
+        assertResult(named, ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
+        AvpSet failed = Avps.grouped(named.getAvps(), Avp.REPOSITORY_DATA_ID).orElseThrow();
+        assertThat(Avps.utf8(failed, Avp.SERVICE_INDICATION)).contains(b);
+        assertThat(Avps.unsigned32(failed, Avp.SEQUENCE_NUMBER).getAsLong()).isEqualTo(5);
+        AvpSet features = Avps.grouped(named.getAvps(), Avp.SUPPORTED_FEATURES).orElseThrow();
+        assertThat(Avps.unsigned32(features, Avp.VENDOR_ID).getAsLong()).isEqualTo(10415);
+        assertThat(Avps.unsigned32(features, Avp.FEATURE_LIST_ID).getAsLong()).isEqualTo(1);
+        assertThat(Avps.unsigned32(features, Avp.FEATURE_LIST).getAsLong()).isEqualTo(2);
         // The same Service-Indication twice says nothing clear.
         assertResult(Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v/>", a, 2, "<v/>")),
                 ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
@@ -240,14 +271,26 @@ class ShInterfaceIT {
         assertThat(xpath(unchanged, "//RepositoryData[ServiceIndication='" + a + "']/ServiceData/v")).isEqualTo("a0");
         assertThat(xpath(unchanged, "//RepositoryData[ServiceIndication='" + a + "']/SequenceNumber")).isEqualTo("0");
 
-        // Both in sync: a updated, b deleted; the PUA names the last element written.
-        Answer written = Sh.pur(as1, DAVE, "RepositoryData", repositories(a, 1, "<v>a1</v>", b, 1, null));
+        // Both in sync: a updated, b deleted; a success names no instance.
+        Answer written = purWithUpdateEff(repositories(a, 1, "<v>a1</v>", b, 1, null));
         assertResult(written, ResultCode.DIAMETER_SUCCESS);
-        AvpSet id = Avps.grouped(written.getAvps(), Avp.REPOSITORY_DATA_ID).orElseThrow();
-        assertThat(Avps.unsigned32(id, Avp.SEQUENCE_NUMBER).getAsLong()).isEqualTo(1);
+        assertThat(Avps.has(written.getAvps(), Avp.REPOSITORY_DATA_ID)).isFalse();
         Document after = shData(Sh.udr(as1, DAVE, null, List.of(a, b), List.of(), "RepositoryData").getAvps());
         assertThat(xpathAll(after, "/Sh-Data/RepositoryData/ServiceIndication")).containsExactly(a);
         assertThat(xpath(after, "//RepositoryData/ServiceData/v")).isEqualTo("a1");
+    }
+
+    /** A RepositoryData PUR announcing Update-Eff (Supported-Features: 3GPP, Feature-List-ID 1, bit 1). */
+    private static Answer purWithUpdateEff(String shData) throws Exception {
+        return as1.send(Command.PUR, avps -> {
+            AvpSet features = Avps.addGrouped(avps, Avp.SUPPORTED_FEATURES);
+            Avps.addUnsigned32(features, Avp.VENDOR_ID, 10415);
+            Avps.addUnsigned32(features, Avp.FEATURE_LIST_ID, 1);
+            Avps.addUnsigned32(features, Avp.FEATURE_LIST, 0b11);
+            Sh.userIdentity(avps, DAVE);
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Sh.ref("RepositoryData"));
+            Avps.addOctets(avps, Avp.USER_DATA_SH, shData.getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** Sh-Data with two RepositoryData elements; a null ServiceData deletes. */
@@ -358,10 +401,10 @@ class ShInterfaceIT {
     }
 
     @Test
-    void expiryIsCappedAndOneTimeNotificationEndsTheSubscription() throws Exception {
+    void expiryIsCappedAndTheSubscriptionLastsUntilUnsubscribed() throws Exception {
         drain(as1);
         Instant farFuture = Instant.now().plus(Duration.ofDays(365));
-        Answer sna = Sh.snr(as1, PSI, true, List.of(), farFuture, true, false, "PSIActivation");
+        Answer sna = Sh.snr(as1, PSI, true, List.of(), farFuture, false, false, "PSIActivation");
         assertResult(sna, ResultCode.DIAMETER_SUCCESS);
         Instant granted = Avps.time(sna.getAvps(), Avp.EXPIRY_TIME).orElseThrow();
         assertThat(granted).isBefore(Instant.now().plus(Duration.ofDays(1)).plusSeconds(5));
@@ -369,10 +412,65 @@ class ShInterfaceIT {
 
         assertResult(Sh.pur(as1, PSI, "PSIActivation", psiXml(1)), ResultCode.DIAMETER_SUCCESS);
         assertThat(xpath(shData(nextPnr(as1).getAvps()), "//PSIActivation")).isEqualTo("1");
-        waitUntil(() -> hss.node().shStore().subscriptions(PSI).isEmpty());
-
         assertResult(Sh.pur(as1, PSI, "PSIActivation", psiXml(0)), ResultCode.DIAMETER_SUCCESS);
+        assertThat(xpath(shData(nextPnr(as1).getAvps()), "//PSIActivation")).isEqualTo("0");
+
+        assertResult(Sh.snr(as1, PSI, false, List.of(), null, false, false, "PSIActivation"),
+                ResultCode.DIAMETER_SUCCESS);
+        waitUntil(() -> hss.node().shStore().subscriptions(PSI).isEmpty());
+        assertResult(Sh.pur(as1, PSI, "PSIActivation", psiXml(1)), ResultCode.DIAMETER_SUCCESS);
         assertThat(as1.nextReceived(300, TimeUnit.MILLISECONDS)).isNull();
+        assertResult(Sh.pur(as1, PSI, "PSIActivation", psiXml(0)), ResultCode.DIAMETER_SUCCESS);
+    }
+
+    /**
+     * TS 29.329 6.3.22: One-Time-Notification applies to UE reachability for IP only, which this HSS does not
+     * hold; anywhere else it is refused (DIAMETER_AVP_NOT_ALLOWED with the AVP in Failed-AVP), with or without
+     * Send-Data-Indication, and nothing is stored.
+     */
+    @Test
+    void oneTimeNotificationOnlyForUeReachabilityForIp() throws Exception {
+        for (boolean sendData : new boolean[] {false, true}) {
+            Answer refused = Sh.snr(as1, PSI, true, List.of(), null, true, sendData, "PSIActivation");
+            assertResult(refused, ResultCode.DIAMETER_AVP_NOT_ALLOWED);
+            AvpSet failedAvp = Avps.grouped(refused.getAvps(), Avp.FAILED_AVP).orElseThrow();
+            assertThat(failedAvp.getAvp(Avp.ONE_TIME_NOTIFICATION.code(), Avp.ONE_TIME_NOTIFICATION.vendorId()))
+                    .isNotNull();
+            assertThat(Avps.has(refused.getAvps(), Avp.USER_DATA_SH)).isFalse();
+            assertThat(hss.node().shStore().subscriptions(PSI).isEmpty()).isTrue();
+
+            // UE reachability for IP is data of the EPS/5GS domain this HSS does not hold (Table 7.6.1).
+            assertResult(Sh.snr(as1, DAVE, true, List.of(), null, true, sendData, "UEReachabilityForIP"),
+                    ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+        }
+        // Unsubscribing ignores it.
+        assertResult(Sh.snr(as1, PSI, false, List.of(), null, true, false, "PSIActivation"),
+                ResultCode.DIAMETER_SUCCESS);
+    }
+
+    /** TS 29.328 6.1.3.1, in its order: 5104, 5001, 5101, 5108, 5106; unsubscribing from nothing is a success. */
+    @Test
+    void subsNotifResultCodes() throws Exception {
+        assertResult(Sh.snr(as2, "sip:nobody@ims.example.org", true, List.of(), null, false, false, "IMSUserState"),
+                ResultCode.DIAMETER_ERROR_USER_DATA_CANNOT_BE_NOTIFIED);
+        assertResult(Sh.snr(as1, "sip:nobody@ims.example.org", true, List.of(), null, false, false, "IMSUserState"),
+                ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        // PSIActivation is a PSI's data, IMSUserState a user's (Table 7.6.1).
+        assertResult(Sh.snr(as1, DAVE, true, List.of(), null, false, false, "PSIActivation"),
+                ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+        assertResult(Sh.snr(as1, PSI, true, List.of(), null, false, false, "IMSUserState"),
+                ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
+        assertResult(Sh.snr(as1, DAVE, AS1_NAME, List.of("no-such-tag"), List.of(), true, List.of(), null, false,
+                false, "DSAI"), ResultCode.DIAMETER_ERROR_DSAI_NOT_AVAILABLE);
+        assertResult(Sh.snr(as1, DAVE, true, List.of("never-written"), null, false, false, "RepositoryData"),
+                ResultCode.DIAMETER_ERROR_SUBS_DATA_ABSENT);
+        // Several Data-References: one failing stores none of them (step 7).
+        assertResult(Sh.snr(as1, DAVE, true, List.of("never-written"), null, false, true, "IMSUserState",
+                "RepositoryData"), ResultCode.DIAMETER_ERROR_SUBS_DATA_ABSENT);
+        assertThat(hss.node().shStore().subscriptions(DAVE).subscriptions())
+                .noneMatch(sub -> sub.dataReference() == Sh.ref("IMSUserState"));
+        assertResult(Sh.snr(as1, DAVE, false, List.of(), null, false, false, "S-CSCFName"),
+                ResultCode.DIAMETER_SUCCESS);
     }
 
     private static String psiXml(int value) {

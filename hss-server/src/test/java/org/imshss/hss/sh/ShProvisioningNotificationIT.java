@@ -28,6 +28,7 @@ import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.SharedIfcSet;
 import org.imshss.provisioning.store.SubscriberStore;
 import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +116,35 @@ class ShProvisioningNotificationIT {
         store.putServiceProfile(profile);
         assertThat(xpathAll(shData(Sh.nextPnr(as1).getAvps()), "//InitialFilterCriteria/Priority"))
                 .containsExactly("3", "5");
+    }
+
+    @Test
+    void sharedIfcSetChangesReachTheAsTheirIfcsPointAt() throws Exception {
+        subscribe("InitialFilterCriteria");
+        store.putInitialFilterCriteria(new InitialFilterCriteria("sh-shared-as1", 9, null,
+                new ApplicationServer(AS1_NAME, 0, null, false, false), null));
+        store.putSharedIfcSet(new SharedIfcSet(41, "sh-shared", List.of()));
+        ServiceProfile profile = store.serviceProfile("sh-profile").orElseThrow();
+        store.putServiceProfile(new ServiceProfile(profile.id(), profile.ifcIds(), List.of(41),
+                profile.subscribedMediaProfileId()));
+        // The empty set adds no iFC of as1.
+        assertThat(as1.nextReceived(400, TimeUnit.MILLISECONDS)).isNull();
+
+        long start = System.nanoTime();
+        store.putSharedIfcSet(new SharedIfcSet(41, "sh-shared", List.of("sh-shared-as1")));
+        Document added = shData(pnrWithin(start).getAvps());
+        assertThat(xpathAll(added, "/Sh-Data/Sh-IMS-Data/IFCs/InitialFilterCriteria/Priority"))
+                .containsExactly("3", "5", "9");
+
+        // An iFC of another AS joining the set changes nothing for as1.
+        store.putSharedIfcSet(new SharedIfcSet(41, "sh-shared", List.of("sh-shared-as1", "sh-other")));
+        assertThat(as1.nextReceived(400, TimeUnit.MILLISECONDS)).isNull();
+
+        store.putSharedIfcSet(new SharedIfcSet(41, "sh-shared", List.of("sh-other")));
+        assertThat(xpathAll(shData(Sh.nextPnr(as1).getAvps()), "//IFCs/InitialFilterCriteria/Priority"))
+                .containsExactly("3", "5");
+        store.putServiceProfile(profile);
+        Sh.drain(as1);
     }
 
     @Test

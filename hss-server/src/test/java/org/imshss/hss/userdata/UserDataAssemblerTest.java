@@ -72,6 +72,35 @@ class UserDataAssemblerTest {
     }
 
     @Test
+    void maskedIfcsLeaveTheProfileOfTheirIdentityOnly() {
+        UserDataAssembler masking = new UserDataAssembler(store,
+                identities -> java.util.Map.of(ALICE_SIP, java.util.Set.of("ifc-20")));
+        ImsSubscriptionDocument doc = masking.forImplicitSet(ALICE_IMPI, "set-alice", true).orElseThrow();
+
+        // sp-a splits: ALICE_SIP without ifc-20, ALICE_SIP2 with it; the shared set stays a reference.
+        assertThat(doc.sections()).extracting(s -> s.profile().id()).containsExactly("sp-a", "sp-b", "sp-a");
+        assertThat(doc.sections().get(0).identities()).extracting(PublicIdentity::identity).containsExactly(ALICE_SIP);
+        assertThat(doc.sections().get(0).ifcs()).extracting(InitialFilterCriteria::id)
+                .containsExactly("ifc-10", "ifc-30");
+        assertThat(doc.sections().get(0).profile().sharedIfcSetIds()).containsExactly(4);
+        assertThat(doc.sections().get(2).identities()).extracting(PublicIdentity::identity).containsExactly(ALICE_SIP2);
+        assertThat(doc.sections().get(2).ifcs()).extracting(InitialFilterCriteria::id)
+                .containsExactly("ifc-10", "ifc-20", "ifc-30");
+        UserDataXml.assertValid(new CxUserDataWriter().write(doc));
+    }
+
+    @Test
+    void aMaskedIfcOfASharedSetExpandsTheSetsEvenWithSifc() {
+        UserDataAssembler masking = new UserDataAssembler(store,
+                identities -> java.util.Map.of(ALICE_SIP, java.util.Set.of("ifc-15")));
+        ProfileSection a = masking.forImplicitSet(ALICE_IMPI, "set-alice", true).orElseThrow().sections().get(0);
+
+        // The S-CSCF's copy of set 4 would still hold ifc-15: the set's other iFCs are sent instead.
+        assertThat(a.profile().sharedIfcSetIds()).isEmpty();
+        assertThat(a.ifcs()).extracting(InitialFilterCriteria::id).containsExactly("ifc-10", "ifc-20", "ifc-30");
+    }
+
+    @Test
     void missingSharedSetOnlyMattersWhenExpanding() {
         store.putServiceProfile(profile("sp-a", List.of("ifc-10"), List.of(99), null));
 

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.jdiameter.api.Answer;
@@ -35,13 +34,10 @@ public final class ShCannedResponder implements NetworkReqListener {
   private final byte[] noStateMaintained = Cx.int32(Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED"));
   private final byte[] success = Cx.int32(ResultCode.DIAMETER_SUCCESS.code());
   private final byte[] userData;
-  private final byte[] serviceIndication;
-  private final byte[] sequenceNumber = Cx.int32(1);
 
   private ShCannedResponder(String host, String realm, String serviceIndication, int dataBytes) {
     this.originHost = host.getBytes(StandardCharsets.UTF_8);
     this.originRealm = realm.getBytes(StandardCharsets.UTF_8);
-    this.serviceIndication = serviceIndication.getBytes(StandardCharsets.UTF_8);
     StringBuilder data = new StringBuilder("<bench>");
     while (data.length() < dataBytes - "</bench>".length()) {
       data.append((char) ('a' + data.length() % 26));
@@ -60,12 +56,9 @@ public final class ShCannedResponder implements NetworkReqListener {
     Cx.add(avps, Avp.AUTH_SESSION_STATE, noStateMaintained);
     Cx.add(avps, Avp.ORIGIN_HOST, originHost);
     Cx.add(avps, Avp.ORIGIN_REALM, originRealm);
+    // A successful PUA carries no Repository-Data-ID (TS 29.328 6.1.2.1), as the HSS's does not.
     if (request.getCommandCode() == Command.UDR.code()) {
       Cx.add(avps, Avp.USER_DATA_SH, userData);
-    } else if (request.getCommandCode() == Command.PUR.code()) {
-      AvpSet id = Avps.addGrouped(avps, Avp.REPOSITORY_DATA_ID);
-      Cx.add(id, Avp.SERVICE_INDICATION, serviceIndication);
-      Cx.add(id, Avp.SEQUENCE_NUMBER, sequenceNumber);
     }
     return answer;
   }

@@ -145,6 +145,7 @@ public final class RestServer implements AutoCloseable {
         resources.add(new ApplicationServersResource(s.serviceData()));
         resources.add(new RegistrationsResource(s.registrations()));
         resources.add(new RepositoryDataResource(s.shStore(), s.audit(), s.clock()));
+        resources.add(new DsaiResource(s.store(), s.shStore(), s.audit(), s.clock()));
         resources.add(new AuditResource(s.audit()));
         resources.add(new ClusterResource(s.cluster(), s.audit(), s.clock()));
         return resources;

@@ -16,7 +16,16 @@ public record SeedDocument(
         List<SharedIfcSet> sharedIfcSets,
         List<ServiceProfile> serviceProfiles,
         List<Subscription> subscriptions,
-        List<ShApplicationServer> applicationServers) {
+        List<ShApplicationServer> applicationServers,
+        List<Dsai> dsai) {
+
+    /** A document without DSAI tags. */
+    public SeedDocument(String realm, List<Scscf> scscfs, List<Charging> chargingInformation, List<Ifc> ifcs,
+            List<SharedIfcSet> sharedIfcSets, List<ServiceProfile> serviceProfiles, List<Subscription> subscriptions,
+            List<ShApplicationServer> applicationServers) {
+        this(realm, scscfs, chargingInformation, ifcs, sharedIfcSets, serviceProfiles, subscriptions,
+                applicationServers, null);
+    }
 
     public record Scscf(String name, List<Integer> capabilities) {
     }
@@ -152,6 +161,17 @@ public record SeedDocument(
      * @param update Data-References the AS may update (PUR)
      * @param subscribe Data-References the AS may subscribe to (SNR)
      */
+    /**
+     * A Dynamic Service Activation Info tag (TS 29.328 7.6.11) and the iFCs it governs: an AS whose iFC it governs
+     * may read, set and watch it over Sh, and an iFC all of whose tags are INACTIVE for an identity is not sent to
+     * the S-CSCF for that identity.
+     *
+     * @param tag the DSAI-Tag as application servers send it
+     * @param ifcs ids of iFCs, defined in the same document or already stored
+     */
+    public record Dsai(String tag, List<String> ifcs) {
+    }
+
     public record ShApplicationServer(
             String diameterHost,
             String serverName,

@@ -36,6 +36,7 @@ import org.imshss.provisioning.model.ApplicationServer;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.DigestCredentials;
+import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -327,12 +328,39 @@ public final class SeedLoader {
                 subscription(subs.get(i), "subscriptions[" + i + "]");
             }
             List<ShApplicationServer> applicationServers = applicationServers();
+            List<Dsai> dsai = dsai();
             if (!problems.isEmpty()) {
                 throw new SeedException(source, problems);
             }
             return new SubscriberData(subscriptions, privateIdentities, publicIdentities, implicitSets,
                     List.copyOf(profiles.values()), List.copyOf(ifcs.values()), List.copyOf(sharedSets.values()),
-                    List.copyOf(charging.values()), List.copyOf(scscfs.values()), applicationServers);
+                    List.copyOf(charging.values()), List.copyOf(scscfs.values()), applicationServers, dsai);
+        }
+
+        /** DSAI tags (TS 29.328 7.6.11): each names at least one iFC, defined here or stored. */
+        private List<Dsai> dsai() {
+            Map<String, Dsai> tags = new LinkedHashMap<>();
+            List<SeedDocument.Dsai> list = orEmpty(doc.dsai());
+            for (int i = 0; i < list.size(); i++) {
+                SeedDocument.Dsai d = list.get(i);
+                String path = "dsai[" + i + "]";
+                if (d == null || blank(d.tag())) {
+                    problem(path + ".tag", "required");
+                    continue;
+                }
+                List<String> ids = orEmpty(d.ifcs());
+                if (ids.isEmpty()) {
+                    problem(path + ".ifcs", "must name at least one iFC");
+                }
+                ifcReferences(ids, path + ".ifcs");
+                if (new HashSet<>(ids).size() != ids.size()) {
+                    problem(path + ".ifcs", "names an iFC twice");
+                }
+                if (tags.putIfAbsent(d.tag(), new Dsai(d.tag(), ids)) != null) {
+                    problem(path + ".tag", "duplicate tag " + d.tag());
+                }
+            }
+            return List.copyOf(tags.values());
         }
 
         private List<ShApplicationServer> applicationServers() {

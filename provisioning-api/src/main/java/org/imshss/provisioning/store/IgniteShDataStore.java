@@ -2,7 +2,9 @@ package org.imshss.provisioning.store;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,7 @@ import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
+import org.imshss.provisioning.model.SharedIfcSet;
 
 /**
  * {@link ShDataStore} over the Sh caches of a started Ignite node. Values are {@link RecordCodec} bytes.
@@ -127,6 +130,11 @@ public final class IgniteShDataStore implements ShDataStore {
     }
 
     @Override
+    public boolean removeDsai(String tag) {
+        return dsai.getAndRemove(tag) != null;
+    }
+
+    @Override
     public List<Dsai> allDsai() {
         List<Dsai> all = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = dsai.query(new ScanQuery<String, byte[]>())) {
@@ -141,6 +149,26 @@ public final class IgniteShDataStore implements ShDataStore {
     public DsaiValues dsaiValues(String identity) {
         DsaiValues stored = codec.decode(dsaiValues.get(identity), DsaiValues.class);
         return stored != null ? stored : DsaiValues.allActive(identity);
+    }
+
+    @Override
+    public Map<String, DsaiValues> dsaiValues(Collection<String> identities) {
+        Map<String, DsaiValues> found = new HashMap<>();
+        for (Map.Entry<String, byte[]> entry : dsaiValues.getAll(new HashSet<>(identities)).entrySet()) {
+            found.put(entry.getKey(), codec.decode(entry.getValue(), DsaiValues.class));
+        }
+        return found;
+    }
+
+    @Override
+    public List<DsaiValues> allDsaiValues() {
+        List<DsaiValues> all = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = dsaiValues.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                all.add(codec.decode(entry.getValue(), DsaiValues.class));
+            }
+        }
+        return all;
     }
 
     @Override
@@ -239,6 +267,9 @@ public final class IgniteShDataStore implements ShDataStore {
                     listener::initialFilterCriteriaChanged));
             cursors.add(watch(cache(CacheNames.CHARGING), bytes -> codec.decode(bytes, ChargingInformation.class),
                     listener::chargingInformationChanged));
+            cursors.add(watch(cache(CacheNames.SHARED_IFC_SETS), bytes -> codec.decode(bytes, SharedIfcSet.class),
+                    listener::sharedIfcSetChanged));
+            cursors.add(watch(dsai, bytes -> codec.decode(bytes, Dsai.class), listener::dsaiChanged));
         } catch (RuntimeException e) {
             cursors.forEach(IgniteShDataStore::closeQuietly);
             throw e;

@@ -29,6 +29,7 @@ import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.lang.IgniteBiPredicate;
 import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
@@ -755,6 +756,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         stream(CacheNames.SCSCFS, data.scscfServers(), s -> s.name().trim());
         stream(CacheNames.SH_APPLICATION_SERVERS, data.applicationServers(),
                 s -> IgniteShDataStore.applicationServerKey(s.diameterHost()));
+        stream(CacheNames.SH_DSAI, data.dsai(), Dsai::tag);
         List<PublicIdentity> withMsisdn = data.publicIdentities().stream().filter(p -> p.msisdn() != null).toList();
         if (!withMsisdn.isEmpty()) {
             try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.MSISDNS)) {

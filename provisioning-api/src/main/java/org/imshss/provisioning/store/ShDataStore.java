@@ -1,6 +1,7 @@
 package org.imshss.provisioning.store;
 
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
+import org.imshss.provisioning.model.SharedIfcSet;
 
 /**
  * The data only the Sh interface needs (TS 29.328): application servers and their permissions, repository
@@ -41,11 +43,23 @@ public interface ShDataStore extends AutoCloseable {
 
     void putDsai(Dsai dsai);
 
+    /** @return false when no such tag was stored */
+    boolean removeDsai(String tag);
+
     /** Every DSAI tag; a scan of a small cache (tags are provisioned per service, not per user). */
     List<Dsai> allDsai();
 
     /** Never null: every tag ACTIVE when nothing is stored. */
     DsaiValues dsaiValues(String identity);
+
+    /**
+     * The stored DSAI-Values of several identities in one grid read (an S-CSCF's User-Data covers an implicit
+     * set); identities with nothing stored are absent.
+     */
+    Map<String, DsaiValues> dsaiValues(Collection<String> identities);
+
+    /** Every stored DSAI-Values record: for a change of a tag's definition, which is rare. */
+    List<DsaiValues> allDsaiValues();
 
     /** Applies a change to the DSAI-Values of one identity in one atomic grid operation. */
     <R extends Serializable> R updateDsaiValues(String identity, RecordUpdate<DsaiValues, R> update);
@@ -73,8 +87,8 @@ public interface ShDataStore extends AutoCloseable {
     <R extends Serializable> R updatePublicIdentity(PublicIdentity identity, RecordUpdate<PublicIdentity, R> update);
 
     /**
-     * Calls the listener for every change of the data Sh notifies about (repository data, DSAI, registration
-     * state, the provisioned subscriber data), made by any node, once in the cluster (on the node that holds
+     * Calls the listener for every change of the data Sh notifies about (repository data, DSAI tags and values,
+     * registration state, the provisioned subscriber data), made by any node, once in the cluster (on the node that holds
      * the primary copy of the entry). Calls arrive on grid threads and must not block. Closing the returned
      * handle stops them.
      */
@@ -105,5 +119,10 @@ public interface ShDataStore extends AutoCloseable {
         void initialFilterCriteriaChanged(InitialFilterCriteria before, InitialFilterCriteria after);
 
         void chargingInformationChanged(ChargingInformation before, ChargingInformation after);
+
+        void sharedIfcSetChanged(SharedIfcSet before, SharedIfcSet after);
+
+        /** A DSAI tag's definition (the iFCs it governs) changed. */
+        void dsaiChanged(Dsai before, Dsai after);
     }
 }

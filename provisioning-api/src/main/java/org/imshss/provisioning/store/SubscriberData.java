@@ -2,6 +2,7 @@ package org.imshss.provisioning.store;
 
 import java.util.List;
 import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
@@ -12,7 +13,7 @@ import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
 
-/** A batch of subscriber data, as a seed file or a bulk import yields it. */
+/** A batch of subscriber data, as a seed file or a bulk import yields it; {@code dsai} are the Sh DSAI tags. */
 public record SubscriberData(
         List<ImsSubscription> subscriptions,
         List<PrivateIdentity> privateIdentities,
@@ -23,7 +24,8 @@ public record SubscriberData(
         List<SharedIfcSet> sharedIfcSets,
         List<ChargingInformation> chargingInformation,
         List<ScscfServer> scscfServers,
-        List<ShApplicationServer> applicationServers) {
+        List<ShApplicationServer> applicationServers,
+        List<Dsai> dsai) {
 
     public SubscriberData {
         subscriptions = List.copyOf(subscriptions);
@@ -36,6 +38,17 @@ public record SubscriberData(
         chargingInformation = List.copyOf(chargingInformation);
         scscfServers = List.copyOf(scscfServers);
         applicationServers = List.copyOf(applicationServers);
+        dsai = List.copyOf(dsai);
+    }
+
+    /** Without DSAI tags. */
+    public SubscriberData(List<ImsSubscription> subscriptions, List<PrivateIdentity> privateIdentities,
+            List<PublicIdentity> publicIdentities, List<ImplicitRegistrationSet> implicitRegistrationSets,
+            List<ServiceProfile> serviceProfiles, List<InitialFilterCriteria> initialFilterCriteria,
+            List<SharedIfcSet> sharedIfcSets, List<ChargingInformation> chargingInformation,
+            List<ScscfServer> scscfServers, List<ShApplicationServer> applicationServers) {
+        this(subscriptions, privateIdentities, publicIdentities, implicitRegistrationSets, serviceProfiles,
+                initialFilterCriteria, sharedIfcSets, chargingInformation, scscfServers, applicationServers, List.of());
     }
 
     /** Without Sh application servers. */

@@ -212,6 +212,26 @@ class SeedLoaderTest {
     }
 
     @Test
+    void dsaiTagsNameTheIfcsTheyGovern() {
+        SubscriberData data = loader.readString("""
+                { "ifcs": [ { "id": "i1", "priority": 1, "applicationServer": { "serverName": "sip:as.r.example" } },
+                            { "id": "i2", "priority": 2, "applicationServer": { "serverName": "sip:as.r.example" } } ],
+                  "dsai": [ { "tag": "video", "ifcs": ["i1", "i2"] }, { "tag": "chat", "ifcs": ["i2"] } ] }
+                """);
+        assertThat(data.dsai()).extracting(d -> d.tag()).containsExactly("video", "chat");
+        assertThat(data.dsai().get(0).ifcIds()).containsExactly("i1", "i2");
+
+        String ifc = "\"ifcs\": [ { \"id\": \"i1\", \"priority\": 1, "
+                + "\"applicationServer\": { \"serverName\": \"sip:as.r.example\" } } ], ";
+        rejects("{ " + ifc + "\"dsai\": [ { \"tag\": \"t\", \"ifcs\": [\"i1\", \"i9\"] } ] }",
+                "dsai[0].ifcs[1]", "unknown iFC i9");
+        rejects("{ " + ifc + "\"dsai\": [ { \"tag\": \"t\", \"ifcs\": [] } ] }", "dsai[0].ifcs", "at least one");
+        rejects("{ " + ifc + "\"dsai\": [ { \"ifcs\": [\"i1\"] } ] }", "dsai[0].tag", "required");
+        rejects("{ " + ifc + "\"dsai\": [ { \"tag\": \"t\", \"ifcs\": [\"i1\"] }, "
+                + "{ \"tag\": \"t\", \"ifcs\": [\"i1\"] } ] }", "dsai[1].tag", "duplicate tag t");
+    }
+
+    @Test
     void rejectsBadKeys() throws Exception {
         rejects(demoWith("\"k\": \"6361726f6c2d616b612d736563726574\"", "\"k\": \"6361726f6c2d616b612d7365637265\""),
                 "subscriptions[2].privateIdentities[0].k", "32 hex digits");
