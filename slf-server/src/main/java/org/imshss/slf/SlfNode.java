@@ -1,5 +1,7 @@
 package org.imshss.slf;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +29,16 @@ import org.imshss.slf.mapping.MappingFile;
 import org.imshss.slf.store.IgniteMappingStore;
 import org.imshss.slf.store.MappingStore;
 import org.jdiameter.api.PeerState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SLF node: the grid node, the mapping store over it, the Dx and Dh edges and the Diameter server. All wiring
  * of the process happens here.
  */
 public final class SlfNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlfNode.class);
 
     private final GridNode grid;
     private final MappingStore store;
@@ -76,13 +82,27 @@ public final class SlfNode implements AutoCloseable {
         return new SlfNode(settings, mappings);
     }
 
-    /** Every node of every target, once (two targets may share nodes). */
+    /**
+     * Every node of every target, once (two targets may share nodes). A node whose address cannot be resolved
+     * is left out with a warning: it can still be named in redirects, and one bad name must not stop the SLF.
+     */
     private static List<RemotePeer> relayPeers(MappingStore store) {
         Map<String, RemotePeer> peers = new LinkedHashMap<>();
         for (HssTarget target : store.targets()) {
             for (HssHost host : target.hosts()) {
-                peers.putIfAbsent(host.identity(),
-                        new RemotePeer(host.identity(), host.address(), host.port(), target.realm()));
+                if (peers.containsKey(host.identity())) {
+                    continue;
+                }
+                String address = host.address() != null ? host.address() : host.identity();
+                try {
+                    InetAddress.getByName(address);
+                } catch (UnknownHostException e) {
+                    log.warn("HSS node {} of {}: cannot resolve {}, not relaying to it", host.identity(),
+                            target.name(), address);
+                    continue;
+                }
+                peers.put(host.identity(), new RemotePeer(host.identity(), host.address(), host.port(),
+                        target.realm()));
             }
         }
         return new ArrayList<>(peers.values());
