@@ -1,8 +1,12 @@
 package org.imshss.hss;
 
+import java.io.IOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.auth.SequenceNumbers;
@@ -11,6 +15,7 @@ import org.imshss.hss.cx.CxListener;
 import org.imshss.hss.cx.CxUserData;
 import org.imshss.hss.cx.LocationInfo;
 import org.imshss.hss.cx.MultimediaAuth;
+import org.imshss.hss.cx.ProvisioningChanges;
 import org.imshss.hss.cx.PushProfile;
 import org.imshss.hss.cx.RegistrationTermination;
 import org.imshss.hss.cx.ServerAssignment;
@@ -23,14 +28,19 @@ import org.imshss.hss.diameter.RequestSender;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
+import org.imshss.provisioning.rest.RestServer;
+import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.service.RegistrationAdministration;
+import org.imshss.provisioning.service.ServiceDataProvisioning;
+import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
+import org.imshss.provisioning.store.IgniteAuditLog;
 import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberData;
-import org.imshss.provisioning.store.SubscriberStore;
 
 /**
  * One HSS node: the grid node, the store over it, the Cx procedures and the Diameter server. All wiring
@@ -39,12 +49,15 @@ import org.imshss.provisioning.store.SubscriberStore;
 public final class HssNode implements AutoCloseable {
 
     private final GridNode grid;
-    private final SubscriberStore store;
+    private final IgniteSubscriberStore store;
     private final DiameterServer diameter;
     private final RegistrationTermination registrationTermination;
     private final PushProfile pushProfile;
     private final ShDataStore shStore;
     private final ShApplication sh;
+    private final ExecutorService provisioningWorker;
+    private final ProvisioningChanges provisioningChanges;
+    private final RestServer rest;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
         grid = GridNode.start(gridSettings(settings.grid()));
@@ -75,11 +88,33 @@ public final class HssNode implements AutoCloseable {
             registrationTermination = new RegistrationTermination(store, sender);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             sh.startNotifications(sender);
+            provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "hss-provisioning-push");
+                thread.setDaemon(true);
+                return thread;
+            });
+            provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
+                    provisioningWorker);
             diameter.start();
+            rest = settings.rest().enabled() ? startRest(settings, clock) : null;
         } catch (Exception | Error e) {
             grid.close();
             throw e;
         }
+    }
+
+    private RestServer startRest(HssSettings settings, Clock clock) throws IOException {
+        IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
+        SubscriberProvisioning subscribers = new SubscriberProvisioning(store,
+                new SeedLoader(settings.auth().sealer()), settings.diameter().realm(), provisioningChanges, audit,
+                clock);
+        ServiceDataProvisioning serviceData = new ServiceDataProvisioning(store, shStore,
+                new SeedLoader(settings.auth().sealer()), subscribers, provisioningChanges, audit, clock);
+        // An RTR is answered or times out within the Diameter request timeout; the REST call waits a little longer.
+        RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
+                clock, settings.diameter().requestTimeout().plusSeconds(1));
+        return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, serviceData,
+                registrations, audit, clock));
     }
 
     /** Starts a node; {@code seed} (may be null) is loaded into the store before Diameter starts listening. */
@@ -99,7 +134,7 @@ public final class HssNode implements AutoCloseable {
                 : settings.withWorkDirectory(config.workDirectory());
     }
 
-    public SubscriberStore store() {
+    public IgniteSubscriberStore store() {
         return store;
     }
 
@@ -115,8 +150,21 @@ public final class HssNode implements AutoCloseable {
         return shStore;
     }
 
+    /** The provisioning API's base URI, or null when it is disabled. */
+    public URI restUri() {
+        return rest == null ? null : rest.baseUri();
+    }
+
+    public ProvisioningChanges provisioningChanges() {
+        return provisioningChanges;
+    }
+
     @Override
     public void close() {
+        if (rest != null) {
+            rest.close();
+        }
+        provisioningWorker.shutdownNow();
         sh.close();
         diameter.close();
         grid.close();

@@ -9,10 +9,25 @@ import java.util.List;
 import org.apache.commons.configuration2.Configuration;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.provisioning.model.PasswordSealer;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.RestSettings;
+import org.imshss.provisioning.rest.Role;
 
 /** Every setting of one HSS process, validated. */
 public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
-        ShSettings sh) {
+        ShSettings sh, RestSettings rest) {
+
+    /** Without the provisioning API. */
+    public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh) {
+        this(diameter, grid, cx, auth, sh, REST_DISABLED);
+    }
+
+    public static final RestSettings REST_DISABLED = new RestSettings(false, "127.0.0.1", 0, List.of(), 1, 1);
+
+    /** With another provisioning API configuration. */
+    public HssSettings withRest(RestSettings other) {
+        return new HssSettings(diameter, grid, cx, auth, sh, other);
+    }
 
     /** With the default Sh settings. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth) {
@@ -175,7 +190,43 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 Duration.ofSeconds(positive(c, "sh.max-subscription-seconds")),
                 positive(c, "sh.notification-attempts"),
                 Duration.ofMillis(positive(c, "sh.notification-retry-ms")));
-        return new HssSettings(diameter, grid, cx, auth, sh);
+        RestSettings rest = new RestSettings(
+                bool(c, "rest.enabled"),
+                text(c, "rest.bind-address"),
+                port(c, "rest.port"),
+                tokens(c, "rest.tokens"),
+                positive(c, "rest.max-request-bytes"),
+                positive(c, "rest.max-import-line-bytes"));
+        return new HssSettings(diameter, grid, cx, auth, sh, rest);
+    }
+
+    /**
+     * {@code name:role:secret} entries separated by commas. The secrets never appear in a message: a bad
+     * entry is named by its position and name.
+     */
+    private static List<ApiToken> tokens(Configuration c, String key) {
+        List<ApiToken> tokens = new ArrayList<>();
+        List<String> entries = list(c, key);
+        for (int i = 0; i < entries.size(); i++) {
+            String[] parts = entries.get(i).split(":", 3);
+            String name = parts[0].trim();
+            if (parts.length != 3) {
+                throw new InvalidConfigurationException(key, "entry " + (i + 1) + " must be name:role:secret");
+            }
+            Role role;
+            try {
+                role = Role.parse(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, "token " + name + ": role must be one of "
+                        + Arrays.toString(Role.values()).toLowerCase(java.util.Locale.ROOT));
+            }
+            try {
+                tokens.add(new ApiToken(name, role, parts[2].trim()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, e.getMessage());
+            }
+        }
+        return tokens;
     }
 
     private static int indBits(Configuration c, String key) {

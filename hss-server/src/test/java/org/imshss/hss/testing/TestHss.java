@@ -11,6 +11,8 @@ import java.util.List;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.RegistrationUpdate;
 import org.imshss.provisioning.store.SubscriberData;
@@ -48,10 +50,20 @@ public final class TestHss implements AutoCloseable {
      */
     public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed) throws Exception {
+        return start(cx, passwordKey, extraSeed, HssSettings.REST_DISABLED);
+    }
+
+    /** With the provisioning API on a free port, accepting these tokens. */
+    public static TestHss startWithRest(List<ApiToken> tokens) throws Exception {
+        return start(settings -> settings, null, null, RestSettings.local(0, tokens));
+    }
+
+    private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
+            String extraSeed, RestSettings rest) throws Exception {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(cx, passwordKey, extraSeed);
+                return startOnce(cx, passwordKey, extraSeed, rest);
             } catch (IllegalStateException portTaken) {
                 if (attempt == 3) {
                     throw portTaken;
@@ -61,7 +73,7 @@ public final class TestHss implements AutoCloseable {
     }
 
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
-            byte[] passwordKey, String extraSeed) throws Exception {
+            byte[] passwordKey, String extraSeed, RestSettings rest) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
@@ -70,7 +82,7 @@ public final class TestHss implements AutoCloseable {
                 new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
                         List.of(), false, work, 0, 10_000),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
-                new HssSettings.AuthSettings(passwordKey));
+                new HssSettings.AuthSettings(passwordKey)).withRest(rest);
         SubscriberData data = seed();
         if (extraSeed != null) {
             try (InputStream in = TestHss.class.getResourceAsStream(extraSeed)) {

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param allowedVisitedNetworks Visited-Network-Identifier values the user may register from
  * @param chargingInformationId a {@link ChargingInformation} id, or null
  * @param looseRouteRequired whether SAA carries Loose-Route-Indication LOOSE_ROUTE_REQUIRED
+ * @param implicitSetIds the implicit registration sets of the subscription, PSI-only ones included
  */
 public record ImsSubscription(
         String id,
@@ -22,14 +23,24 @@ public record ImsSubscription(
         List<String> preferredScscfs,
         List<String> allowedVisitedNetworks,
         String chargingInformationId,
-        boolean looseRouteRequired) {
+        boolean looseRouteRequired,
+        List<String> implicitSetIds) {
 
     public ImsSubscription {
         privateIdentities = List.copyOf(privateIdentities);
+        implicitSetIds = implicitSetIds == null ? List.of() : List.copyOf(implicitSetIds);
         mandatoryCapabilities = Set.copyOf(mandatoryCapabilities);
         optionalCapabilities = Set.copyOf(optionalCapabilities);
         preferredScscfs = List.copyOf(preferredScscfs);
         allowedVisitedNetworks = List.copyOf(allowedVisitedNetworks);
+    }
+
+    /** Without the list of implicit sets (they are then found through the private identities). */
+    public ImsSubscription(String id, List<String> privateIdentities, Set<Integer> mandatoryCapabilities,
+            Set<Integer> optionalCapabilities, List<String> preferredScscfs, List<String> allowedVisitedNetworks,
+            String chargingInformationId, boolean looseRouteRequired) {
+        this(id, privateIdentities, mandatoryCapabilities, optionalCapabilities, preferredScscfs,
+                allowedVisitedNetworks, chargingInformationId, looseRouteRequired, List.of());
     }
 
     /** Case-insensitive: network identifiers are domain names. */

@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -175,7 +176,49 @@ public final class SeedLoader {
 
     /** Validates and resolves a parsed document; throws {@link SeedException} listing every problem. */
     public SubscriberData convert(SeedDocument document, String source) {
-        return new Conversion(document, sealer).run(source);
+        return new Conversion(document, sealer, References.NONE).run(source);
+    }
+
+    /**
+     * Like {@link #convert(SeedDocument, String)}, for a document that may refer to service data already
+     * stored (a provisioning request names a profile, iFC or charging set provisioned earlier).
+     */
+    public SubscriberData convert(SeedDocument document, String source, References stored) {
+        return new Conversion(document, sealer, stored).run(source);
+    }
+
+    /** Service data a document may refer to without defining it. */
+    public interface References {
+
+        References NONE = new References() {
+            @Override
+            public Optional<InitialFilterCriteria> ifc(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean sharedIfcSet(int id) {
+                return false;
+            }
+
+            @Override
+            public boolean serviceProfile(String id) {
+                return false;
+            }
+
+            @Override
+            public boolean chargingInformation(String id) {
+                return false;
+            }
+        };
+
+        Optional<InitialFilterCriteria> ifc(String id);
+
+        boolean sharedIfcSet(int id);
+
+        boolean serviceProfile(String id);
+
+        boolean chargingInformation(String id);
     }
 
     /** H(A1) of RFC 2617 3.2.2.2: lower-case hex MD5(username ":" realm ":" password). */
@@ -253,10 +296,17 @@ public final class SeedLoader {
         private final Set<String> msisdns = new HashSet<>();
 
         private final PasswordSealer sealer;
+        private final References stored;
 
-        Conversion(SeedDocument doc, PasswordSealer sealer) {
+        Conversion(SeedDocument doc, PasswordSealer sealer, References stored) {
             this.doc = doc;
             this.sealer = sealer;
+            this.stored = stored;
+        }
+
+        private InitialFilterCriteria ifc(String id) {
+            InitialFilterCriteria ifc = ifcs.get(id);
+            return ifc != null || id == null ? ifc : stored.ifc(id).orElse(null);
         }
 
         private void problem(String path, String message) {
@@ -504,7 +554,7 @@ public final class SeedLoader {
 
         private void ifcReferences(List<String> ids, String path) {
             for (int i = 0; i < ids.size(); i++) {
-                if (!ifcs.containsKey(ids.get(i))) {
+                if (ifc(ids.get(i)) == null) {
                     problem(path + "[" + i + "]", "unknown iFC " + ids.get(i));
                 }
             }
@@ -541,7 +591,7 @@ public final class SeedLoader {
                 // TS 29.228 Annex B.2.2: Priority is unique among the iFCs of one service profile.
                 Map<Integer, String> priorities = new HashMap<>();
                 for (int j = 0; j < ifcIds.size(); j++) {
-                    InitialFilterCriteria ifc = ifcs.get(ifcIds.get(j));
+                    InitialFilterCriteria ifc = ifc(ifcIds.get(j));
                     if (ifc != null) {
                         String clash = priorities.putIfAbsent(ifc.priority(), ifc.id());
                         if (clash != null) {
@@ -552,7 +602,8 @@ public final class SeedLoader {
                 }
                 List<Integer> shared = orEmpty(p.sharedIfcSets());
                 for (int j = 0; j < shared.size(); j++) {
-                    if (!sharedSets.containsKey(shared.get(j))) {
+                    if (shared.get(j) == null
+                            || !sharedSets.containsKey(shared.get(j)) && !stored.sharedIfcSet(shared.get(j))) {
                         problem(path + ".sharedIfcSets[" + j + "]", "unknown shared iFC set " + shared.get(j));
                     }
                 }
@@ -579,7 +630,8 @@ public final class SeedLoader {
             if (!subscriptionIds.add(id)) {
                 problem(path + ".id", "duplicate subscription id " + id);
             }
-            if (s.chargingInformation() != null && !charging.containsKey(s.chargingInformation())) {
+            if (s.chargingInformation() != null && !charging.containsKey(s.chargingInformation())
+                    && !stored.chargingInformation(s.chargingInformation())) {
                 problem(path + ".chargingInformation", "unknown charging information " + s.chargingInformation());
             }
             nonNegative(orEmpty(s.mandatoryCapabilities()), path + ".mandatoryCapabilities");
@@ -628,7 +680,7 @@ public final class SeedLoader {
             subscriptions.add(new ImsSubscription(id, subscriptionImpis,
                     Set.copyOf(orEmpty(s.mandatoryCapabilities())), Set.copyOf(orEmpty(s.optionalCapabilities())),
                     orEmpty(s.preferredScscfs()), visited, s.chargingInformation(),
-                    Boolean.TRUE.equals(s.looseRouteRequired())));
+                    Boolean.TRUE.equals(s.looseRouteRequired()), List.copyOf(new LinkedHashSet<>(setOf.values()))));
         }
 
         /** The key an identity is stored and referenced by: normalised, or a wildcard as written. */
@@ -677,7 +729,7 @@ public final class SeedLoader {
                 }
                 if (blank(p.serviceProfile())) {
                     problem(path + ".serviceProfile", "required");
-                } else if (!profiles.containsKey(p.serviceProfile())) {
+                } else if (!profiles.containsKey(p.serviceProfile()) && !stored.serviceProfile(p.serviceProfile())) {
                     problem(path + ".serviceProfile", "unknown service profile " + p.serviceProfile());
                 }
                 if (p.psiAsName() != null && !type.isPsi()) {

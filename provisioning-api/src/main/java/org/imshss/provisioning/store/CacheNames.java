@@ -28,6 +28,9 @@ public final class CacheNames {
     /** Sh subscriptions to notifications by identity (TS 29.328 6.1.4). */
     public static final String SH_SUBSCRIPTIONS = "hss-sh-subscriptions";
 
+    /** Provisioning changes, by zero-padded sequence number (the REST API's audit trail). */
+    public static final String AUDIT = "hss-audit";
+
     /** Caches with one entry per subscriber; the others hold shared, few entries. */
     public static final List<String> PER_SUBSCRIBER =
             List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES, MSISDNS,
@@ -35,7 +38,7 @@ public final class CacheNames {
 
     public static final List<String> ALL = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, WILDCARDS,
             IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES,
-            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS);
+            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS, AUDIT);
 
     private CacheNames() {
     }

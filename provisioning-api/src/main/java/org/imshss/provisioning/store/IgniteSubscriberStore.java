@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ import org.apache.ignite.cache.CacheEntryProcessor;
 import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.lang.IgniteBiPredicate;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -29,13 +32,14 @@ import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
+import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
 
 /**
  * {@link SubscriberStore} over the caches of a started Ignite node ({@link CacheNames}). Values are
  * {@link RecordCodec} bytes; keys are normalised identities or ids. Closing the store does not stop the node.
  */
-public final class IgniteSubscriberStore implements SubscriberStore {
+public final class IgniteSubscriberStore implements ProvisioningStore {
 
     private final Ignite ignite;
     private final RecordCodec codec;
@@ -357,11 +361,9 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         scscfs.put(server.name().trim(), codec.encode(server));
     }
 
-    /**
-     * Removes a distinct identity (by any spelling that normalises to it) or a wildcard (by its wildcard
-     * string). Returns whether anything was removed.
-     */
-    public boolean deletePublicIdentity(String identity) {
+    @Override
+    public boolean removePublicIdentity(String identity) {
+        Optional<PublicIdentity> stored = publicIdentity(identity);
         boolean removed = false;
         if (Identities.isWildcard(identity)) {
             removed = wildcards.remove(wildcardKey(identity));
@@ -371,7 +373,183 @@ public final class IgniteSubscriberStore implements SubscriberStore {
         }
         boolean distinct = publicIds.remove(Identities.normalise(identity));
         decodedPublicIds.invalidate(Identities.normalise(identity));
+        stored.map(PublicIdentity::msisdn).ifPresent(msisdn -> msisdns.remove(msisdnKey(msisdn)));
         return distinct || removed;
+    }
+
+    @Override
+    public boolean removeSubscription(String id) {
+        boolean removed = subscriptions.remove(id);
+        decodedSubscriptions.invalidate(id);
+        return removed;
+    }
+
+    @Override
+    public boolean removePrivateIdentity(String impi) {
+        String key = Identities.normalise(impi);
+        boolean removed = privateIds.remove(key);
+        decodedPrivateIds.invalidate(key);
+        sequences.remove(key);
+        return removed;
+    }
+
+    @Override
+    public boolean removeImplicitRegistrationSet(String id) {
+        boolean removed = implicitSets.remove(id);
+        decodedImplicitSets.invalidate(id);
+        return removed;
+    }
+
+    @Override
+    public void removeRegistration(String subscriptionId) {
+        registrations.remove(subscriptionId);
+    }
+
+    @Override
+    public boolean removeServiceProfile(String id) {
+        boolean removed = serviceProfiles.remove(id);
+        decodedProfiles.invalidate(id);
+        return removed;
+    }
+
+    @Override
+    public boolean removeInitialFilterCriteria(String id) {
+        boolean removed = ifcs.remove(id);
+        decodedIfcs.invalidate(id);
+        return removed;
+    }
+
+    @Override
+    public boolean removeSharedIfcSet(int id) {
+        boolean removed = sharedIfcSets.remove(Integer.toString(id));
+        decodedSharedIfcSets.invalidate(Integer.toString(id));
+        return removed;
+    }
+
+    @Override
+    public boolean removeChargingInformation(String id) {
+        boolean removed = charging.remove(id);
+        decodedCharging.invalidate(id);
+        return removed;
+    }
+
+    @Override
+    public boolean removeScscfServer(String name) {
+        return scscfs.remove(name.trim());
+    }
+
+    @Override
+    public List<String> subscriptionIds(String prefix, String after, int limit) {
+        // The largest of the smallest `limit` keys stays on top, so each key costs O(log limit).
+        PriorityQueue<String> smallest = new PriorityQueue<>(Comparator.reverseOrder());
+        ScanQuery<String, byte[]> scan = new ScanQuery<>(new KeyRange(prefix, after));
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = subscriptions.query(scan)) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                smallest.add(entry.getKey());
+                if (smallest.size() > limit) {
+                    smallest.poll();
+                }
+            }
+        }
+        List<String> ids = new ArrayList<>(smallest);
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    @Override
+    public List<ServiceProfile> serviceProfiles() {
+        return all(serviceProfiles, ServiceProfile.class, ServiceProfile::id);
+    }
+
+    @Override
+    public List<InitialFilterCriteria> initialFilterCriteria() {
+        return all(ifcs, InitialFilterCriteria.class, InitialFilterCriteria::id);
+    }
+
+    @Override
+    public List<SharedIfcSet> sharedIfcSets() {
+        List<SharedIfcSet> sets = new ArrayList<>(all(sharedIfcSets, SharedIfcSet.class, s -> ""));
+        sets.sort(Comparator.comparingInt(SharedIfcSet::id));
+        return sets;
+    }
+
+    @Override
+    public List<ChargingInformation> chargingInformation() {
+        return all(charging, ChargingInformation.class, ChargingInformation::id);
+    }
+
+    @Override
+    public List<ShApplicationServer> applicationServers() {
+        return all(ignite.cache(CacheNames.SH_APPLICATION_SERVERS), ShApplicationServer.class,
+                ShApplicationServer::diameterHost);
+    }
+
+    @Override
+    public boolean removeApplicationServer(String diameterHost) {
+        IgniteCache<String, byte[]> servers = ignite.cache(CacheNames.SH_APPLICATION_SERVERS);
+        return servers.remove(IgniteShDataStore.applicationServerKey(diameterHost));
+    }
+
+    private <T> List<T> all(IgniteCache<String, byte[]> cache, Class<T> type, Function<T, String> order) {
+        List<T> records = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                records.add(codec.decode(entry.getValue(), type));
+            }
+        }
+        records.sort(Comparator.comparing(order));
+        return records;
+    }
+
+    @Override
+    public List<PublicIdentity> publicIdentitiesWithProfiles(Set<String> serviceProfileIds) {
+        List<PublicIdentity> found = new ArrayList<>();
+        ProfileFilter filter = new ProfileFilter(Set.copyOf(serviceProfileIds));
+        for (IgniteCache<String, byte[]> cache : List.of(publicIds, wildcards)) {
+            try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<>(filter))) {
+                for (Cache.Entry<String, byte[]> entry : cursor) {
+                    found.add(codec.decode(entry.getValue(), PublicIdentity.class));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<String> subscriptionsWithCharging(String chargingInformationId) {
+        List<String> ids = new ArrayList<>();
+        ChargingFilter filter = new ChargingFilter(chargingInformationId);
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = subscriptions.query(new ScanQuery<>(filter))) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                ids.add(entry.getKey());
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    /** Runs where the entries live: only matching keys cross the network. */
+    private record KeyRange(String prefix, String after) implements IgniteBiPredicate<String, byte[]> {
+        @Override
+        public boolean apply(String key, byte[] value) {
+            return (prefix == null || key.startsWith(prefix)) && (after == null || key.compareTo(after) > 0);
+        }
+    }
+
+    private record ProfileFilter(Set<String> profileIds) implements IgniteBiPredicate<String, byte[]> {
+        @Override
+        public boolean apply(String key, byte[] value) {
+            PublicIdentity identity = RecordCodec.shared().decode(value, PublicIdentity.class);
+            return identity != null && profileIds.contains(identity.serviceProfileId());
+        }
+    }
+
+    private record ChargingFilter(String chargingId) implements IgniteBiPredicate<String, byte[]> {
+        @Override
+        public boolean apply(String key, byte[] value) {
+            ImsSubscription subscription = RecordCodec.shared().decode(value, ImsSubscription.class);
+            return subscription != null && chargingId.equals(subscription.chargingInformationId());
+        }
     }
 
     @Override

@@ -150,8 +150,8 @@ class IgniteSubscriberStoreTest {
         assertThat(store.wildcardMatch("sip:chat-room1@ims.example.org"))
                 .map(PublicIdentity::identity).contains("sip:!.*!-room1@ims.example.org");
 
-        assertThat(store.deletePublicIdentity("sip:!.*!-room1@ims.example.org")).isTrue();
-        assertThat(store.deletePublicIdentity("sip:conf-!\\d+!@ims.example.org")).isTrue();
+        assertThat(store.removePublicIdentity("sip:!.*!-room1@ims.example.org")).isTrue();
+        assertThat(store.removePublicIdentity("sip:conf-!\\d+!@ims.example.org")).isTrue();
         assertThat(store.wildcardMatch("sip:chat-room1@ims.example.org"))
                 .map(PublicIdentity::identity).contains("sip:chat-!.*!@ims.example.org");
         assertThat(store.wildcardMatch("sip:conf-12@ims.example.org")).isEmpty();
@@ -168,7 +168,7 @@ class IgniteSubscriberStoreTest {
                 Thread.sleep(10);
             }
             assertThat(store.wildcardMatch("sip:other-1@elsewhere.example.org")).isPresent();
-            other.deletePublicIdentity("sip:other-!\\d!@elsewhere.example.org");
+            other.removePublicIdentity("sip:other-!\\d!@elsewhere.example.org");
         }
     }
 

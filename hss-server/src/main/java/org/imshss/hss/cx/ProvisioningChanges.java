@@ -1,0 +1,124 @@
+package org.imshss.hss.cx;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.service.NetworkUpdates;
+import org.imshss.provisioning.store.SubscriberStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provisioning changes carried to the S-CSCFs over Cx: a changed profile or charging set becomes one PPR
+ * per served implicit registration set (TS 29.228 6.2.2), a removal or an administrative de-registration an
+ * RTR (6.1.3). PPRs are prepared on a worker thread, so the provisioning request never waits for them.
+ */
+public final class ProvisioningChanges implements NetworkUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningChanges.class);
+
+    private final SubscriberStore store;
+    private final PushProfile push;
+    private final RegistrationTermination termination;
+    private final ExecutorService worker;
+    private final AtomicLong pushes = new AtomicLong();
+    private final AtomicLong failedPushes = new AtomicLong();
+
+    public ProvisioningChanges(SubscriberStore store, PushProfile push, RegistrationTermination termination,
+            ExecutorService worker) {
+        this.store = store;
+        this.push = push;
+        this.termination = termination;
+        this.worker = worker;
+    }
+
+    @Override
+    public void profileChanged(Collection<String> publicIdentities) {
+        List<String> identities = List.copyOf(publicIdentities);
+        later(() -> {
+            // One PPR per implicit set: it carries the User-Data of the whole set.
+            Map<String, String> bySet = new LinkedHashMap<>();
+            for (String identity : identities) {
+                store.publicIdentity(identity).ifPresent(p -> bySet.putIfAbsent(p.implicitSetId(), p.identity()));
+            }
+            bySet.values().forEach(this::pushProfile);
+        });
+    }
+
+    @Override
+    public void chargingChanged(Collection<String> subscriptionIds) {
+        List<String> ids = List.copyOf(subscriptionIds);
+        later(() -> {
+            for (String id : ids) {
+                RegistrationState state = store.registration(id);
+                for (String setId : state.sets().keySet()) {
+                    store.implicitRegistrationSet(setId).map(ImplicitRegistrationSet::publicIdentities)
+                            .filter(members -> !members.isEmpty())
+                            .ifPresent(members -> pushProfile(members.get(0)));
+                }
+            }
+        });
+    }
+
+    private void pushProfile(String identity) {
+        push.push(identity).whenComplete((outcome, error) -> {
+            if (error != null || outcome.status() == NetworkOutcome.Status.FAILED) {
+                failedPushes.incrementAndGet();
+                log.warn("PPR for {} failed: {}", identity, error != null ? error.toString() : outcome.detail());
+            } else if (outcome.status() == NetworkOutcome.Status.ANSWERED) {
+                pushes.incrementAndGet();
+                log.info("PPR for {} answered {}", identity, outcome.result());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Outcome> terminate(Collection<String> publicIdentities, Reason reason) {
+        List<String> known = new ArrayList<>();
+        for (String identity : publicIdentities) {
+            store.publicIdentity(identity).map(PublicIdentity::identity).ifPresent(known::add);
+        }
+        if (known.isEmpty()) {
+            return CompletableFuture.completedFuture(new Outcome(NetworkOutcome.Status.NOT_SERVED.name(), null, null));
+        }
+        return termination.deregisterPublicIdentities(known, DeregistrationReason.valueOf(reason.name()), null)
+                .thenApply(outcome -> {
+                    log.info("RTR ({}) for {}: {}", reason, known, outcome.status());
+                    return new Outcome(outcome.status().name(),
+                            outcome.result() == null ? null : outcome.result().code(), outcome.detail());
+                });
+    }
+
+    private void later(Runnable task) {
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("pushing a provisioning change failed: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            log.debug("provisioning change not pushed: the node is stopping");
+        }
+    }
+
+    /** PPRs answered by an S-CSCF. */
+    public long pushesAnswered() {
+        return pushes.get();
+    }
+
+    /** PPRs that were not answered, or could not be built. */
+    public long pushesFailed() {
+        return failedPushes.get();
+    }
+}

@@ -1,0 +1,67 @@
+package org.imshss.provisioning.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.service.ServiceDataProvisioning;
+
+/** Charging function addresses (TS 29.229 6.3.19). */
+@Path("charging-information")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "service data")
+public final class ChargingInformationResource {
+
+    private final ServiceDataProvisioning serviceData;
+
+    ChargingInformationResource(ServiceDataProvisioning serviceData) {
+        this.serviceData = serviceData;
+    }
+
+    @GET
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(summary = "List all")
+    public List<ChargingInformation> list() {
+        return serviceData.chargingInformation();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(summary = "Read one")
+    public ChargingInformation get(@PathParam("id") String id) {
+        return serviceData.chargingInformation(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PROVISION_LABEL)
+    @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
+    public Response put(@PathParam("id") String id, SeedDocument.Charging body, @Context SecurityContext security) {
+        boolean created = serviceData.putChargingInformation(id, SubscribersResource.required(body), SubscribersResource.actor(security));
+        return Response.status(created ? 201 : 200).entity(serviceData.chargingInformation(id)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.PROVISION_LABEL)
+    @Operation(summary = "Delete; refused (409) while something refers to it")
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        serviceData.removeChargingInformation(id, SubscribersResource.actor(security));
+        return Response.noContent().build();
+    }
+}

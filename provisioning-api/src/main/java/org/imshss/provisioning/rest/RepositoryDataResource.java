@@ -1,0 +1,81 @@
+package org.imshss.provisioning.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.util.List;
+import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.service.AuditEntry;
+import org.imshss.provisioning.service.AuditLog;
+import org.imshss.provisioning.service.ProvisioningException;
+import org.imshss.provisioning.store.RecordUpdate;
+import org.imshss.provisioning.store.ShDataStore;
+
+/** Sh transparent data (TS 29.328 RepositoryData) as application servers stored it: read and delete. */
+@Path("repository-data")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sh")
+public final class RepositoryDataResource {
+
+    private final ShDataStore shStore;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RepositoryDataResource(ShDataStore shStore, AuditLog audit, Clock clock) {
+        this.shStore = shStore;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static String key(String identity) {
+        return Identities.isWildcard(identity) ? identity.trim() : Identities.normalise(identity);
+    }
+
+    @GET
+    @Path("{identity}/{serviceIndication}")
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(summary = "The repository data of one identity and Service-Indication")
+    public RepositoryData get(@PathParam("identity") String identity,
+            @PathParam("serviceIndication") String serviceIndication) {
+        return shStore.repositoryData(key(identity), serviceIndication)
+                .orElseThrow(() -> ProvisioningException.notFound("repository data " + serviceIndication
+                        + " of " + identity));
+    }
+
+    @DELETE
+    @Path("{identity}/{serviceIndication}")
+    @RolesAllowed(Role.PROVISION_LABEL)
+    @Operation(summary = "Delete the repository data of one identity and Service-Indication; "
+            + "subscribed application servers are notified")
+    public Response delete(@PathParam("identity") String identity,
+            @PathParam("serviceIndication") String serviceIndication, @Context SecurityContext security) {
+        boolean removed = shStore.updateRepositoryData(key(identity), serviceIndication, new Remove());
+        if (!removed) {
+            throw ProvisioningException.notFound("repository data " + serviceIndication + " of " + identity);
+        }
+        audit.record(new AuditEntry(0, clock.instant().toString(), SubscribersResource.actor(security), "DELETE",
+                "repository-data", key(identity) + " " + serviceIndication, List.of("*")));
+        return Response.noContent().build();
+    }
+
+    /** Runs where the entry lives; tells whether there was anything to remove. */
+    private static final class Remove implements RecordUpdate<RepositoryData, Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Outcome<RepositoryData, Boolean> apply(RepositoryData current) {
+            return current == null ? Outcome.keep(false) : Outcome.remove(true);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.imshss.provisioning.service;
+
+import java.util.List;
+
+/** Where changes are recorded. */
+public interface AuditLog {
+
+    /** Records the entry under a new id (the entry's own id is ignored) and returns it. */
+    AuditEntry record(AuditEntry entry);
+
+    /**
+     * Newest first: entries with an id below {@code before} (null: the newest), for {@code objectId} only
+     * when given, at most {@code limit}.
+     */
+    List<AuditEntry> list(Long before, String objectId, int limit);
+}

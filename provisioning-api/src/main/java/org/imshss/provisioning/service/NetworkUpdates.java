@@ -1,0 +1,51 @@
+package org.imshss.provisioning.service;
+
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What provisioning changes must tell the network (TS 29.228 6.1.3, 6.2.2). The HSS implements it over Cx;
+ * calls return at once and the requests go out asynchronously, except that {@link #terminate} changes the
+ * registration state before it returns, so the caller may then remove the data.
+ */
+public interface NetworkUpdates {
+
+    NetworkUpdates NONE = new NetworkUpdates() {
+        @Override
+        public void profileChanged(Collection<String> publicIdentities) {
+        }
+
+        @Override
+        public void chargingChanged(Collection<String> subscriptionIds) {
+        }
+
+        @Override
+        public CompletableFuture<Outcome> terminate(Collection<String> publicIdentities, Reason reason) {
+            return CompletableFuture.completedFuture(new Outcome("NOT_SERVED", null, null));
+        }
+    };
+
+    /** Reason-Code of the RTR (TS 29.229 6.3.17), by its spec name. */
+    enum Reason {
+        PERMANENT_TERMINATION,
+        NEW_SERVER_ASSIGNED,
+        SERVER_CHANGE,
+        REMOVE_S_CSCF
+    }
+
+    /**
+     * @param status NOT_SERVED (no S-CSCF held the identity), ANSWERED or FAILED
+     * @param resultCode the answer's result code when answered
+     */
+    record Outcome(String status, Integer resultCode, String detail) {
+    }
+
+    /** The service profile, iFCs or identities of these public identities changed: PPR to their S-CSCF. */
+    void profileChanged(Collection<String> publicIdentities);
+
+    /** The charging information of these subscriptions changed: PPR with Charging-Information. */
+    void chargingChanged(Collection<String> subscriptionIds);
+
+    /** De-registers the implicit sets of these identities and tells their S-CSCF (RTR). */
+    CompletableFuture<Outcome> terminate(Collection<String> publicIdentities, Reason reason);
+}

@@ -1,0 +1,601 @@
+package org.imshss.provisioning.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.imshss.provisioning.model.AkaCredentials;
+import org.imshss.provisioning.model.AuthProfile;
+import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.SeedException;
+import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.store.ProvisioningStore;
+import org.imshss.provisioning.store.SubscriberData;
+
+/**
+ * Subscribers as one document each (an IMS subscription with its private identities, credentials, implicit
+ * registration sets and public identities), in the format of the seed files: what OSS scripts create,
+ * replace, read and delete. Credentials are write-only; a document without them keeps the stored ones.
+ *
+ * <p>Changes reach the network: a registered user whose profile changes gets a PPR, a removed identity an
+ * RTR PERMANENT_TERMINATION (TS 29.228 6.1.3, 6.2.2). Writes to one subscriber are serialised on this node;
+ * the version check of If-Match is atomic with the write on this node.
+ */
+public final class SubscriberProvisioning {
+
+    private static final int LOCK_STRIPES = 64;
+    private static final int MAX_AUDITED_CHANGES = 50;
+    private static final String SUBSCRIBER = "subscriber";
+
+    private final ProvisioningStore store;
+    private final SeedLoader loader;
+    private final String realm;
+    private final NetworkUpdates network;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final ObjectMapper canonical = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** A document with the version (entity tag) of the stored state it shows. */
+    public record Versioned(SeedDocument.Subscription document, String etag) {
+    }
+
+    /** What a write did: created, or replaced (changing something or not), and the document as now stored. */
+    public record Written(boolean created, boolean changed, Versioned stored) {
+    }
+
+    /** One page of documents in id order; {@code next} is the cursor of the following page, or null. */
+    public record Page(List<SeedDocument.Subscription> items, String next) {
+    }
+
+    /**
+     * @param realm the realm of SIP Digest credentials a document does not name (the HSS's own)
+     */
+    public SubscriberProvisioning(ProvisioningStore store, SeedLoader loader, String realm, NetworkUpdates network,
+            AuditLog audit, Clock clock) {
+        this.store = store;
+        this.loader = loader;
+        this.realm = realm;
+        this.network = network;
+        this.audit = audit;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    public Versioned get(String id) {
+        return snapshot(id).map(Snapshot::versioned).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
+    }
+
+    public Page list(String prefix, String after, int limit) {
+        List<String> ids = store.subscriptionIds(prefix, after, limit + 1);
+        boolean more = ids.size() > limit;
+        List<SeedDocument.Subscription> items = new ArrayList<>();
+        for (String id : more ? ids.subList(0, limit) : ids) {
+            snapshot(id).ifPresent(s -> items.add(s.document()));
+        }
+        return new Page(items, more ? ids.get(limit - 1) : null);
+    }
+
+    /** Creates a subscriber; CONFLICT if the id, or any of its identities, exists already. */
+    public Versioned create(SeedDocument.Subscription document, String actor) {
+        String id = requireId(document);
+        return locked(id, () -> {
+            if (store.subscription(id).isPresent()) {
+                throw ProvisioningException.conflict("id", "subscriber " + id + " exists already");
+            }
+            return write(id, document, null, actor).stored();
+        });
+    }
+
+    /**
+     * Creates or replaces a subscriber (an idempotent upsert).
+     *
+     * @param ifMatch the entity tag the client last saw, or null to write whatever is stored
+     */
+    public Written put(String id, SeedDocument.Subscription document, String ifMatch, String actor) {
+        if (document.id() != null && !document.id().equals(id)) {
+            throw ProvisioningException.invalid("id", "differs from the subscriber named in the path (" + id + ")");
+        }
+        SeedDocument.Subscription withId = document.id() == null ? withId(document, id) : document;
+        return locked(id, () -> {
+            Optional<Snapshot> current = snapshot(id);
+            checkVersion(current, ifMatch);
+            return write(id, withId, current.orElse(null), actor);
+        });
+    }
+
+    /**
+     * Replaces the credentials of one private identity (a password reset, new AKA keys); what the body leaves
+     * out of password/ha1 and k/op/opc/amf is kept.
+     */
+    public Versioned setCredentials(String impi, Credentials credentials, String actor) {
+        PrivateIdentity identity = store.privateIdentity(impi)
+                .orElseThrow(() -> ProvisioningException.notFound("private identity " + impi));
+        String id = identity.subscriptionId();
+        return locked(id, () -> {
+            Snapshot current = snapshot(id).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
+            AuthProfile auth = identity.auth();
+            HexFormat hex = HexFormat.of();
+            boolean newDigest = credentials.password() != null || credentials.ha1() != null;
+            boolean newAka = credentials.k() != null || credentials.op() != null || credentials.opc() != null
+                    || credentials.amf() != null;
+            AkaCredentials aka = auth.aka();
+            List<SeedDocument.PrivateId> privates = new ArrayList<>();
+            for (SeedDocument.PrivateId p : current.document().privateIdentities()) {
+                if (!Identities.normalise(p.impi()).equals(Identities.normalise(impi))) {
+                    privates.add(p);
+                    continue;
+                }
+                String realmOf = credentials.realm() != null ? credentials.realm() : p.realm();
+                privates.add(new SeedDocument.PrivateId(p.impi(), realmOf,
+                        newDigest ? credentials.password() : null,
+                        newDigest ? credentials.ha1() : auth.digest() == null ? null : auth.digest().ha1(),
+                        newAka ? credentials.k() : aka == null ? null : hex.formatHex(aka.k()),
+                        newAka ? credentials.op() : null,
+                        newAka ? credentials.opc() : aka == null ? null : hex.formatHex(aka.opc()),
+                        newAka ? credentials.amf() : aka == null ? null : hex.formatHex(aka.amf()),
+                        p.authSchemes(), p.defaultScheme(), p.publicIdentities(), p.lineIdentifier(), p.ipAddress(),
+                        credentials.cleartextPassword() != null ? credentials.cleartextPassword()
+                                : p.cleartextPassword()));
+            }
+            SeedDocument.Subscription d = current.document();
+            SeedDocument.Subscription changed = new SeedDocument.Subscription(d.id(), d.allowedVisitedNetworks(),
+                    d.chargingInformation(), d.mandatoryCapabilities(), d.optionalCapabilities(), d.preferredScscfs(),
+                    d.looseRouteRequired(), privates, d.implicitRegistrationSets(), d.publicIdentities());
+            try {
+                return write(id, changed, current, actor).stored();
+            } catch (ProvisioningException e) {
+                throw relocate(e);
+            }
+        });
+    }
+
+    /** Write-only credentials of one private identity, as the seed format spells them. */
+    public record Credentials(String realm, String password, String ha1, String k, String op, String opc, String amf,
+            Boolean cleartextPassword) {
+
+        @Override
+        public String toString() {
+            return "Credentials[realm=" + realm + "]";
+        }
+    }
+
+    /** Errors of a credentials change name the fields of the credentials body, not of the whole document. */
+    private static ProvisioningException relocate(ProvisioningException e) {
+        List<ProvisioningException.FieldError> errors = new ArrayList<>();
+        for (ProvisioningException.FieldError error : e.errors()) {
+            String field = error.field().replaceFirst("^privateIdentities\\[\\d+\\]\\.?", "");
+            errors.add(new ProvisioningException.FieldError(field.isEmpty() ? "$" : field, error.message()));
+        }
+        return new ProvisioningException(e.kind(), e.getMessage(), errors);
+    }
+
+    /** Removes a subscriber: its registered identities are de-registered first (RTR PERMANENT_TERMINATION). */
+    public void delete(String id, String ifMatch, String actor) {
+        locked(id, () -> {
+            Optional<Snapshot> current = snapshot(id);
+            if (current.isEmpty()) {
+                throw ProvisioningException.notFound(SUBSCRIBER + " " + id);
+            }
+            checkVersion(current, ifMatch);
+            Snapshot old = current.get();
+            terminateRegistered(id, old.publicIdentityKeys());
+            for (String impu : old.publicIdentityKeys()) {
+                store.removePublicIdentity(impu);
+            }
+            for (ImplicitRegistrationSet set : old.sets()) {
+                store.removeImplicitRegistrationSet(set.id());
+            }
+            for (PrivateIdentity impi : old.privateIdentities()) {
+                store.removePrivateIdentity(impi.impi());
+            }
+            store.removeRegistration(id);
+            store.removeSubscription(id);
+            record("DELETE", id, actor, List.of("*"));
+            return null;
+        });
+    }
+
+    private void checkVersion(Optional<Snapshot> current, String ifMatch) {
+        if (ifMatch == null) {
+            return;
+        }
+        // RFC 9110 13.1.1: "*" matches any current representation, and none when there is none.
+        boolean matches = current.isPresent()
+                && ("*".equals(ifMatch.trim()) || EntityTags.matches(ifMatch, current.get().etag()));
+        if (!matches) {
+            throw ProvisioningException.stale();
+        }
+    }
+
+    private Written write(String id, SeedDocument.Subscription document, Snapshot old, String actor) {
+        SeedDocument.Subscription complete = withStoredCredentials(document, old);
+        SubscriberData data = convert(complete);
+        checkOwnership(id, document, data);
+
+        Set<String> newIdentities = new LinkedHashSet<>();
+        data.publicIdentities().forEach(p -> newIdentities.add(key(p)));
+        if (old != null) {
+            List<String> dropped = old.publicIdentityKeys().stream().filter(k -> !newIdentities.contains(k)).toList();
+            terminateRegistered(id, dropped);
+            dropped.forEach(store::removePublicIdentity);
+            Set<String> newSets = new LinkedHashSet<>();
+            data.implicitRegistrationSets().forEach(s -> newSets.add(s.id()));
+            old.sets().stream().filter(s -> !newSets.contains(s.id()))
+                    .forEach(s -> store.removeImplicitRegistrationSet(s.id()));
+            Set<String> newImpis = new LinkedHashSet<>();
+            data.privateIdentities().forEach(p -> newImpis.add(Identities.normalise(p.impi())));
+            old.privateIdentities().stream().filter(p -> !newImpis.contains(Identities.normalise(p.impi())))
+                    .forEach(p -> store.removePrivateIdentity(p.impi()));
+        }
+        // Identities before the records that refer to them: a lookup never finds a dangling reference.
+        data.publicIdentities().forEach(store::putPublicIdentity);
+        data.implicitRegistrationSets().forEach(store::putImplicitRegistrationSet);
+        data.privateIdentities().forEach(store::putPrivateIdentity);
+        data.subscriptions().forEach(store::putSubscription);
+
+        Snapshot now = snapshot(id).orElseThrow();
+        List<String> changes = old == null ? List.of("*") : changes(old, now);
+        if (old != null && !changes.isEmpty() && profileVisibleChange(changes)) {
+            network.profileChanged(now.publicIdentityKeys());
+        }
+        if (old == null || !changes.isEmpty()) {
+            record(old == null ? "CREATE" : "UPDATE", id, actor, changes);
+        }
+        return new Written(old == null, old == null || !changes.isEmpty(), now.versioned());
+    }
+
+    /** Credential-only changes are the S-CSCF's business at the next authentication, not a PPR's. */
+    private static boolean profileVisibleChange(List<String> changes) {
+        return changes.stream().anyMatch(c -> !c.startsWith("privateIdentities"));
+    }
+
+    private void terminateRegistered(String subscriptionId, List<String> identities) {
+        if (identities.isEmpty()) {
+            return;
+        }
+        RegistrationState state = store.registration(subscriptionId);
+        if (!state.anySetServed()) {
+            return;
+        }
+        network.terminate(identities, NetworkUpdates.Reason.PERMANENT_TERMINATION);
+    }
+
+    private SubscriberData convert(SeedDocument.Subscription document) {
+        SeedDocument wrapper = new SeedDocument(realm, null, null, null, null, null, List.of(document), null);
+        try {
+            return loader.convert(wrapper, "request", references());
+        } catch (SeedException e) {
+            throw ProvisioningException.invalid(fieldErrors(e.problems(), "subscriptions[0]."));
+        }
+    }
+
+    /** "path: message" problems of the seed loader as field errors, paths relative to the request body. */
+    static List<ProvisioningException.FieldError> fieldErrors(List<String> problems, String prefix) {
+        List<ProvisioningException.FieldError> errors = new ArrayList<>();
+        for (String problem : problems) {
+            int colon = problem.indexOf(": ");
+            String path = colon < 0 ? "$" : problem.substring(0, colon);
+            String message = colon < 0 ? problem : problem.substring(colon + 2);
+            if (path.startsWith(prefix)) {
+                path = path.substring(prefix.length());
+            } else if (path.equals(prefix.substring(0, prefix.length() - 1))) {
+                path = "$";
+            }
+            errors.add(new ProvisioningException.FieldError(path, message));
+        }
+        return errors;
+    }
+
+    SeedLoader.References references() {
+        return new SeedLoader.References() {
+            @Override
+            public Optional<InitialFilterCriteria> ifc(String id) {
+                return store.initialFilterCriteria(id);
+            }
+
+            @Override
+            public boolean sharedIfcSet(int id) {
+                return store.sharedIfcSet(id).isPresent();
+            }
+
+            @Override
+            public boolean serviceProfile(String id) {
+                return store.serviceProfile(id).isPresent();
+            }
+
+            @Override
+            public boolean chargingInformation(String id) {
+                return store.chargingInformation(id).isPresent();
+            }
+        };
+    }
+
+    /** An identity, private identity, implicit set or MSISDN of another subscriber is a conflict. */
+    private void checkOwnership(String id, SeedDocument.Subscription document, SubscriberData data) {
+        List<ProvisioningException.FieldError> conflicts = new ArrayList<>();
+        List<SeedDocument.PrivateId> privates = orEmpty(document.privateIdentities());
+        for (int i = 0; i < privates.size(); i++) {
+            Optional<PrivateIdentity> other = store.privateIdentity(privates.get(i).impi());
+            if (other.isPresent() && !other.get().subscriptionId().equals(id)) {
+                conflicts.add(new ProvisioningException.FieldError("privateIdentities[" + i + "].impi",
+                        "private identity " + other.get().impi() + " belongs to subscriber " + other.get().subscriptionId()));
+            }
+        }
+        List<SeedDocument.PublicId> publics = orEmpty(document.publicIdentities());
+        for (int i = 0; i < publics.size(); i++) {
+            Optional<PublicIdentity> other = store.publicIdentity(publics.get(i).identity());
+            if (other.isPresent() && !other.get().subscriptionId().equals(id)) {
+                conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].identity",
+                        "public identity " + other.get().identity() + " belongs to subscriber "
+                                + other.get().subscriptionId()));
+            }
+            if (publics.get(i).msisdn() != null) {
+                Optional<PublicIdentity> holder = store.publicIdentityByMsisdn(publics.get(i).msisdn());
+                if (holder.isPresent() && !holder.get().subscriptionId().equals(id)) {
+                    conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].msisdn",
+                            "MSISDN belongs to " + holder.get().identity()));
+                }
+            }
+        }
+        for (ImplicitRegistrationSet set : data.implicitRegistrationSets()) {
+            Optional<ImplicitRegistrationSet> other = store.implicitRegistrationSet(set.id());
+            if (other.isPresent() && !other.get().subscriptionId().equals(id)) {
+                conflicts.add(new ProvisioningException.FieldError("implicitRegistrationSets",
+                        "implicit registration set " + set.id() + " belongs to subscriber "
+                                + other.get().subscriptionId()));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ProvisioningException(ProvisioningException.Kind.CONFLICT, "identities held by another subscriber",
+                    conflicts);
+        }
+    }
+
+    /**
+     * A private identity given without any credential keeps what is stored for it, so a document read back
+     * from the API (which never shows credentials) can be written again.
+     */
+    private static SeedDocument.Subscription withStoredCredentials(SeedDocument.Subscription document, Snapshot old) {
+        if (old == null || document.privateIdentities() == null) {
+            return document;
+        }
+        Map<String, PrivateIdentity> stored = new LinkedHashMap<>();
+        old.privateIdentities().forEach(p -> stored.put(Identities.normalise(p.impi()), p));
+        List<SeedDocument.PrivateId> completed = new ArrayList<>();
+        for (SeedDocument.PrivateId p : document.privateIdentities()) {
+            PrivateIdentity previous = p.impi() == null ? null : stored.get(Identities.normalise(p.impi()));
+            boolean noCredentials = p.password() == null && p.ha1() == null && p.k() == null && p.op() == null
+                    && p.opc() == null && p.amf() == null;
+            if (previous == null || !noCredentials) {
+                completed.add(p);
+                continue;
+            }
+            AuthProfile auth = previous.auth();
+            HexFormat hex = HexFormat.of();
+            AkaCredentials aka = auth.aka();
+            String digestRealm = p.realm() != null ? p.realm() : auth.digest() != null ? auth.digest().realm() : null;
+            completed.add(new SeedDocument.PrivateId(p.impi(), digestRealm, null,
+                    auth.digest() == null ? null : auth.digest().ha1(),
+                    aka == null ? null : hex.formatHex(aka.k()), null,
+                    aka == null ? null : hex.formatHex(aka.opc()),
+                    aka == null ? null : hex.formatHex(aka.amf()),
+                    p.authSchemes(), p.defaultScheme(), p.publicIdentities(), p.lineIdentifier(), p.ipAddress(),
+                    p.cleartextPassword()));
+        }
+        return new SeedDocument.Subscription(document.id(), document.allowedVisitedNetworks(),
+                document.chargingInformation(), document.mandatoryCapabilities(), document.optionalCapabilities(),
+                document.preferredScscfs(), document.looseRouteRequired(), completed,
+                document.implicitRegistrationSets(), document.publicIdentities());
+    }
+
+    private static SeedDocument.Subscription withId(SeedDocument.Subscription d, String id) {
+        return new SeedDocument.Subscription(id, d.allowedVisitedNetworks(), d.chargingInformation(),
+                d.mandatoryCapabilities(), d.optionalCapabilities(), d.preferredScscfs(), d.looseRouteRequired(),
+                d.privateIdentities(), d.implicitRegistrationSets(), d.publicIdentities());
+    }
+
+    private static String requireId(SeedDocument.Subscription document) {
+        if (document.id() == null || document.id().isBlank()) {
+            throw ProvisioningException.invalid("id", "required");
+        }
+        if (document.id().length() > 256 || document.id().chars().anyMatch(c -> c < 0x21 || c == '/')) {
+            throw ProvisioningException.invalid("id", "at most 256 visible characters, no '/'");
+        }
+        return document.id();
+    }
+
+    private <T> T locked(String id, java.util.function.Supplier<T> action) {
+        ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void record(String action, String id, String actor, List<String> changes) {
+        audit.record(new AuditEntry(0, clock.instant().toString(), actor, action, SUBSCRIBER, id, changes));
+    }
+
+    // ---- reading the stored state back as a document ----
+
+    /** Everything stored for one subscriber, and its document form. */
+    private record Snapshot(ImsSubscription subscription, List<PrivateIdentity> privateIdentities,
+            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publicIdentities,
+            SeedDocument.Subscription document, String etag) {
+
+        Versioned versioned() {
+            return new Versioned(document, etag);
+        }
+
+        List<String> publicIdentityKeys() {
+            return publicIdentities.stream().map(SubscriberProvisioning::key).toList();
+        }
+    }
+
+    private static String key(PublicIdentity identity) {
+        return identity.type().isWildcard() ? identity.identity().trim() : Identities.normalise(identity.identity());
+    }
+
+    private Optional<Snapshot> snapshot(String id) {
+        Optional<ImsSubscription> found = store.subscription(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ImsSubscription subscription = found.get();
+        List<PrivateIdentity> privates = new ArrayList<>();
+        Set<String> identityKeys = new LinkedHashSet<>();
+        for (String impi : subscription.privateIdentities()) {
+            store.privateIdentity(impi).ifPresent(p -> {
+                privates.add(p);
+                identityKeys.addAll(p.publicIdentities());
+            });
+        }
+        List<ImplicitRegistrationSet> sets = new ArrayList<>();
+        List<PublicIdentity> publics = new ArrayList<>();
+        Set<String> setIds = new LinkedHashSet<>(subscription.implicitSetIds());
+        for (String identity : identityKeys) {
+            store.publicIdentity(identity).ifPresent(p -> setIds.add(p.implicitSetId()));
+        }
+        for (String setId : setIds) {
+            store.implicitRegistrationSet(setId).filter(s -> s.subscriptionId().equals(id)).ifPresent(set -> {
+                sets.add(set);
+                for (String member : set.publicIdentities()) {
+                    store.publicIdentity(member).ifPresent(publics::add);
+                }
+            });
+        }
+        SeedDocument.Subscription document = document(subscription, privates, sets, publics);
+        return Optional.of(new Snapshot(subscription, privates, sets, publics, document,
+                etag(document, privates)));
+    }
+
+    private static SeedDocument.Subscription document(ImsSubscription s, List<PrivateIdentity> privates,
+            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publics) {
+        List<SeedDocument.PrivateId> privateIds = new ArrayList<>();
+        for (PrivateIdentity p : privates) {
+            AuthProfile auth = p.auth();
+            privateIds.add(new SeedDocument.PrivateId(p.impi(),
+                    auth.digest() == null ? null : auth.digest().realm(), null, null, null, null, null, null,
+                    auth.allowedSchemes().stream().sorted().toList(), auth.defaultScheme(), p.publicIdentities(),
+                    auth.lineIdentifier(), auth.ipAddress(), auth.cleartextPasswordAllowed() ? Boolean.TRUE : null));
+        }
+        List<SeedDocument.ImplicitSet> setDocs = sets.stream()
+                .map(set -> new SeedDocument.ImplicitSet(set.id(), set.publicIdentities())).toList();
+        List<SeedDocument.PublicId> publicIds = new ArrayList<>();
+        for (PublicIdentity p : publics) {
+            publicIds.add(new SeedDocument.PublicId(p.identity(), p.type().name(), p.serviceProfileId(),
+                    p.barred() ? Boolean.TRUE : null, p.displayName(), p.aliasGroupId(),
+                    p.type().isPsi() ? p.psiActivated() : null, p.psiAsName(), p.msisdn()));
+        }
+        return new SeedDocument.Subscription(s.id(), s.allowedVisitedNetworks(), s.chargingInformationId(),
+                s.mandatoryCapabilities().stream().sorted().toList(), s.optionalCapabilities().stream().sorted().toList(),
+                s.preferredScscfs(), s.looseRouteRequired() ? Boolean.TRUE : null, privateIds, setDocs, publicIds);
+    }
+
+    /** A strong entity tag over the document and a digest of the credentials (which the document omits). */
+    private String etag(SeedDocument.Subscription document, List<PrivateIdentity> privates) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(canonical.writeValueAsBytes(document));
+            for (PrivateIdentity p : privates) {
+                AuthProfile auth = p.auth();
+                if (auth.digest() != null) {
+                    sha.update(auth.digest().ha1().getBytes(StandardCharsets.UTF_8));
+                }
+                if (auth.aka() != null) {
+                    sha.update(auth.aka().k());
+                    sha.update(auth.aka().opc());
+                    sha.update(auth.aka().amf());
+                }
+                if (auth.sealedPassword() != null) {
+                    sha.update(auth.sealedPassword().ciphertext());
+                }
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON paths that differ between two versions; credentials are named, never shown. */
+    private List<String> changes(Snapshot before, Snapshot after) {
+        List<String> paths = new ArrayList<>();
+        diff("", canonical.valueToTree(before.document()), canonical.valueToTree(after.document()), paths);
+        Map<String, String> oldCredentials = credentialDigests(before.privateIdentities());
+        Map<String, String> newCredentials = credentialDigests(after.privateIdentities());
+        for (Map.Entry<String, String> entry : newCredentials.entrySet()) {
+            String previous = oldCredentials.get(entry.getKey());
+            if (previous != null && !previous.equals(entry.getValue())) {
+                paths.add("privateIdentities[" + entry.getKey() + "].credentials");
+            }
+        }
+        return paths.size() > MAX_AUDITED_CHANGES ? paths.subList(0, MAX_AUDITED_CHANGES) : paths;
+    }
+
+    private Map<String, String> credentialDigests(List<PrivateIdentity> privates) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (PrivateIdentity p : privates) {
+            digests.put(p.impi(), etag(new SeedDocument.Subscription(null, null, null, null, null, null, null, null,
+                    null, null), List.of(p)));
+        }
+        return digests;
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (a == null || b == null || !a.getNodeType().equals(b.getNodeType())) {
+            if (a != b) {
+                out.add(path.isEmpty() ? "$" : path);
+            }
+            return;
+        }
+        if (a.isObject()) {
+            Set<String> names = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
+            }
+        } else if (a.isArray()) {
+            int n = Math.max(a.size(), b.size());
+            for (int i = 0; i < n; i++) {
+                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+        } else if (!a.equals(b)) {
+            out.add(path);
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
