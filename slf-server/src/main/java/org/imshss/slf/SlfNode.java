@@ -1,11 +1,13 @@
 package org.imshss.slf;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.MessageValidator;
@@ -13,6 +15,7 @@ import org.imshss.hss.diameter.Answers;
 import org.imshss.hss.diameter.DiameterServer;
 import org.imshss.hss.diameter.LocalIdentity;
 import org.imshss.hss.diameter.RemotePeer;
+import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.RecordCodec;
@@ -26,6 +29,7 @@ import org.imshss.slf.lookup.HssLookup;
 import org.imshss.slf.mapping.HssHost;
 import org.imshss.slf.mapping.HssTarget;
 import org.imshss.slf.mapping.MappingFile;
+import org.imshss.slf.rest.SlfMappingsResource;
 import org.imshss.slf.store.IgniteMappingStore;
 import org.imshss.slf.store.MappingStore;
 import org.jdiameter.api.PeerState;
@@ -43,6 +47,7 @@ public final class SlfNode implements AutoCloseable {
     private final GridNode grid;
     private final MappingStore store;
     private final DiameterServer diameter;
+    private final RestServer rest;
 
     private SlfNode(SlfSettings settings, MappingFile.Content mappings) throws Exception {
         grid = GridNode.start(gridSettings(settings.grid()));
@@ -68,6 +73,14 @@ public final class SlfNode implements AutoCloseable {
                     relayPeers(store));
             server.set(diameter);
             diameter.start();
+            try {
+                rest = settings.rest().enabled()
+                        ? RestServer.start(settings.rest(), Set.of(new SlfMappingsResource(store)))
+                        : null;
+            } catch (Exception | Error e) {
+                diameter.close();
+                throw e;
+            }
         } catch (Exception | Error e) {
             grid.close();
             throw e;
@@ -126,12 +139,20 @@ public final class SlfNode implements AutoCloseable {
         return peer != null && peer.getState(PeerState.class) == PeerState.OKAY;
     }
 
+    /** The mapping API's base URI with the port actually bound, or null when it is off. */
+    public URI restUri() {
+        return rest == null ? null : rest.baseUri();
+    }
+
     public MappingStore store() {
         return store;
     }
 
     @Override
     public void close() {
+        if (rest != null) {
+            rest.close();
+        }
         diameter.close();
         store.close();
         grid.close();

@@ -58,6 +58,7 @@ class EnterpriseDeploymentIT {
         env.put("SLF_GRID_COMMUNICATION_PORT", String.valueOf(TestStack.freePort()));
         env.put("SLF_GRID_PERSISTENCE", "false");
         env.put("SLF_GRID_WORK_DIRECTORY", work.toString());
+        env.put("SLF_REST_ENABLED", "false");
         SlfSettings settings = SlfConfiguration.load(CONF.resolve("slf-enterprise.properties"), env);
         assertThat(settings.diameter().identity()).isEqualTo("slf.mno.example.net");
         node = SlfNode.start(settings, MappingFile.read(CONF.resolve("slf-mappings-enterprise.json")));

@@ -22,6 +22,9 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.imshss.diameter.Avp;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.RestSettings;
+import org.imshss.provisioning.rest.Role;
 
 /**
  * Reads the SLF's settings as the HSS reads its own: built-in defaults, then the configuration file, then
@@ -85,7 +88,44 @@ public final class SlfConfiguration {
                 redirectHostUsage(c, "slf.redirect-host-usage"),
                 Duration.ofSeconds(nonNegative(c, "slf.redirect-max-cache-time-s")),
                 Duration.ofMillis(positive(c, "slf.relay-timeout-ms")));
-        return new SlfSettings(diameter, grid, routing);
+        int maxRequestBytes = positive(c, "rest.max-request-bytes");
+        RestSettings rest = new RestSettings(
+                bool(c, "rest.enabled"),
+                text(c, "rest.bind-address"),
+                port(c, "rest.port"),
+                tokens(c, "rest.tokens"),
+                maxRequestBytes,
+                maxRequestBytes);
+        return new SlfSettings(diameter, grid, routing, rest);
+    }
+
+    /**
+     * {@code name:role:secret} entries separated by commas, as the HSS reads them. A secret never appears in a
+     * message: a bad entry is named by its position and name.
+     */
+    private static List<ApiToken> tokens(Configuration c, String key) {
+        List<ApiToken> tokens = new ArrayList<>();
+        List<String> entries = list(c, key);
+        for (int i = 0; i < entries.size(); i++) {
+            String[] parts = entries.get(i).split(":", 3);
+            if (parts.length != 3) {
+                throw new InvalidConfigurationException(key, "entry " + (i + 1) + " must be name:role:secret");
+            }
+            String name = parts[0].trim();
+            Role role;
+            try {
+                role = Role.parse(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, "token " + name + ": role must be one of read,"
+                        + " provision, admin");
+            }
+            try {
+                tokens.add(new ApiToken(name, role, parts[2].trim()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, e.getMessage());
+            }
+        }
+        return tokens;
     }
 
     private static SlfSettings.Mode mode(Configuration c, String key) {

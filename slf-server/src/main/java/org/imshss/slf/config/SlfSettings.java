@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
+import org.imshss.provisioning.rest.RestSettings;
 
 /**
  * Every setting of one SLF process, validated.
@@ -11,8 +12,16 @@ import org.imshss.hss.config.HssSettings.DiameterSettings;
  * @param diameter the Diameter server (same meaning as the HSS's)
  * @param grid the SLF's grid node
  * @param routing how requests are answered: redirect or relay
+ * @param rest the mapping API
  */
-public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing) {
+public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing, RestSettings rest) {
+
+    public static final RestSettings REST_DISABLED = new RestSettings(false, "127.0.0.1", 0, List.of(), 1, 1);
+
+    /** Without the mapping API. */
+    public SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing) {
+        this(diameter, grid, routing, REST_DISABLED);
+    }
 
     /** The grid node; see the store's GridSettings for the meaning of each field. */
     public record GridConfig(

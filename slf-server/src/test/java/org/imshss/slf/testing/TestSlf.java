@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.imshss.hss.config.HssSettings;
+import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.slf.SlfNode;
 import org.imshss.slf.config.SlfSettings;
 import org.imshss.slf.mapping.MappingFile;
@@ -27,6 +28,12 @@ public final class TestSlf implements AutoCloseable {
     }
 
     public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings) throws Exception {
+        return start(routing, mappings, SlfSettings.REST_DISABLED);
+    }
+
+    /** @param rest the mapping API; port 0 takes a free port */
+    public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest)
+            throws Exception {
         for (int attempt = 1; ; attempt++) {
             int port = TestStack.freePort();
             Path work = Files.createTempDirectory("slf-it");
@@ -35,7 +42,7 @@ public final class TestSlf implements AutoCloseable {
                             Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
                     new SlfSettings.GridConfig("slf-test-" + port, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0),
-                    routing);
+                    routing, rest);
             try {
                 return new TestSlf(SlfNode.start(settings, mappings), port, work);
             } catch (IllegalStateException portTaken) {
