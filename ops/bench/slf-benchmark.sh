@@ -144,6 +144,7 @@ slf_opts=(-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port="$port" -Ddiameter.p
   -Dgrid.backups=0 -Drest.enabled=false)
 echo "java -Xms2g -Xmx3g ${slf_opts[*]} -cp <slf-server> org.imshss.slf.SlfMain --mappings $mappings" >"$out/slf.cmd"
 log "starting the SLF: $(<"$out/slf.cmd")"
+: >"$out/slf.log"
 java -Xms2g -Xmx3g @"$root/ops/conf/jvm.options" "${slf_opts[@]}" -cp "$slf_cp" org.imshss.slf.SlfMain \
   --mappings "$mappings" >"$out/slf.log" 2>&1 &
 server_pid=$!
