@@ -21,8 +21,10 @@ import org.imshss.slf.store.IgniteMappingStore;
 /**
  * Cost of one SLF lookup with few and with many mappings, in one process over the SLF's real store (one embedded
  * Ignite node): identities looked up by exact mapping, numbers by range, numbers by longest prefix. The small set
- * is measured first, then the same caches are filled up to the large size and measured again, so both figures
- * come from the same JVM, node and JIT state. Prints BENCH_LOOKUP with nanoseconds per lookup.
+ * is measured first; then the same caches are filled up to the large size and the same users are looked up again
+ * (the cost of the number of mappings), then users spread over all mappings (which adds the cost of a working set
+ * larger than the CPU caches). All figures come from the same JVM, node and JIT state. Prints BENCH_LOOKUP with
+ * nanoseconds per lookup.
  */
 public final class SlfLookupBench {
 
@@ -114,10 +116,11 @@ public final class SlfLookupBench {
   record Figures(double identityNs, double rangeNs, double prefixNs) {
   }
 
-  Figures measureAll(double warmupSeconds, double seconds) {
-    int blocks = identities / IDENTITIES_PER_RANGE;
+  /** Lookups of random users among the first {@code users} (and of their number blocks). */
+  Figures measureAll(int users, double warmupSeconds, double seconds) {
+    int blocks = Math.max(1, users / IDENTITIES_PER_RANGE);
     return new Figures(
-        measure(i -> "sip:user" + i + "@ims.example.org", identities, warmupSeconds, seconds, MappingKind.IDENTITY),
+        measure(i -> "sip:user" + i + "@ims.example.org", users, warmupSeconds, seconds, MappingKind.IDENTITY),
         measure(i -> "tel:" + rangeStart(i).substring(0, 11) + "42", blocks, warmupSeconds, seconds, MappingKind.RANGE),
         measure(i -> "tel:" + prefix(i) + "123", blocks, warmupSeconds, seconds, MappingKind.PREFIX));
   }
@@ -146,21 +149,25 @@ public final class SlfLookupBench {
       SlfLookupBench bench = new SlfLookupBench(store);
       bench.fillTo(small);
       // A first pass only warms the JIT up, so the small figures are not paying for compilation.
-      bench.measureAll(warmup, warmup);
-      Figures few = bench.measureAll(warmup, seconds);
+      bench.measureAll(small, warmup, warmup);
+      Figures few = bench.measureAll(small, warmup, seconds);
       long started = System.nanoTime();
       bench.fillTo(large);
       double loadSeconds = (System.nanoTime() - started) / 1e9;
-      Figures many = bench.measureAll(warmup, seconds);
+      // The same users as before, now among many more mappings: what the number of mappings costs.
+      Figures many = bench.measureAll(small, warmup, seconds);
+      // Users spread over all mappings: adds what a working set larger than the CPU caches costs.
+      Figures spread = bench.measureAll(large, warmup, seconds);
       long mappings = 0;
       for (MappingKind kind : MappingKind.values()) {
         mappings += store.count(kind);
       }
       System.out.printf(Locale.ROOT, "BENCH_LOOKUP {\"small\":%d,\"large\":%d,\"mappingsLarge\":%d,"
           + "\"loadSeconds\":%.1f,\"identityNsSmall\":%.0f,\"identityNsLarge\":%.0f,\"rangeNsSmall\":%.0f,"
-          + "\"rangeNsLarge\":%.0f,\"prefixNsSmall\":%.0f,\"prefixNsLarge\":%.0f}%n", small, large, mappings,
-          loadSeconds, few.identityNs(), many.identityNs(), few.rangeNs(), many.rangeNs(), few.prefixNs(),
-          many.prefixNs());
+          + "\"rangeNsLarge\":%.0f,\"prefixNsSmall\":%.0f,\"prefixNsLarge\":%.0f,\"identityNsSpread\":%.0f,"
+          + "\"rangeNsSpread\":%.0f,\"prefixNsSpread\":%.0f}%n", small, large, mappings, loadSeconds,
+          few.identityNs(), many.identityNs(), few.rangeNs(), many.rangeNs(), few.prefixNs(), many.prefixNs(),
+          spread.identityNs(), spread.rangeNs(), spread.prefixNs());
     }
     System.exit(0);
   }
