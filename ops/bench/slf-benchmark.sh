@@ -3,7 +3,8 @@
 # logic) and then the SLF loaded with the mappings of --users users (one identity mapping each, plus a number range
 # and a prefix per thousand users), both driven by the same raw-socket UAR generator (ops/benchmark RawLoad: a
 # jDiameter client would act on the 3006 itself). Then the lookup alone, in process (ops/benchmark SlfLookupBench):
-# the same --small users with --small and with --users mappings stored, and users spread over all mappings.
+# the same --small users with --small and with --users mappings stored (two grids, measured in alternation, median
+# of 5 rounds), and users spread over all mappings.
 # Prints a table and the targets of docs/BENCHMARKS.md. Everything runs on 127.0.0.1; every process started here
 # is stopped on exit.
 #
@@ -18,7 +19,8 @@
 #   --seconds S          measured seconds per run (15)
 #   --server-threads N   jDiameter PeerFSMThreadCount of both servers (diameter.processing-threads) (4)
 #   --port P             Diameter port of both servers (3869)
-#   --grid-ports D,C     Ignite discovery and communication ports of the SLF (47600,47200)
+#   --grid-ports D,C     Ignite discovery and communication ports of the SLF (47600,47200); the lookup
+#                        measurement also uses D+1 and C+1
 #   --out DIR            keep logs, mapping file and results there (default: a new /tmp/slf-bench.XXXXXX)
 #   --skip-build         use the jars already in */target
 #
@@ -44,7 +46,7 @@ jfr=0
 build=1
 
 usage() {
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do

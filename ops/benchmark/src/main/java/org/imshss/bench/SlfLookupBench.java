@@ -19,16 +19,16 @@ import org.imshss.slf.mapping.MappingKind;
 import org.imshss.slf.store.IgniteMappingStore;
 
 /**
- * Cost of one SLF lookup with few and with many mappings, in one process over the SLF's real store (one embedded
- * Ignite node): identities looked up by exact mapping, numbers by range, numbers by longest prefix. The small set
- * is measured first; then the same caches are filled up to the large size and the same users are looked up again
- * (the cost of the number of mappings), then users spread over all mappings (which adds the cost of a working set
- * larger than the CPU caches). All figures come from the same JVM, node and JIT state. Prints BENCH_LOOKUP with
- * nanoseconds per lookup.
+ * Cost of one SLF lookup with few and with many mappings, in one process over the SLF's real store: identities
+ * looked up by exact mapping, numbers by range, numbers by longest prefix. Two single-node grids in one JVM hold
+ * the small and the large set; the same users are looked up in each, alternately over several rounds (the median
+ * is reported), which gives the cost of the number of mappings stored; then users spread over the whole large set,
+ * which adds the cost of a working set larger than the CPU caches. Prints BENCH_LOOKUP with nanoseconds per
+ * lookup.
  */
 public final class SlfLookupBench {
 
-  static final Set<String> OPTIONS = Set.of("small", "large", "seconds", "warmup-seconds", "grid-ports");
+  static final Set<String> OPTIONS = Set.of("small", "large", "seconds", "warmup-seconds", "rounds", "grid-ports");
 
   /** Numbers: one range of 100 numbers per 1000 identities, and as many 7-digit prefixes. */
   private static final int IDENTITIES_PER_RANGE = 1000;
@@ -125,10 +125,21 @@ public final class SlfLookupBench {
         measure(i -> "tel:" + prefix(i) + "123", blocks, warmupSeconds, seconds, MappingKind.PREFIX));
   }
 
+  static GridSettings grid(String name, int discoveryPort, int communicationPort, Path work, long regionBytes) {
+    return GridSettings.defaults(name).withPorts(discoveryPort, communicationPort).withBackups(0)
+        .withWorkDirectory(work).withDataRegionMaxBytes(regionBytes);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
   public static void main(String[] args) throws Exception {
     if (Options.wantsHelp(args)) {
       System.out.println("usage: SlfLookupBench [--small 1000] [--large 1000000] [--warmup-seconds 5]"
-          + " [--seconds 10] [--grid-ports 47650,47250]");
+          + " [--seconds 10] [--rounds 5] [--grid-ports 47650,47250 (and the next port of each)]");
       System.exit(0);
     }
     Options o = Options.parse(args, OPTIONS);
@@ -136,38 +147,58 @@ public final class SlfLookupBench {
     int large = o.integer("large", 1_000_000);
     double warmup = o.decimal("warmup-seconds", 5);
     double seconds = o.decimal("seconds", 10);
+    int rounds = o.integer("rounds", 5);
     String[] ports = o.string("grid-ports", "47650,47250").split(",");
-    if (small < IDENTITIES_PER_RANGE || large < small) {
-      throw new IllegalArgumentException("--small must be at least " + IDENTITIES_PER_RANGE + " and --large >= --small");
+    if (small < IDENTITIES_PER_RANGE || large < small || rounds < 1) {
+      throw new IllegalArgumentException("--small must be at least " + IDENTITIES_PER_RANGE
+          + ", --large >= --small, --rounds >= 1");
     }
+    int discovery = Integer.parseInt(ports[0].trim());
+    int communication = Integer.parseInt(ports[1].trim());
     Path work = Files.createTempDirectory("slf-lookup-bench");
-    GridSettings grid = GridSettings.defaults("slf-lookup-bench")
-        .withPorts(Integer.parseInt(ports[0].trim()), Integer.parseInt(ports[1].trim()))
-        .withBackups(0).withWorkDirectory(work).withDataRegionMaxBytes(2L * 1024 * 1024 * 1024);
-    try (GridNode node = GridNode.start(grid);
-         IgniteMappingStore store = new IgniteMappingStore(node.ignite(), RecordCodec.shared(), 0)) {
-      SlfLookupBench bench = new SlfLookupBench(store);
-      bench.fillTo(small);
-      // A first pass only warms the JIT up, so the small figures are not paying for compilation.
-      bench.measureAll(small, warmup, warmup);
-      Figures few = bench.measureAll(small, warmup, seconds);
+    // Two single-node grids in one JVM, one per size: measured in alternation, so a change in what else runs on
+    // the machine hits both alike.
+    try (GridNode fewNode = GridNode.start(grid("slf-lookup-few", discovery, communication, work.resolve("few"),
+            256L * 1024 * 1024));
+         GridNode manyNode = GridNode.start(grid("slf-lookup-many", discovery + 1, communication + 1,
+             work.resolve("many"), 2L * 1024 * 1024 * 1024));
+         IgniteMappingStore fewStore = new IgniteMappingStore(fewNode.ignite(), RecordCodec.shared(), 0);
+         IgniteMappingStore manyStore = new IgniteMappingStore(manyNode.ignite(), RecordCodec.shared(), 0)) {
+      SlfLookupBench few = new SlfLookupBench(fewStore);
+      few.fillTo(small);
+      SlfLookupBench many = new SlfLookupBench(manyStore);
       long started = System.nanoTime();
-      bench.fillTo(large);
+      many.fillTo(large);
       double loadSeconds = (System.nanoTime() - started) / 1e9;
-      // The same users as before, now among many more mappings: what the number of mappings costs.
-      Figures many = bench.measureAll(small, warmup, seconds);
+      // A first pass of each only warms the JIT up.
+      few.measureAll(small, warmup, warmup);
+      many.measureAll(small, warmup, warmup);
+      double slice = Math.max(1, seconds / rounds);
+      double[][] fewRounds = new double[3][rounds];
+      double[][] manyRounds = new double[3][rounds];
+      for (int r = 0; r < rounds; r++) {
+        Figures a = few.measureAll(small, 1, slice);
+        // The same users as on the small grid: what the number of mappings stored costs.
+        Figures b = many.measureAll(small, 1, slice);
+        fewRounds[0][r] = a.identityNs();
+        fewRounds[1][r] = a.rangeNs();
+        fewRounds[2][r] = a.prefixNs();
+        manyRounds[0][r] = b.identityNs();
+        manyRounds[1][r] = b.rangeNs();
+        manyRounds[2][r] = b.prefixNs();
+      }
       // Users spread over all mappings: adds what a working set larger than the CPU caches costs.
-      Figures spread = bench.measureAll(large, warmup, seconds);
+      Figures spread = many.measureAll(large, warmup, seconds);
       long mappings = 0;
       for (MappingKind kind : MappingKind.values()) {
-        mappings += store.count(kind);
+        mappings += manyStore.count(kind);
       }
-      System.out.printf(Locale.ROOT, "BENCH_LOOKUP {\"small\":%d,\"large\":%d,\"mappingsLarge\":%d,"
+      System.out.printf(Locale.ROOT, "BENCH_LOOKUP {\"small\":%d,\"large\":%d,\"mappingsLarge\":%d,\"rounds\":%d,"
           + "\"loadSeconds\":%.1f,\"identityNsSmall\":%.0f,\"identityNsLarge\":%.0f,\"rangeNsSmall\":%.0f,"
           + "\"rangeNsLarge\":%.0f,\"prefixNsSmall\":%.0f,\"prefixNsLarge\":%.0f,\"identityNsSpread\":%.0f,"
-          + "\"rangeNsSpread\":%.0f,\"prefixNsSpread\":%.0f}%n", small, large, mappings, loadSeconds,
-          few.identityNs(), many.identityNs(), few.rangeNs(), many.rangeNs(), few.prefixNs(), many.prefixNs(),
-          spread.identityNs(), spread.rangeNs(), spread.prefixNs());
+          + "\"rangeNsSpread\":%.0f,\"prefixNsSpread\":%.0f}%n", small, large, mappings, rounds, loadSeconds,
+          median(fewRounds[0]), median(manyRounds[0]), median(fewRounds[1]), median(manyRounds[1]),
+          median(fewRounds[2]), median(manyRounds[2]), spread.identityNs(), spread.rangeNs(), spread.prefixNs());
     }
     System.exit(0);
   }
