@@ -349,6 +349,23 @@ class SlfIT {
         assertThat(Avps.utf8(relayed.getAvps(), Avp.USER_DATA_SH).orElseThrow()).contains(ERIN_MSISDN);
     }
 
+    @Test
+    @Order(6)
+    void purAndSnrAreLocatedByTheirUserIdentityToo() throws Exception {
+        Answer pur = toSlf(Command.PUR, avps -> {
+            Avps.addUtf8(Avps.addGrouped(avps, Avp.USER_IDENTITY), Avp.PUBLIC_IDENTITY, ALICE);
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Avp.DATA_REFERENCE.enumValue("RepositoryData"));
+            Avps.addOctets(avps, Avp.USER_DATA_SH, "<Sh-Data/>".getBytes(StandardCharsets.UTF_8));
+        }).answer();
+        assertRedirect(pur, uri(hssA));
+        Answer snr = toSlf(Command.SNR, avps -> {
+            Avps.addOctets(Avps.addGrouped(avps, Avp.USER_IDENTITY), Avp.MSISDN, UserIdentity.encodeTbcd(ERIN_MSISDN));
+            Avps.addEnumerated(avps, Avp.SUBS_REQ_TYPE, Avp.SUBS_REQ_TYPE.enumValue("Subscribe"));
+            Avps.addEnumerated(avps, Avp.DATA_REFERENCE, Avp.DATA_REFERENCE.enumValue("IMSUserState"));
+        }).answer();
+        assertRedirect(snr, enterpriseDown(), uri(hssB));
+    }
+
     // ---- errors -------------------------------------------------------------------------------------------
 
     @Test
