@@ -52,7 +52,8 @@ public final class SlfNode implements AutoCloseable {
     private SlfNode(SlfSettings settings, MappingFile.Content mappings) throws Exception {
         grid = GridNode.start(gridSettings(settings.grid()));
         try {
-            store = new IgniteMappingStore(grid.ignite(), RecordCodec.shared(), settings.grid().backups());
+            store = new IgniteMappingStore(grid.ignite(), RecordCodec.shared(), settings.grid().backups(),
+                    settings.grid().cachedIdentities());
             if (mappings != null) {
                 store.load(mappings.targets(), mappings.mappings());
             }

@@ -24,6 +24,7 @@ import org.HdrHistogram.Histogram;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
+import org.imshss.diameter.ResultCode;
 
 /**
  * UAR load over plain TCP sockets, for servers whose answers a jDiameter client would act on: jDiameter follows a
@@ -38,8 +39,9 @@ public final class RawLoad {
       "origin-realm", "in-flight", "warmup-seconds", "seconds", "users", "impu-template", "impi-template",
       "visited-network", "connections");
 
-  private static final int CER = 257;
-  private static final int DWR = 280;
+  private static final int CER = Command.CER.code();
+  private static final int DWR = Command.DWR.code();
+  /** Header and AVP flag bits (RFC 6733 3, 4.1). */
   private static final int FLAG_REQUEST = 0x80;
   private static final int FLAG_PROXIABLE = 0x40;
   private static final int AVP_FLAG_VENDOR = 0x80;
@@ -119,7 +121,7 @@ public final class RawLoad {
       out.write(b.array(), 0, b.position());
       out.flush();
       byte[] cea = readFrame();
-      if (!outcome(cea).equals("2001")) {
+      if (!outcome(cea).equals(String.valueOf(ResultCode.DIAMETER_SUCCESS.code()))) {
         throw new IOException("CEA result " + outcome(cea));
       }
     }
@@ -215,7 +217,7 @@ public final class RawLoad {
       ByteBuffer b = ByteBuffer.allocate(256);
       header(b, 0, DWR, 0, ByteBuffer.wrap(dwr, 12, 4).getInt());
       b.putInt(16, ByteBuffer.wrap(dwr, 16, 4).getInt());
-      avp(b, Avp.RESULT_CODE, int32(2001));
+      avp(b, Avp.RESULT_CODE, int32(ResultCode.DIAMETER_SUCCESS.code()));
       identity(b, Avp.ORIGIN_HOST, settings.originHost() + "-" + index);
       identity(b, Avp.ORIGIN_REALM, settings.originRealm());
       finish(b);

@@ -81,7 +81,8 @@ public final class SlfConfiguration {
                 list(c, "grid.discovery-addresses"),
                 bool(c, "grid.persistence"),
                 Path.of(text(c, "grid.work-directory")),
-                nonNegative(c, "grid.backups"));
+                nonNegative(c, "grid.backups"),
+                positive(c, "grid.cached-identities"));
         SlfSettings.RoutingSettings routing = new SlfSettings.RoutingSettings(
                 mode(c, "slf.mode"),
                 list(c, "slf.relay-origin-realms"),

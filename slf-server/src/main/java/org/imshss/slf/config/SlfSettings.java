@@ -23,7 +23,11 @@ public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSet
         this(diameter, grid, routing, REST_DISABLED);
     }
 
-    /** The grid node; see the store's GridSettings for the meaning of each field. */
+    /**
+     * The grid node; see the store's GridSettings for the meaning of each field.
+     *
+     * @param cachedIdentities identity lookups (found or not) kept on this node's heap
+     */
     public record GridConfig(
             String instanceName,
             String bindAddress,
@@ -33,7 +37,8 @@ public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSet
             List<String> discoveryAddresses,
             boolean persistence,
             Path workDirectory,
-            int backups) {
+            int backups,
+            int cachedIdentities) {
     }
 
     /**

@@ -25,8 +25,9 @@ import org.imshss.slf.mapping.MappingKind;
 
 /**
  * The mappings in Ignite caches of their own ({@link SlfCaches}), created on first use. Identities, prefixes and
- * domains are read by key; targets, ranges and patterns are mirrored on each node's heap ({@link CacheMirror})
- * because they are few (targets, patterns) or need a sorted index (ranges).
+ * domains are read by key, identities through a bounded cache of recent lookups on the heap ({@link
+ * IdentityCache}); targets, ranges and patterns are mirrored on each node's heap ({@link CacheMirror}) because
+ * they are few (targets, patterns) or need a sorted index (ranges).
  */
 public final class IgniteMappingStore implements MappingStore {
 
@@ -44,9 +45,21 @@ public final class IgniteMappingStore implements MappingStore {
     private final CacheMirror<byte[], HssTarget> targets;
     private final CacheMirror<String, String> patterns;
     private final CacheMirror<byte[], RangeValue> ranges;
+    private final IdentityCache identityCache;
+
+    /** Identity lookups kept on each node's heap by default. */
+    public static final int DEFAULT_CACHED_IDENTITIES = 1_000_000;
 
     /** @param backups backup copies of each partition of the caches this store creates */
     public IgniteMappingStore(Ignite ignite, RecordCodec codec, int backups) {
+        this(ignite, codec, backups, DEFAULT_CACHED_IDENTITIES);
+    }
+
+    /**
+     * @param backups backup copies of each partition of the caches this store creates
+     * @param cachedIdentities identity lookups (found or not) kept on this node's heap
+     */
+    public IgniteMappingStore(Ignite ignite, RecordCodec codec, int backups, int cachedIdentities) {
         this.ignite = ignite;
         this.codec = codec;
         targetCache = ignite.getOrCreateCache(SlfCaches.<byte[]>configuration(SlfCaches.TARGETS, backups));
@@ -59,14 +72,14 @@ public final class IgniteMappingStore implements MappingStore {
         targets = new CacheMirror<>(targetCache, bytes -> codec.decode(bytes, HssTarget.class), (k, b, a) -> { });
         patterns = new CacheMirror<>(patternCache, target -> target, (k, b, a) -> patternIndex.changed());
         ranges = new CacheMirror<>(rangeCache, bytes -> codec.decode(bytes, RangeValue.class), rangeIndex::changed);
+        identityCache = new IdentityCache(identities, cachedIdentities);
     }
 
     // ---- lookups ----------------------------------------------------------------------------------------------
 
     @Override
     public Optional<Match> identity(String normalisedIdentity) {
-        String target = identities.get(normalisedIdentity);
-        return target == null ? Optional.empty() : Optional.of(new Match(normalisedIdentity, target));
+        return identityCache.get(normalisedIdentity).map(target -> new Match(normalisedIdentity, target));
     }
 
     @Override
@@ -191,7 +204,12 @@ public final class IgniteMappingStore implements MappingStore {
                 patternCache.put(mapping.key(), mapping.target());
                 patterns.changed(mapping.key(), mapping.target());
             }
-            default -> stringCache(mapping.kind()).put(mapping.key(), mapping.target());
+            default -> {
+                stringCache(mapping.kind()).put(mapping.key(), mapping.target());
+                if (mapping.kind() == MappingKind.IDENTITY) {
+                    identityCache.invalidate(mapping.key());
+                }
+            }
         }
     }
 
@@ -227,7 +245,11 @@ public final class IgniteMappingStore implements MappingStore {
                 return removed;
             }
             default -> {
-                return stringCache(kind).remove(normalised);
+                boolean removed = stringCache(kind).remove(normalised);
+                if (kind == MappingKind.IDENTITY) {
+                    identityCache.invalidate(normalised);
+                }
+                return removed;
             }
         }
     }
@@ -301,6 +323,10 @@ public final class IgniteMappingStore implements MappingStore {
                     streamer.addData(mapping.key(), mapping.target());
                 }
             }
+            if (kind == MappingKind.IDENTITY) {
+                // The continuous query drops these too, but only after load() returns.
+                list.forEach(mapping -> identityCache.invalidate(mapping.key()));
+            }
         }
     }
 
@@ -316,6 +342,7 @@ public final class IgniteMappingStore implements MappingStore {
 
     @Override
     public void close() {
+        identityCache.close();
         targets.close();
         patterns.close();
         ranges.close();

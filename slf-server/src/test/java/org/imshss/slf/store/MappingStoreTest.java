@@ -169,6 +169,15 @@ class MappingStoreTest {
         eventually(() -> remote.locate("sip:chat-1@ims.example.org").isPresent());
         assertThat(remote.locate("tel:+15550150").orElseThrow().matchedBy()).isEqualTo(MappingKind.RANGE);
 
+        // An identity looked up on the other node is kept on its heap, found or not: changes still reach it.
+        assertThat(remote.locate("sip:moving@ims.example.org")).isEmpty();
+        store.put(Mapping.of(MappingKind.IDENTITY, "sip:moving@ims.example.org", "operator"));
+        eventually(() -> remote.locate("sip:moving@ims.example.org").isPresent());
+        store.put(Mapping.of(MappingKind.IDENTITY, "sip:moving@ims.example.org", "corp"));
+        eventually(() -> remote.locate("sip:moving@ims.example.org").orElseThrow().target().equals(CORP));
+        store.remove(MappingKind.IDENTITY, "sip:moving@ims.example.org");
+        eventually(() -> remote.locate("sip:moving@ims.example.org").isEmpty());
+
         store.remove(MappingKind.RANGE, "+15550100");
         eventually(() -> remote.locate("tel:+15550150").isEmpty());
         store.putTarget(target("operator", "ims.example.org", "hss2.ims.example.org"));

@@ -49,7 +49,7 @@ public final class RawClient implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
         socket.setSoTimeout(10_000);
         RawClient client = new RawClient(socket, originHost, originRealm);
-        IMessage cer = client.parser.createEmptyMessage(257, 0);
+        IMessage cer = client.parser.createEmptyMessage(Command.CER.code(), Application.COMMON.id());
         cer.setRequest(true);
         AvpSet avps = cer.getAvps();
         Avps.addIdentity(avps, Avp.ORIGIN_HOST, originHost);
@@ -100,7 +100,7 @@ public final class RawClient implements AutoCloseable {
         out.flush();
         while (true) {
             IMessage message = parser.createMessage(readFrame());
-            if (message.isRequest() && message.getCommandCode() == 280) {
+            if (message.isRequest() && message.getCommandCode() == Command.DWR.code()) {
                 answerWatchdog(message);
                 continue;
             }
@@ -111,7 +111,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     private void answerWatchdog(IMessage dwr) throws Exception {
-        IMessage dwa = parser.createEmptyMessage(280, 0);
+        IMessage dwa = parser.createEmptyMessage(Command.DWR.code(), Application.COMMON.id());
         dwa.setHopByHopIdentifier(dwr.getHopByHopIdentifier());
         dwa.setEndToEndIdentifier(dwr.getEndToEndIdentifier());
         Avps.addResult(dwa.getAvps(), ResultCode.DIAMETER_SUCCESS);

@@ -41,7 +41,7 @@ public final class TestSlf implements AutoCloseable {
                     new HssSettings.DiameterSettings("127.0.0.1", port, IDENTITY, REALM, "imshss-slf-test", true,
                             Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
                     new SlfSettings.GridConfig("slf-test-" + port, "127.0.0.1", TestStack.freePort(), 0,
-                            TestStack.freePort(), List.of(), false, work, 0),
+                            TestStack.freePort(), List.of(), false, work, 0, 10_000),
                     routing, rest);
             try {
                 return new TestSlf(SlfNode.start(settings, mappings), port, work);
