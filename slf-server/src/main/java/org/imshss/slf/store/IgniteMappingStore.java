@@ -24,10 +24,11 @@ import org.imshss.slf.mapping.MappingKeys;
 import org.imshss.slf.mapping.MappingKind;
 
 /**
- * The mappings in Ignite caches of their own ({@link SlfCaches}), created on first use. Identities, prefixes and
- * domains are read by key, identities through a bounded cache of recent lookups on the heap ({@link
- * IdentityCache}); targets, ranges and patterns are mirrored on each node's heap ({@link CacheMirror}) because
- * they are few (targets, patterns) or need a sorted index (ranges).
+ * The mappings in Ignite caches of their own ({@link SlfCaches}), created on first use. Identities, which may
+ * number millions, are read by key through a bounded cache of recent lookups on the heap ({@link IdentityCache});
+ * everything else is mirrored whole on each node's heap ({@link CacheMirror}): targets, patterns, prefixes and
+ * domains because they are few (a number plan, a list of domains) and a lookup tries several keys of them, ranges
+ * because they need a sorted index.
  */
 public final class IgniteMappingStore implements MappingStore {
 
@@ -45,6 +46,8 @@ public final class IgniteMappingStore implements MappingStore {
     private final CacheMirror<byte[], HssTarget> targets;
     private final CacheMirror<String, String> patterns;
     private final CacheMirror<byte[], RangeValue> ranges;
+    private final CacheMirror<String, String> prefixMirror;
+    private final CacheMirror<String, String> domainMirror;
     private final IdentityCache identityCache;
 
     /** Identity lookups kept on each node's heap by default. */
@@ -72,6 +75,8 @@ public final class IgniteMappingStore implements MappingStore {
         targets = new CacheMirror<>(targetCache, bytes -> codec.decode(bytes, HssTarget.class), (k, b, a) -> { });
         patterns = new CacheMirror<>(patternCache, target -> target, (k, b, a) -> patternIndex.changed());
         ranges = new CacheMirror<>(rangeCache, bytes -> codec.decode(bytes, RangeValue.class), rangeIndex::changed);
+        prefixMirror = new CacheMirror<>(prefixes, target -> target, (k, b, a) -> { });
+        domainMirror = new CacheMirror<>(domains, target -> target, (k, b, a) -> { });
         identityCache = new IdentityCache(identities, cachedIdentities);
     }
 
@@ -97,26 +102,20 @@ public final class IgniteMappingStore implements MappingStore {
 
     @Override
     public Optional<Match> longestPrefix(String digits) {
-        Set<String> candidates = new LinkedHashSet<>();
         for (int length = Math.min(digits.length(), MappingKeys.MAX_DIGITS); length > 0; length--) {
-            candidates.add(digits.substring(0, length));
+            String prefix = digits.substring(0, length);
+            String target = prefixMirror.get(prefix);
+            if (target != null) {
+                return Optional.of(new Match(prefix, target));
+            }
         }
-        return longest(prefixes.getAll(candidates), candidates);
+        return Optional.empty();
     }
 
     @Override
     public Optional<Match> domain(String domain) {
-        List<String> candidates = MappingKeys.domainAndParents(domain);
-        return longest(domains.getAll(new LinkedHashSet<>(candidates)), candidates);
-    }
-
-    /** The first candidate (they come longest first) that was found. */
-    private static Optional<Match> longest(Map<String, String> found, Collection<String> candidates) {
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String candidate : candidates) {
-            String target = found.get(candidate);
+        for (String candidate : MappingKeys.domainAndParents(domain)) {
+            String target = domainMirror.get(candidate);
             if (target != null) {
                 return Optional.of(new Match(candidate, target));
             }
@@ -206,9 +205,7 @@ public final class IgniteMappingStore implements MappingStore {
             }
             default -> {
                 stringCache(mapping.kind()).put(mapping.key(), mapping.target());
-                if (mapping.kind() == MappingKind.IDENTITY) {
-                    identityCache.invalidate(mapping.key());
-                }
+                changed(mapping.kind(), mapping.key(), mapping.target());
             }
         }
     }
@@ -246,10 +243,20 @@ public final class IgniteMappingStore implements MappingStore {
             }
             default -> {
                 boolean removed = stringCache(kind).remove(normalised);
-                if (kind == MappingKind.IDENTITY) {
-                    identityCache.invalidate(normalised);
-                }
+                changed(kind, normalised, null);
                 return removed;
+            }
+        }
+    }
+
+    /** A change this node made, applied to its heap copies at once so the next lookup here sees it. */
+    private void changed(MappingKind kind, String key, String target) {
+        switch (kind) {
+            case IDENTITY -> identityCache.invalidate(key);
+            case PREFIX -> prefixMirror.changed(key, target);
+            case DOMAIN -> domainMirror.changed(key, target);
+            default -> {
+                // read from the grid on every lookup
             }
         }
     }
@@ -323,10 +330,8 @@ public final class IgniteMappingStore implements MappingStore {
                     streamer.addData(mapping.key(), mapping.target());
                 }
             }
-            if (kind == MappingKind.IDENTITY) {
-                // The continuous query drops these too, but only after load() returns.
-                list.forEach(mapping -> identityCache.invalidate(mapping.key()));
-            }
+            // The continuous query brings these too, but only after load() returns.
+            list.forEach(mapping -> changed(kind, mapping.key(), mapping.target()));
         }
     }
 
@@ -343,6 +348,8 @@ public final class IgniteMappingStore implements MappingStore {
     @Override
     public void close() {
         identityCache.close();
+        prefixMirror.close();
+        domainMirror.close();
         targets.close();
         patterns.close();
         ranges.close();

@@ -11,9 +11,9 @@ import org.imshss.slf.mapping.MappingKind;
 
 /**
  * The SLF's mappings and HSS targets. Every lookup costs a bounded number of key reads or one search of a
- * sorted in-memory index, whatever the number of mappings: one read for an identity, one batched read of at
- * most {@value org.imshss.slf.mapping.MappingKeys#MAX_DIGITS} keys for a prefix, one batched read of the
- * domain and its parents for a domain.
+ * sorted index, whatever the number of mappings: one read for an identity, at most
+ * {@value org.imshss.slf.mapping.MappingKeys#MAX_DIGITS} for a prefix (one per length), one per label for a
+ * domain, one floor search for a range.
  */
 public interface MappingStore extends AutoCloseable {
 

@@ -180,6 +180,13 @@ class MappingStoreTest {
 
         store.remove(MappingKind.RANGE, "+15550100");
         eventually(() -> remote.locate("tel:+15550150").isEmpty());
+        store.put(Mapping.of(MappingKind.PREFIX, "+1555", "corp"));
+        store.put(Mapping.of(MappingKind.DOMAIN, "moved.example.net", "corp"));
+        eventually(() -> remote.locate("tel:+15550150").isPresent());
+        eventually(() -> remote.locate("sip:a@b.moved.example.net").isPresent());
+        assertThat(remote.locate("tel:+15550150").orElseThrow().matchedBy()).isEqualTo(MappingKind.PREFIX);
+        store.remove(MappingKind.PREFIX, "+1555");
+        eventually(() -> remote.locate("tel:+15550150").isEmpty());
         store.putTarget(target("operator", "ims.example.org", "hss2.ims.example.org"));
         eventually(() -> other.target("operator").orElseThrow().hosts().get(0).identity()
                 .equals("hss2.ims.example.org"));
