@@ -94,6 +94,7 @@ public final class HssNode implements AutoCloseable {
             RequestSender sender = new RequestSender(diameter::sessionFactory, settings.diameter().requestTimeout(),
                     metrics::sent);
             metrics.watchGrid(grid.ignite(), CacheNames.ALL);
+            metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
             registrationTermination = new RegistrationTermination(store, sender);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {

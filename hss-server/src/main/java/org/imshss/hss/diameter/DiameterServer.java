@@ -6,8 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Application;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
@@ -17,6 +20,7 @@ import org.jdiameter.api.IllegalDiameterStateException;
 import org.jdiameter.api.Mode;
 import org.jdiameter.api.Network;
 import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.PeerTable;
 import org.jdiameter.api.SessionFactory;
 import org.jdiameter.api.Stack;
 import org.jdiameter.server.impl.StackImpl;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jDiameter server stack: listens on the configured address and port, answers CER/DWR/DPR itself,
- * advertises the applications given, and hands their requests to the listeners.
+ * advertises the applications given, and hands their requests to the listeners. It may also connect to remote
+ * peers of its own (kept connected by jDiameter, which reconnects after a loss).
  */
 public final class DiameterServer implements AutoCloseable {
 
@@ -34,11 +39,19 @@ public final class DiameterServer implements AutoCloseable {
 
     private final DiameterSettings settings;
     private final Map<Application, NetworkReqListener> listeners;
+    private final List<RemotePeer> remotePeers;
     private Stack stack;
 
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners) {
+        this(settings, listeners, List.of());
+    }
+
+    /** @param remotePeers peers this node connects to, for the applications of {@code listeners} */
+    public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
+            List<RemotePeer> remotePeers) {
         this.settings = settings;
         this.listeners = Map.copyOf(listeners);
+        this.remotePeers = List.copyOf(remotePeers);
     }
 
     public LocalIdentity localIdentity() {
@@ -56,7 +69,13 @@ public final class DiameterServer implements AutoCloseable {
             network.addNetworkReqListener(entry.getValue(),
                     ApplicationId.createByAuthAppId(application.vendorId(), application.id()));
         }
-        created.start(Mode.ANY_PEER, 0, TimeUnit.MILLISECONDS);
+        if (remotePeers.isEmpty()) {
+            created.start(Mode.ANY_PEER, 0, TimeUnit.MILLISECONDS);
+        } else {
+            // Remote peers connect in the background (jDiameter retries them): a node that is down must not stop
+            // this one from starting.
+            created.start();
+        }
         stack = created;
         ensureListening();
         log.info("Diameter {} listening on {}:{} (realm {})", settings.identity(), settings.bindAddress(),
@@ -67,6 +86,15 @@ public final class DiameterServer implements AutoCloseable {
         try {
             return stack.getSessionFactory();
         } catch (IllegalDiameterStateException e) {
+            throw new IllegalStateException("the Diameter stack is not running", e);
+        }
+    }
+
+    /** The peers known to the stack: those that connected to it and the remote peers it connects to. */
+    public PeerTable peerTable() {
+        try {
+            return stack.unwrap(PeerTable.class);
+        } catch (Exception e) {
             throw new IllegalStateException("the Diameter stack is not running", e);
         }
     }
@@ -120,19 +148,35 @@ public final class DiameterServer implements AutoCloseable {
     /**
      * jDiameter's XML configuration, generated from the settings and checked by jDiameter against its XSD.
      * The XSD wants at least one peer and one realm: the realm is our own, the peer a placeholder that is
-     * never connected (peers connect to us).
+     * never connected (peers connect to us). Remote peers are listed with their address and
+     * {@code attempt_connect}; each of their realms gets an entry so requests can be routed to them.
      */
     String configuration() {
         StringBuilder apps = new StringBuilder();
+        Map<String, Set<String>> realmPeers = new LinkedHashMap<>();
+        realmPeers.put(settings.realm(), new LinkedHashSet<>(List.of("placeholder.invalid")));
+        StringBuilder peers = new StringBuilder(
+                "<Peer name=\"aaa://placeholder.invalid:3868\" attempt_connect=\"false\" rating=\"1\"/>");
+        for (RemotePeer peer : remotePeers) {
+            realmPeers.computeIfAbsent(peer.realm(), r -> new LinkedHashSet<>()).add(peer.identity());
+            peers.append("<Peer name=\"aaa://").append(peer.identity()).append(':').append(peer.port()).append('"');
+            if (peer.address() != null) {
+                peers.append(" ip=\"").append(peer.address()).append('"');
+            }
+            peers.append(" attempt_connect=\"true\" rating=\"1\"/>");
+        }
         StringBuilder realms = new StringBuilder();
         for (Application application : listeners.keySet().stream().sorted().toList()) {
             String app = "<ApplicationID><VendorId value=\"" + application.vendorId() + "\"/><AuthApplId value=\""
                     + application.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
             apps.append(app);
             // jDiameter's schema allows one application per Realm entry: one entry per application.
-            realms.append("<Realm name=\"").append(settings.realm())
-                    .append("\" peers=\"placeholder.invalid\" local_action=\"LOCAL\" dynamic=\"false\" exp_time=\"1\">")
-                    .append(app).append("</Realm>");
+            for (Map.Entry<String, Set<String>> realm : realmPeers.entrySet()) {
+                realms.append("<Realm name=\"").append(realm.getKey()).append("\" peers=\"")
+                        .append(String.join(",", realm.getValue()))
+                        .append("\" local_action=\"LOCAL\" dynamic=\"false\" exp_time=\"1\">")
+                        .append(app).append("</Realm>");
+            }
         }
         long timeout = settings.requestTimeout().toMillis();
         return """
@@ -173,13 +217,13 @@ public final class DiameterServer implements AutoCloseable {
                     </Concurrent>
                   </Parameters>
                   <Network>
-                    <Peers><Peer name="aaa://placeholder.invalid:3868" attempt_connect="false" rating="1"/></Peers>
+                    <Peers>%s</Peers>
                     <Realms>%s</Realms>
                   </Network>
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
                 settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
                 timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
-                realms);
+                peers, realms);
     }
 }

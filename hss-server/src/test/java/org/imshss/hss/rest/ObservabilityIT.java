@@ -79,8 +79,27 @@ class ObservabilityIT {
         assertThat(value(metrics, "grid_cache_entries{cache=\"hss-subscriptions\"}")).isGreaterThanOrEqualTo(3);
         assertThat(value(metrics, "grid_server_nodes")).isEqualTo(1);
         assertThat(metrics).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        // The S-CSCF test peer is connected.
+        assertThat(value(metrics, "diameter_peers{state=\"OKAY\"}")).isGreaterThanOrEqualTo(1);
         // No secret, no subscriber identity in the metrics.
         assertThat(metrics).doesNotContain("alice", ADMIN);
+    }
+
+    @Test
+    void theGrafanaDashboardAsksOnlyForSeriesTheNodeExports() throws Exception {
+        System.gc();
+        String metrics = root.get("metrics").body();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../ops/monitoring/grafana-dashboard.json"));
+        Matcher names = Pattern.compile("\\b((?:diameter|grid|jvm)_[a-z_]+)").matcher(dashboard);
+        java.util.Set<String> asked = new java.util.TreeSet<>();
+        while (names.find()) {
+            asked.add(names.group(1));
+        }
+        assertThat(asked).contains("diameter_answers_total", "diameter_request_duration_seconds_bucket",
+                "diameter_sent_requests_total", "diameter_peers", "grid_cache_entries", "grid_server_nodes");
+        for (String name : asked) {
+            assertThat(metrics).as(name).containsPattern("(?m)^" + name + "[{ ]");
+        }
     }
 
     @Test

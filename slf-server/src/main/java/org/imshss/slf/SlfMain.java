@@ -1,0 +1,106 @@
+package org.imshss.slf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.imshss.hss.HssLogging;
+import org.imshss.hss.config.InvalidConfigurationException;
+import org.imshss.slf.config.SlfConfiguration;
+import org.imshss.slf.config.SlfSettings;
+import org.imshss.slf.mapping.InvalidMappingException;
+import org.imshss.slf.mapping.MappingConflictException;
+import org.imshss.slf.mapping.MappingFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts one SLF node: {@code slf [--config FILE] [--demo | --mappings FILE]}. Exit status 2 for a bad
+ * configuration or mapping file (the message names the key or field), 1 for any other start failure.
+ */
+public final class SlfMain {
+
+    /** The demo mappings: the demo users on the HSS of {@code ops/bin/hss --demo}. */
+    static final String DEMO_MAPPINGS = "/org/imshss/slf/demo-mappings.json";
+
+    private static final Logger log = LoggerFactory.getLogger(SlfMain.class);
+
+    private SlfMain() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        HssLogging.install();
+        Path config = null;
+        boolean demo = false;
+        Path mappingsFile = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--demo" -> demo = true;
+                case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                case "--mappings" -> mappingsFile = Path.of(value(args, ++i, "--mappings"));
+                case "--help", "-h" -> {
+                    System.out.println("usage: slf [--config FILE] [--demo | --mappings FILE]");
+                    return;
+                }
+                default -> fail(2, "unknown argument " + args[i] + " (try --help)");
+            }
+        }
+        SlfNode node;
+        try {
+            SlfSettings settings = SlfConfiguration.load(config, System.getenv());
+            MappingFile.Content mappings = null;
+            if (demo) {
+                mappings = demoMappings();
+            } else if (mappingsFile != null) {
+                mappings = MappingFile.read(mappingsFile);
+            }
+            node = SlfNode.start(settings, mappings);
+        } catch (InvalidConfigurationException | InvalidMappingException | MappingConflictException e) {
+            fail(2, "configuration error: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            fail(2, "cannot read the mapping file: " + e.getMessage());
+            return;
+        } catch (Exception e) {
+            log.error("SLF failed to start", e);
+            fail(1, "SLF failed to start: " + e.getMessage());
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping");
+            node.close();
+            stopped.countDown();
+        }, "slf-shutdown"));
+        log.info("SLF ready");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static MappingFile.Content demoMappings() throws IOException {
+        try (InputStream in = SlfMain.class.getResourceAsStream(DEMO_MAPPINGS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEMO_MAPPINGS + " is missing from the classpath");
+            }
+            return MappingFile.read(in, "demo mappings");
+        }
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            fail(2, option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void fail(int status, String message) {
+        System.err.println(message);
+        System.exit(status);
+    }
+}

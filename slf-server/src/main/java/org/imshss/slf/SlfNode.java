@@ -1,0 +1,161 @@
+package org.imshss.slf;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.imshss.diameter.Application;
+import org.imshss.diameter.MessageValidator;
+import org.imshss.hss.diameter.Answers;
+import org.imshss.hss.diameter.DiameterServer;
+import org.imshss.hss.diameter.LocalIdentity;
+import org.imshss.hss.diameter.RemotePeer;
+import org.imshss.provisioning.rest.RestServer;
+import org.imshss.provisioning.store.GridNode;
+import org.imshss.provisioning.store.GridSettings;
+import org.imshss.provisioning.store.RecordCodec;
+import org.imshss.slf.config.SlfSettings;
+import org.imshss.slf.dh.DhListener;
+import org.imshss.slf.diameter.Redirection;
+import org.imshss.slf.diameter.Relaying;
+import org.imshss.slf.diameter.SubscriptionLocator;
+import org.imshss.slf.dx.DxListener;
+import org.imshss.slf.lookup.HssLookup;
+import org.imshss.slf.mapping.HssHost;
+import org.imshss.slf.mapping.HssTarget;
+import org.imshss.slf.mapping.MappingFile;
+import org.imshss.slf.rest.SlfMappingsResource;
+import org.imshss.slf.store.IgniteMappingStore;
+import org.imshss.slf.store.MappingStore;
+import org.jdiameter.api.PeerState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SLF node: the grid node, the mapping store over it, the Dx and Dh edges and the Diameter server. All wiring
+ * of the process happens here.
+ */
+public final class SlfNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlfNode.class);
+
+    private final GridNode grid;
+    private final MappingStore store;
+    private final DiameterServer diameter;
+    private final RestServer rest;
+
+    private SlfNode(SlfSettings settings, MappingFile.Content mappings) throws Exception {
+        grid = GridNode.start(gridSettings(settings.grid()));
+        try {
+            store = new IgniteMappingStore(grid.ignite(), RecordCodec.shared(), settings.grid().backups(),
+                    settings.grid().cachedIdentities());
+            if (mappings != null) {
+                store.load(mappings.targets(), mappings.mappings());
+            }
+            LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
+            Answers answers = new Answers(local);
+            MessageValidator validator = new MessageValidator();
+            SlfSettings.RoutingSettings routing = settings.routing();
+            // The relay needs the stack its own listeners are part of: it reaches it through this reference,
+            // set before the stack starts, so before any request can arrive.
+            AtomicReference<DiameterServer> server = new AtomicReference<>();
+            Relaying relaying = new Relaying(local, answers, () -> server.get().sessionFactory(),
+                    () -> server.get().peerTable(), routing.relayTimeout());
+            SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(store), routing, answers,
+                    new Redirection(answers, routing.redirectHostUsage(), routing.redirectMaxCacheTime()), relaying);
+            diameter = new DiameterServer(settings.diameter(), Map.of(
+                    Application.CX, new DxListener(answers, validator, locator),
+                    Application.SH, new DhListener(answers, validator, locator)),
+                    relayPeers(store));
+            server.set(diameter);
+            diameter.start();
+            try {
+                rest = settings.rest().enabled()
+                        ? RestServer.start(settings.rest(), Set.of(new SlfMappingsResource(store)))
+                        : null;
+            } catch (Exception | Error e) {
+                diameter.close();
+                throw e;
+            }
+        } catch (Exception | Error e) {
+            grid.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a node; {@code mappings} (may be null) are stored before Diameter starts listening. The nodes of the
+     * HSS targets known at start are the peers a relay connects to.
+     */
+    public static SlfNode start(SlfSettings settings, MappingFile.Content mappings) throws Exception {
+        return new SlfNode(settings, mappings);
+    }
+
+    /**
+     * Every node of every target, once (two targets may share nodes). A node whose address cannot be resolved
+     * is left out with a warning: it can still be named in redirects, and one bad name must not stop the SLF.
+     */
+    private static List<RemotePeer> relayPeers(MappingStore store) {
+        Map<String, RemotePeer> peers = new LinkedHashMap<>();
+        for (HssTarget target : store.targets()) {
+            for (HssHost host : target.hosts()) {
+                if (peers.containsKey(host.identity())) {
+                    continue;
+                }
+                String address = host.address() != null ? host.address() : host.identity();
+                try {
+                    InetAddress.getByName(address);
+                } catch (UnknownHostException e) {
+                    log.warn("HSS node {} of {}: cannot resolve {}, not relaying to it", host.identity(),
+                            target.name(), address);
+                    continue;
+                }
+                peers.put(host.identity(), new RemotePeer(host.identity(), host.address(), host.port(),
+                        target.realm()));
+            }
+        }
+        return new ArrayList<>(peers.values());
+    }
+
+    private static GridSettings gridSettings(SlfSettings.GridConfig config) {
+        GridSettings settings = GridSettings.defaults(config.instanceName())
+                .withBindAddress(config.bindAddress())
+                .withPorts(config.discoveryPort(), config.communicationPort())
+                .withDiscoveryPortRange(config.discoveryPortRange())
+                .withDiscoveryAddresses(config.discoveryAddresses())
+                .withBackups(config.backups());
+        return config.persistence()
+                ? settings.withPersistence(config.workDirectory())
+                : settings.withWorkDirectory(config.workDirectory());
+    }
+
+    /** Whether the relay connection to this HSS node is open (capabilities exchanged). */
+    public boolean relayPeerConnected(String identity) {
+        org.jdiameter.api.Peer peer = diameter.peerTable().getPeer(identity);
+        return peer != null && peer.getState(PeerState.class) == PeerState.OKAY;
+    }
+
+    /** The mapping API's base URI with the port actually bound, or null when it is off. */
+    public URI restUri() {
+        return rest == null ? null : rest.baseUri();
+    }
+
+    public MappingStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (rest != null) {
+            rest.close();
+        }
+        diameter.close();
+        store.close();
+        grid.close();
+    }
+}

@@ -1,0 +1,50 @@
+package org.imshss.slf.store;
+
+import java.util.Map;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.imshss.slf.mapping.MappingKind;
+
+/** The SLF's grid caches, one per kind of mapping plus the targets; keys are normalised mapping keys. */
+public final class SlfCaches {
+
+    public static final String TARGETS = "slf-targets";
+    public static final String IDENTITIES = "slf-identities";
+    public static final String PATTERNS = "slf-patterns";
+    public static final String RANGES = "slf-ranges";
+    public static final String PREFIXES = "slf-prefixes";
+    public static final String DOMAINS = "slf-domains";
+    public static final String DEFAULTS = "slf-defaults";
+
+    static final Map<MappingKind, String> BY_KIND = Map.of(
+            MappingKind.IDENTITY, IDENTITIES,
+            MappingKind.PATTERN, PATTERNS,
+            MappingKind.RANGE, RANGES,
+            MappingKind.PREFIX, PREFIXES,
+            MappingKind.DOMAIN, DOMAINS,
+            MappingKind.DEFAULT, DEFAULTS);
+
+    /** Identities may number millions; the other caches hold few entries. */
+    private static final int LARGE_PARTITIONS = 1024;
+    private static final int SMALL_PARTITIONS = 64;
+
+    private SlfCaches() {
+    }
+
+    static <V> CacheConfiguration<String, V> configuration(String name, int backups) {
+        int partitions = name.equals(IDENTITIES) || name.equals(RANGES) || name.equals(PREFIXES)
+                ? LARGE_PARTITIONS : SMALL_PARTITIONS;
+        return new CacheConfiguration<String, V>(name)
+                .setCacheMode(CacheMode.PARTITIONED)
+                .setBackups(backups)
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                // A mapping written through one SLF node is seen by the next request to any other.
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setReadFromBackup(true)
+                .setCopyOnRead(false)
+                .setAffinity(new RendezvousAffinityFunction(false, partitions));
+    }
+}

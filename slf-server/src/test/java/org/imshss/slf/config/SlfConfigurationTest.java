@@ -1,0 +1,75 @@
+package org.imshss.slf.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.imshss.hss.config.InvalidConfigurationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SlfConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheSlfsOwnIdentityAndPort() {
+        SlfSettings settings = SlfConfiguration.load(null, Map.of());
+        assertThat(settings.diameter().identity()).isEqualTo("slf.ims.example.org");
+        assertThat(settings.diameter().port()).isEqualTo(3869);
+        assertThat(settings.diameter().realm()).isEqualTo("ims.example.org");
+        assertThat(settings.grid().discoveryPort()).isEqualTo(47600);
+        assertThat(settings.routing().mode()).isEqualTo(SlfSettings.Mode.REDIRECT);
+        assertThat(settings.routing().redirectHostUsage()).isZero();
+        assertThat(settings.routing().relays("ims.example.org")).isFalse();
+    }
+
+    @Test
+    void fileThenEnvironmentThenSystemProperties() throws Exception {
+        Path file = dir.resolve("slf.properties");
+        Files.writeString(file, """
+                diameter.port = 3900
+                slf.mode = relay
+                slf.redirect-host-usage = ALL_REALM
+                """);
+        SlfSettings settings = SlfConfiguration.load(file, Map.of(
+                "SLF_DIAMETER_PORT", "3901",
+                "SLF_SLF_RELAY_ORIGIN_REALMS", "MNO.example.net, other.example.net",
+                "SLF_SLF_RELAY_TIMEOUT_MS", "1500"));
+        assertThat(settings.diameter().port()).isEqualTo(3901);
+        assertThat(settings.routing().mode()).isEqualTo(SlfSettings.Mode.RELAY);
+        assertThat(settings.routing().redirectHostUsage()).isEqualTo(2);
+        assertThat(settings.routing().relayOriginRealms()).isEqualTo(List.of("mno.example.net", "other.example.net"));
+        assertThat(settings.routing().relayTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(SlfConfiguration.environmentName("slf.relay-timeout-ms")).isEqualTo("SLF_SLF_RELAY_TIMEOUT_MS");
+    }
+
+    @Test
+    void relayPerOriginRealm() {
+        SlfSettings.RoutingSettings routing = new SlfSettings.RoutingSettings(SlfSettings.Mode.REDIRECT,
+                List.of("MNO.example.net"), 0, Duration.ZERO, Duration.ofSeconds(1));
+        assertThat(routing.relays("mno.example.net")).isTrue();
+        assertThat(routing.relays("corp.example.com")).isFalse();
+        assertThat(routing.relays(null)).isFalse();
+    }
+
+    @Test
+    void badValuesAndUnknownKeysNameTheKey() throws Exception {
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_SLF_MODE", "proxy")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("slf.mode"));
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_SLF_REDIRECT_HOST_USAGE", "7")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("slf.redirect-host-usage"));
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "slf.moed = relay\n");
+        assertThatThrownBy(() -> SlfConfiguration.load(file, Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("slf.moed"));
+    }
+}

@@ -1,0 +1,74 @@
+package org.imshss.slf.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.imshss.hss.config.HssSettings;
+import org.imshss.provisioning.rest.RestSettings;
+import org.imshss.slf.SlfNode;
+import org.imshss.slf.config.SlfSettings;
+import org.imshss.slf.mapping.MappingFile;
+
+/** A real SLF (embedded Ignite node, jDiameter server) on free loopback ports. */
+public final class TestSlf implements AutoCloseable {
+
+    public static final String IDENTITY = "slf.ims.example.org";
+    public static final String REALM = "ims.example.org";
+
+    private final SlfNode node;
+    private final int port;
+    private final Path work;
+
+    private TestSlf(SlfNode node, int port, Path work) {
+        this.node = node;
+        this.port = port;
+        this.work = work;
+    }
+
+    public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings) throws Exception {
+        return start(routing, mappings, SlfSettings.REST_DISABLED);
+    }
+
+    /** @param rest the mapping API; port 0 takes a free port */
+    public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            int port = TestStack.freePort();
+            Path work = Files.createTempDirectory("slf-it");
+            SlfSettings settings = new SlfSettings(
+                    new HssSettings.DiameterSettings("127.0.0.1", port, IDENTITY, REALM, "imshss-slf-test", true,
+                            Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
+                    new SlfSettings.GridConfig("slf-test-" + port, "127.0.0.1", TestStack.freePort(), 0,
+                            TestStack.freePort(), List.of(), false, work, 0, 10_000),
+                    routing, rest);
+            try {
+                return new TestSlf(SlfNode.start(settings, mappings), port, work);
+            } catch (IllegalStateException portTaken) {
+                TestHssNode.delete(work);
+                if (attempt == 3) {
+                    throw portTaken;
+                }
+            }
+        }
+    }
+
+    public SlfNode node() {
+        return node;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public TestStack.PeerRef peerRef() {
+        return new TestStack.PeerRef(IDENTITY, port, REALM);
+    }
+
+    @Override
+    public void close() throws IOException {
+        node.close();
+        TestHssNode.delete(work);
+    }
+}
