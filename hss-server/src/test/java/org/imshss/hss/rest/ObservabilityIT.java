@@ -18,9 +18,13 @@ import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** /metrics, /health and /ready over HTTP, counting what real Diameter traffic did. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityIT {
 
     private static final String ADMIN = "observability-admin-token";
@@ -51,6 +55,7 @@ class ObservabilityIT {
     }
 
     @Test
+    @Order(1)
     void metricsCountAnswersSentRequestsCachesAndTheJvm() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(result(Cx.uar(scscf, "alice@ims.example.org", "sip:alice@ims.example.org", HOME)))
@@ -85,7 +90,9 @@ class ObservabilityIT {
         assertThat(metrics).doesNotContain("alice", ADMIN);
     }
 
+    /** After the traffic of the first test: every series the dashboard plots is then exported. */
     @Test
+    @Order(2)
     void theGrafanaDashboardAsksOnlyForSeriesTheNodeExports() throws Exception {
         System.gc();
         String metrics = root.get("metrics").body();
