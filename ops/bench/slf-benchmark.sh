@@ -148,7 +148,7 @@ slf_opts=(-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port="$port" -Ddiameter.p
 echo "java -Xms2g -Xmx3g ${slf_opts[*]} -cp <slf-server> org.imshss.slf.SlfMain --mappings $mappings" >"$out/slf.cmd"
 log "starting the SLF: $(<"$out/slf.cmd")"
 : >"$out/slf.log"
-java -Xms2g -Xmx3g @"$root/ops/conf/jvm.options" "${slf_opts[@]}" -cp "$slf_cp" org.imshss.slf.SlfMain \
+java @"$root/ops/conf/jvm.options" -Xms2g -Xmx3g "${slf_opts[@]}" -cp "$slf_cp" org.imshss.slf.SlfMain \
   --mappings "$mappings" >"$out/slf.log" 2>&1 &
 server_pid=$!
 slf_started=$SECONDS
@@ -171,7 +171,7 @@ server_pid=""
 # --- 3. lookup cost, few vs many mappings ------------------------------------------------------------------------
 
 log "lookup cost in process: $small then $users mappings"
-java -Xms2g -Xmx3g @"$root/ops/conf/jvm.options" -cp "$bench_cp" org.imshss.bench.SlfLookupBench \
+java @"$root/ops/conf/jvm.options" -Xms2g -Xmx3g -cp "$bench_cp" org.imshss.bench.SlfLookupBench \
   --small "$small" --large "$users" --warmup-seconds "$warmup" --seconds "$seconds" \
   --grid-ports "$discovery_port,$communication_port" >"$out/lookup.out" 2>"$out/lookup.err" \
   || { tail -n 20 "$out/lookup.err" >&2; die "the lookup benchmark failed, see $out/lookup.err"; }
