@@ -15,6 +15,7 @@ import org.imshss.hss.diameter.Answers;
 import org.imshss.hss.diameter.DiameterServer;
 import org.imshss.hss.diameter.LocalIdentity;
 import org.imshss.hss.diameter.RemotePeer;
+import org.imshss.hss.metrics.HssMetrics;
 import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
@@ -32,6 +33,7 @@ import org.imshss.slf.mapping.MappingFile;
 import org.imshss.slf.rest.SlfMappingsResource;
 import org.imshss.slf.store.IgniteMappingStore;
 import org.imshss.slf.store.MappingStore;
+import org.imshss.slf.store.SlfCaches;
 import org.jdiameter.api.PeerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class SlfNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlfNode.class);
 
+    private final HssMetrics metrics = new HssMetrics();
     private final GridNode grid;
     private final MappingStore store;
     private final DiameterServer diameter;
@@ -69,14 +72,17 @@ public final class SlfNode implements AutoCloseable {
             SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(store), routing, answers,
                     new Redirection(answers, routing.redirectHostUsage(), routing.redirectMaxCacheTime()), relaying);
             diameter = new DiameterServer(settings.diameter(), Map.of(
-                    Application.CX, new DxListener(answers, validator, locator),
-                    Application.SH, new DhListener(answers, validator, locator)),
+                    Application.CX, metrics.instrument(Application.CX, new DxListener(answers, validator, locator)),
+                    Application.SH, metrics.instrument(Application.SH, new DhListener(answers, validator, locator))),
                     relayPeers(store));
             server.set(diameter);
+            metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
+            metrics.watchGrid(grid.ignite(), SlfCaches.ALL);
             diameter.start();
             try {
                 rest = settings.rest().enabled()
-                        ? RestServer.start(settings.rest(), Set.of(new SlfMappingsResource(store)))
+                        ? RestServer.start(settings.rest(), Set.of(new SlfMappingsResource(store)),
+                                new RestServer.Observability(metrics::scrape, this::ready))
                         : null;
             } catch (Exception | Error e) {
                 diameter.close();
@@ -84,7 +90,17 @@ public final class SlfNode implements AutoCloseable {
             }
         } catch (Exception | Error e) {
             grid.close();
+            metrics.close();
             throw e;
+        }
+    }
+
+    /** Serving: the grid is active (Diameter listens from start-up on). */
+    private boolean ready() {
+        try {
+            return grid.ignite().cluster().state().active();
+        } catch (RuntimeException stopping) {
+            return false;
         }
     }
 
@@ -157,5 +173,6 @@ public final class SlfNode implements AutoCloseable {
         diameter.close();
         store.close();
         grid.close();
+        metrics.close();
     }
 }

@@ -154,6 +154,22 @@ class SlfRestIT {
     }
 
     @Test
+    void metricsCountTheAnswersAndReadinessNeedsNoToken() throws Exception {
+        Answer unknown = lir("sip:nobody@nowhere.example.net");
+        assertThat(Avps.result(unknown.getAvps())).contains(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+        URI root = base.resolve("/");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(root.resolve("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern(
+                "(?m)^diameter_answers_total\\{application=\"cx\",command=\"LIR\",result=\"5001\"} [1-9]")
+                .contains("grid_cache_entries{cache=\"slf-targets\"}", "diameter_peers{state=\"OKAY\"}");
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(root.resolve("ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void rangesAreAddressedByTheirFirstNumberAndMayNotOverlap() throws Exception {
         corpTarget();
         Reply created = call("POST", "/slf/mappings", """

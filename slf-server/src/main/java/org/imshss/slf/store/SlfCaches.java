@@ -1,5 +1,6 @@
 package org.imshss.slf.store;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheMode;
@@ -18,6 +19,9 @@ public final class SlfCaches {
     public static final String PREFIXES = "slf-prefixes";
     public static final String DOMAINS = "slf-domains";
     public static final String DEFAULTS = "slf-defaults";
+
+    /** Every cache of the SLF. */
+    public static final List<String> ALL = List.of(TARGETS, IDENTITIES, PATTERNS, RANGES, PREFIXES, DOMAINS, DEFAULTS);
 
     static final Map<MappingKind, String> BY_KIND = Map.of(
             MappingKind.IDENTITY, IDENTITIES,
