@@ -1,8 +1,16 @@
 package org.imshss.hss.config;
 
+import static org.imshss.hss.config.ConfigValues.bool;
+import static org.imshss.hss.config.ConfigValues.list;
+import static org.imshss.hss.config.ConfigValues.nonNegative;
+import static org.imshss.hss.config.ConfigValues.number;
+import static org.imshss.hss.config.ConfigValues.port;
+import static org.imshss.hss.config.ConfigValues.positive;
+import static org.imshss.hss.config.ConfigValues.text;
+import static org.imshss.hss.config.ConfigValues.tokens;
+
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,9 +18,7 @@ import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.provisioning.model.PasswordSealer;
-import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.RestSettings;
-import org.imshss.provisioning.rest.Role;
 import org.imshss.provisioning.store.GridSettings;
 
 /** Every setting of one HSS process, validated. */
@@ -232,35 +238,6 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         return new HssSettings(diameter, grid, cx, auth, sh, rest);
     }
 
-    /**
-     * {@code name:role:secret} entries separated by commas. The secrets never appear in a message: a bad
-     * entry is named by its position and name.
-     */
-    private static List<ApiToken> tokens(Configuration c, String key) {
-        List<ApiToken> tokens = new ArrayList<>();
-        List<String> entries = list(c, key);
-        for (int i = 0; i < entries.size(); i++) {
-            String[] parts = entries.get(i).split(":", 3);
-            String name = parts[0].trim();
-            if (parts.length != 3) {
-                throw new InvalidConfigurationException(key, "entry " + (i + 1) + " must be name:role:secret");
-            }
-            Role role;
-            try {
-                role = Role.parse(parts[1]);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfigurationException(key, "token " + name + ": role must be one of "
-                        + Arrays.toString(Role.values()).toLowerCase(java.util.Locale.ROOT));
-            }
-            try {
-                tokens.add(new ApiToken(name, role, parts[2].trim()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfigurationException(key, e.getMessage());
-            }
-        }
-        return tokens;
-    }
-
     private static long megabytes(Configuration c, String key) {
         return megabytes(c, key, 1, 1L << 30);
     }
@@ -322,64 +299,5 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                     + " hex digits (a " + PasswordSealer.KEY_BYTES + "-octet AES-256 key)");
         }
         return HexFormat.of().parseHex(value);
-    }
-
-    private static String text(Configuration c, String key) {
-        String value = c.getString(key, "").trim();
-        if (value.isEmpty()) {
-            throw new InvalidConfigurationException(key, "must not be empty");
-        }
-        return value;
-    }
-
-    private static List<String> list(Configuration c, String key) {
-        List<String> values = new ArrayList<>();
-        for (String part : c.getString(key, "").split(",")) {
-            if (!part.isBlank()) {
-                values.add(part.trim());
-            }
-        }
-        return List.copyOf(values);
-    }
-
-    private static boolean bool(Configuration c, String key) {
-        String value = text(c, key);
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new InvalidConfigurationException(key, "must be true or false, not '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static long number(Configuration c, String key) {
-        String value = text(c, key);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(key, "must be a whole number, not '" + value + "'");
-        }
-    }
-
-    private static int positive(Configuration c, String key) {
-        long value = number(c, key);
-        if (value <= 0 || value > Integer.MAX_VALUE) {
-            throw new InvalidConfigurationException(key, "must be a positive number, not " + value);
-        }
-        return (int) value;
-    }
-
-    private static int nonNegative(Configuration c, String key) {
-        long value = number(c, key);
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            throw new InvalidConfigurationException(key, "must not be negative, not " + value);
-        }
-        return (int) value;
-    }
-
-    private static int port(Configuration c, String key) {
-        long value = number(c, key);
-        if (value < 1 || value > 65535) {
-            throw new InvalidConfigurationException(key, "must be a TCP port (1-65535), not " + value);
-        }
-        return (int) value;
     }
 }

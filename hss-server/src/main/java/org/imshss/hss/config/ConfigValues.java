@@ -1,0 +1,107 @@
+package org.imshss.hss.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.configuration2.Configuration;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.Role;
+
+/**
+ * Typed reads of settings; a bad value stops start-up with an {@link InvalidConfigurationException} naming the
+ * key (and never quoting a secret's value: none of these is used for one).
+ */
+public final class ConfigValues {
+
+    private ConfigValues() {
+    }
+
+    public static String text(Configuration c, String key) {
+        String value = c.getString(key, "").trim();
+        if (value.isEmpty()) {
+            throw new InvalidConfigurationException(key, "must not be empty");
+        }
+        return value;
+    }
+
+    public static List<String> list(Configuration c, String key) {
+        List<String> values = new ArrayList<>();
+        for (String part : c.getString(key, "").split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.trim());
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    public static boolean bool(Configuration c, String key) {
+        String value = text(c, key);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new InvalidConfigurationException(key, "must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    public static long number(Configuration c, String key) {
+        String value = text(c, key);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(key, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    public static int positive(Configuration c, String key) {
+        long value = number(c, key);
+        if (value <= 0 || value > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException(key, "must be a positive number, not " + value);
+        }
+        return (int) value;
+    }
+
+    public static int nonNegative(Configuration c, String key) {
+        long value = number(c, key);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException(key, "must not be negative, not " + value);
+        }
+        return (int) value;
+    }
+
+    public static int port(Configuration c, String key) {
+        long value = number(c, key);
+        if (value < 1 || value > 65535) {
+            throw new InvalidConfigurationException(key, "must be a TCP port (1-65535), not " + value);
+        }
+        return (int) value;
+    }
+
+    /**
+     * {@code name:role:secret} entries separated by commas. The secrets never appear in a message: a bad
+     * entry is named by its position and name.
+     */
+    public static List<ApiToken> tokens(Configuration c, String key) {
+        List<ApiToken> tokens = new ArrayList<>();
+        List<String> entries = list(c, key);
+        for (int i = 0; i < entries.size(); i++) {
+            String[] parts = entries.get(i).split(":", 3);
+            String name = parts[0].trim();
+            if (parts.length != 3) {
+                throw new InvalidConfigurationException(key, "entry " + (i + 1) + " must be name:role:secret");
+            }
+            Role role;
+            try {
+                role = Role.parse(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, "token " + name + ": role must be one of "
+                        + Arrays.toString(Role.values()).toLowerCase(Locale.ROOT));
+            }
+            try {
+                tokens.add(new ApiToken(name, role, parts[2].trim()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, e.getMessage());
+            }
+        }
+        return tokens;
+    }
+}
