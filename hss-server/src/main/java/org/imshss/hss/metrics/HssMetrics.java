@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -35,6 +37,8 @@ public final class HssMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Map<AnswerKey, Counter> answers = new ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> durations = new ConcurrentHashMap<>();
 
     public HssMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -55,24 +59,54 @@ public final class HssMetrics implements AutoCloseable {
         };
     }
 
+    /**
+     * Counts and times one answer. The meters are looked up by small keys, not rebuilt from their names and tags:
+     * this runs for every answer on the Diameter path.
+     */
     private void answered(String application, Request request, Answer answer, long nanos) {
-        String command = Command.lookup(request.getCommandCode(), true).map(Command::name)
-                .orElse(Integer.toString(request.getCommandCode()));
-        String result = answer == null ? "none" : resultOf(answer);
-        Counter.builder("diameter_answers").description("Diameter requests answered, by result code")
-                .tags("application", application, "command", command, "result", result)
-                .register(registry).increment();
-        Timer.builder("diameter_request_duration").description("Time from a request to its answer")
-                .tags("application", application, "command", command).publishPercentileHistogram()
-                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        int command = request.getCommandCode();
+        answers.computeIfAbsent(new AnswerKey(application, command, resultOf(answer)), key ->
+                Counter.builder("diameter_answers").description("Diameter requests answered, by result code")
+                        .tags("application", key.application(), "command", commandName(key.command()),
+                                "result", resultName(key.result()))
+                        .register(registry)).increment();
+        durations.computeIfAbsent(new TimerKey(application, command), key ->
+                Timer.builder("diameter_request_duration").description("Time from a request to its answer")
+                        .tags("application", key.application(), "command", commandName(key.command()))
+                        .publishPercentileHistogram().register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private static String resultOf(Answer answer) {
+    private record AnswerKey(String application, int command, int result) {
+    }
+
+    private record TimerKey(String application, int command) {
+    }
+
+    private static final int NO_ANSWER = -1;
+    private static final int NO_RESULT = -2;
+    private static final int UNREADABLE = -3;
+
+    private static String commandName(int code) {
+        return Command.lookup(code, true).map(Command::name).orElse(Integer.toString(code));
+    }
+
+    private static String resultName(int result) {
+        return switch (result) {
+            case NO_ANSWER, NO_RESULT -> "none";
+            case UNREADABLE -> "unreadable";
+            default -> Integer.toString(result);
+        };
+    }
+
+    private static int resultOf(Answer answer) {
+        if (answer == null) {
+            return NO_ANSWER;
+        }
         try {
-            Optional<ResultCode> result = Avps.result(answer.getAvps());
-            return result.map(r -> Integer.toString(r.code())).orElse("none");
+            return Avps.result(answer.getAvps()).map(ResultCode::code).orElse(NO_RESULT);
         } catch (RuntimeException malformed) {
-            return "unreadable";
+            return UNREADABLE;
         }
     }
 
