@@ -265,14 +265,8 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
             return;
         }
         PrivateIdentity any = after != null ? after : before;
-        Set<String> touched = new LinkedHashSet<>();
-        if (before != null) {
-            touched.addAll(before.publicIdentities());
-        }
-        if (after != null) {
-            touched.addAll(after.publicIdentities());
-        }
-        identitySetChanged(any.subscriptionId(), touched);
+        identitySetChanged(any.subscriptionId(), union(before == null ? null : before.publicIdentities(),
+                after == null ? null : after.publicIdentities()));
     }
 
     @Override
@@ -281,14 +275,20 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
             return;
         }
         ImplicitRegistrationSet any = after != null ? after : before;
+        identitySetChanged(any.subscriptionId(), union(before == null ? null : before.publicIdentities(),
+                after == null ? null : after.publicIdentities()));
+    }
+
+    /** The identities in either list (a null list is absent), in order. */
+    private static Set<String> union(List<String> before, List<String> after) {
         Set<String> touched = new LinkedHashSet<>();
         if (before != null) {
-            touched.addAll(before.publicIdentities());
+            touched.addAll(before);
         }
         if (after != null) {
-            touched.addAll(after.publicIdentities());
+            touched.addAll(after);
         }
-        identitySetChanged(any.subscriptionId(), touched);
+        return touched;
     }
 
     @Override
