@@ -2,7 +2,6 @@ package org.imshss.hss;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.imshss.hss.config.HssConfiguration;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
@@ -13,7 +12,6 @@ import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.SubscriberData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts one HSS node: {@code hss [--config FILE] [--demo | --seed FILE]}. Exit status 2 for a bad
@@ -30,20 +28,20 @@ public final class HssMain {
     }
 
     public static void main(String[] args) {
-        installLogging();
+        ProcessLifecycle.installLogging();
         Path config = null;
         boolean demo = false;
         Path seedFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--demo" -> demo = true;
-                case "--config" -> config = Path.of(value(args, ++i, "--config"));
-                case "--seed" -> seedFile = Path.of(value(args, ++i, "--seed"));
+                case "--config" -> config = Path.of(ProcessLifecycle.value(args, ++i, "--config"));
+                case "--seed" -> seedFile = Path.of(ProcessLifecycle.value(args, ++i, "--seed"));
                 case "--help", "-h" -> {
                     System.out.println("usage: hss [--config FILE] [--demo | --seed FILE]");
                     return;
                 }
-                default -> fail(2, "unknown argument " + args[i] + " (try --help)");
+                default -> ProcessLifecycle.fail(2, "unknown argument " + args[i] + " (try --help)");
             }
         }
         HssNode node;
@@ -63,52 +61,17 @@ public final class HssMain {
             }
             node = HssNode.start(settings, seed);
         } catch (InvalidConfigurationException | SeedException e) {
-            fail(2, "configuration error: " + e.getMessage());
+            ProcessLifecycle.fail(2, "configuration error: " + e.getMessage());
             return;
         } catch (Exception e) {
             log.error("HSS failed to start", e);
-            fail(1, "HSS failed to start: " + e.getMessage());
+            ProcessLifecycle.fail(1, "HSS failed to start: " + e.getMessage());
             return;
         }
         if (demo) {
             log.info("demo data loaded: alice, bob and carol @ims.example.org (see README)");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping");
-            node.close();
-            stopped.countDown();
-        }, "hss-shutdown"));
-        log.info("HSS ready");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessLifecycle.serveUntilStopped("HSS", node, log);
     }
 
-    /**
-     * One logging backend for the whole process: SLF4J with logback. java.util.logging (Jersey, Grizzly) is routed
-     * to it here; jDiameter's log4j calls go through log4j-over-slf4j, Ignite through its Slf4jLogger and
-     * commons-logging (Commons Configuration) finds SLF4J by itself. Also adds the HSS's logging rules.
-     */
-    static void installLogging() {
-        if (!SLF4JBridgeHandler.isInstalled()) {
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
-        }
-        HssLogging.install();
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            fail(2, option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static void fail(int status, String message) {
-        System.err.println(message);
-        System.exit(status);
-    }
 }

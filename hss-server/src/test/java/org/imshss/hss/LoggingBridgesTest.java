@@ -28,7 +28,7 @@ class LoggingBridgesTest {
 
     @BeforeEach
     void capture() {
-        HssMain.installLogging();
+        ProcessLifecycle.installLogging();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         captured.setContext(context);
         captured.start();

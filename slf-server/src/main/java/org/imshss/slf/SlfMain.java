@@ -3,8 +3,7 @@ package org.imshss.slf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import org.imshss.hss.HssLogging;
+import org.imshss.hss.ProcessLifecycle;
 import org.imshss.hss.config.InvalidConfigurationException;
 import org.imshss.slf.config.SlfConfiguration;
 import org.imshss.slf.config.SlfSettings;
@@ -13,7 +12,6 @@ import org.imshss.slf.mapping.MappingConflictException;
 import org.imshss.slf.mapping.MappingFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts one SLF node: {@code slf [--config FILE] [--demo | --mappings FILE]}. Exit status 2 for a bad
@@ -30,22 +28,20 @@ public final class SlfMain {
     }
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
-        HssLogging.install();
+        ProcessLifecycle.installLogging();
         Path config = null;
         boolean demo = false;
         Path mappingsFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--demo" -> demo = true;
-                case "--config" -> config = Path.of(value(args, ++i, "--config"));
-                case "--mappings" -> mappingsFile = Path.of(value(args, ++i, "--mappings"));
+                case "--config" -> config = Path.of(ProcessLifecycle.value(args, ++i, "--config"));
+                case "--mappings" -> mappingsFile = Path.of(ProcessLifecycle.value(args, ++i, "--mappings"));
                 case "--help", "-h" -> {
                     System.out.println("usage: slf [--config FILE] [--demo | --mappings FILE]");
                     return;
                 }
-                default -> fail(2, "unknown argument " + args[i] + " (try --help)");
+                default -> ProcessLifecycle.fail(2, "unknown argument " + args[i] + " (try --help)");
             }
         }
         SlfNode node;
@@ -59,28 +55,17 @@ public final class SlfMain {
             }
             node = SlfNode.start(settings, mappings);
         } catch (InvalidConfigurationException | InvalidMappingException | MappingConflictException e) {
-            fail(2, "configuration error: " + e.getMessage());
+            ProcessLifecycle.fail(2, "configuration error: " + e.getMessage());
             return;
         } catch (IOException e) {
-            fail(2, "cannot read the mapping file: " + e.getMessage());
+            ProcessLifecycle.fail(2, "cannot read the mapping file: " + e.getMessage());
             return;
         } catch (Exception e) {
             log.error("SLF failed to start", e);
-            fail(1, "SLF failed to start: " + e.getMessage());
+            ProcessLifecycle.fail(1, "SLF failed to start: " + e.getMessage());
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping");
-            node.close();
-            stopped.countDown();
-        }, "slf-shutdown"));
-        log.info("SLF ready");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessLifecycle.serveUntilStopped("SLF", node, log);
     }
 
     static MappingFile.Content demoMappings() throws IOException {
@@ -90,17 +75,5 @@ public final class SlfMain {
             }
             return MappingFile.read(in, "demo mappings");
         }
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            fail(2, option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static void fail(int status, String message) {
-        System.err.println(message);
-        System.exit(status);
     }
 }
