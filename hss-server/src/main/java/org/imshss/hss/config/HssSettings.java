@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
+import org.imshss.hss.diameter.transport.TransportSettings;
 import org.imshss.provisioning.model.PasswordSealer;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridSettings;
@@ -61,7 +62,38 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             Duration requestTimeout,
             Duration watchdogInterval,
             int queueSize,
-            int processingThreads) {
+            int processingThreads,
+            TransportSettings transport) {
+
+        /** With the default transport limits. */
+        public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
+                boolean acceptUndefinedPeers, Duration requestTimeout, Duration watchdogInterval, int queueSize,
+                int processingThreads) {
+            this(bindAddress, port, identity, realm, productName, acceptUndefinedPeers, requestTimeout,
+                    watchdogInterval, queueSize, processingThreads, TransportSettings.DEFAULTS);
+        }
+
+        /** With other transport limits. */
+        public DiameterSettings withTransport(TransportSettings other) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptUndefinedPeers,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, other);
+        }
+    }
+
+    /** The transport limits, read the same way for the HSS and the SLF. */
+    public static TransportSettings transport(Configuration c) {
+        int maxMessage = ConfigValues.positive(c, "diameter.max-message-bytes");
+        if (maxMessage < 4096 || maxMessage > TransportSettings.LARGEST_MESSAGE) {
+            throw new InvalidConfigurationException("diameter.max-message-bytes",
+                    "must be 4096.." + TransportSettings.LARGEST_MESSAGE + ", not " + maxMessage);
+        }
+        long writeQueue = ConfigValues.number(c, "diameter.write-queue-bytes");
+        if (writeQueue < maxMessage) {
+            throw new InvalidConfigurationException("diameter.write-queue-bytes",
+                    "must be at least diameter.max-message-bytes (" + maxMessage + "), not " + writeQueue);
+        }
+        return new TransportSettings(maxMessage, positive(c, "diameter.max-pending-requests"), writeQueue,
+                Duration.ofMillis(positive(c, "diameter.write-timeout-ms")));
     }
 
     /**
@@ -190,7 +222,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
                 Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
                 positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"));
+                positive(c, "diameter.processing-threads"),
+                transport(c));
         GridConfig grid = new GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

@@ -6,25 +6,34 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.imshss.diameter.Application;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
+import org.imshss.hss.diameter.transport.DiameterTransport;
+import org.imshss.hss.diameter.transport.PeerFsmFactory;
+import org.imshss.hss.diameter.transport.StackConfiguration;
+import org.imshss.hss.diameter.transport.TransportConnection;
+import org.imshss.hss.diameter.transport.TransportGuard;
+import org.imshss.hss.diameter.transport.TransportHooks;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.IllegalDiameterStateException;
 import org.jdiameter.api.Mode;
 import org.jdiameter.api.Network;
 import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
 import org.jdiameter.api.PeerTable;
 import org.jdiameter.api.SessionFactory;
 import org.jdiameter.api.Stack;
 import org.jdiameter.server.impl.StackImpl;
-import org.jdiameter.server.impl.helpers.XMLConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +45,17 @@ import org.slf4j.LoggerFactory;
 public final class DiameterServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DiameterServer.class);
+    /** Added to twice the request timeout before a request the stack never answered stops counting as pending. */
+    private static final Duration REQUEST_EXPIRY_MARGIN = Duration.ofSeconds(5);
+    /** How long a CER after a fast reconnect waits for the stack to drop the peer's previous connection. */
+    private static final Duration CAPABILITIES_WAIT = Duration.ofSeconds(3);
 
     private final DiameterSettings settings;
     private final Map<Application, NetworkReqListener> listeners;
     private final List<RemotePeer> remotePeers;
+    private final TransportHooks hooks;
     private Stack stack;
+    private DiameterTransport transport;
 
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners) {
         this(settings, listeners, List.of());
@@ -49,9 +64,16 @@ public final class DiameterServer implements AutoCloseable {
     /** @param remotePeers peers this node connects to, for the applications of {@code listeners} */
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
             List<RemotePeer> remotePeers) {
+        this(settings, listeners, remotePeers, TransportHooks.PLAIN);
+    }
+
+    /** @param hooks the sockets and the CER check of the transport */
+    public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
+            List<RemotePeer> remotePeers, TransportHooks hooks) {
         this.settings = settings;
         this.listeners = Map.copyOf(listeners);
         this.remotePeers = List.copyOf(remotePeers);
+        this.hooks = hooks;
     }
 
     public LocalIdentity localIdentity() {
@@ -61,8 +83,24 @@ public final class DiameterServer implements AutoCloseable {
     /** Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). */
     public synchronized void start() throws Exception {
         ensurePortFree();
+        DiameterTransport createdTransport = new DiameterTransport(settings.transport(), localIdentity(),
+                settings.productName(), listeners.keySet().stream().map(Application::id).collect(Collectors.toSet()),
+                settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
+                hooks.serverSockets(), hooks.sockets(), hooks.admission());
         Stack created = new StackImpl();
-        created.init(new XMLConfiguration(new ByteArrayInputStream(configuration().getBytes(StandardCharsets.UTF_8))));
+        try {
+            created.init(new StackConfiguration(
+                    new ByteArrayInputStream(configuration().getBytes(StandardCharsets.UTF_8)), createdTransport));
+        } catch (Exception e) {
+            createdTransport.close();
+            throw e;
+        }
+        PeerTable peers = created.unwrap(PeerTable.class);
+        createdTransport.bindPeerStates(host -> {
+            Peer peer = peers.getPeer(host);
+            return peer == null ? null : peer.getState(PeerState.class);
+        });
+        transport = createdTransport;
         Network network = created.unwrap(Network.class);
         for (Map.Entry<Application, NetworkReqListener> entry : listeners.entrySet()) {
             Application application = entry.getKey();
@@ -111,6 +149,13 @@ public final class DiameterServer implements AutoCloseable {
         }
         stack.destroy();
         stack = null;
+        transport.close();
+        transport = null;
+    }
+
+    /** The node's transport: its limits and the requests it has pending. */
+    public DiameterTransport transport() {
+        return transport;
     }
 
     private void ensurePortFree() {
@@ -220,10 +265,16 @@ public final class DiameterServer implements AutoCloseable {
                     <Peers>%s</Peers>
                     <Realms>%s</Realms>
                   </Network>
+                  <Extensions>
+                    <NetworkGuard value="%s"/>
+                    <Connection value="%s"/>
+                    <PeerFsmFactory value="%s"/>
+                  </Extensions>
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
                 settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
                 timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
-                peers, realms);
+                peers, realms, TransportGuard.class.getName(), TransportConnection.class.getName(),
+                PeerFsmFactory.class.getName());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.configuration2.Configuration;
 import org.imshss.diameter.Avp;
+import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
 import org.imshss.hss.config.LayeredConfiguration;
@@ -54,7 +55,8 @@ public final class SlfConfiguration {
                 Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
                 Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
                 positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"));
+                positive(c, "diameter.processing-threads"),
+                HssSettings.transport(c));
         SlfSettings.GridConfig grid = new SlfSettings.GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

@@ -1,0 +1,177 @@
+package org.imshss.hss.diameter.transport;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
+import org.imshss.hss.diameter.LocalIdentity;
+import org.jdiameter.api.PeerState;
+
+/**
+ * One node's Diameter transport: its limits, what it answers by itself, the hooks around its sockets, and the
+ * state its connections share (requests pending on the node, connections by peer). jDiameter creates the
+ * {@link TransportGuard} and {@link TransportConnection}s; they find this through {@link StackConfiguration}.
+ */
+public final class DiameterTransport implements AutoCloseable {
+
+    private static final long SWEEP_MILLIS = 200;
+
+    private final TransportSettings settings;
+    private final LocalIdentity local;
+    private final String productName;
+    private final Set<Long> applications;
+    private final Duration requestExpiry;
+    private final Duration capabilitiesWait;
+    private final ServerSocketFactory serverSockets;
+    private final SocketFactory sockets;
+    private final CapabilitiesAdmission admission;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Set<TransportConnection.Link> links = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper;
+    private volatile Function<String, PeerState> peerStates = host -> null;
+
+    /**
+     * @param applications the Application-Ids this node advertises; requests for others get 3007
+     * @param requestExpiry after this a request the stack never answered stops counting as pending
+     * @param capabilitiesWait how long a CER waits for the stack to finish with the peer's previous connection
+     * @param serverSockets makes the listening sockets (a TLS factory gives TLS at connect, RFC 6733 2.1)
+     * @param sockets makes the sockets to the remote peers this node connects to
+     */
+    public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
+            Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait,
+            ServerSocketFactory serverSockets, SocketFactory sockets, CapabilitiesAdmission admission) {
+        this.settings = Objects.requireNonNull(settings);
+        this.local = Objects.requireNonNull(local);
+        this.productName = Objects.requireNonNull(productName);
+        this.applications = Set.copyOf(applications);
+        this.requestExpiry = requestExpiry;
+        this.capabilitiesWait = capabilitiesWait;
+        this.serverSockets = serverSockets;
+        this.sockets = sockets;
+        this.admission = admission;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "diameter-transport-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Plain TCP, every CER admitted. */
+    public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
+            Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait) {
+        this(settings, local, productName, applications, requestExpiry, capabilitiesWait,
+                ServerSocketFactory.getDefault(), SocketFactory.getDefault(), CapabilitiesAdmission.ANY);
+    }
+
+    /** How the transport learns the stack's view of a peer (by Origin-Host); null for an unknown peer. */
+    public void bindPeerStates(Function<String, PeerState> states) {
+        this.peerStates = Objects.requireNonNull(states);
+    }
+
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    LocalIdentity local() {
+        return local;
+    }
+
+    String productName() {
+        return productName;
+    }
+
+    boolean advertises(long applicationId) {
+        return applications.contains(applicationId);
+    }
+
+    Duration capabilitiesWait() {
+        return capabilitiesWait;
+    }
+
+    long requestExpiryNanos() {
+        return requestExpiry.toNanos();
+    }
+
+    ServerSocketFactory serverSockets() {
+        return serverSockets;
+    }
+
+    SocketFactory sockets() {
+        return sockets;
+    }
+
+    CapabilitiesAdmission admission() {
+        return admission;
+    }
+
+    PeerState peerState(String host) {
+        try {
+            return peerStates.apply(host);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Requests received and not yet answered, on the whole node. */
+    public int pendingRequests() {
+        return pending.get();
+    }
+
+    /** Takes one place for a request unless the node or this connection is full. */
+    boolean acquire(int heldByConnection) {
+        if (heldByConnection >= settings.maxPendingPerConnection()) {
+            return false;
+        }
+        while (true) {
+            int now = pending.get();
+            if (now >= settings.maxPendingRequests()) {
+                return false;
+            }
+            if (pending.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release(int places) {
+        if (places > 0) {
+            pending.addAndGet(-places);
+        }
+    }
+
+    void opened(TransportConnection.Link link) {
+        links.add(link);
+    }
+
+    void closed(TransportConnection.Link link) {
+        links.remove(link);
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (TransportConnection.Link link : links) {
+            try {
+                link.sweep(now);
+            } catch (RuntimeException e) {
+                // One connection's trouble must not end the sweeps of the others.
+                link.close("sweep failed: " + e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        for (TransportConnection.Link link : links) {
+            link.close(null);
+        }
+    }
+}

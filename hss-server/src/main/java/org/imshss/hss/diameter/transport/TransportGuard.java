@@ -1,0 +1,121 @@
+package org.imshss.hss.diameter.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdiameter.common.api.concurrent.IConcurrentFactory;
+import org.jdiameter.client.api.parser.IMessageParser;
+import org.jdiameter.server.api.IMetaData;
+import org.jdiameter.server.api.io.INetworkConnectionListener;
+import org.jdiameter.server.api.io.INetworkGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens for peers (jDiameter's {@code NetworkGuard} extension): binds at once (a taken port fails the start),
+ * accepts on one thread per address, and hands each accepted socket to the stack as a {@link TransportConnection}
+ * that starts reading only once the stack listens to it.
+ */
+public final class TransportGuard implements INetworkGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(TransportGuard.class);
+    private static final int BACKLOG = 128;
+
+    private final DiameterTransport transport;
+    private final IMessageParser parser;
+    private final List<INetworkConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ServerSocket> serverSockets = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /** The constructor jDiameter's transport factory requires. */
+    public TransportGuard(InetAddress[] addresses, int port, IConcurrentFactory concurrentFactory,
+            IMessageParser parser, IMetaData metaData) throws IOException {
+        this.transport = TransportConnection.transportOf(metaData.getConfiguration());
+        this.parser = parser;
+        try {
+            for (InetAddress address : addresses) {
+                ServerSocket serverSocket = transport.serverSockets().createServerSocket();
+                serverSockets.add(serverSocket);
+                serverSocket.setReuseAddress(true);
+                serverSocket.bind(new InetSocketAddress(address, port), BACKLOG);
+                Thread acceptor = new Thread(() -> accept(serverSocket), "diameter-accept-" + port);
+                acceptor.setDaemon(true);
+                acceptors.add(acceptor);
+            }
+        } catch (IOException e) {
+            destroy();
+            throw e;
+        }
+        acceptors.forEach(Thread::start);
+    }
+
+    private void accept(ServerSocket serverSocket) {
+        while (running) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("Diameter accept on {} failed: {}", serverSocket.getLocalSocketAddress(), e.toString());
+                }
+                if (serverSocket.isClosed()) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                TransportConnection connection = new TransportConnection(transport, parser, socket);
+                log.debug("Diameter connection from {}", connection.getKey());
+                for (INetworkConnectionListener listener : listeners) {
+                    listener.newNetworkConnection(connection);
+                }
+                connection.start();
+            } catch (RuntimeException e) {
+                log.warn("Diameter connection from {} not taken: {}", socket.getRemoteSocketAddress(), e.toString());
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+
+    @Override
+    public void addListener(INetworkConnectionListener listener) {
+        if (!listeners.contains(listener)) {
+            listeners.add(listener);
+        }
+    }
+
+    @Override
+    public void remListener(INetworkConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        for (ServerSocket serverSocket : serverSockets) {
+            try {
+                serverSocket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        for (Thread acceptor : acceptors) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.imshss.hss.diameter.transport;
+
+import java.util.Objects;
+import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
+
+/**
+ * What a deployment may put around the transport's sockets: the factories of listening and outgoing sockets
+ * (TLS at connect, RFC 6733 2.1, is a TLS socket factory) and the check of the CER that opens a connection.
+ */
+public record TransportHooks(ServerSocketFactory serverSockets, SocketFactory sockets,
+        CapabilitiesAdmission admission) {
+
+    /** Plain TCP, every CER admitted. */
+    public static final TransportHooks PLAIN =
+            new TransportHooks(ServerSocketFactory.getDefault(), SocketFactory.getDefault(), CapabilitiesAdmission.ANY);
+
+    public TransportHooks {
+        Objects.requireNonNull(serverSockets, "serverSockets");
+        Objects.requireNonNull(sockets, "sockets");
+        Objects.requireNonNull(admission, "admission");
+    }
+}
