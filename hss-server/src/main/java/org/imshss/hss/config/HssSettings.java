@@ -93,7 +93,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                     "must be at least diameter.max-message-bytes (" + maxMessage + "), not " + writeQueue);
         }
         return new TransportSettings(maxMessage, positive(c, "diameter.max-pending-requests"), writeQueue,
-                Duration.ofMillis(positive(c, "diameter.write-timeout-ms")));
+                Duration.ofMillis(positive(c, "diameter.io-timeout-ms")));
     }
 
     /**

@@ -43,7 +43,16 @@ public final class RawDiameterClient implements AutoCloseable {
     /** Connects and completes CER/CEA advertising Cx; fails unless the CEA says 2001. */
     public static RawDiameterClient connect(String host, int port, String originHost, String originRealm)
             throws IOException {
+        return connect(host, port, originHost, originRealm, 0);
+    }
+
+    /** @param receiveBufferBytes the socket's receive buffer (small for a peer that stops reading), 0 for default */
+    public static RawDiameterClient connect(String host, int port, String originHost, String originRealm,
+            int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(new InetSocketAddress(host, port), 2000);
         socket.setSoTimeout(5000);
         RawDiameterClient client = new RawDiameterClient(socket, originHost, originRealm);
@@ -92,6 +101,16 @@ public final class RawDiameterClient implements AutoCloseable {
     public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /** Ends what this client sends (a half close); the server sees the end of its input. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** The read timeout of {@link #receive()}. */
+    public void setTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     public RawMessage receive() throws IOException {

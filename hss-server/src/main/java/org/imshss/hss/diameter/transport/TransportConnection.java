@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -140,18 +141,22 @@ public final class TransportConnection implements IConnection {
         }
     }
 
+    /** Closes once what the stack queued before (a DPA, a CEA refusing the peer) has been written. */
     @Override
     public void disconnect() {
         Link current = link;
         if (current != null) {
-            current.close(null);
+            current.closeAfterWrites();
         }
     }
 
     @Override
     public void release() {
         listeners.clear();
-        disconnect();
+        Link current = link;
+        if (current != null) {
+            current.closeAfterWrites();
+        }
     }
 
     @Override
@@ -289,6 +294,7 @@ public final class TransportConnection implements IConnection {
             try {
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), IO_BUFFER));
                 int max = transport.settings().maxMessageBytes();
+                int ioTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, transport.settings().ioTimeout().toMillis());
                 byte[] header = new byte[TransportSettings.HEADER_BYTES];
                 while (!closed.get()) {
                     int first = in.read();
@@ -297,10 +303,16 @@ public final class TransportConnection implements IConnection {
                         return;
                     }
                     header[0] = (byte) first;
+                    // Idle between messages is the watchdog's business (RFC 3539); a message once begun must
+                    // arrive whole within the I/O timeout.
+                    socket.setSoTimeout(ioTimeoutMillis);
                     try {
                         in.readFully(header, 1, header.length - 1);
                     } catch (EOFException e) {
                         close("ill-framed input: header truncated");
+                        return;
+                    } catch (SocketTimeoutException e) {
+                        close("ill-framed input: header incomplete after " + ioTimeoutMillis + " ms");
                         return;
                     }
                     int versionAndLength = ByteBuffer.wrap(header).getInt();
@@ -318,7 +330,11 @@ public final class TransportConnection implements IConnection {
                     } catch (EOFException e) {
                         close("ill-framed input: message truncated");
                         return;
+                    } catch (SocketTimeoutException e) {
+                        close("ill-framed input: message incomplete after " + ioTimeoutMillis + " ms");
+                        return;
                     }
+                    socket.setSoTimeout(0);
                     received(message);
                 }
             } catch (IOException e) {
@@ -541,9 +557,9 @@ public final class TransportConnection implements IConnection {
         /** Called periodically: a stuck write closes the link; requests the stack never answered expire. */
         void sweep(long now) {
             long started = writeStartedNanos;
-            if (started != 0 && now - started > transport.settings().writeTimeout().toNanos()) {
+            if (started != 0 && now - started > transport.settings().ioTimeout().toNanos()) {
                 close("peer does not read: a write blocked for over "
-                        + transport.settings().writeTimeout().toMillis() + " ms");
+                        + transport.settings().ioTimeout().toMillis() + " ms");
                 return;
             }
             long expiry = transport.requestExpiryNanos();
@@ -575,7 +591,8 @@ public final class TransportConnection implements IConnection {
 
         private static final byte[] END = new byte[0];
 
-        private void closeAfterWrites() {
+        /** The writer closes the link when it reaches this point of the queue (bounded by the I/O timeout). */
+        void closeAfterWrites() {
             writes.add(END);
         }
 

@@ -11,10 +11,11 @@ import java.time.Duration;
  *                           answered DIAMETER_TOO_BUSY (RFC 6733 7.1.3). One connection may hold at most half.
  * @param writeQueueBytes encoded messages waiting to be written to one connection; a peer that lets more pile up
  *                        (it does not read) is disconnected
- * @param writeTimeout longest time one write to a peer may block before that connection is closed
+ * @param ioTimeout longest time one write to a peer may block, and longest the rest of a message may take to
+ *                  arrive once its first octet has; past it the connection is closed
  */
 public record TransportSettings(int maxMessageBytes, int maxPendingRequests, long writeQueueBytes,
-        Duration writeTimeout) {
+        Duration ioTimeout) {
 
     /** The Diameter header (RFC 6733 3). */
     public static final int HEADER_BYTES = 20;
@@ -34,8 +35,8 @@ public record TransportSettings(int maxMessageBytes, int maxPendingRequests, lon
         if (writeQueueBytes < maxMessageBytes) {
             throw new IllegalArgumentException("writeQueueBytes must be at least maxMessageBytes");
         }
-        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
-            throw new IllegalArgumentException("writeTimeout must be positive");
+        if (ioTimeout.isNegative() || ioTimeout.isZero()) {
+            throw new IllegalArgumentException("ioTimeout must be positive");
         }
     }
 

@@ -111,7 +111,7 @@ final class Wire {
      */
     private static byte[] minimalAvp(int code, int flags, long vendorId) {
         boolean vendor = (flags & AVP_FLAG_VENDOR) != 0;
-        int dataLength = Avp.lookup(code, vendorId).map(a -> a.type().fixedLength()).orElse(0);
+        int dataLength = Math.max(0, Avp.lookup(code, vendorId).map(a -> a.type().fixedLength()).orElse(0));
         int header = vendor ? AVP_HEADER_VENDOR : AVP_HEADER;
         ByteBuffer out = ByteBuffer.allocate(header + dataLength);
         out.putInt(code).putInt(flags << 24 | header + dataLength);
