@@ -24,6 +24,7 @@ import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.auth.AuthSchemes;
 import org.imshss.hss.testing.RawMessage.RawAvp;
 
 /**
@@ -113,6 +114,18 @@ public final class DiameterFuzzer {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** Heap in use after a forced GC (the least of three tries), to compare before and after a run. */
+    public static long heapAfterGc() throws InterruptedException {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+            Thread.sleep(200);
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        return least;
     }
 
     public List<String> failures() {
@@ -451,5 +464,49 @@ public final class DiameterFuzzer {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
+    }
+
+    /** Valid requests of the sample user alice: UAR, LIR, SAR (unregistered user), MAR (IMS-AKA) and an Sh UDR. */
+    public static List<Template> sampleUserRequests() {
+        return List.of(
+                new Template("UAR", Command.UAR, RawRequests::uarAvps,
+                        List.of(Avp.USER_NAME, Avp.PUBLIC_IDENTITY, Avp.VISITED_NETWORK_IDENTIFIER,
+                                Avp.AUTH_SESSION_STATE),
+                        List.of(Avp.USER_NAME, Avp.PUBLIC_IDENTITY, Avp.VISITED_NETWORK_IDENTIFIER)),
+                new Template("LIR", Command.LIR, host -> {
+                    List<RawAvp> avps = RawRequests.base(host, Application.CX);
+                    avps.add(RawAvp.utf8(Avp.PUBLIC_IDENTITY, RawRequests.IMPU));
+                    return avps;
+                }, List.of(Avp.PUBLIC_IDENTITY, Avp.AUTH_SESSION_STATE), List.of(Avp.PUBLIC_IDENTITY)),
+                new Template("SAR", Command.SAR, host -> {
+                    List<RawAvp> avps = RawRequests.base(host, Application.CX);
+                    avps.add(RawAvp.utf8(Avp.USER_NAME, RawRequests.IMPI));
+                    avps.add(RawAvp.utf8(Avp.PUBLIC_IDENTITY, RawRequests.IMPU));
+                    avps.add(RawAvp.utf8(Avp.SERVER_NAME, Cx.SCSCF1));
+                    avps.add(RawAvp.u32(Avp.SERVER_ASSIGNMENT_TYPE,
+                            Avp.SERVER_ASSIGNMENT_TYPE.enumValue("UNREGISTERED_USER")));
+                    avps.add(RawAvp.u32(Avp.USER_DATA_ALREADY_AVAILABLE,
+                            Avp.USER_DATA_ALREADY_AVAILABLE.enumValue("USER_DATA_NOT_AVAILABLE")));
+                    return avps;
+                }, List.of(Avp.SERVER_NAME, Avp.SERVER_ASSIGNMENT_TYPE, Avp.USER_DATA_ALREADY_AVAILABLE),
+                        List.of(Avp.USER_NAME, Avp.SERVER_NAME, Avp.SERVER_ASSIGNMENT_TYPE)),
+                new Template("MAR", Command.MAR, host -> {
+                    List<RawAvp> avps = RawRequests.base(host, Application.CX);
+                    avps.add(RawAvp.utf8(Avp.USER_NAME, RawRequests.IMPI));
+                    avps.add(RawAvp.utf8(Avp.PUBLIC_IDENTITY, RawRequests.IMPU));
+                    avps.add(RawAvp.grouped(Avp.SIP_AUTH_DATA_ITEM,
+                            RawAvp.utf8(Avp.SIP_AUTHENTICATION_SCHEME, AuthSchemes.DIGEST_AKA_V1_MD5)));
+                    avps.add(RawAvp.u32(Avp.SIP_NUMBER_AUTH_ITEMS, 1));
+                    avps.add(RawAvp.utf8(Avp.SERVER_NAME, Cx.SCSCF1));
+                    return avps;
+                }, List.of(Avp.USER_NAME, Avp.PUBLIC_IDENTITY, Avp.SIP_AUTH_DATA_ITEM, Avp.SIP_NUMBER_AUTH_ITEMS,
+                        Avp.SERVER_NAME), List.of(Avp.USER_NAME, Avp.SIP_NUMBER_AUTH_ITEMS, Avp.SERVER_NAME)),
+                new Template("UDR", Command.UDR, host -> {
+                    List<RawAvp> avps = RawRequests.base(host, Application.SH);
+                    avps.add(RawAvp.grouped(Avp.USER_IDENTITY, RawAvp.utf8(Avp.PUBLIC_IDENTITY, RawRequests.IMPU)));
+                    avps.add(RawAvp.u32(Avp.DATA_REFERENCE, Avp.DATA_REFERENCE.enumValue("IMSPublicIdentity")));
+                    return avps;
+                }, List.of(Avp.USER_IDENTITY, Avp.DATA_REFERENCE, Avp.AUTH_SESSION_STATE),
+                        List.of(Avp.USER_IDENTITY)));
     }
 }
