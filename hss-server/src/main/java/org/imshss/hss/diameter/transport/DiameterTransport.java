@@ -155,6 +155,16 @@ public final class DiameterTransport implements AutoCloseable {
         links.remove(link);
     }
 
+    /** Whether another connection than {@code self} of the peer with this Origin-Host is still open. */
+    boolean otherOpenLink(String host, TransportConnection.Link self) {
+        for (TransportConnection.Link link : links) {
+            if (link != self && host.equals(link.originHost()) && !link.isClosed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void sweep() {
         long now = System.nanoTime();
         for (TransportConnection.Link link : links) {

@@ -146,6 +146,9 @@ public final class TransportConnection implements IConnection {
     public void disconnect() {
         Link current = link;
         if (current != null) {
+            // The stack asked for it and moves its state machine itself: a late "closed" event from this link
+            // could otherwise hit the peer's next connection.
+            current.silent = true;
             current.closeAfterWrites();
         }
     }
@@ -253,6 +256,8 @@ public final class TransportConnection implements IConnection {
         /** Pending request identifiers with the System.nanoTime() they arrived at. */
         private final Map<Long, Long> pending = new HashMap<>();
         private volatile long writeStartedNanos;
+        /** Closed at the stack's request: its listeners are not told. */
+        private volatile boolean silent;
         private volatile String originHost;
         /** Capabilities exchanged: requests of applications may flow (RFC 6733 5.3). */
         private volatile boolean open;
@@ -439,7 +444,7 @@ public final class TransportConnection implements IConnection {
             long deadline = System.nanoTime() + transport.capabilitiesWait().toNanos();
             while (System.nanoTime() < deadline && !closed.get()) {
                 PeerState state = transport.peerState(host);
-                if (state != PeerState.OKAY && state != PeerState.SUSPECT) {
+                if (state != PeerState.OKAY && state != PeerState.SUSPECT && !transport.otherOpenLink(host, this)) {
                     return;
                 }
                 try {
@@ -643,6 +648,9 @@ public final class TransportConnection implements IConnection {
             writes.add(END);
             releaseAll();
             transport.closed(this);
+            if (silent) {
+                return;
+            }
             for (IConnectionListener listener : listeners) {
                 try {
                     listener.connectionClosed(key, null);
