@@ -1,8 +1,10 @@
 package org.imshss.hss.diameter.transport;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,9 @@ public final class DiameterTransport implements AutoCloseable {
     private final Set<TransportConnection.Link> links = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper;
     private volatile Function<String, PeerState> peerStates = host -> null;
+    /** The stack's peer state machines; a peer removed from the stack takes its machine with it. */
+    private final Set<ReconnectSafePeerFsm> machines = Collections.newSetFromMap(
+            Collections.synchronizedMap(new WeakHashMap<>()));
 
     /**
      * @param applications the Application-Ids this node advertises; requests for others get 3007
@@ -112,6 +117,22 @@ public final class DiameterTransport implements AutoCloseable {
         return admission;
     }
 
+    void register(ReconnectSafePeerFsm machine) {
+        machines.add(machine);
+    }
+
+    /** Whether the state machine of the peer with this Origin-Host has nothing queued or in progress. */
+    boolean peerIdle(String host) {
+        synchronized (machines) {
+            for (ReconnectSafePeerFsm machine : machines) {
+                if (host.equals(machine.peerHost()) && !machine.idle()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     PeerState peerState(String host) {
         try {
             return peerStates.apply(host);
@@ -155,10 +176,13 @@ public final class DiameterTransport implements AutoCloseable {
         links.remove(link);
     }
 
-    /** Whether another connection than {@code self} of the peer with this Origin-Host is still open. */
+    /**
+     * Whether another connection than {@code self} of the peer with this Origin-Host is still registered: open, or
+     * closing and not yet done telling the stack.
+     */
     boolean otherOpenLink(String host, TransportConnection.Link self) {
         for (TransportConnection.Link link : links) {
-            if (link != self && host.equals(link.originHost()) && !link.isClosed()) {
+            if (link != self && host.equals(link.originHost())) {
                 return true;
             }
         }

@@ -16,6 +16,10 @@ public final class PeerFsmFactory extends FsmFactoryImpl {
     @Override
     public ReconnectSafePeerFsm createInstanceFsm(IContext context, IConcurrentFactory concurrentFactory,
             Configuration config) {
-        return new ReconnectSafePeerFsm(context, concurrentFactory, config, statisticFactory);
+        ReconnectSafePeerFsm machine = new ReconnectSafePeerFsm(context, concurrentFactory, config, statisticFactory);
+        if (config instanceof StackConfiguration stack) {
+            stack.transport().register(machine);
+        }
+        return machine;
     }
 }

@@ -421,7 +421,8 @@ public final class TransportConnection implements IConnection {
         /**
          * The CER of an accepted connection. jDiameter keeps one peer per Origin-Host and refuses a new connection
          * while that peer still counts its previous one as up, so after a fast reconnect the CER waits (bounded)
-         * until the stack has seen the previous connection go.
+         * until the stack has seen the previous connection go and the peer's state machine is idle: an event of
+         * the old connection still in progress (a DPR being answered) would otherwise act on the new one.
          */
         private void capabilitiesRequest(byte[] message, IMessage cer) {
             String host = identity(cer, Avp.ORIGIN_HOST);
@@ -444,7 +445,8 @@ public final class TransportConnection implements IConnection {
             long deadline = System.nanoTime() + transport.capabilitiesWait().toNanos();
             while (System.nanoTime() < deadline && !closed.get()) {
                 PeerState state = transport.peerState(host);
-                if (state != PeerState.OKAY && state != PeerState.SUSPECT && !transport.otherOpenLink(host, this)) {
+                if (state != PeerState.OKAY && state != PeerState.SUSPECT && !transport.otherOpenLink(host, this)
+                        && transport.peerIdle(host)) {
                     return;
                 }
                 try {
@@ -647,16 +649,20 @@ public final class TransportConnection implements IConnection {
             writes.clear();
             writes.add(END);
             releaseAll();
-            transport.closed(this);
-            if (silent) {
-                return;
-            }
-            for (IConnectionListener listener : listeners) {
-                try {
-                    listener.connectionClosed(key, null);
-                } catch (RuntimeException e) {
-                    log.debug("connection listener on {}: {}", key, e.toString());
+            // The stack hears of the close before the link stops counting as open: a CER of the same peer on a
+            // new connection waits for that, so the stack sees the old connection go before the new one opens.
+            try {
+                if (!silent) {
+                    for (IConnectionListener listener : listeners) {
+                        try {
+                            listener.connectionClosed(key, null);
+                        } catch (RuntimeException e) {
+                            log.debug("connection listener on {}: {}", key, e.toString());
+                        }
+                    }
                 }
+            } finally {
+                transport.closed(this);
             }
         }
     }
