@@ -829,7 +829,7 @@ public final class SeedLoader {
                 problem(path + ".realm", "must not be blank");
             }
 
-            KeptCredentials kept = stored.kept(impi);
+            KeptCredentials kept = current(stored.kept(impi), impi, path);
             boolean keptDigest = kept != null && kept.digest() != null && p.password() == null && p.ha1() == null;
             boolean keptAka = kept != null && kept.aka() != null && p.k() == null && p.op() == null
                     && p.opc() == null && p.amf() == null;
@@ -921,6 +921,25 @@ public final class SeedLoader {
             return new PrivateIdentity(impi, subscriptionId, impus,
                     new AuthProfile(allowed, defaultScheme, digest, aka, p.lineIdentifier(),
                             p.ipAddress() == null ? null : p.ipAddress().trim(), cleartext, sealed));
+        }
+
+        /**
+         * Kept credentials under the active key: a write never puts back a value under an older key that a rotation
+         * running meanwhile has just re-sealed. Null (with a problem) if one does not open.
+         */
+        private KeptCredentials current(KeptCredentials kept, String impi, String path) {
+            if (kept == null) {
+                return null;
+            }
+            try {
+                return new KeptCredentials(kept.digest() == null ? null : kept.digest().resealed(sealer, impi),
+                        kept.aka() == null ? null : kept.aka().resealed(sealer, impi),
+                        kept.sealedPassword() == null || !sealer.sealing() ? kept.sealedPassword()
+                                : sealer.reseal(impi, Keyring.Field.PASSWORD, kept.sealedPassword()));
+            } catch (Keyring.SecretUnavailableException e) {
+                problem(path, "the stored credentials cannot be kept: " + e.getMessage());
+                return null;
+            }
         }
 
         /** Digest-MD5 hands the password to the S-CSCF, so it is kept, but only encrypted (see Keyring). */
