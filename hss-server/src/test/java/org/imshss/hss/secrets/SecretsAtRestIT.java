@@ -126,7 +126,9 @@ class SecretsAtRestIT {
             assertThat(counts.get("activeKey").asText()).isEqualTo("k2");
             assertThat(counts.get("resealed").asLong()).isEqualTo(4);
             assertThat(counts.get("failed").asLong()).isZero();
-            JsonNode again = hss.api.post("/secrets/rotate", "").json();
+            // The operator's command: a second rotation finds nothing left to do.
+            JsonNode again = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    hssctl(hss, "secrets", "rotate"));
             assertThat(again.get("resealed").asLong()).isZero();
             assertThat(again.get("alreadyCurrent").asLong()).isEqualTo(4);
             assertThat(hss.api.get("/secrets").json().get("activeKey").asText()).isEqualTo("k2");
@@ -143,6 +145,20 @@ class SecretsAtRestIT {
         Hits afterRotation = scanFiles(work, secrets);
         assertThat(afterRotation.controlFound).isTrue();
         assertThat(afterRotation.found).as("plaintext secrets after the rotation").isEmpty();
+    }
+
+    /** Runs {@code ops/bin/hssctl} against the node; its standard output. */
+    private static String hssctl(SecretsHss hss, String... arguments) throws Exception {
+        Path root = Path.of(System.getProperty("imshss.root", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("ops/bin/hssctl").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("HSSCTL_URL", hss.node.restUri().toString().replaceAll("/$", ""));
+        builder.environment().put("HSSCTL_TOKEN", SecretsHss.ADMIN_TOKEN);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("hssctl exit status").isZero();
+        return output;
     }
 
     private static String vault() {
