@@ -12,7 +12,7 @@ import org.slf4j.Marker;
 /**
  * Logging rules the HSS enforces whatever logback configuration an operator supplies. Below INFO, Ignite's kernel
  * prints every system property and environment variable at start-up ("System property [...]", "Environment
- * variable [...]"), which would put {@code auth.password-key} (given as -D or HSS_AUTH_PASSWORD_KEY) into the
+ * variable [...]"), which would put {@code secrets.keys} (given as -D or HSS_SECRETS_KEYS) into the
  * log; its logger name carries the instance name ({@code IgniteKernal%hss}), so a level on a parent logger cannot
  * target it. This filter drops those loggers' events below INFO. jDiameter 1.7.1 was checked at DEBUG and TRACE
  * (MultimediaAuthSecretsIT): it logs message headers only, never AVP contents, so it is not restricted.

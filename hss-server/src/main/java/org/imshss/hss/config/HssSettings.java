@@ -12,13 +12,18 @@ import static org.imshss.hss.config.ConfigValues.tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.hss.diameter.transport.TransportSettings;
-import org.imshss.provisioning.model.PasswordSealer;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridSettings;
 
@@ -36,6 +41,11 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
     /** With another provisioning API configuration. */
     public HssSettings withRest(RestSettings other) {
         return new HssSettings(diameter, grid, cx, auth, sh, other);
+    }
+
+    /** With other keys for the secrets at rest. */
+    public HssSettings withAuth(AuthSettings other) {
+        return new HssSettings(diameter, grid, cx, other, sh, rest);
     }
 
     /** With the default Sh settings. */
@@ -156,15 +166,33 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
     }
 
     /**
-     * @param passwordKey AES-256 key (32 octets) that encrypts the passwords kept for Digest-MD5, or null when
-     *                    none is configured; never shown by toString
+     * The key-encryption keys of the secrets at rest ({@link Keyring}).
+     *
+     * @param passwordKey the deprecated {@code auth.password-key} (32 octets), or null; it joins the ring as
+     *                    {@value Keyring#LEGACY_PASSWORD_KEY_ID}
+     * @param keys AES-256 keys (32 octets each) by id ({@code secrets.keys})
+     * @param activeKey the id new values are sealed under; null for the only key there is (or none)
+     * @param required whether start-up is refused without any key ({@code secrets.required})
      */
-    public record AuthSettings(byte[] passwordKey) {
+    public record AuthSettings(byte[] passwordKey, Map<String, byte[]> keys, String activeKey, boolean required) {
 
         public static final AuthSettings NONE = new AuthSettings(null);
 
+        /** Only the deprecated password key (or none). */
+        public AuthSettings(byte[] passwordKey) {
+            this(passwordKey, Map.of(), null, false);
+        }
+
+        /** Keys by id, the given one active. */
+        public static AuthSettings keys(Map<String, byte[]> keys, String activeKey) {
+            return new AuthSettings(null, keys, activeKey, false);
+        }
+
         public AuthSettings {
             passwordKey = passwordKey == null ? null : passwordKey.clone();
+            Map<String, byte[]> copy = new TreeMap<>();
+            keys.forEach((id, key) -> copy.put(id, key.clone()));
+            keys = Collections.unmodifiableMap(copy);
         }
 
         @Override
@@ -172,24 +200,45 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             return passwordKey == null ? null : passwordKey.clone();
         }
 
-        /** The sealer for this key, or null without a key. */
-        public PasswordSealer sealer() {
-            return passwordKey == null ? null : new PasswordSealer(passwordKey);
+        @Override
+        public Map<String, byte[]> keys() {
+            Map<String, byte[]> copy = new TreeMap<>();
+            keys.forEach((id, key) -> copy.put(id, key.clone()));
+            return copy;
+        }
+
+        /** The ring of these keys; its active key is the one named, else the only one; none without keys. */
+        public Keyring keyring() {
+            Map<String, byte[]> all = new TreeMap<>(keys);
+            if (passwordKey != null) {
+                all.putIfAbsent(Keyring.LEGACY_PASSWORD_KEY_ID, passwordKey);
+            }
+            String active = activeKey;
+            if (active == null && all.size() == 1) {
+                active = all.keySet().iterator().next();
+            }
+            return new Keyring(all, active);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof AuthSettings other && Arrays.equals(passwordKey, other.passwordKey);
+            if (!(o instanceof AuthSettings other) || !Arrays.equals(passwordKey, other.passwordKey)
+                    || !java.util.Objects.equals(activeKey, other.activeKey) || required != other.required
+                    || !keys.keySet().equals(other.keys.keySet())) {
+                return false;
+            }
+            return keys.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.keys.get(e.getKey())));
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(passwordKey);
+            return 31 * Arrays.hashCode(passwordKey) + keys.keySet().hashCode();
         }
 
         @Override
         public String toString() {
-            return "AuthSettings[passwordKey=" + (passwordKey == null ? "none" : "***") + "]";
+            return "AuthSettings[passwordKey=" + (passwordKey == null ? "none" : "***") + ", keys=" + keys.keySet()
+                    + ", activeKey=" + activeKey + ", required=" + required + "]";
         }
     }
 
@@ -253,7 +302,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 positive(c, "cx.max-auth-items"),
                 bool(c, "cx.shared-ifc-sets-supported"),
                 indBits(c, "cx.sqn-ind-bits"));
-        AuthSettings auth = new AuthSettings(key(c, "auth.password-key"));
+        AuthSettings auth = auth(c);
         ShSettings sh = new ShSettings(
                 positive(c, "sh.max-repository-data-bytes"),
                 Duration.ofSeconds(positive(c, "sh.max-subscription-seconds")),
@@ -321,15 +370,56 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         return (int) value;
     }
 
+    private static AuthSettings auth(Configuration c) {
+        byte[] passwordKey = key(c, "auth.password-key");
+        Map<String, byte[]> keys = new TreeMap<>();
+        List<String> entries = list(c, "secrets.keys");
+        for (int i = 0; i < entries.size(); i++) {
+            // Never quote the entry: it holds a key.
+            String[] parts = entries.get(i).split(":", 2);
+            String id = parts[0].trim();
+            if (parts.length != 2 || !id.matches(Keyring.KEY_ID_PATTERN)) {
+                throw new InvalidConfigurationException("secrets.keys", "entry " + (i + 1) + " must be id:key, the id "
+                        + "matching " + Keyring.KEY_ID_PATTERN);
+            }
+            if (!parts[1].trim().matches("[0-9a-fA-F]{" + 2 * Keyring.KEY_BYTES + "}")) {
+                throw new InvalidConfigurationException("secrets.keys", "key " + id + " must be "
+                        + 2 * Keyring.KEY_BYTES + " hex digits (a " + Keyring.KEY_BYTES + "-octet AES-256 key)");
+            }
+            if (keys.put(id, HexFormat.of().parseHex(parts[1].trim())) != null) {
+                throw new InvalidConfigurationException("secrets.keys", "key id " + id + " appears twice");
+            }
+        }
+        if (passwordKey != null && keys.containsKey(Keyring.LEGACY_PASSWORD_KEY_ID)) {
+            throw new InvalidConfigurationException("secrets.keys", "the id " + Keyring.LEGACY_PASSWORD_KEY_ID
+                    + " is taken by auth.password-key: give the key only once");
+        }
+        Set<String> ids = new TreeSet<>(keys.keySet());
+        if (passwordKey != null) {
+            ids.add(Keyring.LEGACY_PASSWORD_KEY_ID);
+        }
+        String active = c.getString("secrets.active-key", "").trim();
+        if (active.isEmpty()) {
+            if (ids.size() > 1) {
+                throw new InvalidConfigurationException("secrets.active-key", "required with more than one key: one of "
+                        + ids);
+            }
+        } else if (!ids.contains(active)) {
+            throw new InvalidConfigurationException("secrets.active-key", "'" + active + "' is not one of the keys "
+                    + ids);
+        }
+        return new AuthSettings(passwordKey, keys, active.isEmpty() ? null : active, bool(c, "secrets.required"));
+    }
+
     /** Empty means no key. The value is a secret: no message ever quotes it. */
     private static byte[] key(Configuration c, String key) {
         String value = c.getString(key, "").trim();
         if (value.isEmpty()) {
             return null;
         }
-        if (!value.matches("[0-9a-fA-F]{" + 2 * PasswordSealer.KEY_BYTES + "}")) {
-            throw new InvalidConfigurationException(key, "must be " + 2 * PasswordSealer.KEY_BYTES
-                    + " hex digits (a " + PasswordSealer.KEY_BYTES + "-octet AES-256 key)");
+        if (!value.matches("[0-9a-fA-F]{" + 2 * Keyring.KEY_BYTES + "}")) {
+            throw new InvalidConfigurationException(key, "must be " + 2 * Keyring.KEY_BYTES
+                    + " hex digits (a " + Keyring.KEY_BYTES + "-octet AES-256 key)");
         }
         return HexFormat.of().parseHex(value);
     }

@@ -104,7 +104,7 @@ public final class TestHss implements AutoCloseable {
         SubscriberData data = seed();
         if (extraSeed != null) {
             try (InputStream in = TestHss.class.getResourceAsStream(extraSeed)) {
-                data = merge(data, new SeedLoader(settings.auth().sealer()).read(in, extraSeed));
+                data = merge(data, new SeedLoader(settings.auth().keyring()).read(in, extraSeed));
             }
         }
         HssNode node = HssNode.start(settings, data);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
 import javax.cache.processor.EntryProcessorException;
@@ -726,6 +727,85 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         public boolean apply(String key, byte[] value) {
             ImsSubscription subscription = RecordCodec.shared().decode(value, ImsSubscription.class);
             return subscription != null && chargingId.equals(subscription.chargingInformationId());
+        }
+    }
+
+    /** Attempts on one record that other writers keep changing, before it is counted as failed. */
+    private static final int REWRITE_ATTEMPTS = 10;
+    private static final int MAX_FAILED_KEYS = 20;
+
+    @Override
+    public RewriteCounts rewritePrivateIdentities(UnaryOperator<PrivateIdentity> change, int batchSize) {
+        long[] counts = new long[4];
+        List<String> failedKeys = new ArrayList<>();
+        ScanQuery<String, byte[]> scan = new ScanQuery<>();
+        scan.setPageSize(batchSize);
+        Map<String, byte[]> batch = new TreeMap<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = privateIds.query(scan)) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                batch.put(entry.getKey(), entry.getValue());
+                if (batch.size() >= batchSize) {
+                    rewriteBatch(batch, change, counts, failedKeys);
+                    batch.clear();
+                }
+            }
+        }
+        rewriteBatch(batch, change, counts, failedKeys);
+        return new RewriteCounts(counts[0], counts[1], counts[2], counts[3], failedKeys);
+    }
+
+    /** counts: scanned, rewritten, unchanged, failed. */
+    private void rewriteBatch(Map<String, byte[]> batch, UnaryOperator<PrivateIdentity> change, long[] counts,
+            List<String> failedKeys) {
+        Map<String, byte[]> pending = new TreeMap<>(batch);
+        counts[0] += batch.size();
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, ReplaceIfUnchanged> replacements = new TreeMap<>();
+            for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
+                if (entry.getValue() == null) {
+                    counts[2]++;
+                    continue;
+                }
+                PrivateIdentity current = codec.decode(entry.getValue(), PrivateIdentity.class);
+                PrivateIdentity next;
+                try {
+                    next = change.apply(current);
+                } catch (IllegalArgumentException refused) {
+                    counts[3]++;
+                    if (failedKeys.size() < MAX_FAILED_KEYS) {
+                        failedKeys.add(entry.getKey());
+                    }
+                    continue;
+                }
+                if (next == current) {
+                    counts[2]++;
+                } else {
+                    replacements.put(entry.getKey(), new ReplaceIfUnchanged(entry.getValue(), codec.encode(next)));
+                }
+            }
+            if (replacements.isEmpty()) {
+                return;
+            }
+            Set<String> lost = new HashSet<>();
+            privateIds.invokeAll(replacements).forEach((key, result) -> {
+                if (Boolean.TRUE.equals(result.get())) {
+                    counts[1]++;
+                    decodedPrivateIds.invalidate(key);
+                } else {
+                    lost.add(key);
+                }
+            });
+            // Written (or removed) by someone else since it was read: read it again and pass it through again.
+            pending = new TreeMap<>();
+            if (attempt == REWRITE_ATTEMPTS) {
+                counts[3] += lost.size();
+                lost.stream().limit(Math.max(0, MAX_FAILED_KEYS - failedKeys.size())).forEach(failedKeys::add);
+                return;
+            }
+            Map<String, byte[]> reread = privateIds.getAll(lost);
+            for (String key : lost) {
+                pending.put(key, reread.get(key));
+            }
         }
     }
 
