@@ -67,7 +67,7 @@ public final class DiameterServer implements AutoCloseable {
         this(settings, listeners, remotePeers, TransportHooks.PLAIN);
     }
 
-    /** @param hooks the sockets and the CER check of the transport */
+    /** @param hooks the sockets of the transport */
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
             List<RemotePeer> remotePeers, TransportHooks hooks) {
         this.settings = settings;
@@ -83,10 +83,15 @@ public final class DiameterServer implements AutoCloseable {
     /** Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). */
     public synchronized void start() throws Exception {
         ensurePortFree();
+        PeerAdmission admission = PeerAdmission.of(settings, remotePeers);
+        if (settings.admitsNobody() && remotePeers.isEmpty()) {
+            log.warn("Diameter: no peer can connect (diameter.allowed-peers and diameter.allowed-realms are empty): "
+                    + "every CER is answered 3010 DIAMETER_UNKNOWN_PEER");
+        }
         DiameterTransport createdTransport = new DiameterTransport(settings.transport(), localIdentity(),
                 settings.productName(), listeners.keySet().stream().map(Application::id).collect(Collectors.toSet()),
                 settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
-                hooks.serverSockets(), hooks.sockets(), hooks.admission());
+                hooks.serverSockets(), hooks.sockets(), admission);
         Stack created = new StackImpl();
         try {
             created.init(new StackConfiguration(
@@ -116,8 +121,8 @@ public final class DiameterServer implements AutoCloseable {
         }
         stack = created;
         ensureListening();
-        log.info("Diameter {} listening on {}:{} (realm {})", settings.identity(), settings.bindAddress(),
-                settings.port(), settings.realm());
+        log.info("Diameter {} listening on {}:{} (realm {}), admitting {}", settings.identity(),
+                settings.bindAddress(), settings.port(), settings.realm(), admission);
     }
 
     public SessionFactory sessionFactory() {
@@ -195,6 +200,8 @@ public final class DiameterServer implements AutoCloseable {
      * The XSD wants at least one peer and one realm: the realm is our own, the peer a placeholder that is
      * never connected (peers connect to us). Remote peers are listed with their address and
      * {@code attempt_connect}; each of their realms gets an entry so requests can be routed to them.
+     * jDiameter's own peer check is off (AcceptUndefinedPeer): it would close an unknown peer's connection without
+     * a CEA; {@link PeerAdmission} answers it 3010 at the transport instead.
      */
     String configuration() {
         StringBuilder apps = new StringBuilder();
@@ -237,7 +244,7 @@ public final class DiameterServer implements AutoCloseable {
                     <Applications>%s</Applications>
                   </LocalPeer>
                   <Parameters>
-                    <AcceptUndefinedPeer value="%s"/>
+                    <AcceptUndefinedPeer value="true"/>
                     <DuplicateProtection value="false"/>
                     <DuplicateTimer value="240000"/>
                     <UseUriAsFqdn value="false"/>
@@ -272,7 +279,7 @@ public final class DiameterServer implements AutoCloseable {
                   </Extensions>
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
-                settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
+                settings.productName(), apps, settings.queueSize(), timeout,
                 timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
                 peers, realms, TransportGuard.class.getName(), TransportConnection.class.getName(),
                 PeerFsmFactory.class.getName());

@@ -259,6 +259,8 @@ public final class TransportConnection implements IConnection {
         /** Closed at the stack's request: its listeners are not told. */
         private volatile boolean silent;
         private volatile String originHost;
+        /** The CER was refused: whatever the peer sends until the close is dropped unread. */
+        private volatile boolean refused;
         /** Capabilities exchanged: requests of applications may flow (RFC 6733 5.3). */
         private volatile boolean open;
         private Thread reader;
@@ -340,6 +342,9 @@ public final class TransportConnection implements IConnection {
                         return;
                     }
                     socket.setSoTimeout(0);
+                    if (refused) {
+                        continue;
+                    }
                     received(message);
                 }
             } catch (IOException e) {
@@ -430,7 +435,7 @@ public final class TransportConnection implements IConnection {
                 Optional<ResultCode> refusal = transport.admission().check(host, realm,
                         (InetSocketAddress) socket.getRemoteSocketAddress());
                 if (refusal.isPresent()) {
-                    refuseCapabilities(message, refusal.get());
+                    refuseCapabilities(message, refusal.get(), host, realm, "not an allowed peer or realm");
                     return;
                 }
                 originHost = host;
@@ -506,8 +511,11 @@ public final class TransportConnection implements IConnection {
             enqueue(answer.answerTo(request, result.isProtocolError()));
         }
 
-        /** RFC 6733 5.3.2: a CEA with the refusal's Result-Code; the connection then closes. */
-        private void refuseCapabilities(byte[] cer, ResultCode result) {
+        /**
+         * RFC 6733 5.3.2: a CEA with the refusal's Result-Code (E bit for 3xxx, 7.1.3); the connection then closes
+         * and nothing more from it is read.
+         */
+        private void refuseCapabilities(byte[] cer, ResultCode result, String host, String realm, String reason) {
             Wire.Builder cea = new Wire.Builder()
                     .unsigned32(Avp.RESULT_CODE, result.code())
                     .avp(Avp.ORIGIN_HOST, transport.local().host())
@@ -516,7 +524,8 @@ public final class TransportConnection implements IConnection {
                     .unsigned32(Avp.VENDOR_ID, 0)
                     .avp(Avp.PRODUCT_NAME, transport.productName().getBytes(StandardCharsets.UTF_8));
             enqueue(cea.answerTo(cer, result.isProtocolError()));
-            log.info("Diameter connection {} refused at capabilities exchange: {}", key, result);
+            log.info("Diameter peer {} (realm {}) from {} refused: {}, CEA {}", host, realm, key, reason, result);
+            refused = true;
             closeAfterWrites();
         }
 

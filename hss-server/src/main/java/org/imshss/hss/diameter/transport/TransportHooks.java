@@ -6,18 +6,16 @@ import javax.net.SocketFactory;
 
 /**
  * What a deployment may put around the transport's sockets: the factories of listening and outgoing sockets
- * (TLS at connect, RFC 6733 2.1, is a TLS socket factory) and the check of the CER that opens a connection.
+ * (TLS at connect, RFC 6733 2.1, is a TLS socket factory).
  */
-public record TransportHooks(ServerSocketFactory serverSockets, SocketFactory sockets,
-        CapabilitiesAdmission admission) {
+public record TransportHooks(ServerSocketFactory serverSockets, SocketFactory sockets) {
 
-    /** Plain TCP, every CER admitted. */
+    /** Plain TCP. */
     public static final TransportHooks PLAIN =
-            new TransportHooks(ServerSocketFactory.getDefault(), SocketFactory.getDefault(), CapabilitiesAdmission.ANY);
+            new TransportHooks(ServerSocketFactory.getDefault(), SocketFactory.getDefault());
 
     public TransportHooks {
         Objects.requireNonNull(serverSockets, "serverSockets");
         Objects.requireNonNull(sockets, "sockets");
-        Objects.requireNonNull(admission, "admission");
     }
 }
