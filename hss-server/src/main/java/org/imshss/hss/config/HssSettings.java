@@ -59,6 +59,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
      *                      of {@code allowedRealms} are admitted, others get a CEA with 3010 DIAMETER_UNKNOWN_PEER
      * @param allowedPeers Diameter identities (Origin-Host) admitted, compared without regard to case
      * @param allowedRealms realms (Origin-Realm) whose every host is admitted
+     * @param tls Diameter over TLS, or {@link TlsSettings#DISABLED}
      */
     public record DiameterSettings(
             String bindAddress,
@@ -73,7 +74,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             int processingThreads,
             TransportSettings transport,
             List<String> allowedPeers,
-            List<String> allowedRealms) {
+            List<String> allowedRealms,
+            TlsSettings tls) {
 
         /** The realm of the demo data. */
         public static final String DEMO_REALM = "ims.example.org";
@@ -81,6 +83,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         public DiameterSettings {
             allowedPeers = List.copyOf(allowedPeers);
             allowedRealms = List.copyOf(allowedRealms);
+            java.util.Objects.requireNonNull(tls, "tls");
         }
 
         /** With the default transport limits and no peer or realm allowed by name. */
@@ -96,26 +99,34 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
                 int processingThreads, TransportSettings transport) {
             this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
-                    watchdogInterval, queueSize, processingThreads, transport, List.of(), List.of());
+                    watchdogInterval, queueSize, processingThreads, transport, List.of(), List.of(),
+                    TlsSettings.DISABLED);
         }
 
         /** With other transport limits. */
         public DiameterSettings withTransport(TransportSettings other) {
             return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
                     requestTimeout, watchdogInterval, queueSize, processingThreads, other, allowedPeers,
-                    allowedRealms);
+                    allowedRealms, tls);
         }
 
         /** With another peer allowlist. */
         public DiameterSettings withPeers(boolean acceptAny, List<String> peers, List<String> realms) {
             return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAny,
-                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms);
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms, tls);
         }
 
         /** With another device watchdog interval (Tw). */
         public DiameterSettings withWatchdogInterval(Duration tw) {
             return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
-                    requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms);
+                    requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls);
+        }
+
+        /** With other TLS settings. */
+        public DiameterSettings withTls(TlsSettings other) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
+                    allowedRealms, other);
         }
 
         /**
@@ -130,6 +141,36 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         public boolean admitsNobody() {
             return !acceptAnyPeer && allowedPeers.isEmpty() && allowedRealms.isEmpty();
         }
+    }
+
+    /**
+     * Diameter over TLS, read the same way for the HSS and the SLF; when enabled the stores are opened now, so a
+     * bad file or password stops start-up naming its key.
+     *
+     * @param connect whether the node has outgoing connections that may use TLS ({@code diameter.tls.connect})
+     */
+    public static TlsSettings tls(Configuration c, boolean connect) {
+        boolean enabled = bool(c, "diameter.tls.enabled");
+        boolean only = bool(c, "diameter.tls.only");
+        boolean tlsConnect = connect && bool(c, "diameter.tls.connect");
+        if (!enabled) {
+            if (only) {
+                throw new InvalidConfigurationException("diameter.tls.only", "needs diameter.tls.enabled = true");
+            }
+            if (tlsConnect) {
+                throw new InvalidConfigurationException("diameter.tls.connect", "needs diameter.tls.enabled = true");
+            }
+            return TlsSettings.DISABLED;
+        }
+        int tlsPort = port(c, "diameter.tls.port");
+        if (!only && tlsPort == port(c, "diameter.port")) {
+            throw new InvalidConfigurationException("diameter.tls.port", "must differ from diameter.port");
+        }
+        TlsSettings tls = new TlsSettings(true, tlsPort, only, tlsConnect, Path.of(text(c, "diameter.tls.keystore")),
+                c.getString("diameter.tls.keystore-password", ""), Path.of(text(c, "diameter.tls.truststore")),
+                c.getString("diameter.tls.truststore-password", ""));
+        tls.context();
+        return tls;
     }
 
     /** The transport limits, read the same way for the HSS and the SLF. */
@@ -277,7 +318,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 positive(c, "diameter.processing-threads"),
                 transport(c),
                 list(c, "diameter.allowed-peers"),
-                list(c, "diameter.allowed-realms"));
+                list(c, "diameter.allowed-realms"),
+                tls(c, false));
         GridConfig grid = new GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

@@ -58,7 +58,8 @@ public final class SlfConfiguration {
                 positive(c, "diameter.processing-threads"),
                 HssSettings.transport(c),
                 list(c, "diameter.allowed-peers"),
-                list(c, "diameter.allowed-realms"));
+                list(c, "diameter.allowed-realms"),
+                HssSettings.tls(c, true));
         SlfSettings.GridConfig grid = new SlfSettings.GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),
