@@ -119,8 +119,8 @@ public final class DiameterServer implements AutoCloseable {
         ensureListening();
         TlsSettings tls = settings.tls();
         log.info("Diameter {} listening on {} (realm {}), admitting {}", settings.identity(),
-                (tls.only() ? "" : "TCP " + settings.bindAddress() + ":" + settings.port() + " ")
-                        + (tls.enabled() ? "TLS " + settings.bindAddress() + ":" + tls.port() : ""),
+                ((tls.only() ? "" : "TCP " + settings.bindAddress() + ":" + settings.port() + " ")
+                        + (tls.enabled() ? "TLS " + settings.bindAddress() + ":" + tls.port() : "")).trim(),
                 settings.realm(), admission);
     }
 
