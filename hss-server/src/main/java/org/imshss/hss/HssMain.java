@@ -56,6 +56,9 @@ public final class HssMain {
         HssNode node;
         try {
             HssSettings settings = HssConfiguration.load(config, System.getenv());
+            if (demo) {
+                settings = settings.withDiameter(settings.diameter().withDemoPeers());
+            }
             if (demo && settings.rest().tokens().isEmpty()) {
                 // The README's curl examples use this token; a configured rest.tokens replaces it.
                 settings = settings.withRest(settings.rest().withTokens(

@@ -48,6 +48,11 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         return new HssSettings(diameter, grid, cx, other, sh, rest);
     }
 
+    /** With other Diameter settings. */
+    public HssSettings withDiameter(DiameterSettings other) {
+        return new HssSettings(other, grid, cx, auth, sh, rest);
+    }
+
     /** With the default Sh settings. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth) {
         this(diameter, grid, cx, auth, ShSettings.DEFAULTS);
@@ -60,7 +65,11 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
 
     /**
      * @param identity the Diameter identity (Origin-Host) of this HSS
-     * @param acceptUndefinedPeers accept a CER from any peer (otherwise only configured peers)
+     * @param acceptAnyPeer admit a CER from any peer (a lab setting); otherwise only {@code allowedPeers} and peers
+     *                      of {@code allowedRealms} are admitted, others get a CEA with 3010 DIAMETER_UNKNOWN_PEER
+     * @param allowedPeers Diameter identities (Origin-Host) admitted, compared without regard to case
+     * @param allowedRealms realms (Origin-Realm) whose every host is admitted
+     * @param tls Diameter over TLS, or {@link TlsSettings#DISABLED}
      */
     public record DiameterSettings(
             String bindAddress,
@@ -68,26 +77,110 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             String identity,
             String realm,
             String productName,
-            boolean acceptUndefinedPeers,
+            boolean acceptAnyPeer,
             Duration requestTimeout,
             Duration watchdogInterval,
             int queueSize,
             int processingThreads,
-            TransportSettings transport) {
+            TransportSettings transport,
+            List<String> allowedPeers,
+            List<String> allowedRealms,
+            TlsSettings tls) {
 
-        /** With the default transport limits. */
+        /** The realm of the demo data. */
+        public static final String DEMO_REALM = "ims.example.org";
+
+        public DiameterSettings {
+            allowedPeers = List.copyOf(allowedPeers);
+            allowedRealms = List.copyOf(allowedRealms);
+            java.util.Objects.requireNonNull(tls, "tls");
+        }
+
+        /** With the default transport limits and no peer or realm allowed by name. */
         public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
-                boolean acceptUndefinedPeers, Duration requestTimeout, Duration watchdogInterval, int queueSize,
+                boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
                 int processingThreads) {
-            this(bindAddress, port, identity, realm, productName, acceptUndefinedPeers, requestTimeout,
+            this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
                     watchdogInterval, queueSize, processingThreads, TransportSettings.DEFAULTS);
+        }
+
+        /** With no peer or realm allowed by name. */
+        public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
+                boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
+                int processingThreads, TransportSettings transport) {
+            this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
+                    watchdogInterval, queueSize, processingThreads, transport, List.of(), List.of(),
+                    TlsSettings.DISABLED);
         }
 
         /** With other transport limits. */
         public DiameterSettings withTransport(TransportSettings other) {
-            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptUndefinedPeers,
-                    requestTimeout, watchdogInterval, queueSize, processingThreads, other);
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, other, allowedPeers,
+                    allowedRealms, tls);
         }
+
+        /** With another peer allowlist. */
+        public DiameterSettings withPeers(boolean acceptAny, List<String> peers, List<String> realms) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAny,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms, tls);
+        }
+
+        /** With another device watchdog interval (Tw). */
+        public DiameterSettings withWatchdogInterval(Duration tw) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls);
+        }
+
+        /** With other TLS settings. */
+        public DiameterSettings withTls(TlsSettings other) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
+                    allowedRealms, other);
+        }
+
+        /**
+         * For {@code --demo}: when the configuration admits no peer, the peers of {@link #DEMO_REALM}, so that the
+         * lab tools of that realm (Kamailio's I-CSCF and S-CSCF) can connect. A configured allowlist is kept.
+         */
+        public DiameterSettings withDemoPeers() {
+            return admitsNobody() ? withPeers(false, List.of(), List.of(DEMO_REALM)) : this;
+        }
+
+        /** Whether no peer at all can be admitted. */
+        public boolean admitsNobody() {
+            return !acceptAnyPeer && allowedPeers.isEmpty() && allowedRealms.isEmpty();
+        }
+    }
+
+    /**
+     * Diameter over TLS, read the same way for the HSS and the SLF; when enabled the stores are opened now, so a
+     * bad file or password stops start-up naming its key.
+     *
+     * @param connect whether the node has outgoing connections that may use TLS ({@code diameter.tls.connect})
+     */
+    public static TlsSettings tls(Configuration c, boolean connect) {
+        boolean enabled = bool(c, "diameter.tls.enabled");
+        boolean only = bool(c, "diameter.tls.only");
+        boolean tlsConnect = connect && bool(c, "diameter.tls.connect");
+        if (!enabled) {
+            if (only) {
+                throw new InvalidConfigurationException("diameter.tls.only", "needs diameter.tls.enabled = true");
+            }
+            if (tlsConnect) {
+                throw new InvalidConfigurationException("diameter.tls.connect", "needs diameter.tls.enabled = true");
+            }
+            return TlsSettings.DISABLED;
+        }
+        int tlsPort = port(c, "diameter.tls.port");
+        if (!only && tlsPort == port(c, "diameter.port")) {
+            throw new InvalidConfigurationException("diameter.tls.port", "must differ from diameter.port");
+        }
+        TlsSettings tls = new TlsSettings(true, tlsPort, only, tlsConnect, Path.of(text(c, "diameter.tls.keystore")),
+                c.getString("diameter.tls.keystore-password", ""), Path.of(text(c, "diameter.tls.truststore")),
+                c.getString("diameter.tls.truststore-password", ""));
+        tls.context();
+        return tls;
     }
 
     /** The transport limits, read the same way for the HSS and the SLF. */
@@ -267,12 +360,15 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 text(c, "diameter.identity"),
                 text(c, "diameter.realm"),
                 text(c, "diameter.product-name"),
-                bool(c, "diameter.accept-undefined-peers"),
+                bool(c, "diameter.accept-any-peer"),
                 Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
                 Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
                 positive(c, "diameter.queue-size"),
                 positive(c, "diameter.processing-threads"),
-                transport(c));
+                transport(c),
+                list(c, "diameter.allowed-peers"),
+                list(c, "diameter.allowed-realms"),
+                tls(c, false));
         GridConfig grid = new GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

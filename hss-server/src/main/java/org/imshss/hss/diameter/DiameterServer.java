@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.imshss.diameter.Application;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
+import org.imshss.hss.config.TlsSettings;
 import org.imshss.hss.diameter.transport.DiameterTransport;
 import org.imshss.hss.diameter.transport.PeerFsmFactory;
 import org.imshss.hss.diameter.transport.StackConfiguration;
 import org.imshss.hss.diameter.transport.TransportConnection;
 import org.imshss.hss.diameter.transport.TransportGuard;
-import org.imshss.hss.diameter.transport.TransportHooks;
+import org.imshss.hss.diameter.transport.TransportTls;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.IllegalDiameterStateException;
@@ -53,7 +54,6 @@ public final class DiameterServer implements AutoCloseable {
     private final DiameterSettings settings;
     private final Map<Application, NetworkReqListener> listeners;
     private final List<RemotePeer> remotePeers;
-    private final TransportHooks hooks;
     private Stack stack;
     private DiameterTransport transport;
 
@@ -61,19 +61,15 @@ public final class DiameterServer implements AutoCloseable {
         this(settings, listeners, List.of());
     }
 
-    /** @param remotePeers peers this node connects to, for the applications of {@code listeners} */
+    /**
+     * @param remotePeers peers this node connects to, for the applications of {@code listeners}; over TLS when
+     *                    {@code diameter.tls.connect} says so
+     */
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
             List<RemotePeer> remotePeers) {
-        this(settings, listeners, remotePeers, TransportHooks.PLAIN);
-    }
-
-    /** @param hooks the sockets and the CER check of the transport */
-    public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
-            List<RemotePeer> remotePeers, TransportHooks hooks) {
         this.settings = settings;
         this.listeners = Map.copyOf(listeners);
         this.remotePeers = List.copyOf(remotePeers);
-        this.hooks = hooks;
     }
 
     public LocalIdentity localIdentity() {
@@ -83,10 +79,15 @@ public final class DiameterServer implements AutoCloseable {
     /** Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). */
     public synchronized void start() throws Exception {
         ensurePortFree();
+        PeerAdmission admission = PeerAdmission.of(settings, remotePeers);
+        if (settings.admitsNobody() && remotePeers.isEmpty()) {
+            log.warn("Diameter: no peer can connect (diameter.allowed-peers and diameter.allowed-realms are empty): "
+                    + "every CER is answered 3010 DIAMETER_UNKNOWN_PEER");
+        }
         DiameterTransport createdTransport = new DiameterTransport(settings.transport(), localIdentity(),
                 settings.productName(), listeners.keySet().stream().map(Application::id).collect(Collectors.toSet()),
                 settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
-                hooks.serverSockets(), hooks.sockets(), hooks.admission());
+                transportTls(), admission);
         Stack created = new StackImpl();
         try {
             created.init(new StackConfiguration(
@@ -116,8 +117,11 @@ public final class DiameterServer implements AutoCloseable {
         }
         stack = created;
         ensureListening();
-        log.info("Diameter {} listening on {}:{} (realm {})", settings.identity(), settings.bindAddress(),
-                settings.port(), settings.realm());
+        TlsSettings tls = settings.tls();
+        log.info("Diameter {} listening on {} (realm {}), admitting {}", settings.identity(),
+                ((tls.only() ? "" : "TCP " + settings.bindAddress() + ":" + settings.port() + " ")
+                        + (tls.enabled() ? "TLS " + settings.bindAddress() + ":" + tls.port() : "")).trim(),
+                settings.realm(), admission);
     }
 
     public SessionFactory sessionFactory() {
@@ -158,13 +162,32 @@ public final class DiameterServer implements AutoCloseable {
         return transport;
     }
 
+    private TransportTls transportTls() {
+        TlsSettings tls = settings.tls();
+        return tls.enabled() ? new TransportTls(tls.context(), tls.port(), tls.only()) : null;
+    }
+
+    /** The plain TCP port, or the TLS port when that is the only one. */
+    private int probedPort() {
+        return settings.tls().only() ? settings.tls().port() : settings.port();
+    }
+
     private void ensurePortFree() {
+        if (!settings.tls().only()) {
+            ensurePortFree("diameter.port", settings.port());
+        }
+        if (settings.tls().enabled()) {
+            ensurePortFree("diameter.tls.port", settings.tls().port());
+        }
+    }
+
+    private void ensurePortFree(String key, int port) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
+            probe.bind(new InetSocketAddress(settings.bindAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("diameter.port: cannot listen on " + settings.bindAddress() + ":"
-                    + settings.port() + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(key + ": cannot listen on " + settings.bindAddress() + ":"
+                    + port + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -177,13 +200,13 @@ public final class DiameterServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(settings.bindAddress(), settings.port()), 200);
+                probe.connect(new InetSocketAddress(settings.bindAddress(), probedPort()), 200);
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
                     close();
                     throw new IllegalStateException("diameter.port: the stack did not start listening on "
-                            + settings.bindAddress() + ":" + settings.port());
+                            + settings.bindAddress() + ":" + probedPort());
                 }
             }
             Thread.sleep(20);
@@ -195,6 +218,8 @@ public final class DiameterServer implements AutoCloseable {
      * The XSD wants at least one peer and one realm: the realm is our own, the peer a placeholder that is
      * never connected (peers connect to us). Remote peers are listed with their address and
      * {@code attempt_connect}; each of their realms gets an entry so requests can be routed to them.
+     * jDiameter's own peer check is off (AcceptUndefinedPeer): it would close an unknown peer's connection without
+     * a CEA; {@link PeerAdmission} answers it 3010 at the transport instead.
      */
     String configuration() {
         StringBuilder apps = new StringBuilder();
@@ -207,6 +232,9 @@ public final class DiameterServer implements AutoCloseable {
             peers.append("<Peer name=\"aaa://").append(peer.identity()).append(':').append(peer.port()).append('"');
             if (peer.address() != null) {
                 peers.append(" ip=\"").append(peer.address()).append('"');
+            }
+            if (settings.tls().connect()) {
+                peers.append(" security_ref=\"").append(TransportConnection.TLS).append('"');
             }
             peers.append(" attempt_connect=\"true\" rating=\"1\"/>");
         }
@@ -237,7 +265,7 @@ public final class DiameterServer implements AutoCloseable {
                     <Applications>%s</Applications>
                   </LocalPeer>
                   <Parameters>
-                    <AcceptUndefinedPeer value="%s"/>
+                    <AcceptUndefinedPeer value="true"/>
                     <DuplicateProtection value="false"/>
                     <DuplicateTimer value="240000"/>
                     <UseUriAsFqdn value="false"/>
@@ -272,7 +300,7 @@ public final class DiameterServer implements AutoCloseable {
                   </Extensions>
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
-                settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
+                settings.productName(), apps, settings.queueSize(), timeout,
                 timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
                 peers, realms, TransportGuard.class.getName(), TransportConnection.class.getName(),
                 PeerFsmFactory.class.getName());

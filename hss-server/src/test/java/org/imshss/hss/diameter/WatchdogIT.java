@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.config.HssSettings.DiameterSettings;
 import org.imshss.hss.testing.RawDiameterClient;
 import org.imshss.hss.testing.RawMessage;
 import org.imshss.hss.testing.RawRequests;
@@ -31,9 +30,7 @@ class WatchdogIT {
 
     @BeforeAll
     static void start() throws Exception {
-        hss = TestHss.startWithDiameter(d -> new DiameterSettings(d.bindAddress(), d.port(), d.identity(),
-                d.realm(), d.productName(), d.acceptUndefinedPeers(), d.requestTimeout(), Duration.ofMillis(1000),
-                d.queueSize(), d.processingThreads(), d.transport()));
+        hss = TestHss.startWithDiameter(d -> d.withWatchdogInterval(Duration.ofMillis(1000)));
     }
 
     @AfterAll

@@ -95,8 +95,10 @@ public final class TestHss implements AutoCloseable {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
+                // As deployed: only peers of the realm are admitted (every test peer is of it).
                 diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
-                        true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)),
+                        false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
+                        .withPeers(false, List.of(), List.of(REALM))),
                 new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
                         List.of(), false, work, 0, 10_000),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),

@@ -11,8 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import javax.net.ServerSocketFactory;
-import javax.net.SocketFactory;
 import org.imshss.hss.diameter.LocalIdentity;
 import org.jdiameter.api.PeerState;
 
@@ -31,8 +29,7 @@ public final class DiameterTransport implements AutoCloseable {
     private final Set<Long> applications;
     private final Duration requestExpiry;
     private final Duration capabilitiesWait;
-    private final ServerSocketFactory serverSockets;
-    private final SocketFactory sockets;
+    private final TransportTls tls;
     private final CapabilitiesAdmission admission;
     private final AtomicInteger pending = new AtomicInteger();
     private final Set<TransportConnection.Link> links = ConcurrentHashMap.newKeySet();
@@ -46,21 +43,20 @@ public final class DiameterTransport implements AutoCloseable {
      * @param applications the Application-Ids this node advertises; requests for others get 3007
      * @param requestExpiry after this a request the stack never answered stops counting as pending
      * @param capabilitiesWait how long a CER waits for the stack to finish with the peer's previous connection
-     * @param serverSockets makes the listening sockets (a TLS factory gives TLS at connect, RFC 6733 2.1)
-     * @param sockets makes the sockets to the remote peers this node connects to
+     * @param tls Diameter over TLS, or null for plain TCP only
+     * @param admission decides on the CER of each accepted connection
      */
     public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
-            Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait,
-            ServerSocketFactory serverSockets, SocketFactory sockets, CapabilitiesAdmission admission) {
+            Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait, TransportTls tls,
+            CapabilitiesAdmission admission) {
         this.settings = Objects.requireNonNull(settings);
         this.local = Objects.requireNonNull(local);
         this.productName = Objects.requireNonNull(productName);
         this.applications = Set.copyOf(applications);
         this.requestExpiry = requestExpiry;
         this.capabilitiesWait = capabilitiesWait;
-        this.serverSockets = serverSockets;
-        this.sockets = sockets;
-        this.admission = admission;
+        this.tls = tls;
+        this.admission = Objects.requireNonNull(admission);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "diameter-transport-sweeper");
             t.setDaemon(true);
@@ -72,8 +68,8 @@ public final class DiameterTransport implements AutoCloseable {
     /** Plain TCP, every CER admitted. */
     public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
             Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait) {
-        this(settings, local, productName, applications, requestExpiry, capabilitiesWait,
-                ServerSocketFactory.getDefault(), SocketFactory.getDefault(), CapabilitiesAdmission.ANY);
+        this(settings, local, productName, applications, requestExpiry, capabilitiesWait, null,
+                CapabilitiesAdmission.ANY);
     }
 
     /** How the transport learns the stack's view of a peer (by Origin-Host); null for an unknown peer. */
@@ -105,12 +101,9 @@ public final class DiameterTransport implements AutoCloseable {
         return requestExpiry.toNanos();
     }
 
-    ServerSocketFactory serverSockets() {
-        return serverSockets;
-    }
-
-    SocketFactory sockets() {
-        return sockets;
+    /** Diameter over TLS, or null. */
+    TransportTls tls() {
+        return tls;
     }
 
     CapabilitiesAdmission admission() {

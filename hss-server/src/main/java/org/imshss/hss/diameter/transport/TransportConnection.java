@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,6 +22,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
@@ -45,9 +48,14 @@ import org.slf4j.LoggerFactory;
  * 5014). One writer thread drains a bounded queue, so a peer that does not read blocks only itself.
  *
  * <p>jDiameter creates accepted connections through {@link TransportGuard} and those to remote peers through the
- * constructors it requires of a connection class (the {@code Connection} extension).
+ * constructors it requires of a connection class (the {@code Connection} extension). Over TLS (RFC 6733 2.1) the
+ * handshake completes before any Diameter octet is read, and the capabilities exchange checks that the peer's
+ * certificate names the Origin-Host it claims (RFC 6733 13.1).
  */
 public final class TransportConnection implements IConnection {
+
+    /** The {@code security_ref} of a configured peer that is reached over TLS. */
+    public static final String TLS = "tls";
 
     private static final Logger log = LoggerFactory.getLogger(TransportConnection.class);
 
@@ -64,17 +72,24 @@ public final class TransportConnection implements IConnection {
     private final InetSocketAddress destination;
     private final InetSocketAddress origin;
     private final String key;
+    /** Outgoing connections: over TLS. */
+    private final boolean tlsOut;
     private final CopyOnWriteArrayList<IConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Link link;
 
-    /** An accepted connection; {@link #start()} begins reading once the stack listens to it. */
-    TransportConnection(DiameterTransport transport, IMessageParser parser, Socket socket) {
+    /**
+     * An accepted connection; {@link #start()} begins reading once the stack listens to it.
+     *
+     * @param tls accepted on the TLS port: the TLS handshake comes first
+     */
+    TransportConnection(DiameterTransport transport, IMessageParser parser, Socket socket, boolean tls) {
         this.transport = transport;
         this.parser = parser;
         this.destination = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.origin = null;
         this.key = keyOf(destination);
-        this.link = new Link(socket, true);
+        this.tlsOut = false;
+        this.link = new Link(socket, tls ? null : socket, true);
     }
 
     /** A connection to a remote peer (jDiameter's constructor for the {@code Connection} extension). */
@@ -85,6 +100,7 @@ public final class TransportConnection implements IConnection {
         this.destination = new InetSocketAddress(remoteAddress, remotePort);
         this.origin = localAddress == null ? null : new InetSocketAddress(localAddress, localPort);
         this.key = keyOf(destination);
+        this.tlsOut = TLS.equals(ref);
     }
 
     /** As above, with the listener (jDiameter's other required constructor). */
@@ -123,17 +139,20 @@ public final class TransportConnection implements IConnection {
     @Override
     public void connect() throws TransportException {
         Socket socket = null;
+        Socket io;
         try {
-            socket = transport.sockets().createSocket();
+            socket = new Socket();
             if (origin != null) {
                 socket.bind(origin);
             }
             socket.connect(destination, CONNECT_TIMEOUT_MILLIS);
+            io = tlsOut ? handshakeOut(socket) : socket;
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new TransportException("cannot connect to " + destination, TransportError.NetWorkError, e);
+            throw new TransportException("cannot connect to " + destination + ": " + e.getMessage(),
+                    TransportError.NetWorkError, e);
         }
-        Link opened = new Link(socket, false);
+        Link opened = new Link(socket, io, false);
         link = opened;
         opened.start();
         for (IConnectionListener listener : listeners) {
@@ -235,6 +254,19 @@ public final class TransportConnection implements IConnection {
         return "TransportConnection[" + key + "]";
     }
 
+    /** TLS as a client; the server's certificate is checked against its Origin-Host when its CEA arrives. */
+    private Socket handshakeOut(Socket socket) throws IOException {
+        TransportTls tls = transport.tls();
+        if (tls == null) {
+            throw new IOException("TLS to this peer is configured but this node has no TLS settings");
+        }
+        SSLSocket ssl = tls.clientSide(socket, destination.getHostString(), destination.getPort());
+        ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, transport.settings().ioTimeout().toMillis()));
+        ssl.startHandshake();
+        ssl.setSoTimeout(0);
+        return ssl;
+    }
+
     private static void closeQuietly(Socket socket) {
         if (socket != null) {
             try {
@@ -248,7 +280,10 @@ public final class TransportConnection implements IConnection {
     /** One socket's life: the reader, the writer and the requests it has pending. */
     final class Link {
 
-        private final Socket socket;
+        /** The TCP connection: its options, addresses and closing. */
+        private final Socket raw;
+        /** What messages are read from and written to: {@link #raw} or TLS over it; null until the handshake. */
+        private volatile Socket socket;
         private final boolean accepted;
         private final LinkedBlockingQueue<byte[]> writes = new LinkedBlockingQueue<>();
         private final AtomicLong queuedBytes = new AtomicLong();
@@ -259,30 +294,79 @@ public final class TransportConnection implements IConnection {
         /** Closed at the stack's request: its listeners are not told. */
         private volatile boolean silent;
         private volatile String originHost;
+        /** The CER was refused: whatever the peer sends until the close is dropped unread. */
+        private volatile boolean refused;
         /** Capabilities exchanged: requests of applications may flow (RFC 6733 5.3). */
         private volatile boolean open;
         private Thread reader;
         private Thread writer;
 
-        Link(Socket socket, boolean accepted) {
+        /** @param socket null for an accepted TLS connection, whose reader makes it by the handshake */
+        Link(Socket raw, Socket socket, boolean accepted) {
+            this.raw = raw;
             this.socket = socket;
             this.accepted = accepted;
         }
 
         void start() {
             try {
-                socket.setTcpNoDelay(true);
-                socket.setKeepAlive(true);
+                raw.setTcpNoDelay(true);
+                raw.setKeepAlive(true);
             } catch (IOException e) {
                 log.debug("socket options for {}: {}", key, e.toString());
             }
             transport.opened(this);
             reader = new Thread(this::read, "diameter-read-" + key);
             reader.setDaemon(true);
+            if (socket != null) {
+                startWriter();
+            }
+            reader.start();
+        }
+
+        private void startWriter() {
             writer = new Thread(this::write, "diameter-write-" + key);
             writer.setDaemon(true);
             writer.start();
-            reader.start();
+        }
+
+        /**
+         * The server side of the TLS handshake, bounded by the I/O timeout. Anything but a TLS handshake record as
+         * the first octet (a plain Diameter header starts with version 1) closes at once; so does a failed
+         * handshake (no client certificate, one no trusted CA signed, TLS below 1.2). Returns null when closed.
+         */
+        private Socket handshake(int ioTimeoutMillis) throws IOException {
+            raw.setSoTimeout(ioTimeoutMillis);
+            InputStream in = raw.getInputStream();
+            int first;
+            try {
+                first = in.read();
+            } catch (SocketTimeoutException e) {
+                close("no TLS handshake within " + ioTimeoutMillis + " ms");
+                return null;
+            }
+            if (first < 0) {
+                close(null);
+                return null;
+            }
+            if (first != TransportTls.HANDSHAKE_RECORD) {
+                close("not a TLS handshake on the TLS port (first octet " + first + ")");
+                return null;
+            }
+            SSLSocket ssl = transport.tls().serverSide(raw, first);
+            try {
+                ssl.setSoTimeout(ioTimeoutMillis);
+                ssl.startHandshake();
+                ssl.setSoTimeout(0);
+            } catch (SSLException | SocketTimeoutException e) {
+                close("TLS handshake failed: " + e.getMessage());
+                return null;
+            }
+            return ssl;
+        }
+
+        private boolean secure() {
+            return socket instanceof SSLSocket;
         }
 
         String originHost() {
@@ -297,9 +381,16 @@ public final class TransportConnection implements IConnection {
 
         private void read() {
             try {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), IO_BUFFER));
                 int max = transport.settings().maxMessageBytes();
                 int ioTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, transport.settings().ioTimeout().toMillis());
+                if (socket == null) {
+                    socket = handshake(ioTimeoutMillis);
+                    if (socket == null) {
+                        return;
+                    }
+                    startWriter();
+                }
+                DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), IO_BUFFER));
                 byte[] header = new byte[TransportSettings.HEADER_BYTES];
                 while (!closed.get()) {
                     int first = in.read();
@@ -340,6 +431,9 @@ public final class TransportConnection implements IConnection {
                         return;
                     }
                     socket.setSoTimeout(0);
+                    if (refused) {
+                        continue;
+                    }
                     received(message);
                 }
             } catch (IOException e) {
@@ -406,6 +500,12 @@ public final class TransportConnection implements IConnection {
                 return;
             }
             if (!request && command == CER) {
+                String host = identity(parsed, Avp.ORIGIN_HOST);
+                if (secure() && !TransportTls.names(((SSLSocket) socket).getSession(), host)) {
+                    // RFC 6733 13.1: the server is not who it says it is; the stack never sees its CEA.
+                    close("the TLS certificate does not name the CEA's Origin-Host " + host);
+                    return;
+                }
                 open = true;
             }
             try {
@@ -427,11 +527,16 @@ public final class TransportConnection implements IConnection {
         private void capabilitiesRequest(byte[] message, IMessage cer) {
             String host = identity(cer, Avp.ORIGIN_HOST);
             String realm = identity(cer, Avp.ORIGIN_REALM);
+            if (secure() && !TransportTls.names(((SSLSocket) socket).getSession(), host)) {
+                refuseCapabilities(message, ResultCode.DIAMETER_UNKNOWN_PEER, host, realm,
+                        "its TLS certificate does not name its Origin-Host");
+                return;
+            }
             if (host != null) {
                 Optional<ResultCode> refusal = transport.admission().check(host, realm,
-                        (InetSocketAddress) socket.getRemoteSocketAddress());
+                        (InetSocketAddress) raw.getRemoteSocketAddress());
                 if (refusal.isPresent()) {
-                    refuseCapabilities(message, refusal.get());
+                    refuseCapabilities(message, refusal.get(), host, realm, "not an allowed peer or realm");
                     return;
                 }
                 originHost = host;
@@ -508,8 +613,11 @@ public final class TransportConnection implements IConnection {
             enqueue(answer.answerTo(request, result.isProtocolError()));
         }
 
-        /** RFC 6733 5.3.2: a CEA with the refusal's Result-Code; the connection then closes. */
-        private void refuseCapabilities(byte[] cer, ResultCode result) {
+        /**
+         * RFC 6733 5.3.2: a CEA with the refusal's Result-Code (E bit for 3xxx, 7.1.3); the connection then closes
+         * and nothing more from it is read.
+         */
+        private void refuseCapabilities(byte[] cer, ResultCode result, String host, String realm, String reason) {
             Wire.Builder cea = new Wire.Builder()
                     .unsigned32(Avp.RESULT_CODE, result.code())
                     .avp(Avp.ORIGIN_HOST, transport.local().host())
@@ -518,12 +626,13 @@ public final class TransportConnection implements IConnection {
                     .unsigned32(Avp.VENDOR_ID, 0)
                     .avp(Avp.PRODUCT_NAME, transport.productName().getBytes(StandardCharsets.UTF_8));
             enqueue(cea.answerTo(cer, result.isProtocolError()));
-            log.info("Diameter connection {} refused at capabilities exchange: {}", key, result);
+            log.info("Diameter peer {} (realm {}) from {} refused: {}, CEA {}", host, realm, key, reason, result);
+            refused = true;
             closeAfterWrites();
         }
 
         private byte[] hostIpAddress() {
-            byte[] address = socket.getLocalAddress().getAddress();
+            byte[] address = raw.getLocalAddress().getAddress();
             // RFC 6733 4.3.1 Address: address family (1 IPv4, 2 IPv6), then the address.
             ByteBuffer b = ByteBuffer.allocate(2 + address.length);
             b.putShort((short) (address.length == 4 ? 1 : 2)).put(address);
@@ -645,7 +754,8 @@ public final class TransportConnection implements IConnection {
             } else {
                 log.debug("Diameter connection {} closed", key);
             }
-            closeQuietly(socket);
+            // The TCP socket, not the TLS one: closing TLS would first wait for a write that may be blocked.
+            closeQuietly(raw);
             writes.clear();
             writes.add(END);
             releaseAll();

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens for peers (jDiameter's {@code NetworkGuard} extension): binds at once (a taken port fails the start),
- * accepts on one thread per address, and hands each accepted socket to the stack as a {@link TransportConnection}
- * that starts reading only once the stack listens to it.
+ * accepts on one thread per address and port, and hands each accepted socket to the stack as a
+ * {@link TransportConnection} that starts reading only once the stack listens to it. With TLS it also listens on
+ * the TLS port (RFC 6733 2.1), and with TLS only not on the plain one.
  */
 public final class TransportGuard implements INetworkGuard {
 
@@ -39,14 +40,14 @@ public final class TransportGuard implements INetworkGuard {
         this.transport = TransportConnection.transportOf(metaData.getConfiguration());
         this.parser = parser;
         try {
+            TransportTls tls = transport.tls();
             for (InetAddress address : addresses) {
-                ServerSocket serverSocket = transport.serverSockets().createServerSocket();
-                serverSockets.add(serverSocket);
-                serverSocket.setReuseAddress(true);
-                serverSocket.bind(new InetSocketAddress(address, port), BACKLOG);
-                Thread acceptor = new Thread(() -> accept(serverSocket), "diameter-accept-" + port);
-                acceptor.setDaemon(true);
-                acceptors.add(acceptor);
+                if (tls == null || !tls.only()) {
+                    listen(address, port, false);
+                }
+                if (tls != null) {
+                    listen(address, tls.port(), true);
+                }
             }
         } catch (IOException e) {
             destroy();
@@ -55,7 +56,17 @@ public final class TransportGuard implements INetworkGuard {
         acceptors.forEach(Thread::start);
     }
 
-    private void accept(ServerSocket serverSocket) {
+    private void listen(InetAddress address, int port, boolean tls) throws IOException {
+        ServerSocket serverSocket = new ServerSocket();
+        serverSockets.add(serverSocket);
+        serverSocket.setReuseAddress(true);
+        serverSocket.bind(new InetSocketAddress(address, port), BACKLOG);
+        Thread acceptor = new Thread(() -> accept(serverSocket, tls), "diameter-accept-" + port);
+        acceptor.setDaemon(true);
+        acceptors.add(acceptor);
+    }
+
+    private void accept(ServerSocket serverSocket, boolean tls) {
         while (running) {
             Socket socket;
             try {
@@ -70,7 +81,7 @@ public final class TransportGuard implements INetworkGuard {
                 continue;
             }
             try {
-                TransportConnection connection = new TransportConnection(transport, parser, socket);
+                TransportConnection connection = new TransportConnection(transport, parser, socket, tls);
                 log.debug("Diameter connection from {}", connection.getKey());
                 for (INetworkConnectionListener listener : listeners) {
                     listener.newNetworkConnection(connection);
