@@ -235,6 +235,10 @@ public final class SubscriberProvisioning {
         keep.putAll(kept);
         SubscriberData data = convert(document, keep);
         checkOwnership(id, document, data);
+        if (old != null && storedAlready(old, data)) {
+            // An unchanged upsert (a bulk import run again): no grid write, no change event, no audit entry.
+            return new Written(false, false, old.versioned());
+        }
 
         Set<String> newIdentities = new LinkedHashSet<>();
         data.publicIdentities().forEach(p -> newIdentities.add(SubscriberSnapshots.key(p)));
@@ -266,6 +270,17 @@ public final class SubscriberProvisioning {
             record(old == null ? "CREATE" : "UPDATE", id, actor, changes);
         }
         return new Written(old == null, old == null || !changes.isEmpty(), now.versioned());
+    }
+
+    /** Whether every record the document converts to is stored as it is, and nothing else of the subscriber. */
+    private static boolean storedAlready(SubscriberSnapshots.Snapshot old, SubscriberData data) {
+        return data.subscriptions().equals(List.of(old.subscription()))
+                && Set.copyOf(data.privateIdentities()).equals(Set.copyOf(old.privateIdentities()))
+                && Set.copyOf(data.implicitRegistrationSets()).equals(Set.copyOf(old.sets()))
+                && Set.copyOf(data.publicIdentities()).equals(Set.copyOf(old.publicIdentities()))
+                && data.privateIdentities().size() == old.privateIdentities().size()
+                && data.implicitRegistrationSets().size() == old.sets().size()
+                && data.publicIdentities().size() == old.publicIdentities().size();
     }
 
     /** Credential-only changes are the S-CSCF's business at the next authentication, not a PPR's. */

@@ -72,6 +72,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     private final IgniteCache<String, byte[]> registrations;
     private final IgniteCache<String, byte[]> sequences;
     private final IgniteCache<String, byte[]> msisdns;
+    private final IgniteCache<String, byte[]> shSubscriptions;
 
     /**
      * Bumped on every wildcard change this store makes (synchronously) and on every change any node makes
@@ -120,6 +121,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         registrations = cache(CacheNames.REGISTRATIONS);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
         msisdns = cache(CacheNames.MSISDNS);
+        shSubscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
 
         ContinuousQuery<String, byte[]> watch = new ContinuousQuery<>();
         watch.setLocalListener(events -> wildcardVersion.incrementAndGet());
@@ -542,8 +544,52 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return all(charging, ChargingInformation.class, ChargingInformation::id);
     }
 
+    /**
+     * New records whose identities no AS has subscribed to over Sh are streamed into the grid as inserts: no
+     * entry locks or atomic update futures, the work spread over the grid's stripes (both cores), and every record
+     * stored (with persistence: in the WAL) on every copy when this returns. Otherwise, or with wildcards, whose
+     * index each node rebuilds when told of a change, they are written as ordinary updates.
+     */
     @Override
     public void putBatch(SubscriberData batch) {
+        Set<String> identityKeys = new HashSet<>();
+        boolean wildcarded = false;
+        for (PublicIdentity identity : batch.publicIdentities()) {
+            wildcarded |= identity.type().isWildcard();
+            identityKeys.add(identity.type().isWildcard() ? wildcardKey(identity.identity())
+                    : Identities.normalise(identity.identity()));
+        }
+        if (wildcarded || !shSubscriptions.getAll(identityKeys).isEmpty()) {
+            updateBatch(batch);
+            return;
+        }
+        insert(CacheNames.PUBLIC_IDS, batch.publicIdentities(), p -> Identities.normalise(p.identity()));
+        List<PublicIdentity> withMsisdn = batch.publicIdentities().stream().filter(p -> p.msisdn() != null).toList();
+        if (!withMsisdn.isEmpty()) {
+            try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.MSISDNS)) {
+                for (PublicIdentity identity : withMsisdn) {
+                    streamer.addData(msisdnKey(identity.msisdn()), msisdnValue(identity));
+                }
+            }
+        }
+        insert(CacheNames.IMPLICIT_SETS, batch.implicitRegistrationSets(), ImplicitRegistrationSet::id);
+        insert(CacheNames.PRIVATE_IDS, batch.privateIdentities(), p -> Identities.normalise(p.impi()));
+        insert(CacheNames.SUBSCRIPTIONS, batch.subscriptions(), ImsSubscription::id);
+    }
+
+    /** Streams records as inserts (an existing entry is kept); closing the streamer waits until all are stored. */
+    private <T> void insert(String cacheName, List<T> records, Function<T, String> key) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(cacheName)) {
+            for (T record : records) {
+                streamer.addData(key.apply(record), codec.encode(record));
+            }
+        }
+    }
+
+    private void updateBatch(SubscriberData batch) {
         Map<String, byte[]> distinct = new TreeMap<>();
         Map<String, byte[]> wildcarded = new TreeMap<>();
         Map<String, byte[]> numbers = new TreeMap<>();

@@ -74,8 +74,9 @@ public interface ProvisioningStore extends SubscriberStore {
     boolean removeApplicationServer(String diameterHost);
 
     /**
-     * Writes the subscriptions, identities and implicit sets of a batch, one grid operation per kind of
-     * record: identities and sets before the subscriptions that list them.
+     * Writes the subscriptions, identities and implicit sets of a batch of new subscribers, whose keys the caller
+     * has found free, one grid operation per kind of record: identities and sets before the subscriptions that
+     * list them. A record whose key has been taken meanwhile may be kept rather than overwritten.
      */
     void putBatch(SubscriberData batch);
 
