@@ -50,6 +50,9 @@ public final class ReconnectSafePeerFsm extends PeerFSMImpl {
 
     @Override
     public boolean handleEvent(StateEvent event) throws InternalError, OverloadException {
+        if (event.getType() == EventTypes.DISCONNECT_EVENT) {
+            dropQueuedRequests();
+        }
         if (event.getType() != EventTypes.CER_EVENT) {
             return super.handleEvent(event);
         }
@@ -73,6 +76,16 @@ public final class ReconnectSafePeerFsm extends PeerFSMImpl {
                 awaited.remove(event);
             }
         }
+    }
+
+    /**
+     * The connection is gone, so requests still queued from it can never be answered: processing them would only
+     * hold up the close, and with it the peer's next connection (whose CER waits for this machine to be idle).
+     * Queued answers stay: they may still be relayed to whoever asked.
+     */
+    private void dropQueuedRequests() {
+        eventQueue.removeIf(queued -> queued.getType() == EventTypes.RECEIVE_MSG_EVENT
+                && queued.getData() instanceof Message message && message.isRequest());
     }
 
     private void awaitIdle() {
