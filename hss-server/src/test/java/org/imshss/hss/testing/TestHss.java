@@ -63,7 +63,8 @@ public final class TestHss implements AutoCloseable {
         return start(settings -> settings, null, null, rest);
     }
 
-    private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
+    /** With a password key, an extra seed and the provisioning API as given. */
+    public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed, RestSettings rest) throws Exception {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
