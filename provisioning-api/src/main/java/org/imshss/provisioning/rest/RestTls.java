@@ -137,7 +137,6 @@ public record RestTls(Path keystore, String keystorePassword, String keyPassword
     /** The parameters a server engine gets: {@link #PROTOCOLS}, {@link #cipherSuites}, the client-auth mode. */
     public SSLParameters parameters(SSLContext context) {
         SSLParameters parameters = new SSLParameters(cipherSuites(context), PROTOCOLS.toArray(String[]::new));
-        parameters.setUseCipherSuitesOrder(true);
         switch (clientAuth) {
             case NEED -> parameters.setNeedClientAuth(true);
             case WANT -> parameters.setWantClientAuth(true);
