@@ -164,7 +164,7 @@ start_responder() {
 # start_hss SEED: a single-node HSS on 127.0.0.1:$port (grid on loopback, no persistence), once it logs "HSS ready"
 start_hss() {
   local seed=$1 hss_opts i ready=0 hss_started
-  hss_opts="-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port=$port -Ddiameter.processing-threads=$server_threads"
+  hss_opts="-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port=$port -Ddiameter.processing-threads=$server_threads -Ddiameter.allowed-realms=ims.example.org"
   hss_opts+=" -Dgrid.instance-name=hss-bench -Dgrid.bind-address=127.0.0.1 -Dgrid.discovery-port=$discovery_port"
   hss_opts+=" -Dgrid.discovery-port-range=0 -Dgrid.discovery-addresses=127.0.0.1:$discovery_port"
   hss_opts+=" -Dgrid.communication-port=$communication_port -Dgrid.persistence=false -Dgrid.work-directory=$out/grid"

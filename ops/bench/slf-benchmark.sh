@@ -141,6 +141,7 @@ java -Xmx256m -cp "$bench_cp" org.imshss.bench.SlfMappingFileWriter --users "$us
   2>>"$out/mappings.log"
 
 slf_opts=(-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port="$port" -Ddiameter.processing-threads="$server_threads"
+  -Ddiameter.allowed-realms=ims.example.org
   -Dgrid.instance-name=slf-bench -Dgrid.bind-address=127.0.0.1 -Dgrid.discovery-port="$discovery_port"
   -Dgrid.discovery-port-range=0 -Dgrid.discovery-addresses="127.0.0.1:$discovery_port"
   -Dgrid.communication-port="$communication_port" -Dgrid.persistence=false -Dgrid.work-directory="$out/grid"

@@ -14,8 +14,8 @@ import org.slf4j.Marker;
  * Logging rules the HSS enforces whatever logback configuration an operator supplies.
  *
  * <p>Below INFO, Ignite's kernel prints every system property and environment variable at start-up ("System
- * property [...]", "Environment variable [...]"), which would put {@code auth.password-key} (given as -D or
- * HSS_AUTH_PASSWORD_KEY) into the log; its logger name carries the instance name ({@code IgniteKernal%hss}), so a
+ * property [...]", "Environment variable [...]"), which would put {@code secrets.keys} (given as -D or
+ * HSS_SECRETS_KEYS) into the log; its logger name carries the instance name ({@code IgniteKernal%hss}), so a
  * level on a parent logger cannot target it. This filter drops those loggers' events below INFO.
  *
  * <p>Ignite also repeats the JVM's arguments, every {@code -D} flag with its value (so

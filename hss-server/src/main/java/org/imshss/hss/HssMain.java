@@ -1,7 +1,9 @@
 package org.imshss.hss;
 
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.imshss.hss.config.HssConfiguration;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
@@ -23,6 +25,13 @@ public final class HssMain {
 
     /** The provisioning API token of {@code --demo} when no token is configured: for a lab, never production. */
     static final String DEMO_API_TOKEN = "demo-admin-token";
+
+    /**
+     * The key-encryption key of {@code --demo} when no key is configured: public, so it protects nothing; it only
+     * lets the demo show sealed credentials (and Digest-MD5). For a lab, never production.
+     */
+    static final String DEMO_KEY_ID = "demo";
+    private static final String DEMO_KEY = "64656d6f2d6b65792d666f722d612d6c61622d6e657665722d70726f64756374";
 
     private HssMain() {
     }
@@ -47,13 +56,22 @@ public final class HssMain {
         HssNode node;
         try {
             HssSettings settings = HssConfiguration.load(config, System.getenv());
+            if (demo) {
+                settings = settings.withDiameter(settings.diameter().withDemoPeers());
+            }
             if (demo && settings.rest().tokens().isEmpty()) {
                 // The README's curl examples use this token; a configured rest.tokens replaces it.
                 settings = settings.withRest(settings.rest().withTokens(
                         List.of(new ApiToken("demo", Role.ADMIN, DEMO_API_TOKEN))));
             }
+            if (demo && settings.auth().keyring().keyIds().isEmpty()) {
+                settings = settings.withAuth(HssSettings.AuthSettings.keys(
+                        Map.of(DEMO_KEY_ID, HexFormat.of().parseHex(DEMO_KEY)), DEMO_KEY_ID));
+                log.warn("demo: secrets sealed under the public demo key '{}'; configure secrets.keys for anything "
+                        + "but a lab", DEMO_KEY_ID);
+            }
             SubscriberData seed = null;
-            SeedLoader loader = new SeedLoader(settings.auth().sealer());
+            SeedLoader loader = new SeedLoader(settings.auth().keyring());
             if (demo) {
                 seed = loader.demo();
             } else if (seedFile != null) {

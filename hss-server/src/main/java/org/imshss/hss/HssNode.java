@@ -11,6 +11,7 @@ import org.imshss.diameter.Application;
 import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.hss.config.HssSettings;
+import org.imshss.hss.config.InvalidConfigurationException;
 import org.imshss.hss.cx.CxListener;
 import org.imshss.hss.cx.CxUserData;
 import org.imshss.hss.cx.LocationInfo;
@@ -30,10 +31,12 @@ import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.RegistrationAdministration;
+import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.CacheNames;
@@ -45,6 +48,8 @@ import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HSS node: the grid node, the store over it, the Cx procedures and the Diameter server. All wiring
@@ -52,7 +57,10 @@ import org.imshss.provisioning.store.SubscriberData;
  */
 public final class HssNode implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(HssNode.class);
+
     private final HssMetrics metrics = new HssMetrics();
+    private final Keyring keyring;
     private volatile boolean serving;
     private final GridNode grid;
     private final IgniteSubscriberStore store;
@@ -66,6 +74,16 @@ public final class HssNode implements AutoCloseable {
     private final RestServer rest;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
+        keyring = settings.auth().keyring();
+        if (!keyring.sealing() && settings.auth().required()) {
+            // Checked here, not when reading the file: --demo supplies its own key.
+            throw new InvalidConfigurationException("secrets.keys", "no key-encryption key is configured and "
+                    + "secrets.required is true: set HSS_SECRETS_KEYS to id:64-hex-digit-key");
+        }
+        if (!keyring.sealing()) {
+            log.warn("no key-encryption key is configured (secrets.keys): K, OPc and HA1 are stored unencrypted and "
+                    + "Digest-MD5 is refused; set HSS_SECRETS_KEYS for production (docs/CONFIGURATION.md)");
+        }
         grid = GridNode.start(gridSettings(settings.grid()));
         try {
             store = new IgniteSubscriberStore(grid.ignite(), RecordCodec.shared(),
@@ -85,7 +103,7 @@ public final class HssNode implements AutoCloseable {
                     new ServerAssignment(store, cx, userData, clock),
                     new LocationInfo(store, selection),
                     new MultimediaAuth(store, cx, new SequenceNumbers(cx.sqnIndBits()), new SecureRandom(), clock,
-                            settings.auth().sealer()));
+                            keyring));
             sh = new ShApplication(store, shStore, settings.sh(), cx.authPendingTimeout(), new Answers(local),
                     new MessageValidator(), clock);
             diameter = new DiameterServer(settings.diameter(),
@@ -126,16 +144,17 @@ public final class HssNode implements AutoCloseable {
     private RestServer startRest(HssSettings settings, Clock clock) throws IOException {
         IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
         SubscriberProvisioning subscribers = new SubscriberProvisioning(store,
-                new SeedLoader(settings.auth().sealer()), settings.diameter().realm(), provisioningChanges, audit,
+                new SeedLoader(keyring), settings.diameter().realm(), provisioningChanges, audit,
                 clock);
         ServiceDataProvisioning serviceData = new ServiceDataProvisioning(store, shStore,
-                new SeedLoader(settings.auth().sealer()), subscribers, provisioningChanges, audit, clock);
+                new SeedLoader(keyring), subscribers, provisioningChanges, audit, clock);
         // An RTR is answered or times out within the Diameter request timeout; the REST call waits a little longer.
         RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
         BulkImport imports = new BulkImport(subscribers, store, audit, clock);
         return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, imports,
-                serviceData, registrations, audit, clock, grid),
+                serviceData, registrations, audit, clock, grid,
+                new SecretRotation(store, keyring, audit, clock, SecretRotation.DEFAULT_BATCH)),
                 new RestServer.Observability(metrics::scrape, this::ready));
     }
 

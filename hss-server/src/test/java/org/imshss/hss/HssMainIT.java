@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.imshss.hss.testing.TestCertificates;
 import org.imshss.hss.testing.TestHss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,32 @@ class HssMainIT {
             Exit exit = hss(Map.of(bad.getKey(), bad.getValue()));
             assertThat(exit.status).as(bad + ": " + exit.output).isEqualTo(2);
             assertThat(exit.output).as(bad.toString()).contains(key);
+        }
+    }
+
+    @Test
+    void unusableTlsSettingsAreStatusTwoAndNameTheirKeyNeverThePassword() throws Exception {
+        TestCertificates certificates = TestCertificates.generate(Files.createDirectory(dir.resolve("certs")));
+        TestCertificates.Store key = certificates.server();
+        String wrong = "wrong-password-4711";
+        Map<String, String> tls = Map.of("HSS_DIAMETER_TLS_ENABLED", "true",
+                "HSS_DIAMETER_TLS_KEYSTORE", key.path().toString(),
+                "HSS_DIAMETER_TLS_KEYSTORE_PASSWORD", key.password(),
+                "HSS_DIAMETER_TLS_TRUSTSTORE", certificates.truststore().path().toString(),
+                "HSS_DIAMETER_TLS_TRUSTSTORE_PASSWORD", certificates.truststore().password());
+        Map<String, Map<String, String>> cases = Map.of(
+                "diameter.tls.keystore-password", Map.of("HSS_DIAMETER_TLS_KEYSTORE_PASSWORD", wrong),
+                "diameter.tls.keystore", Map.of("HSS_DIAMETER_TLS_KEYSTORE", dir.resolve("absent.p12").toString()),
+                "diameter.tls.truststore", Map.of("HSS_DIAMETER_TLS_TRUSTSTORE", certificates.caPem().toString()),
+                "diameter.tls.port", Map.of("HSS_DIAMETER_TLS_PORT", "3868"),
+                "diameter.tls.only", Map.of("HSS_DIAMETER_TLS_ENABLED", "false", "HSS_DIAMETER_TLS_ONLY", "true"));
+        for (var bad : cases.entrySet()) {
+            Map<String, String> environment = new HashMap<>(tls);
+            environment.putAll(bad.getValue());
+            Exit exit = hss(environment);
+            assertThat(exit.status).as(bad + ": " + exit.output).isEqualTo(2);
+            assertThat(exit.output).as(bad.getKey()).contains(bad.getKey() + ":").doesNotContain(wrong)
+                    .doesNotContain(key.password());
         }
     }
 

@@ -49,6 +49,8 @@ public final class SlfMain {
             SlfSettings settings = SlfConfiguration.load(config, System.getenv());
             MappingFile.Content mappings = null;
             if (demo) {
+                settings = new SlfSettings(settings.diameter().withDemoPeers(), settings.grid(), settings.routing(),
+                        settings.rest());
                 mappings = demoMappings();
             } else if (mappingsFile != null) {
                 mappings = MappingFile.read(mappingsFile);

@@ -12,12 +12,18 @@ import static org.imshss.hss.config.ConfigValues.tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
-import org.imshss.provisioning.model.PasswordSealer;
+import org.imshss.hss.diameter.transport.TransportSettings;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridSettings;
 
@@ -37,6 +43,16 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         return new HssSettings(diameter, grid, cx, auth, sh, other);
     }
 
+    /** With other keys for the secrets at rest. */
+    public HssSettings withAuth(AuthSettings other) {
+        return new HssSettings(diameter, grid, cx, other, sh, rest);
+    }
+
+    /** With other Diameter settings. */
+    public HssSettings withDiameter(DiameterSettings other) {
+        return new HssSettings(other, grid, cx, auth, sh, rest);
+    }
+
     /** With the default Sh settings. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth) {
         this(diameter, grid, cx, auth, ShSettings.DEFAULTS);
@@ -49,7 +65,11 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
 
     /**
      * @param identity the Diameter identity (Origin-Host) of this HSS
-     * @param acceptUndefinedPeers accept a CER from any peer (otherwise only configured peers)
+     * @param acceptAnyPeer admit a CER from any peer (a lab setting); otherwise only {@code allowedPeers} and peers
+     *                      of {@code allowedRealms} are admitted, others get a CEA with 3010 DIAMETER_UNKNOWN_PEER
+     * @param allowedPeers Diameter identities (Origin-Host) admitted, compared without regard to case
+     * @param allowedRealms realms (Origin-Realm) whose every host is admitted
+     * @param tls Diameter over TLS, or {@link TlsSettings#DISABLED}
      */
     public record DiameterSettings(
             String bindAddress,
@@ -57,11 +77,126 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             String identity,
             String realm,
             String productName,
-            boolean acceptUndefinedPeers,
+            boolean acceptAnyPeer,
             Duration requestTimeout,
             Duration watchdogInterval,
             int queueSize,
-            int processingThreads) {
+            int processingThreads,
+            TransportSettings transport,
+            List<String> allowedPeers,
+            List<String> allowedRealms,
+            TlsSettings tls) {
+
+        /** The realm of the demo data. */
+        public static final String DEMO_REALM = "ims.example.org";
+
+        public DiameterSettings {
+            allowedPeers = List.copyOf(allowedPeers);
+            allowedRealms = List.copyOf(allowedRealms);
+            java.util.Objects.requireNonNull(tls, "tls");
+        }
+
+        /** With the default transport limits and no peer or realm allowed by name. */
+        public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
+                boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
+                int processingThreads) {
+            this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
+                    watchdogInterval, queueSize, processingThreads, TransportSettings.DEFAULTS);
+        }
+
+        /** With no peer or realm allowed by name. */
+        public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
+                boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
+                int processingThreads, TransportSettings transport) {
+            this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
+                    watchdogInterval, queueSize, processingThreads, transport, List.of(), List.of(),
+                    TlsSettings.DISABLED);
+        }
+
+        /** With other transport limits. */
+        public DiameterSettings withTransport(TransportSettings other) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, other, allowedPeers,
+                    allowedRealms, tls);
+        }
+
+        /** With another peer allowlist. */
+        public DiameterSettings withPeers(boolean acceptAny, List<String> peers, List<String> realms) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAny,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms, tls);
+        }
+
+        /** With another device watchdog interval (Tw). */
+        public DiameterSettings withWatchdogInterval(Duration tw) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls);
+        }
+
+        /** With other TLS settings. */
+        public DiameterSettings withTls(TlsSettings other) {
+            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
+                    allowedRealms, other);
+        }
+
+        /**
+         * For {@code --demo}: when the configuration admits no peer, the peers of {@link #DEMO_REALM}, so that the
+         * lab tools of that realm (Kamailio's I-CSCF and S-CSCF) can connect. A configured allowlist is kept.
+         */
+        public DiameterSettings withDemoPeers() {
+            return admitsNobody() ? withPeers(false, List.of(), List.of(DEMO_REALM)) : this;
+        }
+
+        /** Whether no peer at all can be admitted. */
+        public boolean admitsNobody() {
+            return !acceptAnyPeer && allowedPeers.isEmpty() && allowedRealms.isEmpty();
+        }
+    }
+
+    /**
+     * Diameter over TLS, read the same way for the HSS and the SLF; when enabled the stores are opened now, so a
+     * bad file or password stops start-up naming its key.
+     *
+     * @param connect whether the node has outgoing connections that may use TLS ({@code diameter.tls.connect})
+     */
+    public static TlsSettings tls(Configuration c, boolean connect) {
+        boolean enabled = bool(c, "diameter.tls.enabled");
+        boolean only = bool(c, "diameter.tls.only");
+        boolean tlsConnect = connect && bool(c, "diameter.tls.connect");
+        if (!enabled) {
+            if (only) {
+                throw new InvalidConfigurationException("diameter.tls.only", "needs diameter.tls.enabled = true");
+            }
+            if (tlsConnect) {
+                throw new InvalidConfigurationException("diameter.tls.connect", "needs diameter.tls.enabled = true");
+            }
+            return TlsSettings.DISABLED;
+        }
+        int tlsPort = port(c, "diameter.tls.port");
+        if (!only && tlsPort == port(c, "diameter.port")) {
+            throw new InvalidConfigurationException("diameter.tls.port", "must differ from diameter.port");
+        }
+        TlsSettings tls = new TlsSettings(true, tlsPort, only, tlsConnect, Path.of(text(c, "diameter.tls.keystore")),
+                c.getString("diameter.tls.keystore-password", ""), Path.of(text(c, "diameter.tls.truststore")),
+                c.getString("diameter.tls.truststore-password", ""));
+        tls.context();
+        return tls;
+    }
+
+    /** The transport limits, read the same way for the HSS and the SLF. */
+    public static TransportSettings transport(Configuration c) {
+        int maxMessage = ConfigValues.positive(c, "diameter.max-message-bytes");
+        if (maxMessage < 4096 || maxMessage > TransportSettings.LARGEST_MESSAGE) {
+            throw new InvalidConfigurationException("diameter.max-message-bytes",
+                    "must be 4096.." + TransportSettings.LARGEST_MESSAGE + ", not " + maxMessage);
+        }
+        long writeQueue = ConfigValues.number(c, "diameter.write-queue-bytes");
+        if (writeQueue < maxMessage) {
+            throw new InvalidConfigurationException("diameter.write-queue-bytes",
+                    "must be at least diameter.max-message-bytes (" + maxMessage + "), not " + writeQueue);
+        }
+        return new TransportSettings(maxMessage, positive(c, "diameter.max-pending-requests"), writeQueue,
+                Duration.ofMillis(positive(c, "diameter.io-timeout-ms")));
     }
 
     /**
@@ -124,15 +259,33 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
     }
 
     /**
-     * @param passwordKey AES-256 key (32 octets) that encrypts the passwords kept for Digest-MD5, or null when
-     *                    none is configured; never shown by toString
+     * The key-encryption keys of the secrets at rest ({@link Keyring}).
+     *
+     * @param passwordKey the deprecated {@code auth.password-key} (32 octets), or null; it joins the ring as
+     *                    {@value Keyring#LEGACY_PASSWORD_KEY_ID}
+     * @param keys AES-256 keys (32 octets each) by id ({@code secrets.keys})
+     * @param activeKey the id new values are sealed under; null for the only key there is (or none)
+     * @param required whether start-up is refused without any key ({@code secrets.required})
      */
-    public record AuthSettings(byte[] passwordKey) {
+    public record AuthSettings(byte[] passwordKey, Map<String, byte[]> keys, String activeKey, boolean required) {
 
         public static final AuthSettings NONE = new AuthSettings(null);
 
+        /** Only the deprecated password key (or none). */
+        public AuthSettings(byte[] passwordKey) {
+            this(passwordKey, Map.of(), null, false);
+        }
+
+        /** Keys by id, the given one active. */
+        public static AuthSettings keys(Map<String, byte[]> keys, String activeKey) {
+            return new AuthSettings(null, keys, activeKey, false);
+        }
+
         public AuthSettings {
             passwordKey = passwordKey == null ? null : passwordKey.clone();
+            Map<String, byte[]> copy = new TreeMap<>();
+            keys.forEach((id, key) -> copy.put(id, key.clone()));
+            keys = Collections.unmodifiableMap(copy);
         }
 
         @Override
@@ -140,24 +293,45 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             return passwordKey == null ? null : passwordKey.clone();
         }
 
-        /** The sealer for this key, or null without a key. */
-        public PasswordSealer sealer() {
-            return passwordKey == null ? null : new PasswordSealer(passwordKey);
+        @Override
+        public Map<String, byte[]> keys() {
+            Map<String, byte[]> copy = new TreeMap<>();
+            keys.forEach((id, key) -> copy.put(id, key.clone()));
+            return copy;
+        }
+
+        /** The ring of these keys; its active key is the one named, else the only one; none without keys. */
+        public Keyring keyring() {
+            Map<String, byte[]> all = new TreeMap<>(keys);
+            if (passwordKey != null) {
+                all.putIfAbsent(Keyring.LEGACY_PASSWORD_KEY_ID, passwordKey);
+            }
+            String active = activeKey;
+            if (active == null && all.size() == 1) {
+                active = all.keySet().iterator().next();
+            }
+            return new Keyring(all, active);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof AuthSettings other && Arrays.equals(passwordKey, other.passwordKey);
+            if (!(o instanceof AuthSettings other) || !Arrays.equals(passwordKey, other.passwordKey)
+                    || !java.util.Objects.equals(activeKey, other.activeKey) || required != other.required
+                    || !keys.keySet().equals(other.keys.keySet())) {
+                return false;
+            }
+            return keys.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.keys.get(e.getKey())));
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(passwordKey);
+            return 31 * Arrays.hashCode(passwordKey) + keys.keySet().hashCode();
         }
 
         @Override
         public String toString() {
-            return "AuthSettings[passwordKey=" + (passwordKey == null ? "none" : "***") + "]";
+            return "AuthSettings[passwordKey=" + (passwordKey == null ? "none" : "***") + ", keys=" + keys.keySet()
+                    + ", activeKey=" + activeKey + ", required=" + required + "]";
         }
     }
 
@@ -186,11 +360,15 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 text(c, "diameter.identity"),
                 text(c, "diameter.realm"),
                 text(c, "diameter.product-name"),
-                bool(c, "diameter.accept-undefined-peers"),
+                bool(c, "diameter.accept-any-peer"),
                 Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
                 Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
                 positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"));
+                positive(c, "diameter.processing-threads"),
+                transport(c),
+                list(c, "diameter.allowed-peers"),
+                list(c, "diameter.allowed-realms"),
+                tls(c, false));
         GridConfig grid = new GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),
@@ -220,7 +398,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 positive(c, "cx.max-auth-items"),
                 bool(c, "cx.shared-ifc-sets-supported"),
                 indBits(c, "cx.sqn-ind-bits"));
-        AuthSettings auth = new AuthSettings(key(c, "auth.password-key"));
+        AuthSettings auth = auth(c);
         ShSettings sh = new ShSettings(
                 positive(c, "sh.max-repository-data-bytes"),
                 Duration.ofSeconds(positive(c, "sh.max-subscription-seconds")),
@@ -289,15 +467,56 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         return (int) value;
     }
 
+    private static AuthSettings auth(Configuration c) {
+        byte[] passwordKey = key(c, "auth.password-key");
+        Map<String, byte[]> keys = new TreeMap<>();
+        List<String> entries = list(c, "secrets.keys");
+        for (int i = 0; i < entries.size(); i++) {
+            // Never quote the entry: it holds a key.
+            String[] parts = entries.get(i).split(":", 2);
+            String id = parts[0].trim();
+            if (parts.length != 2 || !id.matches(Keyring.KEY_ID_PATTERN)) {
+                throw new InvalidConfigurationException("secrets.keys", "entry " + (i + 1) + " must be id:key, the id "
+                        + "matching " + Keyring.KEY_ID_PATTERN);
+            }
+            if (!parts[1].trim().matches("[0-9a-fA-F]{" + 2 * Keyring.KEY_BYTES + "}")) {
+                throw new InvalidConfigurationException("secrets.keys", "key " + id + " must be "
+                        + 2 * Keyring.KEY_BYTES + " hex digits (a " + Keyring.KEY_BYTES + "-octet AES-256 key)");
+            }
+            if (keys.put(id, HexFormat.of().parseHex(parts[1].trim())) != null) {
+                throw new InvalidConfigurationException("secrets.keys", "key id " + id + " appears twice");
+            }
+        }
+        if (passwordKey != null && keys.containsKey(Keyring.LEGACY_PASSWORD_KEY_ID)) {
+            throw new InvalidConfigurationException("secrets.keys", "the id " + Keyring.LEGACY_PASSWORD_KEY_ID
+                    + " is taken by auth.password-key: give the key only once");
+        }
+        Set<String> ids = new TreeSet<>(keys.keySet());
+        if (passwordKey != null) {
+            ids.add(Keyring.LEGACY_PASSWORD_KEY_ID);
+        }
+        String active = c.getString("secrets.active-key", "").trim();
+        if (active.isEmpty()) {
+            if (ids.size() > 1) {
+                throw new InvalidConfigurationException("secrets.active-key", "required with more than one key: one of "
+                        + ids);
+            }
+        } else if (!ids.contains(active)) {
+            throw new InvalidConfigurationException("secrets.active-key", "'" + active + "' is not one of the keys "
+                    + ids);
+        }
+        return new AuthSettings(passwordKey, keys, active.isEmpty() ? null : active, bool(c, "secrets.required"));
+    }
+
     /** Empty means no key. The value is a secret: no message ever quotes it. */
     private static byte[] key(Configuration c, String key) {
         String value = c.getString(key, "").trim();
         if (value.isEmpty()) {
             return null;
         }
-        if (!value.matches("[0-9a-fA-F]{" + 2 * PasswordSealer.KEY_BYTES + "}")) {
-            throw new InvalidConfigurationException(key, "must be " + 2 * PasswordSealer.KEY_BYTES
-                    + " hex digits (a " + PasswordSealer.KEY_BYTES + "-octet AES-256 key)");
+        if (!value.matches("[0-9a-fA-F]{" + 2 * Keyring.KEY_BYTES + "}")) {
+            throw new InvalidConfigurationException(key, "must be " + 2 * Keyring.KEY_BYTES
+                    + " hex digits (a " + Keyring.KEY_BYTES + "-octet AES-256 key)");
         }
         return HexFormat.of().parseHex(value);
     }

@@ -21,7 +21,7 @@ import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.DigestCredentials;
 import org.imshss.provisioning.model.IpAddresses;
-import org.imshss.provisioning.model.PasswordSealer;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.store.SubscriberStore;
@@ -44,17 +44,20 @@ public final class MultimediaAuth {
     private final SequenceNumbers sequenceNumbers;
     private final SecureRandom random;
     private final Clock clock;
-    private final PasswordSealer sealer;
+    private final Keyring keyring;
 
-    /** @param sealer opens the passwords kept for Digest-MD5; null when no key is configured (scheme refused) */
+    /**
+     * @param keyring opens the sealed K, OPc, HA1 and passwords; this is the only place they are opened, each for
+     *                the answer at hand and cleared after. Without any key Digest-MD5 is refused.
+     */
     public MultimediaAuth(SubscriberStore store, CxSettings settings, SequenceNumbers sequenceNumbers,
-            SecureRandom random, Clock clock, PasswordSealer sealer) {
+            SecureRandom random, Clock clock, Keyring keyring) {
         this.store = store;
         this.settings = settings;
         this.sequenceNumbers = sequenceNumbers;
         this.random = random;
         this.clock = clock;
-        this.sealer = sealer;
+        this.keyring = keyring;
     }
 
     public MultimediaAuthAnswer handle(MultimediaAuthRequest request) {
@@ -74,13 +77,19 @@ public final class MultimediaAuth {
         AuthProfile auth = impi.auth();
         String requested = AuthSchemes.canonical(request.scheme()).orElse(request.scheme());
         String scheme = AuthSchemes.UNKNOWN.equals(requested) ? auth.defaultScheme() : auth.allowedScheme(requested);
-        if (scheme == null || !supported(scheme, auth, sealer != null)) {
+        if (scheme == null || !supported(scheme, auth, !keyring.keyIds().isEmpty())) {
             return MultimediaAuthAnswer.of(ResultCode.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
         }
         String canonical = AuthSchemes.canonical(scheme).orElse(scheme);
         boolean aka = AuthSchemes.isAka(canonical);
         byte[] resync = request.authorization();
-        Milenage milenage = aka ? new Milenage(auth.aka().k(), auth.aka().opc()) : null;
+        Milenage milenage = null;
+        if (aka) {
+            milenage = milenage(impi);
+            if (milenage == null) {
+                return MultimediaAuthAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+            }
+        }
         long resyncSqnMs = -1;
         if (aka && resync != null) {
             // Step 4: resynchronisation; a failed MAC-S check leaves SQN_HE untouched (TS 33.102 6.3.5).
@@ -133,8 +142,31 @@ public final class MultimediaAuth {
             case AuthSchemes.NASS_BUNDLED ->
                     new AuthItem.LineIdentifier(scheme, auth.lineIdentifier().getBytes(StandardCharsets.UTF_8));
             case AuthSchemes.EARLY_IMS_SECURITY -> framedItem(scheme, IpAddresses.parse(auth.ipAddress()).orElseThrow());
-            default -> digestItem(scheme, auth.digest());
+            default -> digestItem(scheme, impi);
         };
+    }
+
+    /** Milenage over the opened K and OPc, which are cleared at once; null if they do not open (logged). */
+    private Milenage milenage(PrivateIdentity impi) {
+        byte[] k = null;
+        byte[] opc = null;
+        try {
+            k = keyring.open(impi.impi(), Keyring.Field.K, impi.auth().aka().k());
+            opc = keyring.open(impi.impi(), Keyring.Field.OPC, impi.auth().aka().opc());
+            return new Milenage(k, opc);
+        } catch (Keyring.SecretUnavailableException e) {
+            log.warn("MAR: {}", e.getMessage());
+            return null;
+        } finally {
+            clear(k);
+            clear(opc);
+        }
+    }
+
+    private static void clear(byte[] secret) {
+        if (secret != null) {
+            Arrays.fill(secret, (byte) 0);
+        }
     }
 
     /**
@@ -145,9 +177,9 @@ public final class MultimediaAuth {
     private AuthItem cleartextItem(String scheme, PrivateIdentity impi) {
         byte[] password;
         try {
-            password = sealer.open(impi.impi(), impi.auth().sealedPassword());
-        } catch (IllegalArgumentException wrongKey) {
-            log.warn("MAR for {}: the stored Digest-MD5 password does not open with the configured key", impi.impi());
+            password = keyring.open(impi.impi(), Keyring.Field.PASSWORD, impi.auth().sealedPassword());
+        } catch (Keyring.SecretUnavailableException e) {
+            log.warn("MAR: {}", e.getMessage());
             return null;
         }
         byte[] nonce = new byte[DIGEST_NONCE_BYTES];
@@ -202,7 +234,14 @@ public final class MultimediaAuth {
      * was available (FHoSS sends ETSI TS 183 033 vendor-13019 AVPs, outside this dictionary), and both the Open
      * IMS Core S-CSCF and Kamailio ims_auth check HTTP_DIGEST_MD5 like SIP Digest, from realm and H(A1).
      */
-    private static AuthItem digestItem(String scheme, DigestCredentials digest) {
-        return new AuthItem.Digest(scheme, digest.realm(), DIGEST_ALGORITHM, DIGEST_QOP, digest.ha1());
+    private AuthItem digestItem(String scheme, PrivateIdentity impi) {
+        DigestCredentials digest = impi.auth().digest();
+        try {
+            return new AuthItem.Digest(scheme, digest.realm(), DIGEST_ALGORITHM, DIGEST_QOP,
+                    keyring.openText(impi.impi(), Keyring.Field.HA1, digest.ha1()));
+        } catch (Keyring.SecretUnavailableException e) {
+            log.warn("MAR: {}", e.getMessage());
+            return null;
+        }
     }
 }

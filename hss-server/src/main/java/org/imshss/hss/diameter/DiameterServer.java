@@ -6,25 +6,35 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.imshss.diameter.Application;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
+import org.imshss.hss.config.TlsSettings;
+import org.imshss.hss.diameter.transport.DiameterTransport;
+import org.imshss.hss.diameter.transport.PeerFsmFactory;
+import org.imshss.hss.diameter.transport.StackConfiguration;
+import org.imshss.hss.diameter.transport.TransportConnection;
+import org.imshss.hss.diameter.transport.TransportGuard;
+import org.imshss.hss.diameter.transport.TransportTls;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.IllegalDiameterStateException;
 import org.jdiameter.api.Mode;
 import org.jdiameter.api.Network;
 import org.jdiameter.api.NetworkReqListener;
+import org.jdiameter.api.Peer;
+import org.jdiameter.api.PeerState;
 import org.jdiameter.api.PeerTable;
 import org.jdiameter.api.SessionFactory;
 import org.jdiameter.api.Stack;
 import org.jdiameter.server.impl.StackImpl;
-import org.jdiameter.server.impl.helpers.XMLConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +46,25 @@ import org.slf4j.LoggerFactory;
 public final class DiameterServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DiameterServer.class);
+    /** Added to twice the request timeout before a request the stack never answered stops counting as pending. */
+    private static final Duration REQUEST_EXPIRY_MARGIN = Duration.ofSeconds(5);
+    /** How long a CER after a fast reconnect waits for the stack to drop the peer's previous connection. */
+    private static final Duration CAPABILITIES_WAIT = Duration.ofSeconds(3);
 
     private final DiameterSettings settings;
     private final Map<Application, NetworkReqListener> listeners;
     private final List<RemotePeer> remotePeers;
     private Stack stack;
+    private DiameterTransport transport;
 
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners) {
         this(settings, listeners, List.of());
     }
 
-    /** @param remotePeers peers this node connects to, for the applications of {@code listeners} */
+    /**
+     * @param remotePeers peers this node connects to, for the applications of {@code listeners}; over TLS when
+     *                    {@code diameter.tls.connect} says so
+     */
     public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
             List<RemotePeer> remotePeers) {
         this.settings = settings;
@@ -61,8 +79,29 @@ public final class DiameterServer implements AutoCloseable {
     /** Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). */
     public synchronized void start() throws Exception {
         ensurePortFree();
+        PeerAdmission admission = PeerAdmission.of(settings, remotePeers);
+        if (settings.admitsNobody() && remotePeers.isEmpty()) {
+            log.warn("Diameter: no peer can connect (diameter.allowed-peers and diameter.allowed-realms are empty): "
+                    + "every CER is answered 3010 DIAMETER_UNKNOWN_PEER");
+        }
+        DiameterTransport createdTransport = new DiameterTransport(settings.transport(), localIdentity(),
+                settings.productName(), listeners.keySet().stream().map(Application::id).collect(Collectors.toSet()),
+                settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
+                transportTls(), admission);
         Stack created = new StackImpl();
-        created.init(new XMLConfiguration(new ByteArrayInputStream(configuration().getBytes(StandardCharsets.UTF_8))));
+        try {
+            created.init(new StackConfiguration(
+                    new ByteArrayInputStream(configuration().getBytes(StandardCharsets.UTF_8)), createdTransport));
+        } catch (Exception e) {
+            createdTransport.close();
+            throw e;
+        }
+        PeerTable peers = created.unwrap(PeerTable.class);
+        createdTransport.bindPeerStates(host -> {
+            Peer peer = peers.getPeer(host);
+            return peer == null ? null : peer.getState(PeerState.class);
+        });
+        transport = createdTransport;
         Network network = created.unwrap(Network.class);
         for (Map.Entry<Application, NetworkReqListener> entry : listeners.entrySet()) {
             Application application = entry.getKey();
@@ -78,8 +117,11 @@ public final class DiameterServer implements AutoCloseable {
         }
         stack = created;
         ensureListening();
-        log.info("Diameter {} listening on {}:{} (realm {})", settings.identity(), settings.bindAddress(),
-                settings.port(), settings.realm());
+        TlsSettings tls = settings.tls();
+        log.info("Diameter {} listening on {} (realm {}), admitting {}", settings.identity(),
+                ((tls.only() ? "" : "TCP " + settings.bindAddress() + ":" + settings.port() + " ")
+                        + (tls.enabled() ? "TLS " + settings.bindAddress() + ":" + tls.port() : "")).trim(),
+                settings.realm(), admission);
     }
 
     public SessionFactory sessionFactory() {
@@ -111,15 +153,41 @@ public final class DiameterServer implements AutoCloseable {
         }
         stack.destroy();
         stack = null;
+        transport.close();
+        transport = null;
+    }
+
+    /** The node's transport: its limits and the requests it has pending. */
+    public DiameterTransport transport() {
+        return transport;
+    }
+
+    private TransportTls transportTls() {
+        TlsSettings tls = settings.tls();
+        return tls.enabled() ? new TransportTls(tls.context(), tls.port(), tls.only()) : null;
+    }
+
+    /** The plain TCP port, or the TLS port when that is the only one. */
+    private int probedPort() {
+        return settings.tls().only() ? settings.tls().port() : settings.port();
     }
 
     private void ensurePortFree() {
+        if (!settings.tls().only()) {
+            ensurePortFree("diameter.port", settings.port());
+        }
+        if (settings.tls().enabled()) {
+            ensurePortFree("diameter.tls.port", settings.tls().port());
+        }
+    }
+
+    private void ensurePortFree(String key, int port) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
+            probe.bind(new InetSocketAddress(settings.bindAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("diameter.port: cannot listen on " + settings.bindAddress() + ":"
-                    + settings.port() + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(key + ": cannot listen on " + settings.bindAddress() + ":"
+                    + port + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -132,13 +200,13 @@ public final class DiameterServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(settings.bindAddress(), settings.port()), 200);
+                probe.connect(new InetSocketAddress(settings.bindAddress(), probedPort()), 200);
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
                     close();
                     throw new IllegalStateException("diameter.port: the stack did not start listening on "
-                            + settings.bindAddress() + ":" + settings.port());
+                            + settings.bindAddress() + ":" + probedPort());
                 }
             }
             Thread.sleep(20);
@@ -150,6 +218,8 @@ public final class DiameterServer implements AutoCloseable {
      * The XSD wants at least one peer and one realm: the realm is our own, the peer a placeholder that is
      * never connected (peers connect to us). Remote peers are listed with their address and
      * {@code attempt_connect}; each of their realms gets an entry so requests can be routed to them.
+     * jDiameter's own peer check is off (AcceptUndefinedPeer): it would close an unknown peer's connection without
+     * a CEA; {@link PeerAdmission} answers it 3010 at the transport instead.
      */
     String configuration() {
         StringBuilder apps = new StringBuilder();
@@ -162,6 +232,9 @@ public final class DiameterServer implements AutoCloseable {
             peers.append("<Peer name=\"aaa://").append(peer.identity()).append(':').append(peer.port()).append('"');
             if (peer.address() != null) {
                 peers.append(" ip=\"").append(peer.address()).append('"');
+            }
+            if (settings.tls().connect()) {
+                peers.append(" security_ref=\"").append(TransportConnection.TLS).append('"');
             }
             peers.append(" attempt_connect=\"true\" rating=\"1\"/>");
         }
@@ -192,7 +265,7 @@ public final class DiameterServer implements AutoCloseable {
                     <Applications>%s</Applications>
                   </LocalPeer>
                   <Parameters>
-                    <AcceptUndefinedPeer value="%s"/>
+                    <AcceptUndefinedPeer value="true"/>
                     <DuplicateProtection value="false"/>
                     <DuplicateTimer value="240000"/>
                     <UseUriAsFqdn value="false"/>
@@ -220,10 +293,16 @@ public final class DiameterServer implements AutoCloseable {
                     <Peers>%s</Peers>
                     <Realms>%s</Realms>
                   </Network>
+                  <Extensions>
+                    <NetworkGuard value="%s"/>
+                    <Connection value="%s"/>
+                    <PeerFsmFactory value="%s"/>
+                  </Extensions>
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
-                settings.productName(), apps, settings.acceptUndefinedPeers(), settings.queueSize(), timeout,
+                settings.productName(), apps, settings.queueSize(), timeout,
                 timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
-                peers, realms);
+                peers, realms, TransportGuard.class.getName(), TransportConnection.class.getName(),
+                PeerFsmFactory.class.getName());
     }
 }

@@ -72,6 +72,7 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final SubscribedIdentities subscribed = new SubscribedIdentities();
 
     /** @param cx where DSAI changes that mask or unmask iFCs are pushed to the serving S-CSCF */
     ShNotifier(SubscriberStore store, ShDataStore shStore, ShDataAssembler assembler, PushNotification push,
@@ -114,6 +115,38 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
             pending.remove(key);
             log.debug("Sh notification dropped: the node is stopping");
         }
+    }
+
+    @Override
+    public void shSubscriptionsChanged(String identityKey, ShSubscriptions before, ShSubscriptions after) {
+        if (after == null || after.isEmpty()) {
+            subscribed.remove(identityKey);
+            return;
+        }
+        if (subscribed.contains(identityKey)) {
+            return;
+        }
+        subscribed.add(identityKey);
+        // The IMS subscription of the identity is read off the grid thread; until then the identity concerns all.
+        later(() -> subscribed.resolveIfUnresolved(identityKey,
+                store.publicIdentity(identityKey).map(PublicIdentity::subscriptionId).orElse(null)));
+    }
+
+    @Override
+    public boolean watchesIdentity(String identityKey) {
+        return subscribed.contains(identityKey);
+    }
+
+    @Override
+    public void watchedIdentityChanged(PublicIdentity before, PublicIdentity after) {
+        PublicIdentity any = after != null ? after : before;
+        subscribed.resolve(identityKey(any), after == null ? null : after.subscriptionId());
+    }
+
+    /** Nobody has subscribed to anything: changes of subscriber data and registrations concern no AS. */
+    @Override
+    public boolean idle() {
+        return subscribed.isEmpty();
     }
 
     @Override
@@ -198,8 +231,12 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
 
     @Override
     public void registrationChanged(RegistrationState before, RegistrationState after) {
+        RegistrationState changed = after != null ? after : before;
+        if (!subscribed.mayConcern(changed.subscriptionId(), List.of())) {
+            return;
+        }
         later(() -> {
-            RegistrationState any = after != null ? after : before;
+            RegistrationState any = changed;
             RegistrationState old = before != null ? before : RegistrationState.empty(any.subscriptionId());
             RegistrationState now = after != null ? after : RegistrationState.empty(any.subscriptionId());
             for (String member : identitiesOf(any.subscriptionId())) {
@@ -299,7 +336,8 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
         if (!before.privateIdentities().equals(after.privateIdentities())) {
             identitySetChanged(after.id(), List.of());
         }
-        if (!Objects.equals(before.chargingInformationId(), after.chargingInformationId())) {
+        if (!Objects.equals(before.chargingInformationId(), after.chargingInformationId())
+                && subscribed.mayConcern(after.id(), List.of())) {
             settled("charging-of:" + after.id(), () -> {
                 ChargingInformation charging = after.chargingInformationId() == null
                         ? null : store.chargingInformation(after.chargingInformationId()).orElse(null);
@@ -435,6 +473,9 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
      * the identity set they subscribed to as it is now.
      */
     private void identitySetChanged(String subscriptionId, Collection<String> touched) {
+        if (!subscribed.mayConcern(subscriptionId, touched)) {
+            return;
+        }
         settled("identities:" + subscriptionId, () -> {
             Set<String> members = new LinkedHashSet<>();
             if (subscriptionId != null) {
@@ -526,6 +567,11 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
             shStore.updateSubscriptions(identityKey, new SubscribeNotifications.Subscribe(List.of(), now));
         }
         return live.subscriptions();
+    }
+
+    /** The key an identity's Sh subscriptions are stored by: normalised, or the wildcard string. */
+    private static String identityKey(PublicIdentity identity) {
+        return identity.type().isWildcard() ? identity.identity().trim() : Identities.normalise(identity.identity());
     }
 
     private String wildcarded(String identityKey) {

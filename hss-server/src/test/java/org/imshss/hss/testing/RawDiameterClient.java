@@ -43,27 +43,57 @@ public final class RawDiameterClient implements AutoCloseable {
     /** Connects and completes CER/CEA advertising Cx; fails unless the CEA says 2001. */
     public static RawDiameterClient connect(String host, int port, String originHost, String originRealm)
             throws IOException {
+        return connect(host, port, originHost, originRealm, 0);
+    }
+
+    /** @param receiveBufferBytes the socket's receive buffer (small for a peer that stops reading), 0 for default */
+    public static RawDiameterClient connect(String host, int port, String originHost, String originRealm,
+            int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(new InetSocketAddress(host, port), 2000);
-        socket.setSoTimeout(5000);
-        RawDiameterClient client = new RawDiameterClient(socket, originHost, originRealm);
-        RawMessage cea = client.exchange(new RawMessage(RawMessage.FLAG_REQUEST, CER, 0, client.nextId(),
-                client.nextId(), List.of(
-                        RawAvp.of(Avp.ORIGIN_HOST, originHost.getBytes()),
-                        RawAvp.of(Avp.ORIGIN_REALM, originRealm.getBytes()),
-                        RawAvp.of(Avp.HOST_IP_ADDRESS, new byte[] {0, 1, 127, 0, 0, 1}),
-                        RawAvp.u32(Avp.VENDOR_ID, 0),
-                        RawAvp.utf8(Avp.PRODUCT_NAME, "raw-test-peer"),
-                        RawAvp.u32(Avp.SUPPORTED_VENDOR_ID, Application.CX.vendorId()),
-                        RawAvp.grouped(Avp.VENDOR_SPECIFIC_APPLICATION_ID,
-                                RawAvp.u32(Avp.VENDOR_ID, Application.CX.vendorId()),
-                                RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.CX.id())))));
+        return establish(socket, originHost, originRealm);
+    }
+
+    /** Completes CER/CEA over a socket already connected (e.g. a TLS socket); fails unless the CEA says 2001. */
+    public static RawDiameterClient establish(Socket socket, String originHost, String originRealm)
+            throws IOException {
+        RawDiameterClient client = over(socket, originHost, originRealm);
+        RawMessage cea = client.exchangeCapabilities();
         if (cea.resultCode() != 2001) {
             client.close();
             throw new IOException("CEA result " + cea.resultCode());
         }
-        client.capabilitiesAnswer = cea;
         return client;
+    }
+
+    /** A client over a connected socket that has sent nothing yet. */
+    public static RawDiameterClient over(Socket socket, String originHost, String originRealm) throws IOException {
+        socket.setSoTimeout(5000);
+        return new RawDiameterClient(socket, originHost, originRealm);
+    }
+
+    /** Sends the CER advertising Cx and returns the server's answer, whatever its Result-Code. */
+    public RawMessage exchangeCapabilities() throws IOException {
+        RawMessage cea = exchange(capabilitiesRequest());
+        capabilitiesAnswer = cea;
+        return cea;
+    }
+
+    /** The CER of this client, advertising Cx. */
+    public RawMessage capabilitiesRequest() {
+        return new RawMessage(RawMessage.FLAG_REQUEST, CER, 0, nextId(), nextId(), List.of(
+                RawAvp.of(Avp.ORIGIN_HOST, originHost.getBytes()),
+                RawAvp.of(Avp.ORIGIN_REALM, originRealm.getBytes()),
+                RawAvp.of(Avp.HOST_IP_ADDRESS, new byte[] {0, 1, 127, 0, 0, 1}),
+                RawAvp.u32(Avp.VENDOR_ID, 0),
+                RawAvp.utf8(Avp.PRODUCT_NAME, "raw-test-peer"),
+                RawAvp.u32(Avp.SUPPORTED_VENDOR_ID, Application.CX.vendorId()),
+                RawAvp.grouped(Avp.VENDOR_SPECIFIC_APPLICATION_ID,
+                        RawAvp.u32(Avp.VENDOR_ID, Application.CX.vendorId()),
+                        RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.CX.id()))));
     }
 
     /** The CEA the server answered the CER with. */
@@ -92,6 +122,16 @@ public final class RawDiameterClient implements AutoCloseable {
     public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /** Ends what this client sends (a half close); the server sees the end of its input. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** The read timeout of {@link #receive()}. */
+    public void setTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     public RawMessage receive() throws IOException {

@@ -63,13 +63,25 @@ public final class TestHss implements AutoCloseable {
         return start(settings -> settings, null, null, rest);
     }
 
+    /** With Diameter settings changed from the test defaults (transport limits, watchdog interval). */
+    public static TestHss startWithDiameter(java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter)
+            throws Exception {
+        return start(settings -> settings, null, null, HssSettings.REST_DISABLED, diameter);
+    }
+
     /** With a password key, an extra seed and the provisioning API as given. */
     public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed, RestSettings rest) throws Exception {
+        return start(cx, passwordKey, extraSeed, rest, d -> d);
+    }
+
+    private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
+            String extraSeed, RestSettings rest, java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter)
+            throws Exception {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(cx, passwordKey, extraSeed, rest);
+                return startOnce(cx, passwordKey, extraSeed, rest, diameter);
             } catch (IllegalStateException portTaken) {
                 if (attempt == 3) {
                     throw portTaken;
@@ -79,12 +91,15 @@ public final class TestHss implements AutoCloseable {
     }
 
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
-            byte[] passwordKey, String extraSeed, RestSettings rest) throws Exception {
+            byte[] passwordKey, String extraSeed, RestSettings rest,
+            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
-                new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test", true,
-                        Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
+                // As deployed: only peers of the realm are admitted (every test peer is of it).
+                diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
+                        false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
+                        .withPeers(false, List.of(), List.of(REALM))),
                 new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
                         List.of(), false, work, 0, 10_000),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
@@ -92,7 +107,7 @@ public final class TestHss implements AutoCloseable {
         SubscriberData data = seed();
         if (extraSeed != null) {
             try (InputStream in = TestHss.class.getResourceAsStream(extraSeed)) {
-                data = merge(data, new SeedLoader(settings.auth().sealer()).read(in, extraSeed));
+                data = merge(data, new SeedLoader(settings.auth().keyring()).read(in, extraSeed));
             }
         }
         HssNode node = HssNode.start(settings, data);

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssConfiguration;
 import org.imshss.hss.config.HssSettings;
@@ -71,6 +74,7 @@ public final class ImportBenchmark {
             byte[] baselineFile = ndjson("base-", subscribers);
             byte[] importFile = ndjson("bulk-", subscribers);
 
+            cpuMark = processCpuNanos();
             long started = System.nanoTime();
             String document = "{\"realm\": \"ims.example.org\", \"serviceProfiles\": [{\"id\": \"default\"}], "
                     + "\"subscriptions\": ["
@@ -81,6 +85,7 @@ public final class ImportBenchmark {
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = node.restUri();
+            cpuMark = processCpuNanos();
             started = System.nanoTime();
             Map<String, Integer> results = importFile(http, base, token, importFile);
             double imported = rate(subscribers, started);
@@ -104,6 +109,14 @@ public final class ImportBenchmark {
             }
             report("REST export", lines, rate(lines, started), started);
             System.out.printf("RESULT import/baseline = %.1f%%%n", 100.0 * imported / baseline);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -153,9 +166,23 @@ public final class ImportBenchmark {
         return count / ((System.nanoTime() - startedNanos) / 1e9);
     }
 
+    /**
+     * Also the CPU time the whole process spent since the previous report, per subscriber: on a shared machine
+     * the elapsed time depends on the other processes, the CPU time much less.
+     */
     private static void report(String what, long count, double rate, long startedNanos) {
-        System.out.printf("RESULT %-60s %,10d subscribers %8.1f s %,10.0f /s%n", what, count,
-                (System.nanoTime() - startedNanos) / 1e9, rate);
+        long cpu = processCpuNanos();
+        System.out.printf("RESULT %-60s %,10d subscribers %8.1f s %,10.0f /s %6.0f us CPU each (load %.1f)%n", what,
+                count, (System.nanoTime() - startedNanos) / 1e9, rate, (cpu - cpuMark) / 1e3 / count,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        cpuMark = cpu;
+    }
+
+    private static long cpuMark;
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void require(boolean condition, String message) {

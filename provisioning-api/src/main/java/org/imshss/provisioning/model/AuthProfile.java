@@ -13,7 +13,8 @@ import java.util.Set;
  * @param ipAddress Early-IMS IPv4 address, IPv6 address or IPv6 prefix ({@code 2001:db8::/64}), or null
  * @param cleartextPasswordAllowed whether the Digest-MD5 scheme, which hands the password itself to the S-CSCF,
  *                                 may be used for this identity
- * @param sealedPassword the password encrypted at rest, kept only when cleartextPasswordAllowed; else null
+ * @param sealedPassword the password, sealed ({@link Keyring}, field PASSWORD; never clear), kept only when
+ *                       cleartextPasswordAllowed; else null
  */
 public record AuthProfile(
         Set<String> allowedSchemes,
@@ -23,12 +24,15 @@ public record AuthProfile(
         String lineIdentifier,
         String ipAddress,
         boolean cleartextPasswordAllowed,
-        SealedPassword sealedPassword) {
+        SealedSecret sealedPassword) {
 
     public AuthProfile {
         allowedSchemes = Set.copyOf(allowedSchemes);
         if (sealedPassword != null && !cleartextPasswordAllowed) {
             throw new IllegalArgumentException("a password is kept only when cleartext use is allowed");
+        }
+        if (sealedPassword != null && sealedPassword.clear()) {
+            throw new IllegalArgumentException("a password is never kept unencrypted");
         }
     }
 
@@ -36,6 +40,34 @@ public record AuthProfile(
     public AuthProfile(Set<String> allowedSchemes, String defaultScheme, DigestCredentials digest,
             AkaCredentials aka, String lineIdentifier, String ipAddress) {
         this(allowedSchemes, defaultScheme, digest, aka, lineIdentifier, ipAddress, false, null);
+    }
+
+    /** Whether every secret is as the keyring writes new ones (under its active key). */
+    public boolean sealedUnder(Keyring keyring) {
+        return (digest == null || keyring.current(digest.ha1()))
+                && (aka == null || keyring.current(aka.k()) && keyring.current(aka.opc()))
+                && (sealedPassword == null || keyring.current(sealedPassword));
+    }
+
+    /**
+     * The same profile with every secret under the keyring's active key (a rotation); this profile when all are.
+     *
+     * @throws Keyring.SecretUnavailableException if a secret does not open with the ring
+     */
+    public AuthProfile resealed(Keyring keyring, String impi) {
+        if (sealedUnder(keyring)) {
+            return this;
+        }
+        SealedSecret password = sealedPassword;
+        if (password != null && !keyring.current(password)) {
+            if (!keyring.sealing()) {
+                throw new IllegalArgumentException("a password is never kept unencrypted");
+            }
+            password = keyring.reseal(impi, Keyring.Field.PASSWORD, password);
+        }
+        return new AuthProfile(allowedSchemes, defaultScheme, digest == null ? null : digest.resealed(keyring, impi),
+                aka == null ? null : aka.resealed(keyring, impi), lineIdentifier, ipAddress,
+                cleartextPasswordAllowed, password);
     }
 
     /** Scheme names are compared case-insensitively; returns the stored spelling or null. */

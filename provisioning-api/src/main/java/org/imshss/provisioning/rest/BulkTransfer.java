@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.service.BulkImport;
@@ -49,47 +54,98 @@ final class BulkTransfer {
     record LineResult(long line, String id, String result, int status, List<FieldError> errors) {
     }
 
+    /**
+     * Reads, parses and converts the next batch while the one before it is stored (by one other thread, so
+     * batches are stored one after the other, in input order): the two halves of the work use two cores.
+     * Results are written in line order once their batch is stored.
+     */
     void importLines(InputStream body, OutputStream out, String actor) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-        Map<Long, LineResult> results = new TreeMap<>();
-        List<BulkImport.ImportLine> batch = new ArrayList<>();
-        long number = 0;
-        String line;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
+        ExecutorService storer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bulk-import-store");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Stored inFlight = null;
+            Map<Long, LineResult> results = new TreeMap<>();
+            List<BulkImport.ImportLine> batch = new ArrayList<>();
+            long number = 0;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                LineResult rejected = parse(number, line, batch);
+                if (rejected != null) {
+                    results.put(number, rejected);
+                }
+                if (batch.size() == BATCH) {
+                    inFlight = submit(storer, inFlight, batch, results, buffer, out, actor);
+                    batch = new ArrayList<>();
+                    results = new TreeMap<>();
+                }
             }
-            LineResult rejected = parse(number, line, batch);
-            if (rejected != null) {
-                results.put(number, rejected);
-            }
-            if (batch.size() == BATCH) {
-                flush(batch, results, buffer, out, actor);
-            }
+            inFlight = submit(storer, inFlight, batch, results, buffer, out, actor);
+            write(inFlight, buffer, out);
+            out.flush();
+        } finally {
+            // A batch being stored when the client went away is stored to the end, not interrupted half way.
+            storer.shutdown();
         }
-        flush(batch, results, buffer, out, actor);
-        out.flush();
     }
 
-    /** Imports the batch and writes its results, and those of the unparsable lines among it, in line order. */
-    private void flush(List<BulkImport.ImportLine> batch, Map<Long, LineResult> results,
-            ByteArrayOutputStream buffer, OutputStream out, String actor) throws IOException {
-        for (BulkImport.ImportResult result : imports.importBatch(batch, actor)) {
+    /** A batch being stored, with the results of its unparsable lines. */
+    private record Stored(Future<List<BulkImport.ImportResult>> results, Map<Long, LineResult> rejected) {
+    }
+
+    /** Prepares the batch, writes the results of the one in flight once it is stored, and starts storing this one. */
+    private Stored submit(ExecutorService storer, Stored inFlight, List<BulkImport.ImportLine> batch,
+            Map<Long, LineResult> rejected, ByteArrayOutputStream buffer, OutputStream out, String actor)
+            throws IOException {
+        BulkImport.Prepared prepared = imports.prepare(batch);
+        write(inFlight, buffer, out);
+        return new Stored(storer.submit(() -> imports.store(prepared, actor)), rejected);
+    }
+
+    /** Writes the results of a stored batch, and those of the unparsable lines among it, in line order. */
+    private void write(Stored stored, ByteArrayOutputStream buffer, OutputStream out) throws IOException {
+        if (stored == null) {
+            return;
+        }
+        Map<Long, LineResult> results = stored.rejected();
+        for (BulkImport.ImportResult result : outcome(stored.results())) {
             ProvisioningException error = result.error();
             results.put(result.line(), new LineResult(result.line(), result.id(), result.result(),
                     error == null ? ("created".equals(result.result()) ? 201 : 200) : status(error),
                     error == null ? List.of() : error.errors()));
         }
-        batch.clear();
         for (LineResult result : results.values()) {
             writer.writeValue(buffer, result);
             buffer.write('\n');
         }
-        results.clear();
         buffer.writeTo(out);
         buffer.reset();
+    }
+
+    private static List<BulkImport.ImportResult> outcome(Future<List<BulkImport.ImportResult>> results)
+            throws IOException {
+        try {
+            return results.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while storing an import batch");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** Adds the line's document to the batch, or returns why it cannot be read. */

@@ -34,6 +34,7 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.imshss.provisioning.service.AuditLog;
 import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.RegistrationAdministration;
+import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.ClusterAdministration;
@@ -67,7 +68,14 @@ public final class RestServer implements AutoCloseable {
     /** The operations behind the API, wired by the process that serves it. */
     public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
             BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations,
-            AuditLog audit, Clock clock, ClusterAdministration cluster) {
+            AuditLog audit, Clock clock, ClusterAdministration cluster, SecretRotation secrets) {
+
+        /** Without the secrets resource. */
+        public Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
+                BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations,
+                AuditLog audit, Clock clock, ClusterAdministration cluster) {
+            this(store, shStore, subscribers, imports, serviceData, registrations, audit, clock, cluster, null);
+        }
     }
 
     private RestServer(HttpServer server, URI base, Set<Class<?>> resourceClasses) {
@@ -175,6 +183,9 @@ public final class RestServer implements AutoCloseable {
         resources.add(new DsaiResource(s.store(), s.shStore(), s.audit(), s.clock()));
         resources.add(new AuditResource(s.audit()));
         resources.add(new ClusterResource(s.cluster(), s.audit(), s.clock()));
+        if (s.secrets() != null) {
+            resources.add(new SecretsResource(s.secrets()));
+        }
         return resources;
     }
 

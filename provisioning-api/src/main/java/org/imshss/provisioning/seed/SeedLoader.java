@@ -43,10 +43,10 @@ import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.IpAddresses;
-import org.imshss.provisioning.model.PasswordSealer;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
-import org.imshss.provisioning.model.SealedPassword;
+import org.imshss.provisioning.model.SealedSecret;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServicePointTrigger;
 import org.imshss.provisioning.model.ServiceProfile;
@@ -57,8 +57,9 @@ import org.imshss.provisioning.store.SubscriberData;
 
 /**
  * Reads a JSON seed document ({@link SeedDocument}) into {@link SubscriberData}: resolves references,
- * applies defaults, derives HA1 from a password and OPc from OP (neither secret is kept) and rejects
- * anything wrong with every problem named by its JSON path. Thread-safe.
+ * applies defaults, derives HA1 from a password and OPc from OP (neither secret is kept), seals K, OPc, HA1 and
+ * passwords with the {@link Keyring} (the one place where provisioned secrets are sealed) and rejects anything
+ * wrong with every problem named by its JSON path. Thread-safe.
  */
 public final class SeedLoader {
 
@@ -82,7 +83,7 @@ public final class SeedLoader {
             List.of(SIP_DIGEST, HTTP_DIGEST_MD5, DIGEST_MD5, AKA_V1, AKA_V2, NASS_BUNDLED, EARLY_IMS);
 
     /** Named in the error for a cleartext-capable identity when no key was given. */
-    public static final String PASSWORD_KEY_SETTING = "auth.password-key";
+    public static final String PASSWORD_KEY_SETTING = "secrets.keys";
 
     private static final List<String> DEFAULT_SCHEMES = List.of(SIP_DIGEST, AKA_V1, AKA_V2);
     private static final String DEFAULT_AMF = "8000";
@@ -95,15 +96,18 @@ public final class SeedLoader {
     private static final Map<String, Integer> DATA_REFERENCES = dataReferences();
 
     private final ObjectReader reader;
-    private final PasswordSealer sealer;
+    private final Keyring sealer;
 
-    /** A loader that refuses identities with {@code cleartextPassword}, having no key to encrypt them with. */
+    /**
+     * A loader without keys: K, OPc and HA1 are kept clear, and identities with {@code cleartextPassword} are
+     * refused, there being no key to encrypt the password with.
+     */
     public SeedLoader() {
-        this(null);
+        this(Keyring.NONE);
     }
 
-    /** @param sealer encrypts the passwords of cleartext-capable identities; null if no key is configured */
-    public SeedLoader(PasswordSealer sealer) {
+    /** @param sealer seals the secrets of every private identity read */
+    public SeedLoader(Keyring sealer) {
         this.sealer = sealer;
         reader = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -205,6 +209,21 @@ public final class SeedLoader {
         boolean serviceProfile(String id);
 
         boolean chargingInformation(String id);
+
+        /**
+         * Stored credentials a private identity of the document leaves out and keeps (a document read back from
+         * the API never shows them), taken over sealed as they are; null for none.
+         */
+        default KeptCredentials kept(String impi) {
+            return null;
+        }
+    }
+
+    /**
+     * Sealed credentials of a stored private identity that a document keeps: each part given (non-null) stands for
+     * the matching credentials the document leaves out.
+     */
+    public record KeptCredentials(DigestCredentials digest, AkaCredentials aka, SealedSecret sealedPassword) {
     }
 
     /** H(A1) of RFC 2617 3.2.2.2: lower-case hex MD5(username ":" realm ":" password). */
@@ -293,10 +312,10 @@ public final class SeedLoader {
         private final Set<String> setIds = new HashSet<>();
         private final Set<String> msisdns = new HashSet<>();
 
-        private final PasswordSealer sealer;
+        private final Keyring sealer;
         private final References stored;
 
-        Conversion(SeedDocument doc, PasswordSealer sealer, References stored) {
+        Conversion(SeedDocument doc, Keyring sealer, References stored) {
             this.doc = doc;
             this.sealer = sealer;
             this.stored = stored;
@@ -810,8 +829,16 @@ public final class SeedLoader {
                 problem(path + ".realm", "must not be blank");
             }
 
+            KeptCredentials kept = current(stored.kept(impi), impi, path);
+            boolean keptDigest = kept != null && kept.digest() != null && p.password() == null && p.ha1() == null;
+            boolean keptAka = kept != null && kept.aka() != null && p.k() == null && p.op() == null
+                    && p.opc() == null && p.amf() == null;
+            boolean keptPassword = kept != null && kept.sealedPassword() != null && p.password() == null;
             DigestCredentials digest = null;
-            if (p.password() != null && p.ha1() != null) {
+            if (keptDigest) {
+                digest = new DigestCredentials(p.realm() != null ? p.realm() : kept.digest().realm(),
+                        kept.digest().ha1());
+            } else if (p.password() != null && p.ha1() != null) {
                 problem(path + ".ha1", "give password or ha1, not both");
             } else if (p.password() != null || p.ha1() != null) {
                 String field = p.password() != null ? ".password" : ".ha1";
@@ -821,27 +848,28 @@ public final class SeedLoader {
                     if (p.password().isEmpty()) {
                         problem(path + ".password", "must not be empty");
                     } else {
-                        digest = new DigestCredentials(realm, ha1(impi, realm, p.password()));
+                        digest = DigestCredentials.seal(sealer, impi, realm, ha1(impi, realm, p.password()));
                     }
                 } else if (!HEX32.matcher(p.ha1()).matches()) {
                     problem(path + ".ha1", "must be 32 hex digits");
                 } else {
-                    digest = new DigestCredentials(realm, p.ha1().toLowerCase(Locale.ROOT));
+                    digest = DigestCredentials.seal(sealer, impi, realm, p.ha1().toLowerCase(Locale.ROOT));
                 }
             }
 
-            AkaCredentials aka = aka(p, path);
+            AkaCredentials aka = keptAka ? kept.aka() : aka(impi, p, path);
             boolean cleartext = Boolean.TRUE.equals(p.cleartextPassword());
-            SealedPassword sealed = cleartext ? sealedPassword(impi, p, path) : null;
+            SealedSecret sealed = !cleartext ? null : keptPassword ? kept.sealedPassword() : sealedPassword(impi, p, path);
             address(p, path);
             // Schemes follow the credentials given, valid or not: a bad key is reported once, at the key.
-            boolean hasDigest = p.password() != null || p.ha1() != null;
-            boolean hasAka = p.k() != null;
+            boolean hasDigest = p.password() != null || p.ha1() != null || keptDigest;
+            boolean hasAka = p.k() != null || keptAka;
+            boolean hasPassword = p.password() != null || keptPassword;
 
             Set<String> allowed = new LinkedHashSet<>();
             if (p.authSchemes() == null) {
                 for (String scheme : DEFAULT_SCHEMES) {
-                    if (supported(scheme, hasDigest, hasAka, p)) {
+                    if (supported(scheme, hasDigest, hasAka, hasPassword, p)) {
                         allowed.add(scheme);
                     }
                 }
@@ -857,7 +885,7 @@ public final class SeedLoader {
                     String at = path + ".authSchemes[" + i + "]";
                     if (scheme == null) {
                         problem(at, "unknown scheme " + p.authSchemes().get(i) + ", expected one of " + KNOWN_SCHEMES);
-                    } else if (!supported(scheme, hasDigest, hasAka, p)) {
+                    } else if (!supported(scheme, hasDigest, hasAka, hasPassword, p)) {
                         problem(at, scheme + " needs " + requirement(scheme));
                     } else {
                         allowed.add(scheme);
@@ -895,18 +923,37 @@ public final class SeedLoader {
                             p.ipAddress() == null ? null : p.ipAddress().trim(), cleartext, sealed));
         }
 
-        /** Digest-MD5 hands the password to the S-CSCF, so it is kept, but only encrypted (see PasswordSealer). */
-        private SealedPassword sealedPassword(String impi, SeedDocument.PrivateId p, String path) {
+        /**
+         * Kept credentials under the active key: a write never puts back a value under an older key that a rotation
+         * running meanwhile has just re-sealed. Null (with a problem) if one does not open.
+         */
+        private KeptCredentials current(KeptCredentials kept, String impi, String path) {
+            if (kept == null) {
+                return null;
+            }
+            try {
+                return new KeptCredentials(kept.digest() == null ? null : kept.digest().resealed(sealer, impi),
+                        kept.aka() == null ? null : kept.aka().resealed(sealer, impi),
+                        kept.sealedPassword() == null || !sealer.sealing() ? kept.sealedPassword()
+                                : sealer.reseal(impi, Keyring.Field.PASSWORD, kept.sealedPassword()));
+            } catch (Keyring.SecretUnavailableException e) {
+                problem(path, "the stored credentials cannot be kept: " + e.getMessage());
+                return null;
+            }
+        }
+
+        /** Digest-MD5 hands the password to the S-CSCF, so it is kept, but only encrypted (see Keyring). */
+        private SealedSecret sealedPassword(String impi, SeedDocument.PrivateId p, String path) {
             if (p.password() == null || p.password().isEmpty()) {
                 problem(path + ".cleartextPassword", "needs password (an ha1 cannot give the password back)");
                 return null;
             }
-            if (sealer == null) {
+            if (!sealer.sealing()) {
                 problem(path + ".cleartextPassword", "the password would be kept, but no key to encrypt it is "
                         + "configured (" + PASSWORD_KEY_SETTING + ")");
                 return null;
             }
-            return sealer.seal(impi, p.password());
+            return sealer.seal(impi, Keyring.Field.PASSWORD, p.password());
         }
 
         private void address(SeedDocument.PrivateId p, String path) {
@@ -919,7 +966,7 @@ public final class SeedLoader {
             }
         }
 
-        private AkaCredentials aka(SeedDocument.PrivateId p, String path) {
+        private AkaCredentials aka(String impi, SeedDocument.PrivateId p, String path) {
             if (p.k() == null) {
                 for (String[] field : new String[][] {{"op", p.op()}, {"opc", p.opc()}, {"amf", p.amf()}}) {
                     if (field[1] != null) {
@@ -956,7 +1003,12 @@ public final class SeedLoader {
             }
             byte[] k = HEX.parseHex(p.k());
             byte[] opc = p.op() != null ? opc(k, HEX.parseHex(p.op())) : HEX.parseHex(p.opc());
-            return new AkaCredentials(k, opc, HEX.parseHex(amf));
+            try {
+                return AkaCredentials.seal(sealer, impi, k, opc, HEX.parseHex(amf));
+            } finally {
+                java.util.Arrays.fill(k, (byte) 0);
+                java.util.Arrays.fill(opc, (byte) 0);
+            }
         }
 
         private static String canonicalScheme(String scheme) {
@@ -970,10 +1022,11 @@ public final class SeedLoader {
             return null;
         }
 
-        private static boolean supported(String scheme, boolean hasDigest, boolean hasAka, SeedDocument.PrivateId p) {
+        private static boolean supported(String scheme, boolean hasDigest, boolean hasAka, boolean hasPassword,
+                SeedDocument.PrivateId p) {
             return switch (scheme) {
                 case SIP_DIGEST, HTTP_DIGEST_MD5 -> hasDigest;
-                case DIGEST_MD5 -> Boolean.TRUE.equals(p.cleartextPassword()) && p.password() != null;
+                case DIGEST_MD5 -> Boolean.TRUE.equals(p.cleartextPassword()) && hasPassword;
                 case AKA_V1, AKA_V2 -> hasAka;
                 case NASS_BUNDLED -> p.lineIdentifier() != null;
                 case EARLY_IMS -> p.ipAddress() != null;

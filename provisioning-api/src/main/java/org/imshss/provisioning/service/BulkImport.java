@@ -3,6 +3,7 @@ package org.imshss.provisioning.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,46 @@ public final class BulkImport {
     }
 
     /**
+     * A batch read and converted, not yet stored: what can be done before the previous batch is stored.
+     *
+     * @param converted the records of each document that converted, by line number
+     * @param invalid why the others did not, by line number
+     */
+    public record Prepared(List<ImportLine> lines, Map<Long, SubscriberData> converted,
+            Map<Long, ProvisioningException> invalid) {
+    }
+
+    /**
      * Upserts a batch of documents. New subscribers (the bulk of a first load) are validated one by one and
-     * then streamed into the grid together; documents for stored subscribers, or naming an id twice, go
-     * through {@link #put} one by one after that, in line order. Results come back in line order.
+     * then written to the grid together; documents for stored subscribers, or naming an id twice, go
+     * through {@link SubscriberProvisioning#put} one by one after that, in line order. Results come back in
+     * line order.
      */
     public List<ImportResult> importBatch(List<ImportLine> lines, String actor) {
+        return store(prepare(lines), actor);
+    }
+
+    /**
+     * Validates and converts each document on its own (no grid write, reads of shared records only), so that
+     * this can run while the batch before is being stored.
+     */
+    public Prepared prepare(List<ImportLine> lines) {
+        Map<Long, SubscriberData> converted = new HashMap<>();
+        Map<Long, ProvisioningException> invalid = new HashMap<>();
+        for (ImportLine line : lines) {
+            try {
+                SubscriberProvisioning.requireId(line.document());
+                converted.put(line.line(), subscribers.convert(line.document()));
+            } catch (ProvisioningException e) {
+                invalid.put(line.line(), e);
+            }
+        }
+        return new Prepared(List.copyOf(lines), converted, invalid);
+    }
+
+    /** Stores a prepared batch; batches must be stored one after the other, in the order of the input. */
+    public List<ImportResult> store(Prepared batch, String actor) {
+        List<ImportLine> lines = batch.lines();
         List<String> ids = new ArrayList<>();
         lines.forEach(l -> ids.add(l.document().id()));
         Set<String> stored = store.existingSubscriptions(ids);
@@ -67,13 +103,13 @@ public final class BulkImport {
                 oneByOne.add(line);
                 continue;
             }
-            try {
-                SubscriberProvisioning.requireId(line.document());
-                converted.put(id, subscribers.convert(line.document()));
-                fresh.put(id, line);
-            } catch (ProvisioningException e) {
-                results.put(line.line(), new ImportResult(line.line(), id, FAILED, e));
+            ProvisioningException invalid = batch.invalid().get(line.line());
+            if (invalid != null) {
+                results.put(line.line(), new ImportResult(line.line(), id, FAILED, invalid));
+                continue;
             }
+            converted.put(id, batch.converted().get(line.line()));
+            fresh.put(id, line);
         }
         List<SubscriberData> accepted = new ArrayList<>();
         List<AuditEntry> created = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.imshss.provisioning.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -103,7 +101,7 @@ public final class SubscriberProvisioning {
             if (store.subscription(id).isPresent()) {
                 throw ProvisioningException.conflict("id", "subscriber " + id + " exists already");
             }
-            return write(id, document, null, actor).stored();
+            return write(id, document, null, actor, Map.of()).stored();
         });
     }
 
@@ -120,7 +118,7 @@ public final class SubscriberProvisioning {
         return locked(id, () -> {
             Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id);
             checkVersion(current, ifMatch);
-            return write(id, withId, current.orElse(null), actor);
+            return write(id, withId, current.orElse(null), actor, Map.of());
         });
     }
 
@@ -135,11 +133,13 @@ public final class SubscriberProvisioning {
         return locked(id, () -> {
             SubscriberSnapshots.Snapshot current = snapshots.snapshot(id).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
             AuthProfile auth = identity.auth();
-            HexFormat hex = HexFormat.of();
             boolean newDigest = credentials.password() != null || credentials.ha1() != null;
             boolean newAka = credentials.k() != null || credentials.op() != null || credentials.opc() != null
                     || credentials.amf() != null;
-            AkaCredentials aka = auth.aka();
+            // What the body leaves out is taken over sealed as stored, never opened here.
+            Map<String, SeedLoader.KeptCredentials> kept = Map.of(Identities.normalise(impi),
+                    new SeedLoader.KeptCredentials(newDigest ? null : auth.digest(), newAka ? null : auth.aka(),
+                            credentials.password() != null ? null : auth.sealedPassword()));
             List<SeedDocument.PrivateId> privates = new ArrayList<>();
             for (SeedDocument.PrivateId p : current.document().privateIdentities()) {
                 if (!Identities.normalise(p.impi()).equals(Identities.normalise(impi))) {
@@ -149,11 +149,11 @@ public final class SubscriberProvisioning {
                 String realmOf = credentials.realm() != null ? credentials.realm() : p.realm();
                 privates.add(new SeedDocument.PrivateId(p.impi(), realmOf,
                         newDigest ? credentials.password() : null,
-                        newDigest ? credentials.ha1() : auth.digest() == null ? null : auth.digest().ha1(),
-                        newAka ? credentials.k() : aka == null ? null : hex.formatHex(aka.k()),
+                        newDigest ? credentials.ha1() : null,
+                        newAka ? credentials.k() : null,
                         newAka ? credentials.op() : null,
-                        newAka ? credentials.opc() : aka == null ? null : hex.formatHex(aka.opc()),
-                        newAka ? credentials.amf() : aka == null ? null : hex.formatHex(aka.amf()),
+                        newAka ? credentials.opc() : null,
+                        newAka ? credentials.amf() : null,
                         p.authSchemes(), p.defaultScheme(), p.publicIdentities(), p.lineIdentifier(), p.ipAddress(),
                         credentials.cleartextPassword() != null ? credentials.cleartextPassword()
                                 : p.cleartextPassword()));
@@ -163,7 +163,7 @@ public final class SubscriberProvisioning {
                     d.chargingInformation(), d.mandatoryCapabilities(), d.optionalCapabilities(), d.preferredScscfs(),
                     d.looseRouteRequired(), privates, d.implicitRegistrationSets(), d.publicIdentities());
             try {
-                return write(id, changed, current, actor).stored();
+                return write(id, changed, current, actor, kept).stored();
             } catch (ProvisioningException e) {
                 throw relocate(e);
             }
@@ -228,11 +228,17 @@ public final class SubscriberProvisioning {
         }
     }
 
+    /** @param kept credentials of stored private identities taken over as they are, by normalised identity */
     private Written write(String id, SeedDocument.Subscription document,
-            SubscriberSnapshots.Snapshot old, String actor) {
-        SeedDocument.Subscription complete = withStoredCredentials(document, old);
-        SubscriberData data = convert(complete);
+            SubscriberSnapshots.Snapshot old, String actor, Map<String, SeedLoader.KeptCredentials> kept) {
+        Map<String, SeedLoader.KeptCredentials> keep = new LinkedHashMap<>(storedCredentials(document, old));
+        keep.putAll(kept);
+        SubscriberData data = convert(document, keep);
         checkOwnership(id, document, data);
+        if (old != null && storedAlready(old, data)) {
+            // An unchanged upsert (a bulk import run again): no grid write, no change event, no audit entry.
+            return new Written(false, false, old.versioned());
+        }
 
         Set<String> newIdentities = new LinkedHashSet<>();
         data.publicIdentities().forEach(p -> newIdentities.add(SubscriberSnapshots.key(p)));
@@ -266,6 +272,17 @@ public final class SubscriberProvisioning {
         return new Written(old == null, old == null || !changes.isEmpty(), now.versioned());
     }
 
+    /** Whether every record the document converts to is stored as it is, and nothing else of the subscriber. */
+    private static boolean storedAlready(SubscriberSnapshots.Snapshot old, SubscriberData data) {
+        return data.subscriptions().equals(List.of(old.subscription()))
+                && Set.copyOf(data.privateIdentities()).equals(Set.copyOf(old.privateIdentities()))
+                && Set.copyOf(data.implicitRegistrationSets()).equals(Set.copyOf(old.sets()))
+                && Set.copyOf(data.publicIdentities()).equals(Set.copyOf(old.publicIdentities()))
+                && data.privateIdentities().size() == old.privateIdentities().size()
+                && data.implicitRegistrationSets().size() == old.sets().size()
+                && data.publicIdentities().size() == old.publicIdentities().size();
+    }
+
     /** Credential-only changes are the S-CSCF's business at the next authentication, not a PPR's. */
     private static boolean profileVisibleChange(List<String> changes) {
         return changes.stream().anyMatch(c -> !c.startsWith("privateIdentities"));
@@ -283,9 +300,39 @@ public final class SubscriberProvisioning {
     }
 
     SubscriberData convert(SeedDocument.Subscription document) {
+        return convert(document, Map.of());
+    }
+
+    private SubscriberData convert(SeedDocument.Subscription document, Map<String, SeedLoader.KeptCredentials> kept) {
         SeedDocument wrapper = new SeedDocument(realm, null, null, null, null, null, List.of(document), null);
+        SeedLoader.References references = references();
         try {
-            return loader.convert(wrapper, "request", references());
+            return loader.convert(wrapper, "request", kept.isEmpty() ? references : new SeedLoader.References() {
+                @Override
+                public Optional<InitialFilterCriteria> ifc(String id) {
+                    return references.ifc(id);
+                }
+
+                @Override
+                public boolean sharedIfcSet(int id) {
+                    return references.sharedIfcSet(id);
+                }
+
+                @Override
+                public boolean serviceProfile(String id) {
+                    return references.serviceProfile(id);
+                }
+
+                @Override
+                public boolean chargingInformation(String id) {
+                    return references.chargingInformation(id);
+                }
+
+                @Override
+                public SeedLoader.KeptCredentials kept(String impi) {
+                    return kept.get(impi);
+                }
+            });
         } catch (SeedException e) {
             throw ProvisioningException.invalid(fieldErrors(e.problems(), "subscriptions[0]."));
         }
@@ -375,40 +422,27 @@ public final class SubscriberProvisioning {
 
     /**
      * A private identity given without any credential keeps what is stored for it, so a document read back
-     * from the API (which never shows credentials) can be written again.
+     * from the API (which never shows credentials) can be written again. The stored values are taken over sealed.
      */
-    private static SeedDocument.Subscription withStoredCredentials(SeedDocument.Subscription document,
+    private static Map<String, SeedLoader.KeptCredentials> storedCredentials(SeedDocument.Subscription document,
             SubscriberSnapshots.Snapshot old) {
         if (old == null || document.privateIdentities() == null) {
-            return document;
+            return Map.of();
         }
         Map<String, PrivateIdentity> stored = new LinkedHashMap<>();
         old.privateIdentities().forEach(p -> stored.put(Identities.normalise(p.impi()), p));
-        List<SeedDocument.PrivateId> completed = new ArrayList<>();
+        Map<String, SeedLoader.KeptCredentials> kept = new LinkedHashMap<>();
         for (SeedDocument.PrivateId p : document.privateIdentities()) {
             PrivateIdentity previous = p.impi() == null ? null : stored.get(Identities.normalise(p.impi()));
             boolean noCredentials = p.password() == null && p.ha1() == null && p.k() == null && p.op() == null
                     && p.opc() == null && p.amf() == null;
-            if (previous == null || !noCredentials) {
-                completed.add(p);
-                continue;
+            if (previous != null && noCredentials) {
+                AuthProfile auth = previous.auth();
+                kept.put(Identities.normalise(p.impi()),
+                        new SeedLoader.KeptCredentials(auth.digest(), auth.aka(), auth.sealedPassword()));
             }
-            AuthProfile auth = previous.auth();
-            HexFormat hex = HexFormat.of();
-            AkaCredentials aka = auth.aka();
-            String digestRealm = p.realm() != null ? p.realm() : auth.digest() != null ? auth.digest().realm() : null;
-            completed.add(new SeedDocument.PrivateId(p.impi(), digestRealm, null,
-                    auth.digest() == null ? null : auth.digest().ha1(),
-                    aka == null ? null : hex.formatHex(aka.k()), null,
-                    aka == null ? null : hex.formatHex(aka.opc()),
-                    aka == null ? null : hex.formatHex(aka.amf()),
-                    p.authSchemes(), p.defaultScheme(), p.publicIdentities(), p.lineIdentifier(), p.ipAddress(),
-                    p.cleartextPassword()));
         }
-        return new SeedDocument.Subscription(document.id(), document.allowedVisitedNetworks(),
-                document.chargingInformation(), document.mandatoryCapabilities(), document.optionalCapabilities(),
-                document.preferredScscfs(), document.looseRouteRequired(), completed,
-                document.implicitRegistrationSets(), document.publicIdentities());
+        return kept;
     }
 
     private static SeedDocument.Subscription withId(SeedDocument.Subscription d, String id) {

@@ -23,6 +23,7 @@ import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.SealedSecret;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.store.ProvisioningStore;
 
@@ -126,16 +127,17 @@ final class SubscriberSnapshots {
             sha.update(canonical.writeValueAsBytes(document));
             for (PrivateIdentity p : privates) {
                 AuthProfile auth = p.auth();
+                // Sealed values as stored: a rotation (a new nonce and key) changes the tag, as any rewrite does.
                 if (auth.digest() != null) {
-                    sha.update(auth.digest().ha1().getBytes(StandardCharsets.UTF_8));
+                    update(sha, auth.digest().ha1());
                 }
                 if (auth.aka() != null) {
-                    sha.update(auth.aka().k());
-                    sha.update(auth.aka().opc());
+                    update(sha, auth.aka().k());
+                    update(sha, auth.aka().opc());
                     sha.update(auth.aka().amf());
                 }
                 if (auth.sealedPassword() != null) {
-                    sha.update(auth.sealedPassword().ciphertext());
+                    update(sha, auth.sealedPassword());
                 }
                 sha.update((byte) 0);
             }
@@ -143,6 +145,12 @@ final class SubscriberSnapshots {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void update(MessageDigest sha, SealedSecret sealed) {
+        sha.update(String.valueOf(sealed.keyId()).getBytes(StandardCharsets.UTF_8));
+        sha.update(sealed.nonce());
+        sha.update(sealed.ciphertext());
     }
 
     /** JSON paths that differ between two versions; credentials are named, never shown. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
@@ -246,21 +247,23 @@ public final class IgniteShDataStore implements ShDataStore {
     public AutoCloseable watch(ChangeListener listener) {
         List<QueryCursor<Cache.Entry<String, byte[]>>> cursors = new ArrayList<>();
         try {
+            // First: the view of who is subscribed is complete before any change is judged by it.
+            cursors.add(watchSubscriptions(listener));
             cursors.add(watch(repository, bytes -> codec.decode(bytes, RepositoryData.class),
                     listener::repositoryDataChanged));
-            cursors.add(watch(registrations, RegistrationStateCodec::decode, listener::registrationChanged));
-            cursors.add(watch(publicIds, bytes -> codec.decode(bytes, PublicIdentity.class),
-                    listener::publicIdentityChanged));
-            cursors.add(watch(wildcards, bytes -> codec.decode(bytes, PublicIdentity.class),
-                    listener::publicIdentityChanged));
+            cursors.add(watch(registrations, RegistrationStateCodec::decode, listener::registrationChanged,
+                    listener::idle));
+            cursors.add(watchIdentities(publicIds, listener, Identities::normalise));
+            cursors.add(watchIdentities(wildcards, listener, String::trim));
             cursors.add(watch(dsaiValues, bytes -> codec.decode(bytes, DsaiValues.class),
                     listener::dsaiValuesChanged));
             cursors.add(watch(cache(CacheNames.PRIVATE_IDS), bytes -> codec.decode(bytes, PrivateIdentity.class),
-                    listener::privateIdentityChanged));
+                    listener::privateIdentityChanged, listener::idle));
             cursors.add(watch(cache(CacheNames.IMPLICIT_SETS),
-                    bytes -> codec.decode(bytes, ImplicitRegistrationSet.class), listener::implicitSetChanged));
+                    bytes -> codec.decode(bytes, ImplicitRegistrationSet.class), listener::implicitSetChanged,
+                    listener::idle));
             cursors.add(watch(cache(CacheNames.SUBSCRIPTIONS), bytes -> codec.decode(bytes, ImsSubscription.class),
-                    listener::subscriptionChanged));
+                    listener::subscriptionChanged, listener::idle));
             cursors.add(watch(cache(CacheNames.SERVICE_PROFILES), bytes -> codec.decode(bytes, ServiceProfile.class),
                     listener::serviceProfileChanged));
             cursors.add(watch(cache(CacheNames.IFCS), bytes -> codec.decode(bytes, InitialFilterCriteria.class),
@@ -279,9 +282,18 @@ public final class IgniteShDataStore implements ShDataStore {
 
     private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache,
             Function<byte[], T> decoder, BiConsumer<T, T> consumer) {
+        return watch(cache, decoder, consumer, () -> false);
+    }
+
+    /** As {@link #watch(IgniteCache, Function, BiConsumer)}; no event is even decoded while {@code idle} holds. */
+    private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache,
+            Function<byte[], T> decoder, BiConsumer<T, T> consumer, BooleanSupplier idle) {
         Affinity<String> affinity = ignite.affinity(cache.getName());
         ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
         query.setLocalListener(events -> {
+            if (idle.getAsBoolean()) {
+                return;
+            }
             for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
                 if (!affinity.isPrimary(ignite.cluster().localNode(), event.getKey())) {
                     continue;
@@ -298,6 +310,64 @@ public final class IgniteShDataStore implements ShDataStore {
             }
         });
         return cache.query(query);
+    }
+
+    /**
+     * Public identity changes: to the listener on the primary node while it is not idle, and on every node for the
+     * identities it watches.
+     */
+    private QueryCursor<Cache.Entry<String, byte[]>> watchIdentities(IgniteCache<String, byte[]> cache,
+            ChangeListener listener, Function<String, String> key) {
+        Affinity<String> affinity = ignite.affinity(cache.getName());
+        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> {
+            if (listener.idle()) {
+                return;
+            }
+            for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
+                boolean primary = affinity.isPrimary(ignite.cluster().localNode(), event.getKey());
+                boolean watched = listener.watchesIdentity(key.apply(event.getKey()));
+                if (!primary && !watched) {
+                    continue;
+                }
+                boolean removed = event.getEventType() == EventType.REMOVED
+                        || event.getEventType() == EventType.EXPIRED;
+                byte[] old = event.getOldValue();
+                if (removed && old == null) {
+                    old = event.getValue();
+                }
+                PublicIdentity before = codec.decode(old, PublicIdentity.class);
+                PublicIdentity after = removed ? null : codec.decode(event.getValue(), PublicIdentity.class);
+                if (watched) {
+                    listener.watchedIdentityChanged(before, after);
+                }
+                if (primary) {
+                    listener.publicIdentityChanged(before, after);
+                }
+            }
+        });
+        return cache.query(query);
+    }
+
+    /** Sh subscription changes on every node, starting with those stored when the watch starts. */
+    private QueryCursor<Cache.Entry<String, byte[]>> watchSubscriptions(ChangeListener listener) {
+        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
+        query.setInitialQuery(new ScanQuery<>());
+        query.setLocalListener(events -> {
+            for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
+                boolean removed = event.getEventType() == EventType.REMOVED
+                        || event.getEventType() == EventType.EXPIRED;
+                listener.shSubscriptionsChanged(event.getKey(),
+                        codec.decode(event.getOldValue(), ShSubscriptions.class),
+                        removed ? null : codec.decode(event.getValue(), ShSubscriptions.class));
+            }
+        });
+        QueryCursor<Cache.Entry<String, byte[]>> cursor = subscriptions.query(query);
+        for (Cache.Entry<String, byte[]> entry : cursor) {
+            listener.shSubscriptionsChanged(entry.getKey(), null,
+                    codec.decode(entry.getValue(), ShSubscriptions.class));
+        }
+        return cursor;
     }
 
     private static void closeQuietly(QueryCursor<?> cursor) {

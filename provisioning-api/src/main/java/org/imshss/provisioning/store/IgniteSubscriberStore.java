@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
 import javax.cache.processor.EntryProcessorException;
@@ -71,6 +72,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     private final IgniteCache<String, byte[]> registrations;
     private final IgniteCache<String, byte[]> sequences;
     private final IgniteCache<String, byte[]> msisdns;
+    private final IgniteCache<String, byte[]> shSubscriptions;
 
     /**
      * Bumped on every wildcard change this store makes (synchronously) and on every change any node makes
@@ -119,6 +121,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         registrations = cache(CacheNames.REGISTRATIONS);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
         msisdns = cache(CacheNames.MSISDNS);
+        shSubscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
 
         ContinuousQuery<String, byte[]> watch = new ContinuousQuery<>();
         watch.setLocalListener(events -> wildcardVersion.incrementAndGet());
@@ -541,8 +544,52 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return all(charging, ChargingInformation.class, ChargingInformation::id);
     }
 
+    /**
+     * New records whose identities no AS has subscribed to over Sh are streamed into the grid as inserts: no
+     * entry locks or atomic update futures, the work spread over the grid's stripes (both cores), and every record
+     * stored (with persistence: in the WAL) on every copy when this returns. Otherwise, or with wildcards, whose
+     * index each node rebuilds when told of a change, they are written as ordinary updates.
+     */
     @Override
     public void putBatch(SubscriberData batch) {
+        Set<String> identityKeys = new HashSet<>();
+        boolean wildcarded = false;
+        for (PublicIdentity identity : batch.publicIdentities()) {
+            wildcarded |= identity.type().isWildcard();
+            identityKeys.add(identity.type().isWildcard() ? wildcardKey(identity.identity())
+                    : Identities.normalise(identity.identity()));
+        }
+        if (wildcarded || !shSubscriptions.getAll(identityKeys).isEmpty()) {
+            updateBatch(batch);
+            return;
+        }
+        insert(CacheNames.PUBLIC_IDS, batch.publicIdentities(), p -> Identities.normalise(p.identity()));
+        List<PublicIdentity> withMsisdn = batch.publicIdentities().stream().filter(p -> p.msisdn() != null).toList();
+        if (!withMsisdn.isEmpty()) {
+            try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.MSISDNS)) {
+                for (PublicIdentity identity : withMsisdn) {
+                    streamer.addData(msisdnKey(identity.msisdn()), msisdnValue(identity));
+                }
+            }
+        }
+        insert(CacheNames.IMPLICIT_SETS, batch.implicitRegistrationSets(), ImplicitRegistrationSet::id);
+        insert(CacheNames.PRIVATE_IDS, batch.privateIdentities(), p -> Identities.normalise(p.impi()));
+        insert(CacheNames.SUBSCRIPTIONS, batch.subscriptions(), ImsSubscription::id);
+    }
+
+    /** Streams records as inserts (an existing entry is kept); closing the streamer waits until all are stored. */
+    private <T> void insert(String cacheName, List<T> records, Function<T, String> key) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(cacheName)) {
+            for (T record : records) {
+                streamer.addData(key.apply(record), codec.encode(record));
+            }
+        }
+    }
+
+    private void updateBatch(SubscriberData batch) {
         Map<String, byte[]> distinct = new TreeMap<>();
         Map<String, byte[]> wildcarded = new TreeMap<>();
         Map<String, byte[]> numbers = new TreeMap<>();
@@ -726,6 +773,85 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         public boolean apply(String key, byte[] value) {
             ImsSubscription subscription = RecordCodec.shared().decode(value, ImsSubscription.class);
             return subscription != null && chargingId.equals(subscription.chargingInformationId());
+        }
+    }
+
+    /** Attempts on one record that other writers keep changing, before it is counted as failed. */
+    private static final int REWRITE_ATTEMPTS = 10;
+    private static final int MAX_FAILED_KEYS = 20;
+
+    @Override
+    public RewriteCounts rewritePrivateIdentities(UnaryOperator<PrivateIdentity> change, int batchSize) {
+        long[] counts = new long[4];
+        List<String> failedKeys = new ArrayList<>();
+        ScanQuery<String, byte[]> scan = new ScanQuery<>();
+        scan.setPageSize(batchSize);
+        Map<String, byte[]> batch = new TreeMap<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = privateIds.query(scan)) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                batch.put(entry.getKey(), entry.getValue());
+                if (batch.size() >= batchSize) {
+                    rewriteBatch(batch, change, counts, failedKeys);
+                    batch.clear();
+                }
+            }
+        }
+        rewriteBatch(batch, change, counts, failedKeys);
+        return new RewriteCounts(counts[0], counts[1], counts[2], counts[3], failedKeys);
+    }
+
+    /** counts: scanned, rewritten, unchanged, failed. */
+    private void rewriteBatch(Map<String, byte[]> batch, UnaryOperator<PrivateIdentity> change, long[] counts,
+            List<String> failedKeys) {
+        Map<String, byte[]> pending = new TreeMap<>(batch);
+        counts[0] += batch.size();
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, ReplaceIfUnchanged> replacements = new TreeMap<>();
+            for (Map.Entry<String, byte[]> entry : pending.entrySet()) {
+                if (entry.getValue() == null) {
+                    counts[2]++;
+                    continue;
+                }
+                PrivateIdentity current = codec.decode(entry.getValue(), PrivateIdentity.class);
+                PrivateIdentity next;
+                try {
+                    next = change.apply(current);
+                } catch (IllegalArgumentException refused) {
+                    counts[3]++;
+                    if (failedKeys.size() < MAX_FAILED_KEYS) {
+                        failedKeys.add(entry.getKey());
+                    }
+                    continue;
+                }
+                if (next == current) {
+                    counts[2]++;
+                } else {
+                    replacements.put(entry.getKey(), new ReplaceIfUnchanged(entry.getValue(), codec.encode(next)));
+                }
+            }
+            if (replacements.isEmpty()) {
+                return;
+            }
+            Set<String> lost = new HashSet<>();
+            privateIds.invokeAll(replacements).forEach((key, result) -> {
+                if (Boolean.TRUE.equals(result.get())) {
+                    counts[1]++;
+                    decodedPrivateIds.invalidate(key);
+                } else {
+                    lost.add(key);
+                }
+            });
+            // Written (or removed) by someone else since it was read: read it again and pass it through again.
+            pending = new TreeMap<>();
+            if (attempt == REWRITE_ATTEMPTS) {
+                counts[3] += lost.size();
+                lost.stream().limit(Math.max(0, MAX_FAILED_KEYS - failedKeys.size())).forEach(failedKeys::add);
+                return;
+            }
+            Map<String, byte[]> reread = privateIds.getAll(lost);
+            for (String key : lost) {
+                pending.put(key, reread.get(key));
+            }
         }
     }
 

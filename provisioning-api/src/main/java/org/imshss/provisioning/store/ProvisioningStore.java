@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
@@ -72,8 +74,9 @@ public interface ProvisioningStore extends SubscriberStore {
     boolean removeApplicationServer(String diameterHost);
 
     /**
-     * Writes the subscriptions, identities and implicit sets of a batch, one grid operation per kind of
-     * record: identities and sets before the subscriptions that list them.
+     * Writes the subscriptions, identities and implicit sets of a batch of new subscribers, whose keys the caller
+     * has found free, one grid operation per kind of record: identities and sets before the subscriptions that
+     * list them. A record whose key has been taken meanwhile may be kept rather than overwritten.
      */
     void putBatch(SubscriberData batch);
 
@@ -99,4 +102,13 @@ public interface ProvisioningStore extends SubscriberStore {
 
     /** Ids of the subscriptions that use this charging information. */
     List<String> subscriptionsWithCharging(String chargingInformationId);
+
+    /**
+     * Passes every stored private identity through {@code change}, in batches of {@code batchSize}, and stores what
+     * it returns when that is another record. Each record is replaced atomically and only if unchanged since it was
+     * read; one written meanwhile is read again and passed through once more, so no concurrent write is lost.
+     * A change returns its argument itself for no change and throws IllegalArgumentException to leave the record
+     * as it is (counted as failed).
+     */
+    RewriteCounts rewritePrivateIdentities(UnaryOperator<PrivateIdentity> change, int batchSize);
 }

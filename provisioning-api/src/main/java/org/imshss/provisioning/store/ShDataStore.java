@@ -124,5 +124,34 @@ public interface ShDataStore extends AutoCloseable {
 
         /** A DSAI tag's definition (the iFCs it governs) changed. */
         void dsaiChanged(Dsai before, Dsai after);
+
+        /**
+         * The Sh subscriptions on an identity (by its key) changed. Unlike the other calls this one comes on every
+         * node, each keeping its own view, and when the watch starts once (before = null) for every identity
+         * that has subscriptions then.
+         */
+        default void shSubscriptionsChanged(String identityKey, ShSubscriptions before, ShSubscriptions after) {
+        }
+
+        /**
+         * Whether every change of this public identity (key: normalised, or the wildcard string) is to reach
+         * {@link #watchedIdentityChanged} on this node, not only on the node holding its primary copy.
+         */
+        default boolean watchesIdentity(String identityKey) {
+            return false;
+        }
+
+        /** A change of an identity {@link #watchesIdentity watched} by this node, on every node. */
+        default void watchedIdentityChanged(PublicIdentity before, PublicIdentity after) {
+        }
+
+        /**
+         * True while changes of the subscriber data (identities, implicit sets, IMS subscriptions) and of the
+         * registration state concern nobody, for instance while no identity has Sh subscriptions: they are then
+         * not even decoded. Checked for every change, so it must be cheap.
+         */
+        default boolean idle() {
+            return false;
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
-import org.imshss.provisioning.model.PasswordSealer;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ServicePointTrigger;
@@ -42,9 +42,9 @@ class SeedLoaderTest {
 
         PrivateIdentity alice = impis.get("alice@ims.example.org");
         assertThat(alice.auth().digest().realm()).isEqualTo("ims.example.org");
-        assertThat(alice.auth().digest().ha1()).isEqualTo(md5("alice@ims.example.org:ims.example.org:alice"));
-        assertThat(HEX.formatHex(alice.auth().aka().opc())).isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
-        assertThat(HEX.formatHex(alice.auth().aka().k())).isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(ha1(alice)).isEqualTo(md5("alice@ims.example.org:ims.example.org:alice"));
+        assertThat(HEX.formatHex(open(alice, Keyring.Field.OPC))).isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
+        assertThat(HEX.formatHex(open(alice, Keyring.Field.K))).isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
         assertThat(HEX.formatHex(alice.auth().aka().amf())).isEqualTo("8000");
         assertThat(alice.auth().defaultScheme()).isEqualTo("SIP Digest");
         assertThat(alice.auth().allowedSchemes()).containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5",
@@ -56,14 +56,14 @@ class SeedLoaderTest {
         assertThat(alice.publicIdentities()).containsExactly("sip:alice@ims.example.org", "tel:+15550101");
 
         PrivateIdentity bob = impis.get("bob@ims.example.org");
-        assertThat(bob.auth().digest().ha1()).isEqualTo(md5("bob@ims.example.org:ims.example.org:bob"));
+        assertThat(ha1(bob)).isEqualTo(md5("bob@ims.example.org:ims.example.org:bob"));
         assertThat(bob.auth().defaultScheme()).isEqualTo("SIP Digest");
 
         PrivateIdentity carol = impis.get("carol@ims.example.org");
-        assertThat(carol.auth().digest().ha1())
+        assertThat(ha1(carol))
                 .isEqualTo(md5("carol@ims.example.org:ims.example.org:carol-aka-secret"));
-        assertThat(HEX.formatHex(carol.auth().aka().k())).isEqualTo("6361726f6c2d616b612d736563726574");
-        assertThat(HEX.formatHex(carol.auth().aka().opc()))
+        assertThat(HEX.formatHex(open(carol, Keyring.Field.K))).isEqualTo("6361726f6c2d616b612d736563726574");
+        assertThat(HEX.formatHex(open(carol, Keyring.Field.OPC)))
                 .isEqualTo(HEX.formatHex(SeedLoader.opc(HEX.parseHex("6361726f6c2d616b612d736563726574"),
                         HEX.parseHex("cdc202d5123e20f62b6d676ac72cb318"))));
         assertThat(carol.auth().defaultScheme()).isEqualTo("Digest-AKAv1-MD5");
@@ -129,7 +129,7 @@ class SeedLoaderTest {
         String all = data.toString();
         assertThat(all).doesNotContain("465b5ce8b199b49faa5f0a2ee238a6bc", "cd63cb71954a9f4e48a5994e37a02baf",
                 "cdc202d5123e20f62b6d676ac72cb318", "carol-aka-secret",
-                data.privateIdentities().get(0).auth().digest().ha1());
+                ha1(data.privateIdentities().get(0)));
         assertThat(all).contains("alice@ims.example.org");
     }
 
@@ -163,7 +163,7 @@ class SeedLoaderTest {
         assertThat(impis.get("a@r.example").auth().aka()).isNull();
         assertThat(impis.get("a@r.example").publicIdentities()).containsExactly("sip:a@r.example");
         assertThat(impis.get("b@r.example").auth().digest().realm()).isEqualTo("other.example");
-        assertThat(impis.get("b@r.example").auth().digest().ha1()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(ha1(impis.get("b@r.example"))).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(impis.get("b@r.example").auth().allowedSchemes())
                 .containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5");
         assertThat(impis.get("c@r.example").auth().allowedSchemes())
@@ -329,13 +329,13 @@ class SeedLoaderTest {
 
         byte[] key = new byte[32];
         key[0] = 7;
-        PasswordSealer sealer = new PasswordSealer(key);
+        Keyring sealer = new Keyring(Map.of("k1", key), "k1");
         PrivateIdentity m = new SeedLoader(sealer).readString(CLEARTEXT_SEED).privateIdentities().get(0);
         assertThat(m.auth().cleartextPasswordAllowed()).isTrue();
         assertThat(m.auth().allowedSchemes()).containsExactlyInAnyOrder("Digest-MD5", "SIP Digest");
         assertThat(new String(m.auth().sealedPassword().ciphertext(), StandardCharsets.ISO_8859_1))
                 .doesNotContain("md5-secret");
-        assertThat(sealer.open("m@r.example", m.auth().sealedPassword()))
+        assertThat(sealer.open("m@r.example", Keyring.Field.PASSWORD, m.auth().sealedPassword()))
                 .isEqualTo("md5-secret".getBytes(StandardCharsets.UTF_8));
         assertThat(m.toString()).doesNotContain("md5-secret");
     }
@@ -363,5 +363,34 @@ class SeedLoaderTest {
             assertThat(loader.readString(demoWith("\"ipAddress\": \"192.0.2.11\"", "\"ipAddress\": \"" + good + "\""))
                     .privateIdentities().get(0).auth().ipAddress()).isEqualTo(good);
         }
+    }
+
+    /** The loader above has no key: values are kept clear and open without one. */
+    private static byte[] open(PrivateIdentity p, Keyring.Field field) {
+        return Keyring.NONE.open(p.impi(), field,
+                field == Keyring.Field.K ? p.auth().aka().k() : p.auth().aka().opc());
+    }
+
+    private static String ha1(PrivateIdentity p) {
+        return Keyring.NONE.openText(p.impi(), Keyring.Field.HA1, p.auth().digest().ha1());
+    }
+
+    @Test
+    void withAKeyEverySecretIsSealedUnderItAndOpensOnlyForItsIdentityAndField() throws Exception {
+        byte[] key = new byte[32];
+        key[5] = 9;
+        Keyring keyring = new Keyring(Map.of("k1", key), "k1");
+        PrivateIdentity alice = new SeedLoader(keyring).demo().privateIdentities().stream()
+                .filter(p -> p.impi().equals("alice@ims.example.org")).findFirst().orElseThrow();
+        assertThat(alice.auth().aka().k().keyId()).isEqualTo("k1");
+        assertThat(HEX.formatHex(alice.auth().aka().k().ciphertext())).doesNotContain("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(HEX.formatHex(keyring.open(alice.impi(), Keyring.Field.K, alice.auth().aka().k())))
+                .isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(HEX.formatHex(keyring.open(alice.impi(), Keyring.Field.OPC, alice.auth().aka().opc())))
+                .isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
+        assertThat(keyring.openText(alice.impi(), Keyring.Field.HA1, alice.auth().digest().ha1()))
+                .isEqualTo(md5("alice@ims.example.org:ims.example.org:alice"));
+        assertThatThrownBy(() -> keyring.open(alice.impi(), Keyring.Field.OPC, alice.auth().aka().k()))
+                .isInstanceOf(Keyring.SecretUnavailableException.class);
     }
 }

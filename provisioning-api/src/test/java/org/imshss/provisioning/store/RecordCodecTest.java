@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import java.util.List;
 import java.util.Map;
 import org.imshss.provisioning.model.AkaCredentials;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
@@ -47,10 +48,14 @@ class RecordCodecTest {
     void credentialsKeepTheirBytes() {
         PrivateIdentity impi = Samples.privateIdentity("alice@ims.example.org", "alice", "sip:alice@ims.example.org");
         AkaCredentials aka = roundTrip(impi).auth().aka();
-        assertThat(Samples.HEX.formatHex(aka.k())).isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
-        assertThat(Samples.HEX.formatHex(aka.opc())).isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
+        String owner = "alice@ims.example.org";
+        assertThat(Samples.HEX.formatHex(Samples.KEYRING.open(owner, Keyring.Field.K, aka.k())))
+                .isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(Samples.HEX.formatHex(Samples.KEYRING.open(owner, Keyring.Field.OPC, aka.opc())))
+                .isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
         assertThat(Samples.HEX.formatHex(aka.amf())).isEqualTo("8000");
-        assertThat(roundTrip(impi).auth().digest().ha1()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(Samples.KEYRING.openText(owner, Keyring.Field.HA1, roundTrip(impi).auth().digest().ha1()))
+                .isEqualTo("0123456789abcdef0123456789abcdef");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.imshss.provisioning.model.ApplicationServer;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.DigestCredentials;
+import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.IdentityType;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
@@ -36,15 +37,25 @@ final class Samples {
                 List.of("sip:scscf.ims.example.org:6060"), List.of("ims.example.org"), "default", true);
     }
 
+    /** Seals the sample credentials (always as alice's: samples stand for records, not for authentication). */
+    static final Keyring KEYRING = new Keyring(java.util.Map.of("sample",
+            HEX.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")), "sample");
+
+    /** Sealed once: sealing again draws a new nonce, and samples must compare equal. */
+    private static final AkaCredentials AKA = AkaCredentials.seal(KEYRING, "alice@ims.example.org",
+            HEX.parseHex("465b5ce8b199b49faa5f0a2ee238a6bc"), HEX.parseHex("cd63cb71954a9f4e48a5994e37a02baf"),
+            HEX.parseHex("8000"));
+    private static final DigestCredentials DIGEST = DigestCredentials.seal(KEYRING, "alice@ims.example.org",
+            "ims.example.org", "0123456789abcdef0123456789abcdef");
+
     static AkaCredentials aka() {
-        return new AkaCredentials(HEX.parseHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                HEX.parseHex("cd63cb71954a9f4e48a5994e37a02baf"), HEX.parseHex("8000"));
+        return AKA;
     }
 
     static PrivateIdentity privateIdentity(String impi, String subscriptionId, String... impus) {
         return new PrivateIdentity(impi, subscriptionId, List.of(impus),
                 new AuthProfile(Set.of("SIP Digest", "Digest-AKAv1-MD5"), "SIP Digest",
-                        new DigestCredentials("ims.example.org", "0123456789abcdef0123456789abcdef"), aka(),
+                        DIGEST, aka(),
                         "line-1", "192.0.2.1"));
     }
 

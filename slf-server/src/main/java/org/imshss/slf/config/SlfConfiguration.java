@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.configuration2.Configuration;
 import org.imshss.diameter.Avp;
 import org.imshss.hss.config.ConfigValues;
+import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
 import org.imshss.hss.config.LayeredConfiguration;
@@ -51,11 +52,15 @@ public final class SlfConfiguration {
                 text(c, "diameter.identity"),
                 text(c, "diameter.realm"),
                 text(c, "diameter.product-name"),
-                bool(c, "diameter.accept-undefined-peers"),
+                bool(c, "diameter.accept-any-peer"),
                 Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
                 Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
                 positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"));
+                positive(c, "diameter.processing-threads"),
+                HssSettings.transport(c),
+                list(c, "diameter.allowed-peers"),
+                list(c, "diameter.allowed-realms"),
+                HssSettings.tls(c, true));
         SlfSettings.GridConfig grid = new SlfSettings.GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

@@ -31,6 +31,12 @@ public final class TestHssNode implements AutoCloseable {
 
     /** @param seed a classpath seed file */
     public static TestHssNode start(String identity, String realm, String seed) throws Exception {
+        return start(identity, realm, seed, d -> d);
+    }
+
+    /** @param diameter changes the test's Diameter settings (e.g. TLS) */
+    public static TestHssNode start(String identity, String realm, String seed,
+            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter) throws Exception {
         SubscriberData data;
         try (InputStream in = TestHssNode.class.getResourceAsStream(seed)) {
             data = new SeedLoader().read(in, seed);
@@ -39,8 +45,8 @@ public final class TestHssNode implements AutoCloseable {
             int port = TestStack.freePort();
             Path work = Files.createTempDirectory("slf-it-hss");
             HssSettings settings = new HssSettings(
-                    new HssSettings.DiameterSettings("127.0.0.1", port, identity, realm, "imshss-test", true,
-                            Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
+                    diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", port, identity, realm,
+                            "imshss-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)),
                     new HssSettings.GridConfig("hss-" + identity, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),
                     new HssSettings.CxSettings(List.of("ims.example.org", realm), Duration.ofSeconds(60), true, 5,

@@ -34,12 +34,18 @@ public final class TestSlf implements AutoCloseable {
     /** @param rest the mapping API; port 0 takes a free port */
     public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest)
             throws Exception {
+        return start(routing, mappings, rest, d -> d);
+    }
+
+    /** @param diameter changes the test's Diameter settings (e.g. TLS) */
+    public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest,
+            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter) throws Exception {
         for (int attempt = 1; ; attempt++) {
             int port = TestStack.freePort();
             Path work = Files.createTempDirectory("slf-it");
             SlfSettings settings = new SlfSettings(
-                    new HssSettings.DiameterSettings("127.0.0.1", port, IDENTITY, REALM, "imshss-slf-test", true,
-                            Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
+                    diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", port, IDENTITY, REALM,
+                            "imshss-slf-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)),
                     new SlfSettings.GridConfig("slf-test-" + port, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),
                     routing, rest);
