@@ -2,11 +2,13 @@ package org.imshss.hss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,6 +95,26 @@ class HssMainIT {
         Exit exit = hss(Map.of("HSS_REST_TOKENS", "ops:superuser:s3cret-s3cret-s3cret"));
         assertThat(exit.status).as(exit.output).isEqualTo(2);
         assertThat(exit.output).contains("rest.tokens").contains("role").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anUnusableRestKeystoreIsStatusTwoAndNamedButItsPasswordNeverShown() throws Exception {
+        Path keystore = dir.resolve("rest.p12");
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        try (OutputStream out = Files.newOutputStream(keystore)) {
+            empty.store(out, "the-right-password".toCharArray());
+        }
+        Exit missing = hss(Map.of("HSS_REST_TLS_ENABLED", "true",
+                "HSS_REST_TLS_KEYSTORE", dir.resolve("absent.p12").toString(),
+                "HSS_REST_TLS_KEYSTORE_PASSWORD", "pw-of-an-absent-store"));
+        assertThat(missing.status).as(missing.output).isEqualTo(2);
+        assertThat(missing.output).contains("rest.tls.keystore").contains("absent.p12")
+                .doesNotContain("pw-of-an-absent-store");
+        Exit wrong = hss(Map.of("HSS_REST_TLS_ENABLED", "true", "HSS_REST_TLS_KEYSTORE", keystore.toString(),
+                "HSS_REST_TLS_KEYSTORE_PASSWORD", "a-wrong-password"));
+        assertThat(wrong.status).as(wrong.output).isEqualTo(2);
+        assertThat(wrong.output).contains("rest.tls.keystore-password").doesNotContain("a-wrong-password");
     }
 
     @Test

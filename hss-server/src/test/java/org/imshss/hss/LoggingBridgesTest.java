@@ -65,4 +65,31 @@ class LoggingBridgesTest {
                         org.assertj.core.groups.Tuple.tuple("bridge.jul", "from jul"),
                         org.assertj.core.groups.Tuple.tuple("bridge.jcl", "from commons-logging"));
     }
+
+    @Test
+    void igniteKernalNeverEchoesTheJvmArgumentsWhereSecretsMayBe() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger kernal = context.getLogger("org.apache.ignite.internal.IgniteKernal%hss");
+        kernal.setLevel(Level.DEBUG);
+        kernal.addAppender(captured);
+        try {
+            org.apache.ignite.IgniteLogger ignite =
+                    new Slf4jLogger().getLogger("org.apache.ignite.internal.IgniteKernal%hss");
+            ignite.info("VM arguments: [-Xmx1g, -Drest.tls.keystore-password=s3cret-store-pass]");
+            ignite.debug("System property [auth.password-key=00112233]");
+            ignite.info("OS: Linux");
+            org.apache.ignite.IgniteLogger discovery =
+                    new Slf4jLogger().getLogger("org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi");
+            context.getLogger("org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi").setLevel(Level.DEBUG);
+            context.getLogger("org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi").addAppender(captured);
+            discovery.debug("Node attributes to set: {org.apache.ignite.jvm.args=-Dauth.password-key=00112233}");
+            discovery.debug("Discovery SPI started");
+        } finally {
+            kernal.detachAppender(captured);
+            kernal.setLevel(null);
+            context.getLogger("org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi").detachAppender(captured);
+            context.getLogger("org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi").setLevel(null);
+        }
+        assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("OS: Linux", "Discovery SPI started");
+    }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.configuration2.Configuration;
+import java.nio.file.Path;
 import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.RestTls;
 import org.imshss.provisioning.rest.Role;
 
 /**
@@ -103,5 +105,40 @@ public final class ConfigValues {
             }
         }
         return tokens;
+    }
+
+    /**
+     * The {@code rest.tls.*} settings (HSS and SLF alike), or null when {@code rest.tls.enabled} is false. The
+     * stores are opened here, so a missing file or a wrong password stops start-up naming its key; the passwords
+     * are never quoted.
+     */
+    public static RestTls restTls(Configuration c) {
+        if (!bool(c, "rest.tls.enabled")) {
+            return null;
+        }
+        String clientAuthKey = "rest.tls.client-auth";
+        RestTls.ClientAuth clientAuth;
+        String mode = text(c, clientAuthKey);
+        try {
+            clientAuth = RestTls.ClientAuth.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(clientAuthKey, "must be none, want or need, not '" + mode + "'");
+        }
+        String truststore = optional(c, "rest.tls.truststore");
+        RestTls tls = new RestTls(Path.of(text(c, "rest.tls.keystore")), text(c, "rest.tls.keystore-password"),
+                optional(c, "rest.tls.key-password"), truststore == null ? null : Path.of(truststore),
+                optional(c, "rest.tls.truststore-password"), clientAuth);
+        try {
+            tls.context();
+        } catch (RestTls.InvalidTlsException e) {
+            throw new InvalidConfigurationException("rest.tls." + e.setting(), e.getMessage());
+        }
+        return tls;
+    }
+
+    /** Empty means absent (null). */
+    private static String optional(Configuration c, String key) {
+        String value = c.getString(key, "");
+        return value.isBlank() ? null : value;
     }
 }

@@ -412,7 +412,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 tokens(c, "rest.tokens"),
                 positive(c, "rest.max-request-bytes"),
                 positive(c, "rest.max-import-line-bytes"),
-                nonNegative(c, "rest.requests-per-second"));
+                nonNegative(c, "rest.requests-per-second"),
+                ConfigValues.restTls(c));
         return new HssSettings(diameter, grid, cx, auth, sh, rest);
     }
 

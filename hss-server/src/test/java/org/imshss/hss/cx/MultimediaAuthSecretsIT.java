@@ -4,42 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.imshss.hss.testing.Cx.SCSCF1;
 import static org.imshss.hss.testing.Cx.result;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.HssLogging;
 import org.imshss.hss.testing.AkaItems;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
+import org.imshss.hss.testing.LogCapture;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Runs the MAR scenarios (every scheme, resync, errors) with every logger at DEBUG and the HSS's own logging
- * rules ({@link HssLogging}, as HssMain installs them), capturing every event of every library (jDiameter, Ignite,
+ * rules (HssLogging, as HssMain installs them), capturing every event of every library (jDiameter, Ignite,
  * JUL), and searches messages and throwables for each secret in each encoding a log line might use.
  */
 class MultimediaAuthSecretsIT {
@@ -51,61 +38,23 @@ class MultimediaAuthSecretsIT {
 
     @Test
     void noSecretReachesAnyLogAtDebug() throws Exception {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Map<Logger, Level> before = new HashMap<>();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (Logger logger : context.getLoggerList()) {
-            before.put(logger, logger.getLevel());
-            if (logger != root) {
-                logger.setLevel(null);
-            }
-        }
-        root.setLevel(Level.DEBUG);
-        HssLogging.install();
+        Map<String, byte[]> secrets = new LinkedHashMap<>();
+        List<String> texts;
+        int events;
         // As if the operator had passed the key as a system property: Ignite must not echo it.
         String keyProperty = "auth.password-key";
         System.setProperty(keyProperty, HEX.formatHex(MultimediaAuthSchemesIT.PASSWORD_KEY));
-        if (!SLF4JBridgeHandler.isInstalled()) {
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
-        }
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.FINE);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-        // Everything at DEBUG goes to the capture only, not to the build's console.
-        ch.qos.logback.core.Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
-        if (console != null) {
-            root.detachAppender(console);
-        }
-        Map<String, byte[]> secrets = new LinkedHashMap<>();
-        try {
+        try (LogCapture capture = LogCapture.debug()) {
             runScenarios(secrets);
+            texts = capture.texts();
+            events = capture.events().size();
         } finally {
             System.clearProperty(keyProperty);
-            root.detachAppender(captured);
-            if (console != null) {
-                root.addAppender(console);
-            }
-            before.forEach(Logger::setLevel);
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         }
-
-        List<String> texts = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
-            texts.add(event.getLoggerName() + " " + event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                texts.add(t.getClassName() + ": " + t.getMessage());
-                for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                    texts.add(frame.getSTEAsString());
-                }
-            }
-        }
-        assertThat(captured.list).as("events captured at DEBUG").hasSizeGreaterThan(50);
-        assertThat(texts.stream().anyMatch(t -> t.startsWith("org.apache.ignite"))).as("Ignite's events").isTrue();
+        assertThat(events).as("events captured at DEBUG").isGreaterThan(50);
+        assertThat(texts.stream().anyMatch(t -> t.contains(" org.apache.ignite"))).as("Ignite's events").isTrue();
         for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
-            for (String encoding : encodings(secret.getValue())) {
+            for (String encoding : LogCapture.encodings(secret.getValue())) {
                 for (String text : texts) {
                     assertThat(text).as("%s as %s", secret.getKey(), encoding).doesNotContainIgnoringCase(encoding);
                 }
@@ -180,22 +129,5 @@ class MultimediaAuthSecretsIT {
         // Kept as the hex text the HSS sends in Digest-HA1.
         return HEX.formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)))
                 .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Hex (plain, upper, spaced), Base64, Java's Arrays.toString and the bytes read as text. */
-    private static List<String> encodings(byte[] secret) {
-        List<String> out = new ArrayList<>();
-        String hex = HEX.formatHex(secret);
-        out.add(hex);
-        out.add(hex.toUpperCase(Locale.ROOT));
-        out.add(HexFormat.ofDelimiter(" ").formatHex(secret));
-        out.add(HexFormat.ofDelimiter(":").formatHex(secret));
-        out.add(Base64.getEncoder().withoutPadding().encodeToString(secret));
-        out.add(Arrays.toString(secret).replace("[", "").replace("]", ""));
-        String text = new String(secret, StandardCharsets.ISO_8859_1);
-        if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            out.add(text);
-        }
-        return out;
     }
 }

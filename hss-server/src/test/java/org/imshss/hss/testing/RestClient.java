@@ -10,24 +10,42 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** An HTTP/1.1 client of the provisioning API (Grizzly answers h2c upgrades badly, so never HTTP/2). */
 public final class RestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final URI base;
     private final String token;
+    private final SSLContext tls;
 
     public RestClient(URI base, String token) {
+        this(base, token, null);
+    }
+
+    /** @param tls the client's TLS context for an https base (its trust and, for mutual TLS, its key) */
+    public RestClient(URI base, String token, SSLContext tls) {
         this.base = base;
         this.token = token;
+        this.tls = tls;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     public RestClient withToken(String other) {
-        return new RestClient(base, other);
+        return new RestClient(base, other, tls);
+    }
+
+    /** Requests outside the API's path (/metrics, /health, /ready) on the same server. */
+    public RestClient root() {
+        return new RestClient(URI.create(base.getScheme() + "://" + base.getRawAuthority()), token, tls);
     }
 
     /** A response with its body parsed when it is JSON. */

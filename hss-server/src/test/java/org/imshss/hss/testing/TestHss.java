@@ -69,7 +69,8 @@ public final class TestHss implements AutoCloseable {
         return start(settings -> settings, null, null, HssSettings.REST_DISABLED, diameter);
     }
 
-    private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
+    /** With a password key, an extra seed and the provisioning API as given. */
+    public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed, RestSettings rest) throws Exception {
         return start(cx, passwordKey, extraSeed, rest, d -> d);
     }

@@ -16,12 +16,15 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -94,7 +97,8 @@ public final class RestServer implements AutoCloseable {
     /** Starts a server for any set of resource instances, with the observability endpoints. */
     public static RestServer start(RestSettings settings, Set<Object> resources, Observability observability)
             throws IOException {
-        URI uri = URI.create("http://" + settings.bindAddress() + ":" + settings.port() + RestSettings.BASE_PATH);
+        URI uri = URI.create(settings.scheme() + "://" + settings.bindAddress() + ":" + settings.port()
+                + RestSettings.BASE_PATH);
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonConfiguration())
@@ -117,6 +121,10 @@ public final class RestServer implements AutoCloseable {
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("rest", settings.bindAddress(), settings.port());
         listener.registerAddOn(UndecodableUriFilter.ADD_ON);
+        if (settings.tls() != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(engineConfig(settings.tls()));
+        }
         server.addListener(listener);
         GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
         server.getServerConfiguration().addHttpHandler(new RawUriHandler(jersey),
@@ -135,9 +143,28 @@ public final class RestServer implements AutoCloseable {
                     + "\",\"errors\":[]}";
         });
         server.start();
-        URI actual = URI.create("http://" + settings.bindAddress() + ":" + listener.getPort() + RestSettings.BASE_PATH);
-        log.info("provisioning API listening on {}", actual);
+        URI actual = URI.create(settings.scheme() + "://" + settings.bindAddress() + ":" + listener.getPort()
+                + RestSettings.BASE_PATH);
+        log.info("provisioning API listening on {}{}", actual, settings.tls() == null ? ""
+                : " (TLS " + String.join("/", RestTls.PROTOCOLS) + ", client certificates "
+                        + settings.tls().clientAuth().name().toLowerCase(java.util.Locale.ROOT) + ")");
         return new RestServer(server, actual, classes);
+    }
+
+    /**
+     * Grizzly's engine configuration from the TLS settings. Its setSSLParameters does not take the given
+     * parameters (Grizzly 4.0.2), so each one is set on its own; client-auth last, since setting "want" to false
+     * also clears "need" (SSLParameters).
+     */
+    private static SSLEngineConfigurator engineConfig(RestTls tls) {
+        SSLContext context = tls.context();
+        SSLParameters parameters = tls.parameters(context);
+        SSLEngineConfigurator config = new SSLEngineConfigurator(context, false, false, false)
+                .setEnabledProtocols(parameters.getProtocols())
+                .setEnabledCipherSuites(parameters.getCipherSuites());
+        config.setWantClientAuth(parameters.getWantClientAuth());
+        config.setNeedClientAuth(parameters.getNeedClientAuth());
+        return config;
     }
 
     private static Set<Object> resources(RestSettings settings, Services s) {

@@ -9,14 +9,21 @@ import java.util.List;
  * @param maxImportLineBytes the longest line of an NDJSON import
  * @param requestsPerSecond requests each token may make per second on average (bursts up to one second's
  *                          worth); 0 for no limit
+ * @param tls HTTPS settings, or null for plain HTTP
  */
 public record RestSettings(boolean enabled, String bindAddress, int port, List<ApiToken> tokens, int maxRequestBytes,
-        int maxImportLineBytes, int requestsPerSecond) {
+        int maxImportLineBytes, int requestsPerSecond, RestTls tls) {
 
     public static final String BASE_PATH = "/api/v1";
 
     public RestSettings {
         tokens = List.copyOf(tokens);
+    }
+
+    /** Plain HTTP. */
+    public RestSettings(boolean enabled, String bindAddress, int port, List<ApiToken> tokens, int maxRequestBytes,
+            int maxImportLineBytes, int requestsPerSecond) {
+        this(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, requestsPerSecond, null);
     }
 
     public static RestSettings local(int port, List<ApiToken> tokens) {
@@ -25,16 +32,27 @@ public record RestSettings(boolean enabled, String bindAddress, int port, List<A
 
     public RestSettings withTokens(List<ApiToken> other) {
         return new RestSettings(enabled, bindAddress, port, other, maxRequestBytes, maxImportLineBytes,
-                requestsPerSecond);
+                requestsPerSecond, tls);
     }
 
     public RestSettings withRequestsPerSecond(int limit) {
-        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, limit);
+        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, limit, tls);
+    }
+
+    /** Served over HTTPS with these settings (null: plain HTTP). */
+    public RestSettings withTls(RestTls other) {
+        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes,
+                requestsPerSecond, other);
+    }
+
+    /** {@code https} or {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     @Override
     public String toString() {
         return "RestSettings[enabled=" + enabled + ", bindAddress=" + bindAddress + ", port=" + port + ", tokens="
-                + tokens + "]";
+                + tokens + ", tls=" + tls + "]";
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.configuration2.Configuration;
 import org.imshss.diameter.Avp;
+import org.imshss.hss.config.ConfigValues;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
 import org.imshss.hss.config.InvalidConfigurationException;
@@ -85,7 +86,8 @@ public final class SlfConfiguration {
                 tokens(c, "rest.tokens"),
                 maxRequestBytes,
                 maxRequestBytes,
-                nonNegative(c, "rest.requests-per-second"));
+                nonNegative(c, "rest.requests-per-second"),
+                ConfigValues.restTls(c));
         return new SlfSettings(diameter, grid, routing, rest);
     }
 

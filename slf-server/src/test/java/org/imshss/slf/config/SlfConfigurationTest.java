@@ -72,4 +72,35 @@ class SlfConfigurationTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.key()).isEqualTo("slf.moed"));
     }
+
+    @Test
+    void restTlsIsOffByDefaultAndItsStoresAreCheckedWhenTheSettingsAreRead() throws Exception {
+        assertThat(SlfConfiguration.load(null, Map.of()).rest().tls()).isNull();
+        String password = "slf-store-password-01";
+        Path keystore = dir.resolve("slf-rest.p12");
+        ProcessBuilder keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-alias", "slf", "-dname", "CN=localhost", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass:env", "STOREPASS").redirectErrorStream(true);
+        keytool.environment().put("STOREPASS", password);
+        Process run = keytool.start();
+        String output = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor()).as(output).isZero();
+        Map<String, String> tls = Map.of("SLF_REST_TLS_ENABLED", "true", "SLF_REST_TLS_KEYSTORE", keystore.toString(),
+                "SLF_REST_TLS_KEYSTORE_PASSWORD", password);
+        SlfSettings settings = SlfConfiguration.load(null, tls);
+        assertThat(settings.rest().scheme()).isEqualTo("https");
+        assertThat(settings.rest().toString()).doesNotContain(password);
+
+        Map<String, String> wrong = new java.util.HashMap<>(tls);
+        wrong.put("SLF_REST_TLS_KEYSTORE_PASSWORD", "not-the-password");
+        assertThatThrownBy(() -> SlfConfiguration.load(null, wrong)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("rest.tls.keystore-password").hasMessageNotContaining("not-the-password");
+        Map<String, String> need = new java.util.HashMap<>(tls);
+        need.put("SLF_REST_TLS_CLIENT_AUTH", "need");
+        assertThatThrownBy(() -> SlfConfiguration.load(null, need)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("rest.tls.truststore:");
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_REST_TLS_ENABLED", "true")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("rest.tls.keystore:");
+    }
 }
