@@ -49,7 +49,7 @@ public final class DiameterServer implements AutoCloseable {
     /** Added to twice the request timeout before a request the stack never answered stops counting as pending. */
     private static final Duration REQUEST_EXPIRY_MARGIN = Duration.ofSeconds(5);
     /** How long a CER after a fast reconnect waits for the stack to drop the peer's previous connection. */
-    private static final Duration CAPABILITIES_WAIT = Duration.ofSeconds(10);
+    private static final Duration CAPABILITIES_WAIT = Duration.ofSeconds(4);
 
     private final DiameterSettings settings;
     private final Map<Application, NetworkReqListener> listeners;

@@ -118,11 +118,14 @@ public final class ReconnectSafePeerFsm extends PeerFSMImpl {
     }
 
     /**
-     * Once no event is in progress, the flag the queue's threads run by is settled: cleared by a transition into
-     * DOWN (the threads are stopping: wait for them), or set by a restart of the queue (they run on).
+     * Idle: no event in progress and either no queue thread left (whatever is still queued is cleared when the next
+     * event restarts the queue; it belongs to a connection that is gone), or threads that run on
+     * (a restarted queue) with nothing queued. Threads that are stopping (a transition into DOWN cleared the flag
+     * they run by) are waited for.
      */
     boolean idle() {
-        return inProgress.get() == 0 && eventQueue.isEmpty() && (mustRun || numberOfThreadsRunning.get() == 0);
+        int running = numberOfThreadsRunning.get();
+        return inProgress.get() == 0 && (running == 0 || mustRun && eventQueue.isEmpty());
     }
 
     @Override
