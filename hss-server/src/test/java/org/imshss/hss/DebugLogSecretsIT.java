@@ -316,18 +316,9 @@ class DebugLogSecretsIT {
         Avps.addUtf8(Avps.addGrouped(avps, Avp.USER_IDENTITY), Avp.PUBLIC_IDENTITY, identity);
     }
 
-    /** CK, IK and XRES of every AKA item, and HA1 or a password sent in SIP-Digest/SIP-Authorization. */
+    /** CK, IK and XRES of every AKA item. */
     private void keepVectorSecrets(Answer answer, String label) {
-        int i = 0;
-        for (AvpSet item : Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
-            i++;
-            if (Avps.has(item, Avp.CONFIDENTIALITY_KEY)) {
-                secrets.put("CK " + label + "/" + i, Avps.octets(item, Avp.CONFIDENTIALITY_KEY).orElseThrow());
-                secrets.put("IK " + label + "/" + i, Avps.octets(item, Avp.INTEGRITY_KEY).orElseThrow());
-                secrets.put("XRES " + label + "/" + i, Avps.octets(item, Avp.SIP_AUTHORIZATION).orElseThrow());
-            }
-        }
-        assertThat(i).as("auth items for " + label).isPositive();
+        assertThat(AkaItems.collectSecrets(answer, secrets, label)).as("auth items for " + label).isPositive();
     }
 
     private String subscriber(String id, String credentials) {

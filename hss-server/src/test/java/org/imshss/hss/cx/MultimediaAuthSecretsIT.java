@@ -80,24 +80,24 @@ class MultimediaAuthSecretsIT {
             int n = 0;
             for (String scheme : List.of("SIP Digest", "HTTP_DIGEST_MD5", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5",
                     "NASS-Bundled", "Early-IMS-Security", "Unknown", "Digest-MD5")) {
-                keepVectorSecrets(Cx.mar(scscf, alice, aliceUri, scheme, 3, SCSCF1, null), secrets, "alice " + n++);
+                AkaItems.collectSecrets(Cx.mar(scscf, alice, aliceUri, scheme, 3, SCSCF1, null), secrets, "alice " + n++);
             }
             Answer md5 = Cx.mar(scscf, "dave@ims.example.org", "sip:dave@ims.example.org", "Digest-MD5", 1, SCSCF1,
                     null);
             assertThat(result(md5)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
-            keepVectorSecrets(Cx.mar(scscf, "dave@ims.example.org", "sip:dave@ims.example.org", "Early-IMS-Security", 1,
+            AkaItems.collectSecrets(Cx.mar(scscf, "dave@ims.example.org", "sip:dave@ims.example.org", "Early-IMS-Security", 1,
                     SCSCF1, null), secrets, "dave");
             // Resynchronisation, good and with a broken MAC-S.
             ReferenceMilenage carol = ReferenceMilenage.withOp(CAROL_K, OP);
             Answer first = Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
                     SCSCF1, null);
-            keepVectorSecrets(first, secrets, "carol first");
+            AkaItems.collectSecrets(first, secrets, "carol first");
             byte[] rand = Arrays.copyOf(Avps.octets(Avps.groupedAll(first.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
                     Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
             byte[] payload = new byte[30];
             System.arraycopy(rand, 0, payload, 0, 16);
             System.arraycopy(carol.auts(rand, AkaItems.sqnOctets(7000L << 5)), 0, payload, 16, 14);
-            keepVectorSecrets(Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
+            AkaItems.collectSecrets(Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
                     SCSCF1, payload), secrets, "carol resync");
             payload[29] ^= 1;
             assertThat(result(Cx.mar(scscf, "carol@ims.example.org", "sip:carol@ims.example.org", "Digest-AKAv1-MD5", 1,
@@ -109,19 +109,6 @@ class MultimediaAuthSecretsIT {
             Cx.mar(scscf, "nobody@ims.example.org", aliceUri, "SIP Digest", 1, SCSCF1, null);
             Cx.mar(scscf, alice, "sip:bob@ims.example.org", "SIP Digest", 1, SCSCF1, null);
             Cx.mar(scscf, "bob@ims.example.org", "sip:bob@ims.example.org", "NASS-Bundled", 1, SCSCF1, null);
-        }
-    }
-
-    /** CK, IK and XRES of every AKA item become secrets to look for too (RAND is public). */
-    private static void keepVectorSecrets(Answer answer, Map<String, byte[]> secrets, String label) {
-        int i = 0;
-        for (AvpSet item : Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
-            i++;
-            if (Avps.has(item, Avp.CONFIDENTIALITY_KEY)) {
-                secrets.put("CK " + label + "/" + i, Avps.octets(item, Avp.CONFIDENTIALITY_KEY).orElseThrow());
-                secrets.put("IK " + label + "/" + i, Avps.octets(item, Avp.INTEGRITY_KEY).orElseThrow());
-                secrets.put("XRES " + label + "/" + i, Avps.octets(item, Avp.SIP_AUTHORIZATION).orElseThrow());
-            }
         }
     }
 

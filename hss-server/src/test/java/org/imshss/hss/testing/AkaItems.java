@@ -3,14 +3,35 @@ package org.imshss.hss.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
+import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 
 /** Checks an IMS-AKA SIP-Auth-Data-Item of an MAA with {@link ReferenceMilenage}, never with the server's code. */
 public final class AkaItems {
 
     private AkaItems() {
+    }
+
+    /**
+     * Puts the CK, IK and XRES of every AKA item of an MAA into {@code secrets} (named by {@code label} and the
+     * item's number), for tests that look for them where they must not be; RAND is public.
+     *
+     * @return how many SIP-Auth-Data-Items the answer held
+     */
+    public static int collectSecrets(Answer answer, Map<String, byte[]> secrets, String label) {
+        int i = 0;
+        for (AvpSet item : Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
+            i++;
+            if (Avps.has(item, Avp.CONFIDENTIALITY_KEY)) {
+                secrets.put("CK " + label + "/" + i, Avps.octets(item, Avp.CONFIDENTIALITY_KEY).orElseThrow());
+                secrets.put("IK " + label + "/" + i, Avps.octets(item, Avp.INTEGRITY_KEY).orElseThrow());
+                secrets.put("XRES " + label + "/" + i, Avps.octets(item, Avp.SIP_AUTHORIZATION).orElseThrow());
+            }
+        }
+        return i;
     }
 
     /**

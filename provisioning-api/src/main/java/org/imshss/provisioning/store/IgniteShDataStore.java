@@ -298,18 +298,20 @@ public final class IgniteShDataStore implements ShDataStore {
                 if (!affinity.isPrimary(ignite.cluster().localNode(), event.getKey())) {
                     continue;
                 }
-                boolean removed = event.getEventType() == EventType.REMOVED
-                        || event.getEventType() == EventType.EXPIRED;
-                byte[] old = event.getOldValue();
-                if (removed && old == null) {
-                    old = event.getValue();
-                }
-                T before = decoder.apply(old);
-                T after = removed ? null : decoder.apply(event.getValue());
-                consumer.accept(before, after);
+                consumer.accept(decoder.apply(before(event)), removed(event) ? null : decoder.apply(event.getValue()));
             }
         });
         return cache.query(query);
+    }
+
+    private static boolean removed(CacheEntryEvent<?, ?> event) {
+        return event.getEventType() == EventType.REMOVED || event.getEventType() == EventType.EXPIRED;
+    }
+
+    /** The value before the change; a removal event may carry it as its value instead of its old value. */
+    private static byte[] before(CacheEntryEvent<? extends String, ? extends byte[]> event) {
+        byte[] old = event.getOldValue();
+        return old == null && removed(event) ? event.getValue() : old;
     }
 
     /**
@@ -330,14 +332,8 @@ public final class IgniteShDataStore implements ShDataStore {
                 if (!primary && !watched) {
                     continue;
                 }
-                boolean removed = event.getEventType() == EventType.REMOVED
-                        || event.getEventType() == EventType.EXPIRED;
-                byte[] old = event.getOldValue();
-                if (removed && old == null) {
-                    old = event.getValue();
-                }
-                PublicIdentity before = codec.decode(old, PublicIdentity.class);
-                PublicIdentity after = removed ? null : codec.decode(event.getValue(), PublicIdentity.class);
+                PublicIdentity before = codec.decode(before(event), PublicIdentity.class);
+                PublicIdentity after = removed(event) ? null : codec.decode(event.getValue(), PublicIdentity.class);
                 if (watched) {
                     listener.watchedIdentityChanged(before, after);
                 }
@@ -355,11 +351,9 @@ public final class IgniteShDataStore implements ShDataStore {
         query.setInitialQuery(new ScanQuery<>());
         query.setLocalListener(events -> {
             for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
-                boolean removed = event.getEventType() == EventType.REMOVED
-                        || event.getEventType() == EventType.EXPIRED;
                 listener.shSubscriptionsChanged(event.getKey(),
                         codec.decode(event.getOldValue(), ShSubscriptions.class),
-                        removed ? null : codec.decode(event.getValue(), ShSubscriptions.class));
+                        removed(event) ? null : codec.decode(event.getValue(), ShSubscriptions.class));
             }
         });
         QueryCursor<Cache.Entry<String, byte[]>> cursor = subscriptions.query(query);
