@@ -19,6 +19,9 @@ public final class Identities {
         if (identity == null) {
             return null;
         }
+        if (alreadyNormal(identity)) {
+            return identity;
+        }
         String id = identity.trim();
         int colon = id.indexOf(':');
         if (colon <= 0) {
@@ -49,6 +52,38 @@ public final class Identities {
                 return id;
             }
         }
+    }
+
+    /**
+     * True for the common case, a SIP or TEL URI already in key form, which {@link #normalise} then returns
+     * without copying it (a bulk import normalises each identity several times).
+     */
+    private static boolean alreadyNormal(String id) {
+        int from;
+        boolean tel = false;
+        if (id.startsWith("sip:")) {
+            int at = id.lastIndexOf('@');
+            from = at >= 0 ? at + 1 : 4;
+        } else if (id.startsWith("sips:")) {
+            int at = id.lastIndexOf('@');
+            from = at >= 0 ? at + 1 : 5;
+        } else if (id.startsWith("tel:")) {
+            from = 4;
+            tel = true;
+        } else {
+            return false;
+        }
+        if (from == id.length()) {
+            return false;
+        }
+        for (int i = from; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean changes = tel ? "-.()".indexOf(c) >= 0 : c == '?' || (c >= 'A' && c <= 'Z');
+            if (changes || c <= ' ' || c >= 0x7f || c == ';') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cut(String s, char at) {
