@@ -1,19 +1,16 @@
 package org.imshss.provisioning.store;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.PriorityQueue;
-import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicLong;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.query.QueryCursor;
-import org.apache.ignite.cache.query.ScanQuery;
-import org.apache.ignite.lang.IgniteBiPredicate;
+import org.apache.ignite.IgniteDataStreamer;
 import org.imshss.provisioning.service.AuditEntry;
 import org.imshss.provisioning.service.AuditLog;
 
@@ -32,19 +29,34 @@ public final class IgniteAuditLog implements AuditLog {
     /** What earlier versions numbered entries with; a counter created on such a grid starts after it. */
     private static final String OLD_SEQUENCE = "hss-audit-sequence";
 
+    /** Ids read per grid round trip when listing. */
+    private static final int LIST_CHUNK = 512;
+
+    private final Ignite ignite;
     private final IgniteCache<String, byte[]> entries;
     private final IgniteAtomicLong ids;
     private final RecordCodec codec;
 
     public IgniteAuditLog(Ignite ignite, RecordCodec codec) {
+        this.ignite = ignite;
         this.entries = ignite.cache(CacheNames.AUDIT);
         IgniteAtomicSequence old = ignite.atomicSequence(OLD_SEQUENCE, 0, false);
         this.ids = ignite.atomicLong(COUNTER, old == null ? 0 : old.get(), true);
         this.codec = codec;
     }
 
-    private static String key(long id) {
-        return String.format("%019d", id);
+    /** The id zero-padded to 19 digits (String.format was a tenth of a bulk import's audit cost). */
+    static String key(long id) {
+        if (id < 0) {
+            throw new IllegalArgumentException("negative audit id " + id);
+        }
+        char[] digits = new char[19];
+        long rest = id;
+        for (int i = digits.length - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new String(digits);
     }
 
     @Override
@@ -68,41 +80,46 @@ public final class IgniteAuditLog implements AuditLog {
             values.put(key(id), codec.encode(new AuditEntry(id, entry.time(), entry.actor(), entry.action(),
                     entry.objectType(), entry.objectId(), entry.changes())));
         }
-        entries.putAll(values);
+        if (ignite.cluster().forServers().nodes().size() > 1) {
+            entries.putAll(values);
+            return;
+        }
+        // The ids are new (handed out by the counter above), so on a single server node the entries are streamed
+        // in as inserts, like the subscribers they record (IgniteSubscriberStore.putBatch): a quarter of a bulk
+        // import's time went to this putAll. Closing the streamer waits until every entry is stored.
+        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.AUDIT)) {
+            streamer.addData(values);
+        }
     }
 
+    /**
+     * Walks the ids down from the newest the counter has handed out, a chunk at a time, so the first page costs
+     * what it returns rather than a scan of the whole trail (a bulk import leaves an entry per subscriber; a scan
+     * of 200,000 took 0.6 s). Ids reserved by a writer that died before storing its entries are skipped.
+     */
     @Override
     public List<AuditEntry> list(Long before, String objectId, int limit) {
-        PriorityQueue<AuditEntry> newest = new PriorityQueue<>(Comparator.comparingLong(AuditEntry::id));
-        ScanQuery<String, byte[]> scan = new ScanQuery<>(new Before(before == null ? null : key(before)));
-        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = entries.query(scan)) {
-            for (Cache.Entry<String, byte[]> e : cursor) {
-                AuditEntry entry = codec.decode(e.getValue(), AuditEntry.class);
-                if (objectId != null && !objectId.equals(entry.objectId())) {
+        List<AuditEntry> page = new ArrayList<>();
+        long next = before == null ? ids.get() : Math.min(before - 1, ids.get());
+        while (next >= 1 && page.size() < limit) {
+            long low = Math.max(1, next - LIST_CHUNK + 1);
+            Set<String> keys = new HashSet<>();
+            for (long id = low; id <= next; id++) {
+                keys.add(key(id));
+            }
+            Map<String, byte[]> found = entries.getAll(keys);
+            for (long id = next; id >= low && page.size() < limit; id--) {
+                byte[] bytes = found.get(key(id));
+                if (bytes == null) {
                     continue;
                 }
-                newest.add(entry);
-                if (newest.size() > limit) {
-                    newest.poll();
+                AuditEntry entry = codec.decode(bytes, AuditEntry.class);
+                if (objectId == null || objectId.equals(entry.objectId())) {
+                    page.add(entry);
                 }
             }
+            next = low - 1;
         }
-        List<AuditEntry> page = new ArrayList<>(newest);
-        page.sort(Comparator.comparingLong(AuditEntry::id).reversed());
         return page;
-    }
-
-    /** Runs on every node holding entries: a class, as Ignite's binary marshaller cannot rebuild a record. */
-    private static final class Before implements IgniteBiPredicate<String, byte[]> {
-        private final String key;
-
-        Before(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public boolean apply(String k, byte[] value) {
-            return key == null || k.compareTo(key) < 0;
-        }
     }
 }

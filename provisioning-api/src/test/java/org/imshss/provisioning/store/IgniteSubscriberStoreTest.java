@@ -353,4 +353,45 @@ class IgniteSubscriberStoreTest {
                 TestGrid.freePort(), work.resolve("clash-disco"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed to start");
     }
+
+    /** Audit keys sort as the ids they carry: the list pages by key order. */
+    @Test
+    void auditKeysAreNineteenDigitsInIdOrder() {
+        assertThat(IgniteAuditLog.key(0)).isEqualTo("0000000000000000000");
+        assertThat(IgniteAuditLog.key(42)).isEqualTo(String.format("%019d", 42));
+        assertThat(IgniteAuditLog.key(Long.MAX_VALUE)).isEqualTo(Long.toString(Long.MAX_VALUE));
+        assertThat(IgniteAuditLog.key(999)).isLessThan(IgniteAuditLog.key(1000));
+        assertThatThrownBy(() -> IgniteAuditLog.key(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A batch streamed into the single node is numbered in order after what was there and listed newest first. */
+    @Test
+    void auditBatchIsStoredInOrderAfterSingleEntries() {
+        IgniteAuditLog audit = new IgniteAuditLog(node.ignite(), RecordCodec.shared());
+        org.imshss.provisioning.service.AuditEntry single = audit.record(new org.imshss.provisioning.service
+                .AuditEntry(0, "t0", "ops", "UPDATE", "subscriber", "audit-single", List.of("name")));
+        List<org.imshss.provisioning.service.AuditEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            batch.add(new org.imshss.provisioning.service.AuditEntry(0, "t1", "bulk", "CREATE", "subscriber",
+                    "audit-batch-" + i, List.of("*")));
+        }
+        audit.recordAll(batch);
+        List<org.imshss.provisioning.service.AuditEntry> newest = audit.list(null, null, 1501);
+        assertThat(newest).hasSize(1501);
+        assertThat(newest.get(0).objectId()).isEqualTo("audit-batch-1499");
+        assertThat(newest.get(0).id()).isEqualTo(single.id() + 1500);
+        assertThat(newest.get(1499).objectId()).isEqualTo("audit-batch-0");
+        assertThat(newest.get(1500)).isEqualTo(single);
+        assertThat(audit.list(null, "audit-batch-700", 10)).singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo(single.id() + 701));
+
+        // Pages follow the cursor across the listing's chunks; an id reserved but never stored is skipped.
+        node.ignite().cache(CacheNames.AUDIT).remove(IgniteAuditLog.key(single.id() + 1000));
+        List<org.imshss.provisioning.service.AuditEntry> page = audit.list(newest.get(399).id(), null, 600);
+        assertThat(page).hasSize(600);
+        assertThat(page.get(0).objectId()).isEqualTo("audit-batch-1099");
+        assertThat(page).extracting(org.imshss.provisioning.service.AuditEntry::objectId)
+                .doesNotContain("audit-batch-999").contains("audit-batch-998", "audit-batch-1000");
+        assertThat(page.get(599).objectId()).isEqualTo("audit-batch-499");
+    }
 }
