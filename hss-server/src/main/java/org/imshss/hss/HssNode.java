@@ -94,7 +94,8 @@ public final class HssNode implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             HssSettings.CxSettings cx = settings.cx();
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
-            shStore = new IgniteShDataStore(grid.ignite());
+            // One continuous query per cache for both stores: Ignite pays for each on every write (ChangeFeed).
+            shStore = new IgniteShDataStore(grid.ignite(), store.changes());
             CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
                     new CxUserDataWriter(), cx.sharedIfcSetsSupported());
             ServerSelection selection = new ServerSelection(store);

@@ -17,7 +17,6 @@ import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.IgniteException;
 import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cache.query.ContinuousQuery;
@@ -61,12 +60,26 @@ public final class IgniteShDataStore implements ShDataStore {
     private final IgniteCache<String, byte[]> wildcards;
     private final IgniteCache<String, byte[]> registrations;
 
+    private final ChangeFeed changes;
+    /** The feed this store made for itself, closed with it; null when it was given one. */
+    private final ChangeFeed ownChanges;
+
     public IgniteShDataStore(Ignite ignite) {
+        this(ignite, null);
+    }
+
+    /**
+     * @param changes the node's change feed, shared with the subscriber store (see {@link ChangeFeed}); null: the
+     *                store makes its own and closes it with itself
+     */
+    public IgniteShDataStore(Ignite ignite, ChangeFeed changes) {
         this.ignite = ignite;
         this.codec = RecordCodec.shared();
+        this.ownChanges = changes == null ? new ChangeFeed() : null;
+        this.changes = changes == null ? ownChanges : changes;
         applicationServers = cache(CacheNames.SH_APPLICATION_SERVERS);
         decodedApplicationServers = new SharedRecordCache<>(applicationServers, codec, ShApplicationServer.class,
-                SharedRecordCache.UNBOUNDED);
+                SharedRecordCache.UNBOUNDED, this.changes);
         repository = cache(CacheNames.SH_REPOSITORY);
         subscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
         dsai = cache(CacheNames.SH_DSAI);
@@ -245,7 +258,7 @@ public final class IgniteShDataStore implements ShDataStore {
 
     @Override
     public AutoCloseable watch(ChangeListener listener) {
-        List<QueryCursor<Cache.Entry<String, byte[]>>> cursors = new ArrayList<>();
+        List<AutoCloseable> cursors = new ArrayList<>();
         try {
             // First: the view of who is subscribed is complete before any change is judged by it.
             cursors.add(watchSubscriptions(listener));
@@ -280,17 +293,16 @@ public final class IgniteShDataStore implements ShDataStore {
         return () -> cursors.forEach(IgniteShDataStore::closeQuietly);
     }
 
-    private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache,
+    private <T> AutoCloseable watch(IgniteCache<String, byte[]> cache,
             Function<byte[], T> decoder, BiConsumer<T, T> consumer) {
         return watch(cache, decoder, consumer, () -> false);
     }
 
     /** As {@link #watch(IgniteCache, Function, BiConsumer)}; no event is even decoded while {@code idle} holds. */
-    private <T> QueryCursor<Cache.Entry<String, byte[]>> watch(IgniteCache<String, byte[]> cache,
+    private <T> AutoCloseable watch(IgniteCache<String, byte[]> cache,
             Function<byte[], T> decoder, BiConsumer<T, T> consumer, BooleanSupplier idle) {
         Affinity<String> affinity = ignite.affinity(cache.getName());
-        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
-        query.setLocalListener(events -> {
+        return changes.listen(cache, events -> {
             if (idle.getAsBoolean()) {
                 return;
             }
@@ -301,7 +313,6 @@ public final class IgniteShDataStore implements ShDataStore {
                 consumer.accept(decoder.apply(before(event)), removed(event) ? null : decoder.apply(event.getValue()));
             }
         });
-        return cache.query(query);
     }
 
     private static boolean removed(CacheEntryEvent<?, ?> event) {
@@ -318,11 +329,10 @@ public final class IgniteShDataStore implements ShDataStore {
      * Public identity changes: to the listener on the primary node while it is not idle, and on every node for the
      * identities it watches.
      */
-    private QueryCursor<Cache.Entry<String, byte[]>> watchIdentities(IgniteCache<String, byte[]> cache,
+    private AutoCloseable watchIdentities(IgniteCache<String, byte[]> cache,
             ChangeListener listener, Function<String, String> key) {
         Affinity<String> affinity = ignite.affinity(cache.getName());
-        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
-        query.setLocalListener(events -> {
+        return changes.listen(cache, events -> {
             if (listener.idle()) {
                 return;
             }
@@ -342,7 +352,6 @@ public final class IgniteShDataStore implements ShDataStore {
                 }
             }
         });
-        return cache.query(query);
     }
 
     /** Sh subscription changes on every node, starting with those stored when the watch starts. */
@@ -364,16 +373,19 @@ public final class IgniteShDataStore implements ShDataStore {
         return cursor;
     }
 
-    private static void closeQuietly(QueryCursor<?> cursor) {
+    private static void closeQuietly(AutoCloseable cursor) {
         try {
             cursor.close();
-        } catch (IgniteException | IllegalStateException e) {
-            // The node is gone and the continuous query with it.
+        } catch (Exception e) {
+            // A continuous query's cursor: the node is gone and the query with it.
         }
     }
 
     @Override
     public void close() {
         decodedApplicationServers.close();
+        if (ownChanges != null) {
+            ownChanges.close();
+        }
     }
 }

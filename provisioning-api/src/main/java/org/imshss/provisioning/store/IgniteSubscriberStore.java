@@ -23,9 +23,7 @@ import javax.cache.processor.EntryProcessorException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
-import org.apache.ignite.IgniteException;
 import org.apache.ignite.cache.CacheEntryProcessor;
-import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.lang.IgniteBiPredicate;
@@ -80,7 +78,10 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
      */
     private final AtomicLong wildcardVersion = new AtomicLong();
     private volatile WildcardIndex wildcardIndex;
-    private final QueryCursor<Cache.Entry<String, byte[]>> wildcardWatch;
+    private final ChangeFeed changes;
+    /** The feed this store made for itself, closed with it; null when it was given one. */
+    private final ChangeFeed ownChanges;
+    private final ChangeFeed.Listening wildcardWatch;
 
     /** Decoded per-subscriber records kept on the heap of each node, per kind (see {@link SharedRecordCache}). */
     public static final int DEFAULT_DECODED_ENTRIES = 250_000;
@@ -94,7 +95,17 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     public IgniteSubscriberStore(Ignite ignite, RecordCodec codec, int decodedEntries) {
+        this(ignite, codec, decodedEntries, null);
+    }
+
+    /**
+     * @param changes the node's change feed, shared with the other stores on the node (see {@link ChangeFeed});
+     *                null: the store makes its own and closes it with itself
+     */
+    public IgniteSubscriberStore(Ignite ignite, RecordCodec codec, int decodedEntries, ChangeFeed changes) {
         this.ignite = ignite;
+        this.ownChanges = changes == null ? new ChangeFeed() : null;
+        this.changes = changes == null ? ownChanges : changes;
         this.codec = codec;
         subscriptions = cache(CacheNames.SUBSCRIPTIONS);
         privateIds = cache(CacheNames.PRIVATE_IDS);
@@ -105,27 +116,29 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         ifcs = cache(CacheNames.IFCS);
         sharedIfcSets = cache(CacheNames.SHARED_IFC_SETS);
         charging = cache(CacheNames.CHARGING);
-        decodedPublicIds = new SharedRecordCache<>(publicIds, codec, PublicIdentity.class, decodedEntries);
-        decodedPrivateIds = new SharedRecordCache<>(privateIds, codec, PrivateIdentity.class, decodedEntries);
-        decodedSubscriptions = new SharedRecordCache<>(subscriptions, codec, ImsSubscription.class, decodedEntries);
+        decodedPublicIds = new SharedRecordCache<>(publicIds, codec, PublicIdentity.class, decodedEntries,
+                this.changes);
+        decodedPrivateIds = new SharedRecordCache<>(privateIds, codec, PrivateIdentity.class, decodedEntries,
+                this.changes);
+        decodedSubscriptions = new SharedRecordCache<>(subscriptions, codec, ImsSubscription.class, decodedEntries,
+                this.changes);
         decodedImplicitSets = new SharedRecordCache<>(implicitSets, codec, ImplicitRegistrationSet.class,
-                decodedEntries);
+                decodedEntries, this.changes);
         decodedProfiles = new SharedRecordCache<>(serviceProfiles, codec, ServiceProfile.class,
-                SharedRecordCache.UNBOUNDED);
-        decodedIfcs = new SharedRecordCache<>(ifcs, codec, InitialFilterCriteria.class, SharedRecordCache.UNBOUNDED);
+                SharedRecordCache.UNBOUNDED, this.changes);
+        decodedIfcs = new SharedRecordCache<>(ifcs, codec, InitialFilterCriteria.class, SharedRecordCache.UNBOUNDED,
+                this.changes);
         decodedSharedIfcSets = new SharedRecordCache<>(sharedIfcSets, codec, SharedIfcSet.class,
-                SharedRecordCache.UNBOUNDED);
+                SharedRecordCache.UNBOUNDED, this.changes);
         decodedCharging = new SharedRecordCache<>(charging, codec, ChargingInformation.class,
-                SharedRecordCache.UNBOUNDED);
+                SharedRecordCache.UNBOUNDED, this.changes);
         scscfs = cache(CacheNames.SCSCFS);
         registrations = cache(CacheNames.REGISTRATIONS);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
         msisdns = cache(CacheNames.MSISDNS);
         shSubscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
 
-        ContinuousQuery<String, byte[]> watch = new ContinuousQuery<>();
-        watch.setLocalListener(events -> wildcardVersion.incrementAndGet());
-        wildcardWatch = wildcards.query(watch);
+        wildcardWatch = this.changes.listen(wildcards, events -> wildcardVersion.incrementAndGet());
     }
 
     private IgniteCache<String, byte[]> cache(String name) {
@@ -917,11 +930,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     /** Stops watching the wildcards; harmless if the node has already stopped. */
     @Override
     public void close() {
-        try {
-            wildcardWatch.close();
-        } catch (IgniteException | IllegalStateException e) {
-            // The node is gone and the continuous query with it.
-        }
+        wildcardWatch.close();
         decodedPublicIds.close();
         decodedPrivateIds.close();
         decodedSubscriptions.close();
@@ -930,6 +939,14 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         decodedIfcs.close();
         decodedSharedIfcSets.close();
         decodedCharging.close();
+        if (ownChanges != null) {
+            ownChanges.close();
+        }
+    }
+
+    /** The change feed of this store's node: other stores on the node listen through it, too. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     private record CompiledWildcard(String key, Pattern pattern) {

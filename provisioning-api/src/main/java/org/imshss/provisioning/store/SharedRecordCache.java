@@ -3,11 +3,7 @@ package org.imshss.provisioning.store;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.IgniteException;
-import org.apache.ignite.cache.query.ContinuousQuery;
-import org.apache.ignite.cache.query.QueryCursor;
 
 /**
  * Decoded records of a read-mostly cache, kept on the heap of this node. Reading a grid entry and decoding it
@@ -31,16 +27,15 @@ final class SharedRecordCache<T> implements AutoCloseable {
     private final ConcurrentHashMap<String, T> decoded = new ConcurrentHashMap<>();
     /** Bumped by every invalidation: a value read before one must not be kept after it. */
     private final AtomicLong version = new AtomicLong();
-    private final QueryCursor<Cache.Entry<String, byte[]>> watch;
+    private final ChangeFeed.Listening watch;
 
-    SharedRecordCache(IgniteCache<String, byte[]> cache, RecordCodec codec, Class<T> type, int maxEntries) {
+    SharedRecordCache(IgniteCache<String, byte[]> cache, RecordCodec codec, Class<T> type, int maxEntries,
+            ChangeFeed changes) {
         this.cache = cache;
         this.codec = codec;
         this.type = type;
         this.maxEntries = maxEntries;
-        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
-        query.setLocalListener(events -> events.forEach(event -> invalidate(event.getKey())));
-        this.watch = cache.query(query);
+        this.watch = changes.listen(cache, events -> events.forEach(event -> invalidate(event.getKey())));
     }
 
     Optional<T> get(String key) {
@@ -71,10 +66,6 @@ final class SharedRecordCache<T> implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            watch.close();
-        } catch (IgniteException | IllegalStateException e) {
-            // The node is gone and the continuous query with it.
-        }
+        watch.close();
     }
 }

@@ -394,4 +394,34 @@ class IgniteSubscriberStoreTest {
                 .doesNotContain("audit-batch-999").contains("audit-batch-998", "audit-batch-1000");
         assertThat(page.get(599).objectId()).isEqualTo("audit-batch-499");
     }
+
+    /**
+     * Listeners of one cache share one continuous query: each hears every change, in the order they started
+     * listening; one that throws does not keep the change from the others; a closed one hears nothing more.
+     */
+    @Test
+    void changeFeedListenersShareTheCachesChanges() throws Exception {
+        org.apache.ignite.IgniteCache<String, byte[]> cache = node.ignite().cache(CacheNames.SH_REPOSITORY);
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch a = new CountDownLatch(1);
+        CountDownLatch b = new CountDownLatch(1);
+        ChangeFeed feed = new ChangeFeed();
+        ChangeFeed.Listening first = feed.listen(cache, events -> events.forEach(e -> heard.add("1:" + e.getKey())));
+        feed.listen(cache, events -> {
+            throw new IllegalStateException("listener failure");
+        });
+        feed.listen(cache, events -> events.forEach(e -> {
+            heard.add("3:" + e.getKey());
+            (e.getKey().equals("feed-a") ? a : b).countDown();
+        }));
+        cache.put("feed-a", new byte[] {1});
+        assertThat(a.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(heard).containsExactly("1:feed-a", "3:feed-a");
+        first.close();
+        cache.put("feed-b", new byte[] {2});
+        assertThat(b.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(heard).containsExactly("1:feed-a", "3:feed-a", "3:feed-b");
+        feed.close();
+        assertThatThrownBy(() -> feed.listen(cache, events -> { })).isInstanceOf(IllegalStateException.class);
+    }
 }
