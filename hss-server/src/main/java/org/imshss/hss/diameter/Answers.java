@@ -1,5 +1,6 @@
 package org.imshss.hss.diameter;
 
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.AvpDecodeException;
 import org.imshss.diameter.Avps;
@@ -10,9 +11,9 @@ import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
 
 /**
- * Starts every answer the same way: Session-Id first (jDiameter's createAnswer copies it, with the
- * Vendor-Specific-Application-Id and any Proxy-Info, RFC 6733 6.2), then the result, Auth-Session-State
- * NO_STATE_MAINTAINED (Cx and Sh keep no session, TS 29.229 6.1), Origin-Host and Origin-Realm.
+ * Starts every answer the same way: Session-Id first and any Proxy-Info (jDiameter's createAnswer copies them,
+ * RFC 6733 6.2), this node's own Vendor-Specific-Application-Id for the request's application, then the result,
+ * Auth-Session-State NO_STATE_MAINTAINED (Cx and Sh keep no session, TS 29.229 6.1), Origin-Host and Origin-Realm.
  */
 public final class Answers {
 
@@ -27,6 +28,14 @@ public final class Answers {
     public Answer answer(Request request, ResultCode result) {
         Answer answer = request.createAnswer();
         AvpSet avps = answer.getAvps();
+        // createAnswer also copies the request's application AVPs as received: a malformed or stray one (a
+        // Vendor-Specific-Application-Id with a member it may not have, a top-level Auth-Application-Id) would be
+        // echoed back. The answer names the application itself (TS 29.229 6.1: {Vendor-Specific-Application-Id}).
+        avps.removeAvp(Avp.VENDOR_SPECIFIC_APPLICATION_ID.code());
+        avps.removeAvp(Avp.AUTH_APPLICATION_ID.code());
+        avps.removeAvp(Avp.ACCT_APPLICATION_ID.code());
+        Application.lookup(request.getApplicationId()).filter(application -> application != Application.COMMON)
+                .ifPresent(application -> Avps.addVendorSpecificApplicationId(avps, application));
         Avps.addResult(avps, result);
         Avps.addEnumerated(avps, Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED);
         Avps.addIdentity(avps, Avp.ORIGIN_HOST, local.host());

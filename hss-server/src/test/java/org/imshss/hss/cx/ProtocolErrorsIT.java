@@ -127,6 +127,69 @@ class ProtocolErrorsIT {
         assertThat(failed.data()).containsExactly(1, 2, 3, 4, 5);
     }
 
+    /**
+     * A Vendor-Specific-Application-Id with a member its grouping does not allow (here a Result-Code, what a flipped
+     * bit in a Vendor-Id's code gives) is refused, and the answer names the application itself rather than echoing
+     * the malformed group; a stray top-level Auth-Application-Id is not echoed either.
+     */
+    @Test
+    void malformedApplicationIdIsNotEchoed() throws Exception {
+        List<RawAvp> avps = uarAvps();
+        avps.set(1, RawAvp.grouped(Avp.VENDOR_SPECIFIC_APPLICATION_ID,
+                RawAvp.u32(Avp.VENDOR_ID, Application.CX.vendorId()),
+                RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.CX.id()),
+                RawAvp.u32(Avp.RESULT_CODE, 2001)));
+        avps.add(RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.SH.id()));
+        RawMessage request = request(Command.UAR, avps);
+
+        RawMessage answer = peer.exchange(request);
+
+        assertAnswer(request, answer, ResultCode.DIAMETER_AVP_NOT_ALLOWED);
+        assertThat(failedAvp(answer).code()).isIn(Avp.RESULT_CODE.code(), Avp.AUTH_APPLICATION_ID.code());
+    }
+
+    /**
+     * A request whose AVPs name no application (here the Vendor-Specific-Application-Id's code turned into a
+     * Result-Code's, as one flipped bit does) gets 5005 naming the missing AVP, and nothing of the request is echoed:
+     * jDiameter answered such a request with the request itself, User-Name and the request's "Result-Code" included.
+     */
+    @Test
+    void requestNamingNoApplicationIsMissingAvp() throws Exception {
+        List<RawAvp> avps = uarAvps();
+        RawAvp vsai = avps.get(1);
+        avps.set(1, new RawAvp(Avp.RESULT_CODE.code(), vsai.flags(), vsai.vendorId(), vsai.data()));
+        RawMessage request = request(Command.UAR, avps);
+
+        RawMessage answer = peer.exchange(request);
+
+        assertAnswer(request, answer, ResultCode.DIAMETER_MISSING_AVP);
+        RawAvp failed = failedAvp(answer);
+        assertThat(failed.code()).isEqualTo(Avp.VENDOR_SPECIFIC_APPLICATION_ID.code());
+        assertThat(failed.data()).isEmpty();
+        assertThat(answer.avp(Avp.USER_NAME)).isEmpty();
+        assertThat(answer.avp(Avp.PUBLIC_IDENTITY)).isEmpty();
+        assertThat(answer.avp(Avp.VISITED_NETWORK_IDENTIFIER)).isEmpty();
+    }
+
+    /** A Cx request whose Vendor-Specific-Application-Id names Sh: 5004 with that AVP, answered once. */
+    @Test
+    void requestNamingAnotherApplicationIsInvalidAvpValue() throws Exception {
+        List<RawAvp> avps = uarAvps();
+        RawAvp sh = RawAvp.grouped(Avp.VENDOR_SPECIFIC_APPLICATION_ID,
+                RawAvp.u32(Avp.VENDOR_ID, Application.SH.vendorId()),
+                RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.SH.id()));
+        avps.set(1, sh);
+        RawMessage request = request(Command.UAR, avps);
+
+        RawMessage answer = peer.exchange(request);
+
+        assertAnswer(request, answer, ResultCode.DIAMETER_INVALID_AVP_VALUE);
+        RawAvp failed = failedAvp(answer);
+        assertThat(failed.code()).isEqualTo(Avp.VENDOR_SPECIFIC_APPLICATION_ID.code());
+        assertThat(failed.data()).isEqualTo(sh.data());
+        assertThat(answer.avp(Avp.USER_NAME)).isEmpty();
+    }
+
     @Test
     void unknownOptionalAvpIsIgnored() throws Exception {
         List<RawAvp> avps = uarAvps();
@@ -398,6 +461,20 @@ class ProtocolErrorsIT {
         assertThat(answer.avp(Avp.ORIGIN_HOST).map(RawAvp::text)).contains(TestHss.HOST);
         assertThat(answer.avp(Avp.ORIGIN_REALM).map(RawAvp::text)).contains(TestHss.REALM);
         assertThat(answer.avp(Avp.AUTH_SESSION_STATE).map(RawAvp::u32)).contains((long) NO_STATE_MAINTAINED);
+        // TS 29.229 6.1: {Vendor-Specific-Application-Id} of the application, never a copy of what the request held;
+        // a protocol error answered by the transport has the generic answer-message format without it (RFC 6733 7.2).
+        Application application = Application.lookup(request.applicationId()).orElse(Application.CX);
+        List<RawAvp> vsais = answer.all(Avp.VENDOR_SPECIFIC_APPLICATION_ID);
+        if (!expected.isProtocolError()) {
+            assertThat(vsais).hasSize(1);
+        }
+        assertThat(vsais).hasSizeLessThanOrEqualTo(1).allSatisfy(vsai -> {
+            assertThat(vsai.members()).hasSize(2);
+            assertThat(vsai.member(Avp.VENDOR_ID).map(RawAvp::u32)).contains(application.vendorId());
+            assertThat(vsai.member(Avp.AUTH_APPLICATION_ID).map(RawAvp::u32)).contains(application.id());
+        });
+        assertThat(answer.avp(Avp.AUTH_APPLICATION_ID)).as("top-level Auth-Application-Id").isEmpty();
+        assertThat(answer.avp(Avp.ACCT_APPLICATION_ID)).as("top-level Acct-Application-Id").isEmpty();
         if (expected.isExperimental()) {
             assertThat(answer.avp(Avp.RESULT_CODE)).isEmpty();
             RawAvp result = answer.avp(Avp.EXPERIMENTAL_RESULT).orElseThrow();

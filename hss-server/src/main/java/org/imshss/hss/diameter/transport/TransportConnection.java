@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
@@ -477,6 +478,14 @@ public final class TransportConnection implements IConnection {
                     answerError(message, ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null, null);
                     return;
                 }
+                // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
+                // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
+                Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message);
+                if (unnamed.isPresent()) {
+                    Wire.LayoutError error = unnamed.get();
+                    answerError(message, error.resultCode(), error.failedAvp(), error.text());
+                    return;
+                }
                 if (!acquire(ids)) {
                     answerError(message, ResultCode.DIAMETER_TOO_BUSY, null, null);
                     return;
@@ -597,6 +606,10 @@ public final class TransportConnection implements IConnection {
             if (sessionId != null) {
                 answer.avp(Avp.SESSION_ID, sessionId);
             }
+            // The application of the header, if this node serves it, as every answer of Cx and Sh names it.
+            Application.lookup(Wire.applicationId(request))
+                    .filter(application -> application != Application.COMMON && transport.advertises(application.id()))
+                    .ifPresent(answer::vendorSpecificApplicationId);
             answer.unsigned32(Avp.RESULT_CODE, result.code());
             if (Wire.applicationId(request) != 0) {
                 answer.unsigned32(Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED);

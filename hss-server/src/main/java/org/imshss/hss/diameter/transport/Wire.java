@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.ResultCode;
 
@@ -131,6 +132,69 @@ final class Wire {
         return out;
     }
 
+    /**
+     * A request that names no application in its AVPs, or not the one of its header, and the answer it calls for;
+     * empty when an Auth- or Acct-Application-Id, top-level or in a Vendor-Specific-Application-Id, names the header's
+     * application. Call after {@link #checkLayout}: the top-level AVPs are known to be readable.
+     */
+    static Optional<LayoutError> checkApplicationAvps(byte[] m) {
+        long application = applicationId(m);
+        ByteBuffer b = ByteBuffer.wrap(m);
+        byte[] other = null;
+        int pos = TransportSettings.HEADER_BYTES;
+        while (pos < m.length) {
+            int code = b.getInt(pos);
+            int flagsLength = b.getInt(pos + 4);
+            int length = flagsLength & 0xFFFFFF;
+            boolean vendor = (flagsLength >>> 24 & AVP_FLAG_VENDOR) != 0;
+            int header = vendor ? AVP_HEADER_VENDOR : AVP_HEADER;
+            if (!vendor && (isApplicationId(code) || code == Avp.VENDOR_SPECIFIC_APPLICATION_ID.code())) {
+                if (names(b, code, pos + header, pos + length, application)) {
+                    return Optional.empty();
+                }
+                if (other == null) {
+                    other = new byte[length];
+                    System.arraycopy(m, pos, other, 0, length);
+                }
+            }
+            pos += (length + 3) & ~3;
+        }
+        if (other != null) {
+            return Optional.of(new LayoutError(ResultCode.DIAMETER_INVALID_AVP_VALUE, padded(other),
+                    "the application AVPs do not name application " + application + " of the header"));
+        }
+        return Optional.of(new LayoutError(ResultCode.DIAMETER_MISSING_AVP,
+                minimalAvp(Avp.VENDOR_SPECIFIC_APPLICATION_ID.code(), AVP_FLAG_MANDATORY, 0),
+                "Vendor-Specific-Application-Id required"));
+    }
+
+    private static boolean isApplicationId(int code) {
+        return code == Avp.AUTH_APPLICATION_ID.code() || code == Avp.ACCT_APPLICATION_ID.code();
+    }
+
+    /** Whether the AVP with data in [from, to) is, or groups, an Auth-/Acct-Application-Id equal to {@code id}. */
+    private static boolean names(ByteBuffer b, int code, int from, int to, long id) {
+        if (isApplicationId(code)) {
+            return to - from == 4 && (b.getInt(from) & 0xFFFFFFFFL) == id;
+        }
+        int pos = from;
+        while (to - pos >= AVP_HEADER) {
+            int member = b.getInt(pos);
+            int flagsLength = b.getInt(pos + 4);
+            int length = flagsLength & 0xFFFFFF;
+            boolean vendor = (flagsLength >>> 24 & AVP_FLAG_VENDOR) != 0;
+            if (length < AVP_HEADER || length > to - pos) {
+                return false;
+            }
+            if (!vendor && isApplicationId(member) && length == AVP_HEADER + 4
+                    && (b.getInt(pos + AVP_HEADER) & 0xFFFFFFFFL) == id) {
+                return true;
+            }
+            pos += (length + 3) & ~3;
+        }
+        return false;
+    }
+
     /** The Session-Id's data if it can be read among the top-level AVPs before any broken one. */
     static byte[] sessionId(byte[] m) {
         ByteBuffer b = ByteBuffer.wrap(m);
@@ -169,6 +233,13 @@ final class Wire {
 
         Builder unsigned32(Avp avp, long value) {
             return avp(avp, ByteBuffer.allocate(4).putInt((int) value).array());
+        }
+
+        /** Vendor-Specific-Application-Id {Vendor-Id, Auth-Application-Id} (RFC 6733 6.11, TS 29.229 6.1). */
+        Builder vendorSpecificApplicationId(Application application) {
+            Builder members = new Builder().unsigned32(Avp.VENDOR_ID, application.vendorId())
+                    .unsigned32(Avp.AUTH_APPLICATION_ID, application.id());
+            return avp(Avp.VENDOR_SPECIFIC_APPLICATION_ID, members.avps.toByteArray());
         }
 
         /** A Failed-AVP around one already encoded AVP. */
