@@ -84,9 +84,11 @@ public final class DiameterServer implements AutoCloseable {
             log.warn("Diameter: no peer can connect (diameter.allowed-peers and diameter.allowed-realms are empty): "
                     + "every CER is answered 3010 DIAMETER_UNKNOWN_PEER");
         }
+        Set<String> realms = new LinkedHashSet<>(List.of(settings.realm()));
+        remotePeers.forEach(peer -> realms.add(peer.realm()));
         DiameterTransport createdTransport = new DiameterTransport(settings.transport(), localIdentity(),
                 settings.productName(), listeners.keySet().stream().map(Application::id).collect(Collectors.toSet()),
-                settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
+                realms, settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
                 transportTls(), admission);
         Stack created = new StackImpl();
         try {

@@ -27,6 +27,8 @@ public final class DiameterTransport implements AutoCloseable {
     private final LocalIdentity local;
     private final String productName;
     private final Set<Long> applications;
+    /** The realms the stack routes requests to (its own and its remote peers'); others are answered 3003 here. */
+    private final Set<String> realms;
     private final Duration requestExpiry;
     private final Duration capabilitiesWait;
     private final TransportTls tls;
@@ -47,12 +49,13 @@ public final class DiameterTransport implements AutoCloseable {
      * @param admission decides on the CER of each accepted connection
      */
     public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
-            Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait, TransportTls tls,
-            CapabilitiesAdmission admission) {
+            Set<Long> applications, Set<String> realms, Duration requestExpiry, Duration capabilitiesWait,
+            TransportTls tls, CapabilitiesAdmission admission) {
         this.settings = Objects.requireNonNull(settings);
         this.local = Objects.requireNonNull(local);
         this.productName = Objects.requireNonNull(productName);
         this.applications = Set.copyOf(applications);
+        this.realms = Set.copyOf(realms);
         this.requestExpiry = requestExpiry;
         this.capabilitiesWait = capabilitiesWait;
         this.tls = tls;
@@ -68,8 +71,8 @@ public final class DiameterTransport implements AutoCloseable {
     /** Plain TCP, every CER admitted. */
     public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
             Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait) {
-        this(settings, local, productName, applications, requestExpiry, capabilitiesWait, null,
-                CapabilitiesAdmission.ANY);
+        this(settings, local, productName, applications, Set.of(local.realm()), requestExpiry, capabilitiesWait,
+                null, CapabilitiesAdmission.ANY);
     }
 
     /** How the transport learns the stack's view of a peer (by Origin-Host); null for an unknown peer. */
@@ -91,6 +94,11 @@ public final class DiameterTransport implements AutoCloseable {
 
     boolean advertises(long applicationId) {
         return applications.contains(applicationId);
+    }
+
+    /** Whether the stack routes requests for {@code realm} (compared as jDiameter's realm table does: exactly). */
+    boolean routes(String realm) {
+        return realms.contains(realm);
     }
 
     Duration capabilitiesWait() {

@@ -480,6 +480,12 @@ public final class TransportConnection implements IConnection {
                 }
                 // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
                 // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
+                // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit).
+                String realm = Wire.destinationRealm(message);
+                if (realm != null && !transport.routes(realm)) {
+                    answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
+                    return;
+                }
                 Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message);
                 if (unnamed.isPresent()) {
                     Wire.LayoutError error = unnamed.get();

@@ -195,6 +195,23 @@ final class Wire {
         return false;
     }
 
+    /** The Destination-Realm's text, or null without one (after {@link #checkLayout}). */
+    static String destinationRealm(byte[] m) {
+        ByteBuffer b = ByteBuffer.wrap(m);
+        int pos = TransportSettings.HEADER_BYTES;
+        while (pos < m.length) {
+            int code = b.getInt(pos);
+            int flagsLength = b.getInt(pos + 4);
+            int length = flagsLength & 0xFFFFFF;
+            boolean vendor = (flagsLength >>> 24 & AVP_FLAG_VENDOR) != 0;
+            if (code == Avp.DESTINATION_REALM.code() && !vendor) {
+                return new String(m, pos + AVP_HEADER, length - AVP_HEADER, StandardCharsets.UTF_8);
+            }
+            pos += (length + 3) & ~3;
+        }
+        return null;
+    }
+
     /** The Session-Id's data if it can be read among the top-level AVPs before any broken one. */
     static byte[] sessionId(byte[] m) {
         ByteBuffer b = ByteBuffer.wrap(m);
