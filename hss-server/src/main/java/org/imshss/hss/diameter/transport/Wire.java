@@ -3,6 +3,8 @@ package org.imshss.hss.diameter.transport;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
@@ -141,23 +143,17 @@ final class Wire {
         long application = applicationId(m);
         ByteBuffer b = ByteBuffer.wrap(m);
         byte[] other = null;
-        int pos = TransportSettings.HEADER_BYTES;
-        while (pos < m.length) {
-            int code = b.getInt(pos);
-            int flagsLength = b.getInt(pos + 4);
-            int length = flagsLength & 0xFFFFFF;
-            boolean vendor = (flagsLength >>> 24 & AVP_FLAG_VENDOR) != 0;
-            int header = vendor ? AVP_HEADER_VENDOR : AVP_HEADER;
-            if (!vendor && (isApplicationId(code) || code == Avp.VENDOR_SPECIFIC_APPLICATION_ID.code())) {
-                if (names(b, code, pos + header, pos + length, application)) {
+        for (AvpAt avp : topLevel(m)) {
+            if (!avp.vendor() && (isApplicationId(avp.code())
+                    || avp.code() == Avp.VENDOR_SPECIFIC_APPLICATION_ID.code())) {
+                if (names(b, avp.code(), avp.data(), avp.end(), application)) {
                     return Optional.empty();
                 }
                 if (other == null) {
-                    other = new byte[length];
-                    System.arraycopy(m, pos, other, 0, length);
+                    other = new byte[avp.end() - avp.start()];
+                    System.arraycopy(m, avp.start(), other, 0, other.length);
                 }
             }
-            pos += (length + 3) & ~3;
         }
         if (other != null) {
             return Optional.of(new LayoutError(ResultCode.DIAMETER_INVALID_AVP_VALUE, padded(other),
@@ -197,19 +193,32 @@ final class Wire {
 
     /** The Destination-Realm's text, or null without one (after {@link #checkLayout}). */
     static String destinationRealm(byte[] m) {
+        for (AvpAt avp : topLevel(m)) {
+            if (avp.code() == Avp.DESTINATION_REALM.code() && !avp.vendor()) {
+                return new String(m, avp.data(), avp.end() - avp.data(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** Where a top-level AVP lies in a message: its header from {@code start}, its data from {@code data} to end. */
+    private record AvpAt(int code, boolean vendor, int start, int data, int end) {
+    }
+
+    /** The top-level AVPs of a message whose layout {@link #checkLayout} has found sound. */
+    private static List<AvpAt> topLevel(byte[] m) {
         ByteBuffer b = ByteBuffer.wrap(m);
+        List<AvpAt> avps = new ArrayList<>();
         int pos = TransportSettings.HEADER_BYTES;
         while (pos < m.length) {
-            int code = b.getInt(pos);
             int flagsLength = b.getInt(pos + 4);
             int length = flagsLength & 0xFFFFFF;
             boolean vendor = (flagsLength >>> 24 & AVP_FLAG_VENDOR) != 0;
-            if (code == Avp.DESTINATION_REALM.code() && !vendor) {
-                return new String(m, pos + AVP_HEADER, length - AVP_HEADER, StandardCharsets.UTF_8);
-            }
+            avps.add(new AvpAt(b.getInt(pos), vendor, pos, pos + (vendor ? AVP_HEADER_VENDOR : AVP_HEADER),
+                    pos + length));
             pos += (length + 3) & ~3;
         }
-        return null;
+        return avps;
     }
 
     /** The Session-Id's data if it can be read among the top-level AVPs before any broken one. */
