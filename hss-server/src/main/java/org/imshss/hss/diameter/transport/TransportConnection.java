@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -481,12 +482,13 @@ public final class TransportConnection implements IConnection {
                 // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
                 // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
                 // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit).
-                String realm = Wire.destinationRealm(message);
+                List<Wire.AvpAt> avps = Wire.topLevel(message);
+                String realm = Wire.destinationRealm(message, avps);
                 if (realm != null && !transport.routes(realm)) {
                     answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
                     return;
                 }
-                Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message);
+                Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message, avps);
                 if (unnamed.isPresent()) {
                     Wire.LayoutError error = unnamed.get();
                     answerError(message, error.resultCode(), error.failedAvp(), error.text());

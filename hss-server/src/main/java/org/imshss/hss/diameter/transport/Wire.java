@@ -137,13 +137,13 @@ final class Wire {
     /**
      * A request that names no application in its AVPs, or not the one of its header, and the answer it calls for;
      * empty when an Auth- or Acct-Application-Id, top-level or in a Vendor-Specific-Application-Id, names the header's
-     * application. Call after {@link #checkLayout}: the top-level AVPs are known to be readable.
+     * application. {@code avps} are the message's {@link #topLevel} AVPs.
      */
-    static Optional<LayoutError> checkApplicationAvps(byte[] m) {
+    static Optional<LayoutError> checkApplicationAvps(byte[] m, List<AvpAt> avps) {
         long application = applicationId(m);
         ByteBuffer b = ByteBuffer.wrap(m);
         byte[] other = null;
-        for (AvpAt avp : topLevel(m)) {
+        for (AvpAt avp : avps) {
             if (!avp.vendor() && (isApplicationId(avp.code())
                     || avp.code() == Avp.VENDOR_SPECIFIC_APPLICATION_ID.code())) {
                 if (names(b, avp.code(), avp.data(), avp.end(), application)) {
@@ -191,9 +191,9 @@ final class Wire {
         return false;
     }
 
-    /** The Destination-Realm's text, or null without one (after {@link #checkLayout}). */
-    static String destinationRealm(byte[] m) {
-        for (AvpAt avp : topLevel(m)) {
+    /** The Destination-Realm's text, or null without one; {@code avps} are the message's {@link #topLevel} AVPs. */
+    static String destinationRealm(byte[] m, List<AvpAt> avps) {
+        for (AvpAt avp : avps) {
             if (avp.code() == Avp.DESTINATION_REALM.code() && !avp.vendor()) {
                 return new String(m, avp.data(), avp.end() - avp.data(), StandardCharsets.UTF_8);
             }
@@ -202,11 +202,11 @@ final class Wire {
     }
 
     /** Where a top-level AVP lies in a message: its header from {@code start}, its data from {@code data} to end. */
-    private record AvpAt(int code, boolean vendor, int start, int data, int end) {
+    record AvpAt(int code, boolean vendor, int start, int data, int end) {
     }
 
     /** The top-level AVPs of a message whose layout {@link #checkLayout} has found sound. */
-    private static List<AvpAt> topLevel(byte[] m) {
+    static List<AvpAt> topLevel(byte[] m) {
         ByteBuffer b = ByteBuffer.wrap(m);
         List<AvpAt> avps = new ArrayList<>();
         int pos = TransportSettings.HEADER_BYTES;
