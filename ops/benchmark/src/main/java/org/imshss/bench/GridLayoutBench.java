@@ -34,12 +34,13 @@ import org.imshss.provisioning.store.GridSettings;
  * {@code --rounds} is a warm-up; the others are reported, then their total.
  *
  * <pre>ops/bin/benchmark layouts --sizes 252,482,265,265,122,150 [--subscribers 100000] [--persistence true]
- *     [--continuous-queries 0] [--rounds 3]</pre>
+ *     [--continuous-queries 0] [--rounds 3] [--partitions 1024] [--group NAME]</pre>
+ * {@code --partitions} sets the caches' partition count, {@code --group} puts them all in one cache group.
  */
 public final class GridLayoutBench {
 
   static final Set<String> OPTIONS = Set.of("sizes", "subscribers", "persistence", "continuous-queries", "rounds",
-      "grid-ports");
+      "grid-ports", "partitions", "group");
 
   private static final int BATCH = 1000;
 
@@ -49,7 +50,7 @@ public final class GridLayoutBench {
   public static void main(String[] args) throws IOException {
     if (Options.wantsHelp(args)) {
       System.out.println("usage: GridLayoutBench --sizes 252,482,265 [--subscribers 100000] [--persistence true]"
-          + " [--continuous-queries 0] [--rounds 3] [--grid-ports 47530,47130]");
+          + " [--continuous-queries 0] [--rounds 3] [--grid-ports 47530,47130] [--partitions 1024] [--group NAME]");
       return;
     }
     Options options = Options.parse(args, OPTIONS);
@@ -60,6 +61,8 @@ public final class GridLayoutBench {
     int queries = options.integer("continuous-queries", 0);
     int rounds = options.integer("rounds", 3);
     String[] ports = options.string("grid-ports", "47530,47130").split(",");
+    int partitions = options.integer("partitions", 1024);
+    String group = options.string("group", "");
     if (rounds < 2 || sizes.length == 0 || subscribers == 0) {
       throw new IllegalArgumentException("need --rounds >= 2, at least one size and --subscribers >= " + BATCH);
     }
@@ -80,7 +83,8 @@ public final class GridLayoutBench {
           .setBackups(settings.backups())
           .setAtomicityMode(CacheAtomicityMode.ATOMIC)
           .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
-          .setAffinity(new RendezvousAffinityFunction(false, 1024)));
+          .setGroupName(group.isEmpty() ? null : group)
+          .setAffinity(new RendezvousAffinityFunction(false, partitions)));
     }
     configuration.setCacheConfiguration(caches.toArray(new CacheConfiguration<?, ?>[0]));
     try (Ignite ignite = Ignition.start(configuration)) {
@@ -123,8 +127,9 @@ public final class GridLayoutBench {
           cpuMicros += cpuEach * subscribers;
         }
       }
-      System.out.printf("RESULT layout %s persistence=%s continuous-queries=%d: %,.0f subscribers/s, %.0f us CPU"
-          + " each%n", Arrays.toString(sizes), persistence, queries, counted / seconds, cpuMicros / counted);
+      System.out.printf("RESULT layout %s persistence=%s continuous-queries=%d partitions=%d group=%s:"
+          + " %,.0f subscribers/s, %.0f us CPU each%n", Arrays.toString(sizes), persistence, queries, partitions,
+          group.isEmpty() ? "none" : group, counted / seconds, cpuMicros / counted);
     } finally {
       try (Stream<Path> paths = Files.walk(work)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
