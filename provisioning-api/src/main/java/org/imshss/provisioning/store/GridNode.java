@@ -29,8 +29,13 @@ import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
  */
 public final class GridNode implements ClusterAdministration, AutoCloseable {
 
-    /** Per-subscriber caches are large; the shared ones (profiles, iFCs, S-CSCFs...) hold a handful of entries. */
-    private static final int LARGE_CACHE_PARTITIONS = 1024;
+    /**
+     * Per-subscriber caches are large; the shared ones (profiles, iFCs, S-CSCFs...) hold a handful of entries.
+     * 256 partitions spread a cluster of up to a few dozen nodes evenly; each partition is a B+tree, a free list
+     * and, with persistence, a file, so Ignite's default of 1,024 cost a bulk import 30-40 % of its grid time
+     * (docs/BENCHMARKS.md, run P4). A persisted cache keeps the count it was created with.
+     */
+    private static final int LARGE_CACHE_PARTITIONS = 256;
     private static final int SMALL_CACHE_PARTITIONS = 64;
 
     private final GridSettings settings;
