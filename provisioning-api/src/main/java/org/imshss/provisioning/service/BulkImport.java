@@ -2,7 +2,6 @@ package org.imshss.provisioning.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.imshss.provisioning.model.Identities;
-import org.imshss.provisioning.model.ImplicitRegistrationSet;
-import org.imshss.provisioning.model.ImsSubscription;
-import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.store.ProvisioningStore;
@@ -61,9 +57,9 @@ public final class BulkImport {
 
     /**
      * Upserts a batch of documents. New subscribers (the bulk of a first load) are validated one by one and
-     * then written to the grid together; documents for stored subscribers, or naming an id twice, go
-     * through {@link SubscriberProvisioning#put} one by one after that, in line order. Results come back in
-     * line order.
+     * then written to the grid together, each claiming its keys atomically ({@link ProvisioningStore#insertNew});
+     * documents for stored subscribers, naming an id twice or holding a wildcarded identity go through
+     * {@link SubscriberProvisioning#put} one by one after that, in line order. Results come back in line order.
      */
     public List<ImportResult> importBatch(List<ImportLine> lines, String actor) {
         return store(prepare(lines), actor);
@@ -99,7 +95,10 @@ public final class BulkImport {
         Map<String, SubscriberData> converted = new LinkedHashMap<>();
         for (ImportLine line : lines) {
             String id = line.document().id();
-            if (stored.contains(id) || fresh.containsKey(id)) {
+            SubscriberData data = batch.converted().get(line.line());
+            // Wildcarded identities change an index every node rebuilds: written one subscriber at a time.
+            if (stored.contains(id) || fresh.containsKey(id) || data != null && data.publicIdentities().stream()
+                    .anyMatch(p -> p.type().isWildcard())) {
                 oneByOne.add(line);
                 continue;
             }
@@ -108,25 +107,29 @@ public final class BulkImport {
                 results.put(line.line(), new ImportResult(line.line(), id, FAILED, invalid));
                 continue;
             }
-            converted.put(id, batch.converted().get(line.line()));
+            converted.put(id, data);
             fresh.put(id, line);
         }
-        List<SubscriberData> accepted = new ArrayList<>();
-        List<AuditEntry> created = new ArrayList<>();
         for (Map.Entry<String, ProvisioningException> rejected : batchConflicts(converted).entrySet()) {
             ImportLine line = fresh.remove(rejected.getKey());
             converted.remove(rejected.getKey());
             results.put(line.line(), new ImportResult(line.line(), rejected.getKey(), FAILED, rejected.getValue()));
         }
+        Map<String, String> refused = converted.isEmpty() ? Map.of() : store.insertNew(List.copyOf(converted.values()));
         String now = clock.instant().toString();
-        for (Map.Entry<String, SubscriberData> entry : converted.entrySet()) {
-            accepted.add(entry.getValue());
-            long number = fresh.get(entry.getKey()).line();
-            results.put(number, new ImportResult(number, entry.getKey(), "created", null));
-            created.add(new AuditEntry(0, now, actor, "CREATE", "subscriber", entry.getKey(), List.of("*")));
+        List<AuditEntry> created = new ArrayList<>();
+        for (Map.Entry<String, ImportLine> entry : fresh.entrySet()) {
+            String id = entry.getKey();
+            long number = entry.getValue().line();
+            String why = refused.get(id);
+            if (why != null) {
+                results.put(number, new ImportResult(number, id, FAILED, ProvisioningException.conflict("$", why)));
+                continue;
+            }
+            results.put(number, new ImportResult(number, id, "created", null));
+            created.add(new AuditEntry(0, now, actor, "CREATE", "subscriber", id, List.of("*")));
         }
-        if (!accepted.isEmpty()) {
-            store.putBatch(merge(accepted));
+        if (!created.isEmpty()) {
             audit.recordAll(created);
         }
         for (ImportLine line : oneByOne) {
@@ -144,70 +147,37 @@ public final class BulkImport {
 
     private static final String FAILED = "failed";
 
-    /**
-     * New subscribers of a batch whose identities are stored already, or claimed by an earlier line of the
-     * same batch, by subscriber id.
-     */
-    private Map<String, ProvisioningException> batchConflicts(Map<String, SubscriberData> batch) {
-        Map<ProvisioningStore.IdentityKind, Map<String, String>> claims = new EnumMap<>(
-                ProvisioningStore.IdentityKind.class);
-        for (ProvisioningStore.IdentityKind kind : ProvisioningStore.IdentityKind.values()) {
-            claims.put(kind, new LinkedHashMap<>());
-        }
+    /** New subscribers of a batch claiming an identity that an earlier line of the same batch claims, by id. */
+    private static Map<String, ProvisioningException> batchConflicts(Map<String, SubscriberData> batch) {
+        Map<String, String> claims = new HashMap<>();
         Map<String, ProvisioningException> conflicts = new LinkedHashMap<>();
         for (Map.Entry<String, SubscriberData> entry : batch.entrySet()) {
-            Map<ProvisioningStore.IdentityKind, List<String>> keys = keysOf(entry.getValue());
             String clash = null;
-            for (Map.Entry<ProvisioningStore.IdentityKind, List<String>> kind : keys.entrySet()) {
-                for (String key : kind.getValue()) {
-                    String earlier = claims.get(kind.getKey()).putIfAbsent(key, entry.getKey());
-                    if (earlier != null && clash == null) {
-                        clash = key + " is also in subscriber " + earlier + " of this import";
-                    }
+            for (String key : keysOf(entry.getValue())) {
+                String earlier = claims.putIfAbsent(key, entry.getKey());
+                if (earlier != null && clash == null) {
+                    clash = key.substring(key.indexOf(' ') + 1) + " is also in subscriber " + earlier
+                            + " of this import";
                 }
             }
             if (clash != null) {
                 conflicts.put(entry.getKey(), ProvisioningException.conflict("$", clash));
             }
         }
-        for (Map.Entry<ProvisioningStore.IdentityKind, Map<String, String>> kind : claims.entrySet()) {
-            store.owners(kind.getKey(), kind.getValue().keySet()).forEach((key, owner) -> {
-                String claimant = kind.getValue().get(key);
-                if (claimant != null && !owner.equals(claimant)) {
-                    conflicts.putIfAbsent(claimant, ProvisioningException.conflict("$",
-                            key + " belongs to subscriber " + owner));
-                }
-            });
-        }
         return conflicts;
     }
 
-    private static Map<ProvisioningStore.IdentityKind, List<String>> keysOf(SubscriberData data) {
-        Map<ProvisioningStore.IdentityKind, List<String>> keys = new EnumMap<>(
-                ProvisioningStore.IdentityKind.class);
-        keys.put(ProvisioningStore.IdentityKind.PRIVATE_IDENTITY,
-                data.privateIdentities().stream().map(p -> Identities.normalise(p.impi())).toList());
-        keys.put(ProvisioningStore.IdentityKind.PUBLIC_IDENTITY,
-                data.publicIdentities().stream().map(SubscriberSnapshots::key).toList());
-        keys.put(ProvisioningStore.IdentityKind.IMPLICIT_SET,
-                data.implicitRegistrationSets().stream().map(ImplicitRegistrationSet::id).toList());
-        keys.put(ProvisioningStore.IdentityKind.MSISDN,
-                data.publicIdentities().stream().map(PublicIdentity::msisdn).filter(m -> m != null).toList());
-        return keys;
-    }
-
-    private static SubscriberData merge(List<SubscriberData> parts) {
-        List<ImsSubscription> subscriptions = new ArrayList<>();
-        List<PrivateIdentity> privates = new ArrayList<>();
-        List<PublicIdentity> publics = new ArrayList<>();
-        List<ImplicitRegistrationSet> sets = new ArrayList<>();
-        for (SubscriberData part : parts) {
-            subscriptions.addAll(part.subscriptions());
-            privates.addAll(part.privateIdentities());
-            publics.addAll(part.publicIdentities());
-            sets.addAll(part.implicitRegistrationSets());
+    /** The keys a subscriber claims, each prefixed with its kind: two kinds may share a string. */
+    private static List<String> keysOf(SubscriberData data) {
+        List<String> keys = new ArrayList<>();
+        data.privateIdentities().forEach(p -> keys.add("impi " + Identities.normalise(p.impi())));
+        for (PublicIdentity identity : data.publicIdentities()) {
+            keys.add("impu " + SubscriberSnapshots.key(identity));
+            if (identity.msisdn() != null) {
+                keys.add("msisdn " + identity.msisdn());
+            }
         }
-        return new SubscriberData(subscriptions, privates, publics, sets, List.of(), List.of(), List.of(), List.of(),
-                List.of());
+        data.implicitRegistrationSets().forEach(set -> keys.add("set " + set.id()));
+        return keys;
     }
 }

@@ -10,7 +10,6 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicLong;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.IgniteDataStreamer;
 import org.imshss.provisioning.service.AuditEntry;
 import org.imshss.provisioning.service.AuditLog;
 
@@ -80,16 +79,7 @@ public final class IgniteAuditLog implements AuditLog {
             values.put(key(id), codec.encode(new AuditEntry(id, entry.time(), entry.actor(), entry.action(),
                     entry.objectType(), entry.objectId(), entry.changes())));
         }
-        if (ignite.cluster().forServers().nodes().size() > 1) {
-            entries.putAll(values);
-            return;
-        }
-        // The ids are new (handed out by the counter above), so on a single server node the entries are streamed
-        // in as inserts, like the subscribers they record (IgniteSubscriberStore.putBatch): a quarter of a bulk
-        // import's time went to this putAll. Closing the streamer waits until every entry is stored.
-        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.AUDIT)) {
-            streamer.addData(values);
-        }
+        entries.putAll(values);
     }
 
     /**

@@ -7,19 +7,26 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
+import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
+import javax.cache.processor.EntryProcessorResult;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
@@ -70,7 +77,6 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     private final IgniteCache<String, byte[]> registrations;
     private final IgniteCache<String, byte[]> sequences;
     private final IgniteCache<String, byte[]> msisdns;
-    private final IgniteCache<String, byte[]> shSubscriptions;
 
     /**
      * Bumped on every wildcard change this store makes (synchronously) and on every change any node makes
@@ -85,6 +91,16 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     /** Decoded per-subscriber records kept on the heap of each node, per kind (see {@link SharedRecordCache}). */
     public static final int DEFAULT_DECODED_ENTRIES = 250_000;
+
+    /** New subscribers written by one thread at least; fewer are not worth handing to another. */
+    private static final int MIN_CLAIM_PART = 100;
+    /** Threads writing parts of a batch of new subscribers besides the caller's: one per further core, up to 3. */
+    private final int claimThreads = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+    private final ExecutorService claimers = Executors.newFixedThreadPool(Math.max(1, claimThreads), runnable -> {
+        Thread thread = new Thread(runnable, "new-subscriber-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public IgniteSubscriberStore(Ignite ignite) {
         this(ignite, RecordCodec.shared(), DEFAULT_DECODED_ENTRIES);
@@ -136,7 +152,6 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         registrations = cache(CacheNames.REGISTRATIONS);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
         msisdns = cache(CacheNames.MSISDNS);
-        shSubscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
 
         wildcardWatch = this.changes.listen(wildcards, events -> wildcardVersion.incrementAndGet());
     }
@@ -558,144 +573,142 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     /**
-     * New records whose identities no AS has subscribed to over Sh are streamed into the grid as inserts: no
-     * entry locks or atomic update futures, the work spread over the grid's stripes (both cores), and every record
-     * stored (with persistence: in the WAL) on every copy when this returns. Otherwise, or with wildcards, whose
-     * index each node rebuilds when told of a change, they are written as ordinary updates. So are they with more
-     * than one server node: streaming to primary and backup copies on other nodes was slower than updates there
-     * (a 10,000-subscriber import into three persistent nodes on one machine took over 30 s and timed out the
-     * nodes' communication writes).
+     * Each key is claimed with one atomic operation ({@link InsertIfAbsent}), a cache at a time for the whole batch:
+     * the subscription id first, which makes the subscriber this writer's alone, then its private identities, public
+     * identities, MSISDNs and implicit sets. A key found taken fails its claimant, whose keys claimed so far are
+     * removed again. A record that names the claimant as its holder can only have been left by a write of the same
+     * subscriber that did not finish (the claimant created the subscription just now), and is taken over; so is an
+     * MSISDN pointing to no stored identity.
      */
     @Override
-    public void putBatch(SubscriberData batch) {
-        Set<String> identityKeys = new HashSet<>();
-        boolean wildcarded = false;
-        for (PublicIdentity identity : batch.publicIdentities()) {
-            wildcarded |= identity.type().isWildcard();
-            identityKeys.add(identity.type().isWildcard() ? wildcardKey(identity.identity())
-                    : Identities.normalise(identity.identity()));
+    public Map<String, String> insertNew(List<SubscriberData> batch) {
+        // The subscribers of a batch hold distinct keys (the caller sees to it), so parts of it can be written side
+        // by side: each grid call runs in its caller's thread on a single node, and one thread leaves cores idle.
+        int parts = Math.max(1, Math.min(claimThreads + 1, batch.size() / MIN_CLAIM_PART));
+        int size = (batch.size() + parts - 1) / parts;
+        List<Future<Map<String, String>>> others = new ArrayList<>();
+        for (int part = 1; part < parts; part++) {
+            List<SubscriberData> subscribers = batch.subList(part * size, Math.min(batch.size(), (part + 1) * size));
+            others.add(claimers.submit(() -> insertPart(subscribers)));
         }
-        boolean singleServer = ignite.cluster().forServers().nodes().size() == 1;
-        if (!singleServer || wildcarded || !shSubscriptions.getAll(identityKeys).isEmpty()) {
-            updateBatch(batch);
-            return;
+        Map<String, String> refused = insertPart(batch.subList(0, Math.min(batch.size(), size)));
+        for (Future<Map<String, String>> other : others) {
+            try {
+                refused.putAll(other.get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing new subscribers", e);
+            }
         }
-        insert(CacheNames.PUBLIC_IDS, batch.publicIdentities(), p -> Identities.normalise(p.identity()));
-        List<PublicIdentity> withMsisdn = batch.publicIdentities().stream().filter(p -> p.msisdn() != null).toList();
-        if (!withMsisdn.isEmpty()) {
-            try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(CacheNames.MSISDNS)) {
-                for (PublicIdentity identity : withMsisdn) {
-                    streamer.addData(msisdnKey(identity.msisdn()), msisdnValue(identity));
+        return refused;
+    }
+
+    private Map<String, String> insertPart(List<SubscriberData> batch) {
+        List<Claim> privates = new ArrayList<>();
+        List<Claim> publics = new ArrayList<>();
+        List<Claim> numbers = new ArrayList<>();
+        List<Claim> sets = new ArrayList<>();
+        List<Claim> subscriptionClaims = new ArrayList<>();
+        for (SubscriberData subscriber : batch) {
+            for (ImsSubscription subscription : subscriber.subscriptions()) {
+                subscriptionClaims.add(new Claim(subscription.id(), subscription.id(), codec.encode(subscription)));
+            }
+            for (PrivateIdentity identity : subscriber.privateIdentities()) {
+                privates.add(new Claim(identity.subscriptionId(), Identities.normalise(identity.impi()),
+                        codec.encode(identity)));
+            }
+            for (PublicIdentity identity : subscriber.publicIdentities()) {
+                if (identity.type().isWildcard()) {
+                    throw new IllegalArgumentException("wildcarded identities are written one subscriber at a time: "
+                            + identity.identity());
+                }
+                publics.add(new Claim(identity.subscriptionId(), Identities.normalise(identity.identity()),
+                        codec.encode(identity)));
+                if (identity.msisdn() != null) {
+                    numbers.add(new Claim(identity.subscriptionId(), msisdnKey(identity.msisdn()),
+                            msisdnValue(identity)));
                 }
             }
+            for (ImplicitRegistrationSet set : subscriber.implicitRegistrationSets()) {
+                sets.add(new Claim(set.subscriptionId(), set.id(), codec.encode(set)));
+            }
         }
-        insert(CacheNames.IMPLICIT_SETS, batch.implicitRegistrationSets(), ImplicitRegistrationSet::id);
-        insert(CacheNames.PRIVATE_IDS, batch.privateIdentities(), p -> Identities.normalise(p.impi()));
-        insert(CacheNames.SUBSCRIPTIONS, batch.subscriptions(), ImsSubscription::id);
+        Map<String, String> refused = new LinkedHashMap<>();
+        Map<String, List<Claim>> held = new HashMap<>();
+        claim(subscriptions, decodedSubscriptions, subscriptionClaims, found -> "", refused, held);
+        claim(privateIds, decodedPrivateIds, privates,
+                found -> codec.decode(found, PrivateIdentity.class).subscriptionId(), refused, held);
+        claim(publicIds, decodedPublicIds, publics,
+                found -> codec.decode(found, PublicIdentity.class).subscriptionId(), refused, held);
+        claim(msisdns, null, numbers, found -> publicIdentity(new String(found, StandardCharsets.UTF_8))
+                .map(PublicIdentity::subscriptionId).orElse(null), refused, held);
+        claim(implicitSets, decodedImplicitSets, sets,
+                found -> codec.decode(found, ImplicitRegistrationSet.class).subscriptionId(), refused, held);
+        for (String id : refused.keySet()) {
+            for (Claim claim : held.getOrDefault(id, List.of())) {
+                claim.cache().remove(claim.key());
+            }
+        }
+        return refused;
     }
 
-    /** Streams records as inserts (an existing entry is kept); closing the streamer waits until all are stored. */
-    private <T> void insert(String cacheName, List<T> records, Function<T, String> key) {
-        if (records.isEmpty()) {
+    /**
+     * One key of a new subscriber's record and the record's bytes; {@code cache} is filled in once the key is
+     * held, so that it can be given back.
+     */
+    private record Claim(String subscriber, String key, byte[] value, IgniteCache<String, byte[]> cache) {
+
+        Claim(String subscriber, String key, byte[] value) {
+            this(subscriber, key, value, null);
+        }
+    }
+
+    /**
+     * Claims the keys of one cache for the subscribers not refused yet, in one grid call.
+     *
+     * @param holderOf the subscriber a record found under a key belongs to; null if nobody's
+     */
+    private void claim(IgniteCache<String, byte[]> cache, SharedRecordCache<?> decoded, List<Claim> claims,
+            Function<byte[], String> holderOf, Map<String, String> refused, Map<String, List<Claim>> held) {
+        // Sorted keys: batches claiming the same keys visit them in the same order.
+        Map<String, EntryProcessor<String, byte[], byte[]>> inserts = new TreeMap<>();
+        for (Claim claim : claims) {
+            if (!refused.containsKey(claim.subscriber())) {
+                inserts.put(claim.key(), new InsertIfAbsent(claim.value()));
+            }
+        }
+        if (inserts.isEmpty()) {
             return;
         }
-        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer(cacheName)) {
-            for (T record : records) {
-                streamer.addData(key.apply(record), codec.encode(record));
+        Map<String, EntryProcessorResult<byte[]>> found = cache.invokeAll(inserts);
+        for (Claim claim : claims) {
+            if (refused.containsKey(claim.subscriber())) {
+                continue;
+            }
+            EntryProcessorResult<byte[]> result = found.get(claim.key());
+            byte[] existing = result == null ? null : result.get();
+            if (existing != null) {
+                String holder = holderOf.apply(existing);
+                if (holder != null && !holder.equals(claim.subscriber())) {
+                    refused.put(claim.subscriber(), holder.isEmpty() ? "subscriber " + claim.key() + " exists"
+                            : claim.key() + " belongs to subscriber " + holder);
+                    continue;
+                }
+                cache.put(claim.key(), claim.value());
+            }
+            held.computeIfAbsent(claim.subscriber(), id -> new ArrayList<>())
+                    .add(new Claim(claim.subscriber(), claim.key(), null, cache));
+            if (decoded != null) {
+                decoded.invalidate(claim.key());
             }
         }
-    }
-
-    private void updateBatch(SubscriberData batch) {
-        Map<String, byte[]> distinct = new TreeMap<>();
-        Map<String, byte[]> wildcarded = new TreeMap<>();
-        Map<String, byte[]> numbers = new TreeMap<>();
-        for (PublicIdentity identity : batch.publicIdentities()) {
-            if (identity.type().isWildcard()) {
-                wildcarded.put(wildcardKey(identity.identity()), codec.encode(identity));
-            } else {
-                distinct.put(Identities.normalise(identity.identity()), codec.encode(identity));
-            }
-            if (identity.msisdn() != null) {
-                numbers.put(msisdnKey(identity.msisdn()), msisdnValue(identity));
-            }
-        }
-        putAll(publicIds, distinct, decodedPublicIds);
-        if (!wildcarded.isEmpty()) {
-            wildcards.putAll(wildcarded);
-            wildcardVersion.incrementAndGet();
-        }
-        if (!numbers.isEmpty()) {
-            msisdns.putAll(numbers);
-        }
-        putAll(implicitSets, encoded(batch.implicitRegistrationSets(), ImplicitRegistrationSet::id),
-                decodedImplicitSets);
-        putAll(privateIds, encoded(batch.privateIdentities(), p -> Identities.normalise(p.impi())),
-                decodedPrivateIds);
-        putAll(subscriptions, encoded(batch.subscriptions(), ImsSubscription::id), decodedSubscriptions);
-    }
-
-    private <T> Map<String, byte[]> encoded(List<T> records, Function<T, String> key) {
-        // Sorted keys: concurrent batches touching the same keys lock them in the same order.
-        Map<String, byte[]> values = new TreeMap<>();
-        for (T record : records) {
-            values.put(key.apply(record), codec.encode(record));
-        }
-        return values;
-    }
-
-    private static void putAll(IgniteCache<String, byte[]> cache, Map<String, byte[]> values,
-            SharedRecordCache<?> decoded) {
-        if (values.isEmpty()) {
-            return;
-        }
-        cache.putAll(values);
-        values.keySet().forEach(decoded::invalidate);
     }
 
     @Override
     public Set<String> existingSubscriptions(Collection<String> ids) {
         return subscriptions.getAll(new HashSet<>(ids)).keySet();
-    }
-
-    @Override
-    public Map<String, String> owners(IdentityKind kind, Collection<String> keys) {
-        Map<String, String> owners = new HashMap<>();
-        switch (kind) {
-            case PRIVATE_IDENTITY -> privateIds.getAll(normalised(keys)).forEach((key, value) ->
-                    owners.put(key, codec.decode(value, PrivateIdentity.class).subscriptionId()));
-            case PUBLIC_IDENTITY -> {
-                Set<String> distinct = new HashSet<>();
-                Set<String> wildcarded = new HashSet<>();
-                for (String key : keys) {
-                    if (Identities.isWildcard(key)) {
-                        wildcarded.add(wildcardKey(key));
-                    }
-                    distinct.add(Identities.normalise(key));
-                }
-                for (IgniteCache<String, byte[]> cache : List.of(publicIds, wildcards)) {
-                    cache.getAll(cache == publicIds ? distinct : wildcarded).forEach((key, value) ->
-                            owners.put(key, codec.decode(value, PublicIdentity.class).subscriptionId()));
-                }
-            }
-            case IMPLICIT_SET -> implicitSets.getAll(new HashSet<>(keys)).forEach((key, value) ->
-                    owners.put(key, codec.decode(value, ImplicitRegistrationSet.class).subscriptionId()));
-            case MSISDN -> {
-                Set<String> numbers = new HashSet<>();
-                keys.forEach(k -> numbers.add(msisdnKey(k)));
-                msisdns.getAll(numbers).forEach((number, identity) -> publicIdentity(
-                        new String(identity, StandardCharsets.UTF_8))
-                        .ifPresent(holder -> owners.put(number, holder.subscriptionId())));
-            }
-            default -> throw new IllegalArgumentException(kind.name());
-        }
-        return owners;
-    }
-
-    private static Set<String> normalised(Collection<String> keys) {
-        Set<String> set = new HashSet<>();
-        keys.forEach(k -> set.add(Identities.normalise(k)));
-        return set;
     }
 
     @Override
@@ -930,6 +943,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     /** Stops watching the wildcards; harmless if the node has already stopped. */
     @Override
     public void close() {
+        claimers.shutdown();
         wildcardWatch.close();
         decodedPublicIds.close();
         decodedPrivateIds.close();

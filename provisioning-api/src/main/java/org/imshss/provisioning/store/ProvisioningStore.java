@@ -74,28 +74,16 @@ public interface ProvisioningStore extends SubscriberStore {
     boolean removeApplicationServer(String diameterHost);
 
     /**
-     * Writes the subscriptions, identities and implicit sets of a batch of new subscribers, whose keys the caller
-     * has found free, one grid operation per kind of record: identities and sets before the subscriptions that
-     * list them. A record whose key has been taken meanwhile may be kept rather than overwritten.
+     * Writes new subscribers (one {@link SubscriberData} each, no wildcarded identity), each claiming its keys
+     * atomically: a subscriber whose subscription id, identity, MSISDN or implicit set id is held by another is not
+     * written, and nothing of it is left behind.
+     *
+     * @return why, for each subscriber (by subscription id) that was not written
      */
-    void putBatch(SubscriberData batch);
+    Map<String, String> insertNew(List<SubscriberData> batch);
 
     /** Which of these subscription ids are stored. */
     Set<String> existingSubscriptions(Collection<String> ids);
-
-    /**
-     * For each identity of the batch that is stored, the subscription holding it: private identities
-     * (normalised), public identities (normalised, or wildcard strings), implicit set ids and MSISDNs.
-     */
-    Map<String, String> owners(IdentityKind kind, Collection<String> keys);
-
-    /** The kinds of key {@link #owners} looks up. */
-    enum IdentityKind {
-        PRIVATE_IDENTITY,
-        PUBLIC_IDENTITY,
-        IMPLICIT_SET,
-        MSISDN
-    }
 
     /** Public identities (distinct and wildcarded) whose service profile is one of these. */
     List<PublicIdentity> publicIdentitiesWithProfiles(Set<String> serviceProfileIds);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -127,6 +128,127 @@ class IgniteSubscriberStoreTest {
         assertThat(store.privateIdentity(" norm@ims.example.org ")).isPresent();
         // The user part is case-sensitive (RFC 3261 19.1.4).
         assertThat(store.publicIdentity("sip:NORM@ims.example.org")).isEmpty();
+    }
+
+    /** A new subscriber as a bulk import converts it: one of each record, its SIP URI carrying an MSISDN. */
+    private static SubscriberData newSubscriber(String id, String impu, String msisdn) {
+        String impi = id + "@ims.example.org";
+        PublicIdentity plain = Samples.publicIdentity(impu, id, impi);
+        PublicIdentity withNumber = new PublicIdentity(plain.identity(), plain.type(), id, id + "/0",
+                plain.serviceProfileId(), false, null, null, false, null, plain.privateIdentities(), msisdn);
+        return new SubscriberData(List.of(Samples.subscription(id)), List.of(Samples.privateIdentity(impi, id, impu)),
+                List.of(withNumber), List.of(Samples.implicitSet(id + "/0", id, impu)), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static void assertStoredWhole(String id, String impu, String msisdn) {
+        assertThat(store.subscription(id)).contains(Samples.subscription(id));
+        assertThat(store.privateIdentity(id + "@ims.example.org").orElseThrow().subscriptionId()).isEqualTo(id);
+        assertThat(store.publicIdentity(impu).orElseThrow().subscriptionId()).isEqualTo(id);
+        assertThat(store.publicIdentityByMsisdn(msisdn).orElseThrow().identity()).isEqualTo(impu);
+        assertThat(store.implicitRegistrationSet(id + "/0").orElseThrow().subscriptionId()).isEqualTo(id);
+    }
+
+    private static void assertNothingLeftOf(String id) {
+        assertThat(store.subscription(id)).isEmpty();
+        assertThat(store.privateIdentity(id + "@ims.example.org")).isEmpty();
+        assertThat(store.implicitRegistrationSet(id + "/0")).isEmpty();
+    }
+
+    @Test
+    void newSubscribersClaimTheirKeysAndOneFindingAKeyTakenLeavesNothingBehind() {
+        assertThat(store.insertNew(List.of(newSubscriber("claim-held", "sip:claim-held@ims.example.org",
+                "491700000001")))).isEmpty();
+        assertStoredWhole("claim-held", "sip:claim-held@ims.example.org", "491700000001");
+
+        Map<String, String> refused = store.insertNew(List.of(
+                newSubscriber("claim-a", "sip:claim-a@ims.example.org", "491700000002"),
+                newSubscriber("claim-b", "sip:claim-held@ims.example.org", "491700000003"),
+                newSubscriber("claim-c", "sip:claim-c@ims.example.org", "+491700000001"),
+                newSubscriber("claim-held", "sip:claim-d@ims.example.org", "491700000004")));
+
+        assertThat(refused).containsOnlyKeys("claim-b", "claim-c", "claim-held");
+        assertThat(refused.get("claim-b")).isEqualTo("sip:claim-held@ims.example.org belongs to subscriber claim-held");
+        assertThat(refused.get("claim-c")).isEqualTo("491700000001 belongs to subscriber claim-held");
+        assertThat(refused.get("claim-held")).isEqualTo("subscriber claim-held exists");
+        assertStoredWhole("claim-a", "sip:claim-a@ims.example.org", "491700000002");
+        assertStoredWhole("claim-held", "sip:claim-held@ims.example.org", "491700000001");
+        assertNothingLeftOf("claim-b");
+        assertThat(store.publicIdentityByMsisdn("491700000003")).isEmpty();
+        assertNothingLeftOf("claim-c");
+        assertThat(store.publicIdentity("sip:claim-c@ims.example.org")).isEmpty();
+        // A second claim-held claims nothing: its subscription id is taken, and that is claimed first.
+        assertThat(store.publicIdentity("sip:claim-d@ims.example.org")).isEmpty();
+        assertThat(store.publicIdentityByMsisdn("491700000004")).isEmpty();
+    }
+
+    @Test
+    void aRecordLeftByAnEarlierWriteOfTheSameSubscriberIsTakenOver() {
+        store.putPrivateIdentity(Samples.privateIdentity("claim-left@ims.example.org", "claim-left", "sip:old@x"));
+
+        assertThat(store.insertNew(List.of(newSubscriber("claim-left", "sip:claim-left@ims.example.org",
+                "491700000010")))).isEmpty();
+
+        assertStoredWhole("claim-left", "sip:claim-left@ims.example.org", "491700000010");
+        assertThat(store.privateIdentity("claim-left@ims.example.org").orElseThrow().publicIdentities())
+                .containsExactly("sip:claim-left@ims.example.org");
+    }
+
+    /** A batch large enough to be written in parts side by side: every subscriber lands, wherever its part ran. */
+    @Test
+    void aLargeBatchIsWrittenWholeWithARefusalInAnyPart() {
+        store.insertNew(List.of(newSubscriber("claim-big-held", "sip:claim-big-held@ims.example.org", "491710000000")));
+        List<SubscriberData> batch = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String impu = i == 599 ? "sip:claim-big-held@ims.example.org" : "sip:claim-big-" + i + "@ims.example.org";
+            batch.add(newSubscriber("claim-big-" + i, impu, Long.toString(491720000000L + i)));
+        }
+
+        assertThat(store.insertNew(batch)).containsOnlyKeys("claim-big-599");
+
+        for (int i = 0; i < 599; i++) {
+            assertStoredWhole("claim-big-" + i, "sip:claim-big-" + i + "@ims.example.org",
+                    Long.toString(491720000000L + i));
+        }
+        assertNothingLeftOf("claim-big-599");
+    }
+
+    /** Concurrent imports claiming one identity: exactly one subscriber gets it, the others leave nothing. */
+    @Test
+    void concurrentClaimsOfOneIdentityLetExactlyOneSubscriberIn() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Map<String, String>>> outcomes = new ArrayList<>();
+        try {
+            for (int w = 0; w < writers; w++) {
+                String id = "claim-race-" + w;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return store.insertNew(List.of(newSubscriber(id, "sip:claim-race@ims.example.org",
+                            "49173000000" + id.charAt(id.length() - 1))));
+                }));
+            }
+            start.countDown();
+            List<String> winners = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                if (outcomes.get(w).get(30, TimeUnit.SECONDS).isEmpty()) {
+                    winners.add("claim-race-" + w);
+                }
+            }
+            assertThat(winners).hasSize(1);
+            String winner = winners.get(0);
+            assertThat(store.publicIdentity("sip:claim-race@ims.example.org").orElseThrow().subscriptionId())
+                    .isEqualTo(winner);
+            for (int w = 0; w < writers; w++) {
+                if (!winner.equals("claim-race-" + w)) {
+                    assertNothingLeftOf("claim-race-" + w);
+                    assertThat(store.publicIdentityByMsisdn("49173000000" + w)).isEmpty();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
