@@ -377,6 +377,21 @@ class ProvisioningApiIT {
         assertThat(export.body()).doesNotContain(PASSWORD, K);
     }
 
+    /** An initial load turns the grid's write-ahead log off: only an administrator, only into an empty HSS. */
+    @Test
+    void anInitialLoadNeedsTheAdminRoleAndAnHssWithoutSubscribers() throws Exception {
+        String line = subscriber("initial-a").replace("\n", " ") + "\n";
+
+        RestClient.Reply provisioner = api.post("/subscribers/import?initialLoad=true", "application/x-ndjson", line);
+        assertThat(provisioner.status()).isEqualTo(403);
+        RestClient.Reply admin = api.withToken(ADMIN).post("/subscribers/import?initialLoad=true",
+                "application/x-ndjson", line);
+        assertThat(admin.status()).isEqualTo(409);
+        assertThat(admin.json().toString()).contains("initialLoad", "subscribers are stored");
+        assertThat(api.get("/subscribers/initial-a").status()).isEqualTo(404);
+        assertThat(hss.node().store().hasSubscriptions()).isTrue();
+    }
+
     @Test
     void listingPagesThroughSubscribersInIdOrder() throws Exception {
         for (String user : List.of("page-c", "page-a", "page-b")) {

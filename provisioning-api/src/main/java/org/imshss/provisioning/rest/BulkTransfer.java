@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.service.BulkImport;
+import org.imshss.provisioning.store.InitialLoad;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
 import org.imshss.provisioning.service.SubscriberProvisioning;
@@ -48,6 +49,11 @@ final class BulkTransfer {
         this.subscribers = subscribers;
         this.imports = imports;
         this.maxLineBytes = maxLineBytes;
+    }
+
+    /** See {@link BulkImport#initialLoad}. */
+    InitialLoad initialLoad() {
+        return imports.initialLoad();
     }
 
     /** One result per input line; {@code status} is the HTTP status the line would have had on its own. */

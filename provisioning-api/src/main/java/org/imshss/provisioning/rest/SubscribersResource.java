@@ -1,11 +1,13 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +28,7 @@ import java.io.InputStream;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.SubscriberProvisioning;
+import org.imshss.provisioning.store.InitialLoad;
 
 /** Subscribers as whole documents (the seed format), and their bulk import and export as NDJSON. */
 @Path("subscribers")
@@ -109,9 +112,27 @@ public final class SubscribersResource {
     @RolesAllowed(Role.PROVISION_LABEL)
     @Operation(summary = "Create or replace subscribers from NDJSON (one document per line); "
             + "one result line per input line, failures do not stop the import")
-    public StreamingOutput importSubscribers(InputStream body, @Context SecurityContext security) {
+    public StreamingOutput importSubscribers(InputStream body,
+            @Parameter(description = "Load an HSS that holds no subscriber yet (409 otherwise; admin role): the "
+                    + "subscriber caches are written without the write-ahead log, about twice as fast with "
+                    + "persistence, and put on disk when the response ends. A crash before that empties them; "
+                    + "the load is then run again.")
+            @QueryParam("initialLoad") boolean initialLoad,
+            @Context SecurityContext security) {
         String actor = actor(security);
-        return out -> bulk.importLines(body, out, actor);
+        if (!initialLoad) {
+            return out -> bulk.importLines(body, out, actor);
+        }
+        if (!security.isUserInRole(Role.ADMIN_LABEL)) {
+            throw new ForbiddenException("an initial load needs the admin role");
+        }
+        // Begun before the response: a refusal is the response's status, not a line of it.
+        InitialLoad load = bulk.initialLoad();
+        return out -> {
+            try (load) {
+                bulk.importLines(body, out, actor);
+            }
+        };
     }
 
     @GET

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.store.InitialLoad;
 import org.imshss.provisioning.store.ProvisioningStore;
 import org.imshss.provisioning.store.SubscriberData;
 
@@ -63,6 +64,19 @@ public final class BulkImport {
      */
     public List<ImportResult> importBatch(List<ImportLine> lines, String actor) {
         return store(prepare(lines), actor);
+    }
+
+    /**
+     * Starts an initial load: the imports until the returned handle is closed write without the grid's
+     * write-ahead log ({@link ProvisioningStore#initialLoad}). Refused while any subscriber is stored, because a
+     * crash during the load empties the caches it writes.
+     */
+    public InitialLoad initialLoad() {
+        if (store.hasSubscriptions()) {
+            throw ProvisioningException.conflict("initialLoad", "subscribers are stored: an initial load is for an"
+                    + " HSS that holds none (a crash during one empties the subscriber caches)");
+        }
+        return store.initialLoad();
     }
 
     /**

@@ -35,6 +35,13 @@ public final class CacheNames {
     /** Provisioning changes, by zero-padded sequence number (the REST API's audit trail). */
     public static final String AUDIT = "hss-audit";
 
+    /**
+     * The caches a bulk import writes (not the audit trail, which must survive whatever happens to a load): their
+     * write-ahead log is off during an initial load.
+     */
+    public static final List<String> INITIAL_LOAD = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS,
+            MSISDNS);
+
     /** Caches with one entry per subscriber; the others hold shared, few entries. */
     public static final List<String> PER_SUBSCRIBER =
             List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES, MSISDNS,

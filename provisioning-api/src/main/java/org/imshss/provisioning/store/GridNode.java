@@ -22,12 +22,16 @@ import org.apache.ignite.logger.slf4j.Slf4jLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded Ignite server node holding the subscriber caches. Closing it stops the node; stores built
  * on it must be closed first.
  */
 public final class GridNode implements ClusterAdministration, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridNode.class);
 
     /**
      * Per-subscriber caches are large; the shared ones (profiles, iFCs, S-CSCFs...) hold a handful of entries.
@@ -64,6 +68,7 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
         try {
             if (settings.persistence()) {
                 ClusterActivation.await(ignite, settings.membership());
+                restoreWriteAheadLog(ignite);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,6 +79,20 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
             throw e;
         }
         return new GridNode(settings, ignite);
+    }
+
+    /**
+     * An initial load that never finished (its node stopped or crashed during it) leaves the write-ahead log of its
+     * caches off, and every later write to them would be as fragile: it is turned back on.
+     */
+    private static void restoreWriteAheadLog(Ignite ignite) {
+        for (String cache : CacheNames.INITIAL_LOAD) {
+            if (ignite.cache(cache) != null && !ignite.cluster().isWalEnabled(cache)) {
+                LOG.warn("The write-ahead log of {} was off: an initial load did not finish (a crash during one empties"
+                        + " the caches it writes; load them again). Turning it back on.", cache);
+                ignite.cluster().enableWal(cache);
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {

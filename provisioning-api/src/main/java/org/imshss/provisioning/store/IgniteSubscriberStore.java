@@ -33,6 +33,7 @@ import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.cache.CacheEntryProcessor;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.lang.IgniteBiPredicate;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Dsai;
@@ -47,12 +48,16 @@ import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SubscriberStore} over the caches of a started Ignite node ({@link CacheNames}). Values are
  * {@link RecordCodec} bytes; keys are normalised identities or ids. Closing the store does not stop the node.
  */
 public final class IgniteSubscriberStore implements ProvisioningStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IgniteSubscriberStore.class);
 
     private final Ignite ignite;
     private final RecordCodec codec;
@@ -704,6 +709,32 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
                 decoded.invalidate(claim.key());
             }
         }
+    }
+
+    @Override
+    public boolean hasSubscriptions() {
+        return subscriptions.size() > 0;
+    }
+
+    @Override
+    public InitialLoad initialLoad() {
+        DataStorageConfiguration storage = ignite.configuration().getDataStorageConfiguration();
+        if (storage == null || !storage.getDefaultDataRegionConfiguration().isPersistenceEnabled()) {
+            return () -> { };
+        }
+        List<String> suspended = new ArrayList<>();
+        for (String cache : CacheNames.INITIAL_LOAD) {
+            if (ignite.cluster().disableWal(cache)) {
+                suspended.add(cache);
+            }
+        }
+        LOG.info("Initial load: write-ahead log off for {}", suspended);
+        return () -> {
+            long started = System.nanoTime();
+            suspended.forEach(cache -> ignite.cluster().enableWal(cache));
+            LOG.info("Initial load ended: write-ahead log on again for {}, its writes on disk after a {} ms checkpoint",
+                    suspended, (System.nanoTime() - started) / 1_000_000);
+        };
     }
 
     @Override

@@ -82,6 +82,18 @@ public interface ProvisioningStore extends SubscriberStore {
      */
     Map<String, String> insertNew(List<SubscriberData> batch);
 
+    /** Whether any subscription is stored. */
+    boolean hasSubscriptions();
+
+    /**
+     * Turns the write-ahead log of the caches a bulk import writes ({@link CacheNames#INITIAL_LOAD}) off until the
+     * returned handle is closed: with persistence, writes to them cost half as much. A node that crashes meanwhile
+     * empties those caches when it restarts (Ignite cannot tell which of their pages are whole), so this is for
+     * loading an HSS that holds no subscriber yet. Without persistence there is no log and nothing changes.
+     * Overlapping loads share one suspension: the first to have turned the log off turns it back on.
+     */
+    InitialLoad initialLoad();
+
     /** Which of these subscription ids are stored. */
     Set<String> existingSubscriptions(Collection<String> ids);
 

@@ -41,4 +41,45 @@ class PersistenceTest {
             assertThat(store.registration("kept").scscfName()).isEqualTo("sip:scscf-kept");
         }
     }
+
+    /** Written without the log during the load, on disk once it ends: a restart finds every subscriber. */
+    @Test
+    void anInitialLoadWritesWithoutTheLogAndLeavesEverythingOnDisk() {
+        try (GridNode node = GridNode.start(settings());
+             IgniteSubscriberStore store = new IgniteSubscriberStore(node.ignite())) {
+            try (InitialLoad load = store.initialLoad()) {
+                for (String cache : CacheNames.INITIAL_LOAD) {
+                    assertThat(node.ignite().cluster().isWalEnabled(cache)).as(cache).isFalse();
+                }
+                assertThat(node.ignite().cluster().isWalEnabled(CacheNames.AUDIT)).isTrue();
+                assertThat(node.ignite().cluster().isWalEnabled(CacheNames.REGISTRATIONS)).isTrue();
+                // A second load overlapping the first leaves the log to the first to turn back on.
+                store.initialLoad().close();
+                assertThat(node.ignite().cluster().isWalEnabled(CacheNames.SUBSCRIPTIONS)).isFalse();
+                store.putSubscription(Samples.subscription("loaded"));
+                store.putPublicIdentity(Samples.publicIdentity("sip:loaded@ims.example.org", "loaded",
+                        "loaded@ims.example.org"));
+            }
+            for (String cache : CacheNames.INITIAL_LOAD) {
+                assertThat(node.ignite().cluster().isWalEnabled(cache)).as(cache).isTrue();
+            }
+        }
+        try (GridNode node = GridNode.start(settings());
+             IgniteSubscriberStore store = new IgniteSubscriberStore(node.ignite())) {
+            assertThat(store.subscription("loaded")).contains(Samples.subscription("loaded"));
+            assertThat(store.publicIdentity("sip:loaded@ims.example.org")).isPresent();
+        }
+    }
+
+    /** A node stopped during an initial load comes back with the log on, so later writes are not as fragile. */
+    @Test
+    void aLogLeftOffByAnUnfinishedLoadIsTurnedBackOnAtStart() {
+        try (GridNode node = GridNode.start(settings())) {
+            node.ignite().cluster().disableWal(CacheNames.PUBLIC_IDS);
+            assertThat(node.ignite().cluster().isWalEnabled(CacheNames.PUBLIC_IDS)).isFalse();
+        }
+        try (GridNode node = GridNode.start(settings())) {
+            assertThat(node.ignite().cluster().isWalEnabled(CacheNames.PUBLIC_IDS)).isTrue();
+        }
+    }
 }
