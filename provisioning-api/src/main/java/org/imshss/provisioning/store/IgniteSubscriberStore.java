@@ -679,30 +679,40 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
             Function<byte[], String> holderOf, Map<String, String> refused, Map<String, List<Claim>> held) {
         // Sorted keys: batches claiming the same keys visit them in the same order.
         Map<String, EntryProcessor<String, byte[], byte[]>> inserts = new TreeMap<>();
+        Map<String, String> claimants = new HashMap<>();
+        List<Claim> attempted = new ArrayList<>();
         for (Claim claim : claims) {
-            if (!refused.containsKey(claim.subscriber())) {
+            if (refused.containsKey(claim.subscriber())) {
+                continue;
+            }
+            String earlier = claimants.putIfAbsent(claim.key(), claim.subscriber());
+            if (earlier == null) {
                 inserts.put(claim.key(), new InsertIfAbsent(claim.value()));
+                attempted.add(claim);
+            } else if (!earlier.equals(claim.subscriber())) {
+                refused.putIfAbsent(claim.subscriber(), claim.key() + " is also claimed by subscriber " + earlier);
             }
         }
         if (inserts.isEmpty()) {
             return;
         }
         Map<String, EntryProcessorResult<byte[]>> found = cache.invokeAll(inserts);
-        for (Claim claim : claims) {
-            if (refused.containsKey(claim.subscriber())) {
-                continue;
-            }
+        for (Claim claim : attempted) {
             EntryProcessorResult<byte[]> result = found.get(claim.key());
             byte[] existing = result == null ? null : result.get();
             if (existing != null) {
                 String holder = holderOf.apply(existing);
                 if (holder != null && !holder.equals(claim.subscriber())) {
-                    refused.put(claim.subscriber(), holder.isEmpty() ? "subscriber " + claim.key() + " exists"
+                    refused.putIfAbsent(claim.subscriber(), holder.isEmpty() ? "subscriber " + claim.key() + " exists"
                             : claim.key() + " belongs to subscriber " + holder);
+                    continue;
+                }
+                if (refused.containsKey(claim.subscriber())) {
                     continue;
                 }
                 cache.put(claim.key(), claim.value());
             }
+            // Held even when another of its keys refuses the subscriber in this loop: it is written and must go.
             held.computeIfAbsent(claim.subscriber(), id -> new ArrayList<>())
                     .add(new Claim(claim.subscriber(), claim.key(), null, cache));
             if (decoded != null) {

@@ -182,6 +182,35 @@ class IgniteSubscriberStoreTest {
         assertThat(store.publicIdentityByMsisdn("491700000004")).isEmpty();
     }
 
+    /** Refused by its first identity, a subscriber leaves none of the others it was given in the same grid call. */
+    @Test
+    void aSubscriberRefusedByOneOfItsIdentitiesLeavesNoneOfTheOthers() {
+        store.insertNew(List.of(newSubscriber("claim-two-held", "sip:claim-two-held@ims.example.org", "491740000000")));
+        SubscriberData two = newSubscriber("claim-two", "sip:claim-two-held@ims.example.org", "491740000001");
+        PublicIdentity second = Samples.publicIdentity("sip:claim-two-b@ims.example.org", "claim-two",
+                "claim-two@ims.example.org");
+        SubscriberData withSecond = new SubscriberData(two.subscriptions(), two.privateIdentities(),
+                List.of(two.publicIdentities().get(0), second), two.implicitRegistrationSets(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+        // Two subscribers claiming one number in one call: the second is refused before the grid is asked.
+        SubscriberData first = newSubscriber("claim-dup-a", "sip:claim-dup-a@ims.example.org", "491740000009");
+        SubscriberData rival = newSubscriber("claim-dup-b", "sip:claim-dup-b@ims.example.org", "491740000009");
+
+        Map<String, String> refused = store.insertNew(List.of(withSecond, first, rival));
+
+        assertThat(refused).containsOnlyKeys("claim-two", "claim-dup-b");
+        assertThat(refused.get("claim-two")).isEqualTo(
+                "sip:claim-two-held@ims.example.org belongs to subscriber claim-two-held");
+        assertThat(refused.get("claim-dup-b")).isEqualTo("491740000009 is also claimed by subscriber claim-dup-a");
+        assertThat(store.publicIdentity("sip:claim-two-b@ims.example.org")).isEmpty();
+        assertThat(store.publicIdentityByMsisdn("491740000001")).isEmpty();
+        assertNothingLeftOf("claim-two");
+        assertStoredWhole("claim-dup-a", "sip:claim-dup-a@ims.example.org", "491740000009");
+        assertNothingLeftOf("claim-dup-b");
+        assertThat(store.publicIdentity("sip:claim-dup-b@ims.example.org")).isEmpty();
+        assertStoredWhole("claim-two-held", "sip:claim-two-held@ims.example.org", "491740000000");
+    }
+
     @Test
     void aRecordLeftByAnEarlierWriteOfTheSameSubscriberIsTakenOver() {
         store.putPrivateIdentity(Samples.privateIdentity("claim-left@ims.example.org", "claim-left", "sip:old@x"));
