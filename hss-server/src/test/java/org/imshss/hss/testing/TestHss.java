@@ -63,25 +63,34 @@ public final class TestHss implements AutoCloseable {
         return start(settings -> settings, null, null, rest);
     }
 
+    /**
+     * A node with native persistence (under its own temporary directory) and the provisioning API, holding the
+     * demo's shared records (profiles, iFCs, S-CSCFs, charging) but no subscriber: an HSS about to be loaded.
+     */
+    public static TestHss startEmptyPersistentWithRest(List<ApiToken> tokens) throws Exception {
+        return start(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, true);
+    }
+
     /** With Diameter settings changed from the test defaults (transport limits, watchdog interval). */
     public static TestHss startWithDiameter(java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter)
             throws Exception {
-        return start(settings -> settings, null, null, HssSettings.REST_DISABLED, diameter);
+        return start(settings -> settings, null, null, HssSettings.REST_DISABLED, diameter, false);
     }
 
     /** With a password key, an extra seed and the provisioning API as given. */
     public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed, RestSettings rest) throws Exception {
-        return start(cx, passwordKey, extraSeed, rest, d -> d);
+        return start(cx, passwordKey, extraSeed, rest, d -> d, false);
     }
 
     private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
-            String extraSeed, RestSettings rest, java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter)
+            String extraSeed, RestSettings rest,
+            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter, boolean emptyPersistent)
             throws Exception {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(cx, passwordKey, extraSeed, rest, diameter);
+                return startOnce(cx, passwordKey, extraSeed, rest, diameter, emptyPersistent);
             } catch (IllegalStateException portTaken) {
                 if (attempt == 3) {
                     throw portTaken;
@@ -92,7 +101,8 @@ public final class TestHss implements AutoCloseable {
 
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
             byte[] passwordKey, String extraSeed, RestSettings rest,
-            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter) throws Exception {
+            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter, boolean emptyPersistent)
+            throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
@@ -101,10 +111,15 @@ public final class TestHss implements AutoCloseable {
                         false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
                         .withPeers(false, List.of(), List.of(REALM))),
                 new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
-                        List.of(), false, work, 0, 10_000),
+                        List.of(), emptyPersistent, work, 0, 10_000),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
                 new HssSettings.AuthSettings(passwordKey)).withRest(rest);
         SubscriberData data = seed();
+        if (emptyPersistent) {
+            data = new SubscriberData(List.of(), List.of(), List.of(), List.of(), data.serviceProfiles(),
+                    data.initialFilterCriteria(), data.sharedIfcSets(), data.chargingInformation(), data.scscfServers(),
+                    data.applicationServers(), data.dsai());
+        }
         if (extraSeed != null) {
             try (InputStream in = TestHss.class.getResourceAsStream(extraSeed)) {
                 data = merge(data, new SeedLoader(settings.auth().keyring()).read(in, extraSeed));

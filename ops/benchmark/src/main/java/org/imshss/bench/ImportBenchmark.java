@@ -43,8 +43,8 @@ import org.imshss.provisioning.store.SubscriberData;
  * two references measured in the same run, each with as many other subscribers: the grid alone (the very
  * records an import writes, five per subscriber plus its audit entry, converted and encoded before the clock
  * starts and written into their caches the way the import writes them, one putAll per cache and part of a batch,
- * with nothing else to do) and the baseline (the seed loader converting a document and streaming it into the grid, what a
- * start-up seed load does, with no HTTP, JSON per line or checks). Then the same file again (every line an
+ * with nothing else to do) and the baseline (the seed loader converting a document and streaming it into the grid,
+ * what a start-up seed load does, with no HTTP, JSON per line or checks). Then the same file again (every line an
  * unchanged upsert, one by one) and an export. Warm-ups first, each of half as many other subscribers: the grid's
  * (its first writer pays for creating partitions and pages) and the REST import's (new, then unchanged), so that
  * the JIT compiler has done its work before any measured phase, as in a running HSS. With persistence (the
