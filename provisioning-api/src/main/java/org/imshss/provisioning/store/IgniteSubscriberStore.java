@@ -732,18 +732,18 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         if (storage == null || !storage.getDefaultDataRegionConfiguration().isPersistenceEnabled()) {
             return () -> { };
         }
-        List<String> suspended = new ArrayList<>();
         for (String cache : CacheNames.INITIAL_LOAD) {
-            if (ignite.cluster().disableWal(cache)) {
-                suspended.add(cache);
-            }
+            ignite.cluster().disableWal(cache);
         }
-        LOG.info("Initial load: write-ahead log off for {}", suspended);
+        LOG.info("Initial load: write-ahead log off for {}", CacheNames.INITIAL_LOAD);
         return () -> {
             long started = System.nanoTime();
-            suspended.forEach(cache -> ignite.cluster().enableWal(cache));
+            // Whichever load turned it off: the first to end turns it back on, and one still running goes on logged.
+            for (String cache : CacheNames.INITIAL_LOAD) {
+                ignite.cluster().enableWal(cache);
+            }
             LOG.info("Initial load ended: write-ahead log on again for {}, its writes on disk after a {} ms checkpoint",
-                    suspended, (System.nanoTime() - started) / 1_000_000);
+                    CacheNames.INITIAL_LOAD, (System.nanoTime() - started) / 1_000_000);
         };
     }
 

@@ -90,7 +90,7 @@ public interface ProvisioningStore extends SubscriberStore {
      * returned handle is closed: with persistence, writes to them cost half as much. A node that crashes meanwhile
      * empties those caches when it restarts (Ignite cannot tell which of their pages are whole), so this is for
      * loading an HSS that holds no subscriber yet. Without persistence there is no log and nothing changes.
-     * Overlapping loads share one suspension: the first to have turned the log off turns it back on.
+     * Of overlapping loads the first to end turns the log back on; the others go on with it.
      */
     InitialLoad initialLoad();
 
