@@ -6,6 +6,7 @@ import static org.imshss.hss.testing.Cx.result;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.imshss.diameter.ResultCode;
@@ -72,8 +73,13 @@ class InitialLoadIT {
                 .containsExactly("created", "created", "failed", "failed");
         assertThat(results.get(2).get("status").asInt()).isEqualTo(409);
         assertThat(results.get(3).get("status").asInt()).isEqualTo(400);
+        // The state Ignite reports may trail the change by a moment.
         Ignite grid = Ignition.ignite("hss-test-" + hss.port());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (String cache : CacheNames.INITIAL_LOAD) {
+            while (!grid.cluster().isWalEnabled(cache) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(grid.cluster().isWalEnabled(cache)).as(cache).isTrue();
         }
         assertThat(api.get("/subscribers/load-b").status()).isEqualTo(200);
