@@ -377,6 +377,46 @@ class ProvisioningApiIT {
         assertThat(export.body()).doesNotContain(PASSWORD, K);
     }
 
+    /**
+     * Java's HttpClient, like many clients, reads no answer before it has sent the whole request. An import
+     * answering while it reads would, on a long import, fill the connection with results nobody reads and then stop
+     * reading itself: both sides would wait. So no result goes out before the request has been read to its end:
+     * here half of a request (5,000 lines, five batches) gets no answer byte within two seconds, the whole gets
+     * every line's result.
+     */
+    @Test
+    void anImportAnswersOnlyOnceItsWholeRequestIsRead() throws Exception {
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            (i < 5_000 ? first : second).append(subscriber("unread-" + i).replace("\n", " ")).append('\n');
+        }
+        byte[] head = first.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = second.toString().getBytes(StandardCharsets.UTF_8);
+        java.net.URI uri = hss.node().restUri();
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(2_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + "/subscribers/import HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nAuthorization: Bearer " + PROVISIONER + "\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + (head.length + tail.length) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            assertThat(org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, in::read))
+                    .as("nothing answered before the request's end").isNotNull();
+
+            socket.setSoTimeout(30_000);
+            out.write(tail);
+            out.flush();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(answer.split("\"result\":\"created\"", -1)).hasSize(10_001);
+            assertThat(answer).contains("\"line\":10000,");
+        }
+    }
+
     /** An initial load turns the grid's write-ahead log off: only an administrator, only into an empty HSS. */
     @Test
     void anInitialLoadNeedsTheAdminRoleAndAnHssWithoutSubscribers() throws Exception {

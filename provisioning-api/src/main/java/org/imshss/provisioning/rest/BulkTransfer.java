@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.commons.io.output.DeferredFileOutputStream;
 import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.service.BulkImport;
-import org.imshss.provisioning.store.InitialLoad;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
 import org.imshss.provisioning.service.SubscriberProvisioning;
+import org.imshss.provisioning.store.InitialLoad;
 
 /**
  * NDJSON import and export of subscribers, streamed: neither side is held in memory. An import line is an
@@ -38,6 +40,8 @@ final class BulkTransfer {
     /** Lines imported together: one grid round trip per kind of record for the new subscribers among them. */
     private static final int BATCH = 1000;
     private static final String FAILED = "failed";
+    /** Results held in memory while a request is read (about 70 bytes a line); more go to a temporary file. */
+    static final int RESULTS_IN_MEMORY = 8 << 20;
 
     private final SubscriberProvisioning subscribers;
     private final BulkImport imports;
@@ -63,7 +67,10 @@ final class BulkTransfer {
     /**
      * Reads, parses and converts the next batch while the one before it is stored (by one other thread, so
      * batches are stored one after the other, in input order): the two halves of the work use two cores.
-     * Results are written in line order once their batch is stored.
+     * Results are written in line order once their batch is stored; until the whole request is read they are
+     * held, in memory up to {@link #RESULTS_IN_MEMORY} bytes and in a temporary file beyond. Many clients (Java's
+     * HttpClient, Python's requests) read no answer before they have sent their whole request: results written
+     * to them meanwhile fill the connection, the server's write blocks, it stops reading, and both sides wait.
      */
     void importLines(InputStream body, OutputStream out, String actor) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
@@ -73,6 +80,8 @@ final class BulkTransfer {
             thread.setDaemon(true);
             return thread;
         });
+        DeferredFileOutputStream held = DeferredFileOutputStream.builder().setThreshold(RESULTS_IN_MEMORY)
+                .setPrefix("hss-import-results-").setSuffix(".ndjson").get();
         try {
             Stored inFlight = null;
             Map<Long, LineResult> results = new TreeMap<>();
@@ -89,17 +98,23 @@ final class BulkTransfer {
                     results.put(number, rejected);
                 }
                 if (batch.size() == BATCH) {
-                    inFlight = submit(storer, inFlight, batch, results, buffer, out, actor);
+                    inFlight = submit(storer, inFlight, batch, results, buffer, held, actor);
                     batch = new ArrayList<>();
                     results = new TreeMap<>();
                 }
             }
-            inFlight = submit(storer, inFlight, batch, results, buffer, out, actor);
+            inFlight = submit(storer, inFlight, batch, results, buffer, held, actor);
+            held.close();
+            held.writeTo(out);
             write(inFlight, buffer, out);
             out.flush();
         } finally {
             // A batch being stored when the client went away is stored to the end, not interrupted half way.
             storer.shutdown();
+            held.close();
+            if (!held.isInMemory()) {
+                Files.deleteIfExists(held.getPath());
+            }
         }
     }
 
