@@ -104,7 +104,7 @@ class KillDuringProvisioningIT {
     /** Streams the NDJSON import and collects the ids of the acknowledged lines until the connection breaks. */
     private int importUntilCut(Set<String> acknowledged) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create("http://127.0.0.1:" + node.ports().rest() + "/api/v1/subscribers/import");
+        URI uri = URI.create("http://127.0.0.1:" + node.ports().rest() + "/api/v1/subscribers/import?progress=true");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + HssProcess.ADMIN_TOKEN)
                 .header("Content-Type", "application/x-ndjson")

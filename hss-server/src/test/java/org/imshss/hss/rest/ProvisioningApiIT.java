@@ -7,6 +7,7 @@ import static org.imshss.hss.testing.Cx.result;
 import static org.imshss.hss.testing.RestClient.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -386,34 +387,52 @@ class ProvisioningApiIT {
      */
     @Test
     void anImportAnswersOnlyOnceItsWholeRequestIsRead() throws Exception {
+        importHalfThenRest("unread-", "", false);
+    }
+
+    /** With progress=true, for clients that read as they send, the stored batches are answered at once. */
+    @Test
+    void anImportWithProgressAnswersWhileTheRequestIsStillComing() throws Exception {
+        importHalfThenRest("progress-", "?progress=true", true);
+    }
+
+    /** Sends 5,000 new subscribers, looks for an answer, then sends 5,000 more and reads every result. */
+    private static void importHalfThenRest(String prefix, String query, boolean earlyAnswer) throws Exception {
         StringBuilder first = new StringBuilder();
         StringBuilder second = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
-            (i < 5_000 ? first : second).append(subscriber("unread-" + i).replace("\n", " ")).append('\n');
+            (i < 5_000 ? first : second).append(subscriber(prefix + i).replace("\n", " ")).append('\n');
         }
         byte[] head = first.toString().getBytes(StandardCharsets.UTF_8);
         byte[] tail = second.toString().getBytes(StandardCharsets.UTF_8);
         java.net.URI uri = hss.node().restUri();
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(2_000);
             java.io.OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getPath() + "/subscribers/import HTTP/1.1\r\nHost: " + uri.getHost()
-                    + "\r\nAuthorization: Bearer " + PROVISIONER + "\r\nContent-Type: application/x-ndjson\r\n"
-                    + "Content-Length: " + (head.length + tail.length) + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST " + uri.getPath() + "/subscribers/import" + query + " HTTP/1.1\r\nHost: "
+                    + uri.getHost() + "\r\nAuthorization: Bearer " + PROVISIONER
+                    + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + (head.length + tail.length)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(head);
             out.flush();
             java.io.InputStream in = socket.getInputStream();
-            assertThat(org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, in::read))
-                    .as("nothing answered before the request's end").isNotNull();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            if (earlyAnswer) {
+                socket.setSoTimeout(20_000);
+                answer.write(in.read());
+            } else {
+                socket.setSoTimeout(2_000);
+                assertThat(org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class,
+                        in::read)).as("nothing answered before the request's end").isNotNull();
+            }
 
             socket.setSoTimeout(30_000);
             out.write(tail);
             out.flush();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 200");
-            assertThat(answer.split("\"result\":\"created\"", -1)).hasSize(10_001);
-            assertThat(answer).contains("\"line\":10000,");
+            answer.write(in.readAllBytes());
+            String text = answer.toString(StandardCharsets.UTF_8);
+            assertThat(text).startsWith("HTTP/1.1 200");
+            assertThat(text.split("\"result\":\"created\"", -1)).hasSize(10_001);
+            assertThat(text).contains("\"line\":10000,");
         }
     }
 

@@ -32,7 +32,8 @@ import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.InitialLoad;
 
 /**
- * NDJSON import and export of subscribers, streamed: neither side is held in memory. An import line is an
+ * NDJSON import and export of subscribers, streamed: no input is held in memory, and an import's results only up
+ * to {@link #RESULTS_IN_MEMORY} bytes (beyond, in a temporary file until the request's end). An import line is an
  * idempotent upsert; its result line says created, updated, unchanged or failed (with the field errors).
  */
 final class BulkTransfer {
@@ -67,12 +68,14 @@ final class BulkTransfer {
     /**
      * Reads, parses and converts the next batch while the one before it is stored (by one other thread, so
      * batches are stored one after the other, in input order): the two halves of the work use two cores.
-     * Results are written in line order once their batch is stored; until the whole request is read they are
-     * held, in memory up to {@link #RESULTS_IN_MEMORY} bytes and in a temporary file beyond. Many clients (Java's
-     * HttpClient, Python's requests) read no answer before they have sent their whole request: results written
-     * to them meanwhile fill the connection, the server's write blocks, it stops reading, and both sides wait.
+     * Results are written in line order once their batch is stored. Unless {@code progress} is asked for, they are
+     * held until the whole request has been read, in memory up to {@link #RESULTS_IN_MEMORY} bytes and in a
+     * temporary file beyond: many clients (Java's HttpClient, Python's requests) read no answer before they have
+     * sent their whole request, and results written to them meanwhile fill the connection, the server's write
+     * blocks, it stops reading, and both sides wait. With {@code progress} (for a client that reads as it sends)
+     * each batch's results go out as soon as it is stored.
      */
-    void importLines(InputStream body, OutputStream out, String actor) throws IOException {
+    void importLines(InputStream body, OutputStream out, String actor, boolean progress) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
         ExecutorService storer = Executors.newSingleThreadExecutor(runnable -> {
@@ -82,6 +85,7 @@ final class BulkTransfer {
         });
         DeferredFileOutputStream held = DeferredFileOutputStream.builder().setThreshold(RESULTS_IN_MEMORY)
                 .setPrefix("hss-import-results-").setSuffix(".ndjson").get();
+        OutputStream early = progress ? out : held;
         try {
             Stored inFlight = null;
             Map<Long, LineResult> results = new TreeMap<>();
@@ -98,12 +102,12 @@ final class BulkTransfer {
                     results.put(number, rejected);
                 }
                 if (batch.size() == BATCH) {
-                    inFlight = submit(storer, inFlight, batch, results, buffer, held, actor);
+                    inFlight = submit(storer, inFlight, batch, results, buffer, early, actor);
                     batch = new ArrayList<>();
                     results = new TreeMap<>();
                 }
             }
-            inFlight = submit(storer, inFlight, batch, results, buffer, held, actor);
+            inFlight = submit(storer, inFlight, batch, results, buffer, early, actor);
             held.close();
             held.writeTo(out);
             write(inFlight, buffer, out);

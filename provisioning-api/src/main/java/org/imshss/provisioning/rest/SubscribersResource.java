@@ -118,10 +118,14 @@ public final class SubscribersResource {
                     + "persistence, and put on disk when the response ends. A crash before that empties them; "
                     + "the load is then run again.")
             @QueryParam("initialLoad") boolean initialLoad,
+            @Parameter(description = "Send each batch's results as soon as it is stored, while the request is still "
+                    + "being read: only for a client that reads the answer as it sends. Without it the results "
+                    + "follow the whole request, which every client can take.")
+            @QueryParam("progress") boolean progress,
             @Context SecurityContext security) {
         String actor = actor(security);
         if (!initialLoad) {
-            return out -> bulk.importLines(body, out, actor);
+            return out -> bulk.importLines(body, out, actor, progress);
         }
         if (!security.isUserInRole(Role.ADMIN_LABEL)) {
             throw new ForbiddenException("an initial load needs the admin role");
@@ -130,7 +134,7 @@ public final class SubscribersResource {
         InitialLoad load = bulk.initialLoad();
         return out -> {
             try (load) {
-                bulk.importLines(body, out, actor);
+                bulk.importLines(body, out, actor, progress);
             }
         };
     }
