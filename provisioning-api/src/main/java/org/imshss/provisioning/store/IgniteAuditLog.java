@@ -31,13 +31,11 @@ public final class IgniteAuditLog implements AuditLog {
     /** Ids read per grid round trip when listing. */
     private static final int LIST_CHUNK = 512;
 
-    private final Ignite ignite;
     private final IgniteCache<String, byte[]> entries;
     private final IgniteAtomicLong ids;
     private final RecordCodec codec;
 
     public IgniteAuditLog(Ignite ignite, RecordCodec codec) {
-        this.ignite = ignite;
         this.entries = ignite.cache(CacheNames.AUDIT);
         IgniteAtomicSequence old = ignite.atomicSequence(OLD_SEQUENCE, 0, false);
         this.ids = ignite.atomicLong(COUNTER, old == null ? 0 : old.get(), true);

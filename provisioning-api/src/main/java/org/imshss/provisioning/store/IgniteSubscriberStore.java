@@ -641,7 +641,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
             }
         }
         Map<String, String> refused = new LinkedHashMap<>();
-        Map<String, List<Claim>> held = new HashMap<>();
+        Map<String, List<Held>> held = new HashMap<>();
         claim(subscriptions, decodedSubscriptions, subscriptionClaims, found -> "", refused, held);
         claim(privateIds, decodedPrivateIds, privates,
                 found -> codec.decode(found, PrivateIdentity.class).subscriptionId(), refused, held);
@@ -652,22 +652,19 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         claim(implicitSets, decodedImplicitSets, sets,
                 found -> codec.decode(found, ImplicitRegistrationSet.class).subscriptionId(), refused, held);
         for (String id : refused.keySet()) {
-            for (Claim claim : held.getOrDefault(id, List.of())) {
-                claim.cache().remove(claim.key());
+            for (Held key : held.getOrDefault(id, List.of())) {
+                key.cache().remove(key.key());
             }
         }
         return refused;
     }
 
-    /**
-     * One key of a new subscriber's record and the record's bytes; {@code cache} is filled in once the key is
-     * held, so that it can be given back.
-     */
-    private record Claim(String subscriber, String key, byte[] value, IgniteCache<String, byte[]> cache) {
+    /** One key of a new subscriber's record and the record's bytes. */
+    private record Claim(String subscriber, String key, byte[] value) {
+    }
 
-        Claim(String subscriber, String key, byte[] value) {
-            this(subscriber, key, value, null);
-        }
+    /** A key written for a subscriber, given back if the subscriber is refused. */
+    private record Held(IgniteCache<String, byte[]> cache, String key) {
     }
 
     /**
@@ -676,7 +673,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
      * @param holderOf the subscriber a record found under a key belongs to; null if nobody's
      */
     private void claim(IgniteCache<String, byte[]> cache, SharedRecordCache<?> decoded, List<Claim> claims,
-            Function<byte[], String> holderOf, Map<String, String> refused, Map<String, List<Claim>> held) {
+            Function<byte[], String> holderOf, Map<String, String> refused, Map<String, List<Held>> held) {
         // Sorted keys: batches claiming the same keys visit them in the same order.
         Map<String, EntryProcessor<String, byte[], byte[]>> inserts = new TreeMap<>();
         Map<String, String> claimants = new HashMap<>();
@@ -714,7 +711,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
             }
             // Held even when another of its keys refuses the subscriber in this loop: it is written and must go.
             held.computeIfAbsent(claim.subscriber(), id -> new ArrayList<>())
-                    .add(new Claim(claim.subscriber(), claim.key(), null, cache));
+                    .add(new Held(cache, claim.key()));
             if (decoded != null) {
                 decoded.invalidate(claim.key());
             }

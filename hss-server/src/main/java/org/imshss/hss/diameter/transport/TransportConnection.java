@@ -614,12 +614,13 @@ public final class TransportConnection implements IConnection {
             if (sessionId != null) {
                 answer.avp(Avp.SESSION_ID, sessionId);
             }
+            long applicationId = Wire.applicationId(request);
             // The application of the header, if this node serves it, as every answer of Cx and Sh names it.
-            Application.lookup(Wire.applicationId(request))
+            Application.lookup(applicationId)
                     .filter(application -> application != Application.COMMON && transport.advertises(application.id()))
                     .ifPresent(answer::vendorSpecificApplicationId);
             answer.unsigned32(Avp.RESULT_CODE, result.code());
-            if (Wire.applicationId(request) != 0) {
+            if (applicationId != 0) {
                 answer.unsigned32(Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED);
             }
             answer.avp(Avp.ORIGIN_HOST, transport.local().host());
