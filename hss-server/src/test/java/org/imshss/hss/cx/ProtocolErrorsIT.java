@@ -171,6 +171,38 @@ class ProtocolErrorsIT {
         assertThat(answer.avp(Avp.VISITED_NETWORK_IDENTIFIER)).isEmpty();
     }
 
+    /**
+     * RFC 6733 3.2 and 6.1: every request carries Origin-Host, Origin-Realm and (Cx, Sh) Destination-Realm. One
+     * without one of them (here turned into a Result-Code, as one flipped bit does) gets 5005 naming the missing AVP
+     * with an empty payload (7.5), and nothing of the request is echoed: jDiameter answered such a request 3007 or
+     * 5005 with the request itself, User-Name and the request's "Result-Code" included.
+     */
+    @ParameterizedTest
+    @MethodSource("routingAvps")
+    void requestWithoutARoutingAvpIsMissingAvp(Avp routing) throws Exception {
+        List<RawAvp> avps = uarAvps();
+        int at = 0;
+        while (!avps.get(at).is(routing)) {
+            at++;
+        }
+        RawAvp removed = avps.get(at);
+        avps.set(at, new RawAvp(Avp.RESULT_CODE.code(), removed.flags(), removed.vendorId(), removed.data()));
+        RawMessage request = request(Command.UAR, avps);
+
+        RawMessage answer = peer.exchange(request);
+
+        assertAnswer(request, answer, ResultCode.DIAMETER_MISSING_AVP);
+        assertFailedAvp(answer, routing, new byte[0]);
+        assertThat(answer.avp(Avp.USER_NAME)).as("nothing of the request echoed").isEmpty();
+        assertThat(answer.avp(Avp.PUBLIC_IDENTITY)).isEmpty();
+        assertThat(peer.exchange(request(Command.UAR, uarAvps())).resultCode())
+                .as("the connection still serves").isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
+    }
+
+    static Stream<Avp> routingAvps() {
+        return Stream.of(Avp.ORIGIN_HOST, Avp.ORIGIN_REALM, Avp.DESTINATION_REALM);
+    }
+
     /** A Cx request whose Vendor-Specific-Application-Id names Sh: 5004 with that AVP, answered once. */
     @Test
     void requestNamingAnotherApplicationIsInvalidAvpValue() throws Exception {

@@ -249,6 +249,13 @@ public final class DiameterFuzzer {
             fail(c.mutation() + ": an answer was answered");
             return;
         }
+        // RFC 6733 7.1: one result per answer; a second Result-Code, or one that is not an Unsigned32, can only be
+        // an AVP of the request sent back.
+        int results = answer.all(Avp.RESULT_CODE).size() + answer.all(Avp.EXPERIMENTAL_RESULT).size();
+        if (results > 1 || answer.avp(Avp.RESULT_CODE).filter(r -> r.data().length != 4).isPresent()) {
+            fail(c.mutation() + ": answer with " + results + " results or a malformed Result-Code (request echoed?)");
+            return;
+        }
         Long code = answer.avp(Avp.RESULT_CODE).map(RawAvp::u32)
                 .or(() -> answer.avp(Avp.EXPERIMENTAL_RESULT).flatMap(e -> e.member(Avp.EXPERIMENTAL_RESULT_CODE))
                         .map(r -> 10_000 + r.u32()))
@@ -317,7 +324,10 @@ public final class DiameterFuzzer {
                 codes = codes(ResultCode.DIAMETER_APPLICATION_UNSUPPORTED);
             }
             case MISSING_MANDATORY -> {
-                Avp removed = t.removable().get(random.nextInt(t.removable().size()));
+                // The template's own mandatory AVPs, or one that routing needs in every request (RFC 6733 6.1).
+                List<Avp> removable = new ArrayList<>(t.removable());
+                removable.addAll(List.of(Avp.ORIGIN_HOST, Avp.ORIGIN_REALM, Avp.DESTINATION_REALM));
+                Avp removed = removable.get(random.nextInt(removable.size()));
                 avps.removeIf(a -> a.is(removed));
                 codes = codes(ResultCode.DIAMETER_MISSING_AVP);
                 failed = removed.code();

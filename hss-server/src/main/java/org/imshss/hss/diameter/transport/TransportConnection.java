@@ -481,8 +481,15 @@ public final class TransportConnection implements IConnection {
                 }
                 // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
                 // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
-                // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit).
+                // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit), and
+                // one without an AVP its routing reads (jDiameter: 3007 or 5005, again the request sent back).
                 List<Wire.AvpAt> avps = Wire.topLevel(message);
+                Optional<Wire.LayoutError> unroutable = Wire.checkRoutingAvps(avps);
+                if (unroutable.isPresent()) {
+                    Wire.LayoutError error = unroutable.get();
+                    answerError(message, error.resultCode(), error.failedAvp(), error.text());
+                    return;
+                }
                 String realm = Wire.destinationRealm(message, avps);
                 if (realm != null && !transport.routes(realm)) {
                     answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);

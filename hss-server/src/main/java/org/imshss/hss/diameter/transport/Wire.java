@@ -191,6 +191,23 @@ final class Wire {
         return false;
     }
 
+    /** What every request carries for its answer to find its way back and for routing (RFC 6733 6.1, 3.2). */
+    private static final List<Avp> ROUTING_AVPS = List.of(Avp.ORIGIN_HOST, Avp.ORIGIN_REALM, Avp.DESTINATION_REALM);
+
+    /**
+     * 5005 naming the first of Origin-Host, Origin-Realm and Destination-Realm a request lacks at its top level, with
+     * the empty payload of RFC 6733 7.5; {@code avps} are the message's {@link #topLevel} AVPs.
+     */
+    static Optional<LayoutError> checkRoutingAvps(List<AvpAt> avps) {
+        for (Avp required : ROUTING_AVPS) {
+            if (avps.stream().noneMatch(avp -> avp.code() == required.code() && !avp.vendor())) {
+                return Optional.of(new LayoutError(ResultCode.DIAMETER_MISSING_AVP,
+                        minimalAvp(required.code(), AVP_FLAG_MANDATORY, 0), required.specName() + " required"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The Destination-Realm's text, or null without one; {@code avps} are the message's {@link #topLevel} AVPs. */
     static String destinationRealm(byte[] m, List<AvpAt> avps) {
         for (AvpAt avp : avps) {
