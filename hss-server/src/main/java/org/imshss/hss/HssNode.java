@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.auth.SequenceNumbers;
@@ -99,22 +100,25 @@ public final class HssNode implements AutoCloseable {
             CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
                     new CxUserDataWriter(), cx.sharedIfcSetsSupported());
             ServerSelection selection = new ServerSelection(store);
+            // RTR, PPR and PNR leave through the stack of the server built below, which MAR (8.1.1) needs already.
+            AtomicReference<DiameterServer> server = new AtomicReference<>();
+            RequestSender sender = new RequestSender(() -> server.get().sessionFactory(),
+                    settings.diameter().requestTimeout(), metrics::sent);
+            registrationTermination = new RegistrationTermination(store, sender);
             CxListener cxListener = new CxListener(new Answers(local), new MessageValidator(),
                     new UserAuthorization(store, cx, selection, clock),
                     new ServerAssignment(store, cx, userData, clock),
                     new LocationInfo(store, selection),
                     new MultimediaAuth(store, cx, new SequenceNumbers(cx.sqnIndBits()), new SecureRandom(), clock,
-                            keyring));
+                            keyring, registrationTermination::cancelReplaced));
             sh = new ShApplication(store, shStore, settings.sh(), cx.authPendingTimeout(), new Answers(local),
                     new MessageValidator(), clock);
             diameter = new DiameterServer(settings.diameter(),
                     Map.of(Application.CX, metrics.instrument(Application.CX, cxListener),
                             Application.SH, metrics.instrument(Application.SH, sh.listener())));
-            RequestSender sender = new RequestSender(diameter::sessionFactory, settings.diameter().requestTimeout(),
-                    metrics::sent);
+            server.set(diameter);
             metrics.watchGrid(grid.ignite(), CacheNames.ALL);
             metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
-            registrationTermination = new RegistrationTermination(store, sender);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "hss-provisioning-push");

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.auth.AkaVector;
 import org.imshss.hss.auth.AkaVectorFactory;
@@ -45,19 +47,24 @@ public final class MultimediaAuth {
     private final SecureRandom random;
     private final Clock clock;
     private final Keyring keyring;
+    private final Function<RegistrationChanges.Replaced, CompletableFuture<NetworkOutcome>> cancelReplaced;
 
     /**
      * @param keyring opens the sealed K, OPc, HA1 and passwords; this is the only place they are opened, each for
      *                the answer at hand and cleared after. Without any key Digest-MD5 is refused.
+     * @param cancelReplaced de-registers what an S-CSCF replaced by this MAR's still held (TS 29.228 8.1.1), in the
+     *                       background: the answer does not wait for it
      */
     public MultimediaAuth(SubscriberStore store, CxSettings settings, SequenceNumbers sequenceNumbers,
-            SecureRandom random, Clock clock, Keyring keyring) {
+            SecureRandom random, Clock clock, Keyring keyring,
+            Function<RegistrationChanges.Replaced, CompletableFuture<NetworkOutcome>> cancelReplaced) {
         this.store = store;
         this.settings = settings;
         this.sequenceNumbers = sequenceNumbers;
         this.random = random;
         this.clock = clock;
         this.keyring = keyring;
+        this.cancelReplaced = cancelReplaced;
     }
 
     public MultimediaAuthAnswer handle(MultimediaAuthRequest request) {
@@ -111,14 +118,29 @@ public final class MultimediaAuth {
         // authentication-pending flag for them.
         boolean pending = !AuthSchemes.NASS_BUNDLED.equals(canonical)
                 && !AuthSchemes.EARLY_IMS_SECURITY.equals(canonical);
-        store.updateRegistration(impu.subscriptionId(), new RegistrationChanges.Challenge(impi.impi(),
-                impu.identity(), impu.implicitSetId(), request.serverName(), request.originHost(),
-                request.originRealm(), clock.millis(), pending));
+        RegistrationChanges.Replaced replaced = store.updateRegistration(impu.subscriptionId(),
+                new RegistrationChanges.Challenge(impi.impi(), impu.identity(), impu.implicitSetId(),
+                        request.serverName(), request.originHost(), request.originRealm(), clock.millis(), pending));
+        if (replaced.any()) {
+            cancelReplacedServer(impu.subscriptionId(), request.serverName(), replaced);
+        }
         List<AuthItem> items = aka
                 ? akaItems(impi.impi(), canonical, milenage, auth.aka(), resyncSqnMs >= 0 ? 1 : itemCount(request),
                         resyncSqnMs)
                 : List.of(single);
         return new MultimediaAuthAnswer(ResultCode.DIAMETER_SUCCESS, impi.impi(), impu.identity(), items);
+    }
+
+    private void cancelReplacedServer(String subscriptionId, String newServer, RegistrationChanges.Replaced replaced) {
+        log.info("MAR: subscription {} moves from S-CSCF {} to {}; RTR NEW_SERVER_ASSIGNED to the former",
+                subscriptionId, replaced.diameterHost(), newServer);
+        cancelReplaced.apply(replaced).whenComplete((outcome, failure) -> {
+            if (failure != null || outcome.status() != NetworkOutcome.Status.ANSWERED
+                    || outcome.result() != ResultCode.DIAMETER_SUCCESS) {
+                log.warn("RTR NEW_SERVER_ASSIGNED to {} for subscription {}: {}", replaced.diameterHost(),
+                        subscriptionId, failure != null ? failure.toString() : outcome);
+            }
+        });
     }
 
     /** Schemes this HSS can answer, given the credentials provisioned; anything else is 5006. */

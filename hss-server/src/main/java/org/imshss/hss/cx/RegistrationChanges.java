@@ -2,7 +2,9 @@ package org.imshss.hss.cx;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RegistrationState.AuthPending;
 import org.imshss.provisioning.model.RegistrationState.SetRegistration;
@@ -36,6 +38,27 @@ public final class RegistrationChanges {
 
         static Assignment refused(RegistrationState state) {
             return new Assignment(false, state.scscfName(), Set.of());
+        }
+    }
+
+    /**
+     * The S-CSCF a MAR from another one replaced while it still served implicit sets (TS 29.228 8.1.1), which the
+     * HSS then de-registers there.
+     *
+     * @param diameterHost the replaced S-CSCF's Diameter identity, or null when none was replaced
+     * @param sets the private identities of each implicit set it served, by set id
+     */
+    public record Replaced(String diameterHost, String diameterRealm, Map<String, Set<String>> sets)
+            implements java.io.Serializable {
+
+        static final Replaced NONE = new Replaced(null, null, Map.of());
+
+        public Replaced {
+            sets = Map.copyOf(sets);
+        }
+
+        public boolean any() {
+            return diameterHost != null;
         }
     }
 
@@ -193,23 +216,32 @@ public final class RegistrationChanges {
 
     /**
      * MAR (TS 29.228 6.3.2): a registered subscription gets the requesting S-CSCF's name if it differs
-     * (re-authentication at a new S-CSCF); otherwise the name is stored and authentication marked pending.
+     * (re-authentication at a new S-CSCF, 8.1); otherwise the name is stored and authentication marked pending.
+     * The result names the S-CSCF replaced while serving sets, unless it is the requester under another name
+     * (the Diameter identities match, 8.1.1).
      *
      * @param markPending false for schemes without a challenge round (NASS-Bundled, Early-IMS)
      */
     public record Challenge(String impi, String impu, String setId, String serverName, String diameterHost,
-            String diameterRealm, long now, boolean markPending) implements RegistrationUpdate<Assignment> {
+            String diameterRealm, long now, boolean markPending) implements RegistrationUpdate<Replaced> {
 
         @Override
-        public RegistrationUpdate.Outcome<Assignment> apply(RegistrationState state) {
+        public RegistrationUpdate.Outcome<Replaced> apply(RegistrationState state) {
             RegistrationState next = state;
+            Replaced replaced = Replaced.NONE;
             if (!sameServer(state.scscfName(), serverName)) {
+                if (state.anySetServed() && state.scscfDiameterHost() != null
+                        && !state.scscfDiameterHost().equalsIgnoreCase(diameterHost)) {
+                    Map<String, Set<String>> served = new TreeMap<>();
+                    state.sets().forEach((id, set) -> served.put(id, set.impis()));
+                    replaced = new Replaced(state.scscfDiameterHost(), state.scscfDiameterRealm(), served);
+                }
                 next = next.withScscf(serverName, diameterHost, diameterRealm);
             }
             if (markPending && state.status(setId) != RegistrationStatus.REGISTERED) {
                 next = next.withAuthPending(impi, new AuthPending(impu, serverName, now));
             }
-            return new RegistrationUpdate.Outcome<>(next, new Assignment(true, serverName, impisOf(next, setId)));
+            return new RegistrationUpdate.Outcome<>(next, replaced);
         }
     }
 

@@ -92,24 +92,43 @@ public final class RegistrationTermination {
     private CompletableFuture<NetworkOutcome> terminate(String subscriptionId, List<String> setIds,
             DeregistrationReason reason, String reasonInfo) {
         RegistrationState before = store.updateRegistration(subscriptionId, new RegistrationChanges.Terminate(setIds));
-        List<String> served = setIds.stream().filter(before.sets()::containsKey).toList();
+        Map<String, Set<String>> served = new LinkedHashMap<>();
+        setIds.stream().filter(before.sets()::containsKey).forEach(id -> served.put(id, before.set(id).impis()));
         if (served.isEmpty() || before.scscfDiameterHost() == null) {
             return CompletableFuture.completedFuture(NetworkOutcome.notServed());
         }
+        return send(before.scscfDiameterHost(), before.scscfDiameterRealm(), served, reason, reasonInfo);
+    }
+
+    /**
+     * TS 29.228 8.1.1: a MAR from another S-CSCF made it the user's; the registrations the replaced one still holds
+     * are ended there with NEW_SERVER_ASSIGNED (the stored state, now the new S-CSCF's, stays as it is).
+     */
+    public CompletableFuture<NetworkOutcome> cancelReplaced(RegistrationChanges.Replaced replaced) {
+        if (!replaced.any() || replaced.sets().isEmpty()) {
+            return CompletableFuture.completedFuture(NetworkOutcome.notServed());
+        }
+        return send(replaced.diameterHost(), replaced.diameterRealm(), replaced.sets(),
+                DeregistrationReason.NEW_SERVER_ASSIGNED, null);
+    }
+
+    /** One RTR to {@code host} for the sets, each with the private identities registered in it. */
+    private CompletableFuture<NetworkOutcome> send(String host, String realm, Map<String, Set<String>> sets,
+            DeregistrationReason reason, String reasonInfo) {
         Set<String> impis = new LinkedHashSet<>();
         List<String> identities = new ArrayList<>();
-        for (String setId : served) {
-            impis.addAll(before.set(setId).impis().stream().sorted().toList());
-            store.implicitRegistrationSet(setId).map(ImplicitRegistrationSet::publicIdentities)
+        for (Map.Entry<String, Set<String>> set : sets.entrySet()) {
+            impis.addAll(set.getValue().stream().sorted().toList());
+            store.implicitRegistrationSet(set.getKey()).map(ImplicitRegistrationSet::publicIdentities)
                     .ifPresent(identities::addAll);
         }
-        if (impis.isEmpty()) {
+        if (impis.isEmpty() && !identities.isEmpty()) {
             // An UNREGISTERED set has no registered IMPI: name one the identity belongs to.
             store.publicIdentity(identities.get(0)).ifPresent(id -> impis.addAll(id.privateIdentities()));
         }
         List<String> privateIds = List.copyOf(impis);
-        log.debug("RTR to {} for {} ({})", before.scscfDiameterHost(), identities, reason);
-        return sender.send(Command.RTR, Application.CX, before.scscfDiameterHost(), before.scscfDiameterRealm(),
+        log.debug("RTR to {} for {} ({})", host, identities, reason);
+        return sender.send(Command.RTR, Application.CX, host, realm,
                 avps -> encode(avps, privateIds, identities, reason, reasonInfo))
                 .thenApply(answer -> NetworkOutcome.answered(
                         Avps.result(answer.getAvps()).orElse(ResultCode.DIAMETER_UNABLE_TO_COMPLY)))

@@ -100,6 +100,48 @@ class NetworkInitiatedIT {
         assertThat(result(Cx.uar(scscf, ALICE, ALICE_SIP, HOME))).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
     }
 
+    /**
+     * TS 29.228 8.1, 8.1.1: the user registered at S-CSCF 1 authenticates at S-CSCF 2 (the I-CSCF chose another after
+     * a timeout): S-CSCF 2 becomes the user's and S-CSCF 1 gets an RTR NEW_SERVER_ASSIGNED for what it held.
+     */
+    @Test
+    void authenticationAtANewServerDeregistersTheUserAtTheOldOne() throws Exception {
+        registerAlice();
+        try (DiameterTestPeer scscf2 = hss.peer("scscf2.ims.example.org")) {
+            assertThat(result(Cx.mar(scscf2, ALICE, ALICE_SIP, "SIP Digest", 1, Cx.SCSCF2, null)))
+                    .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+
+            Request rtr = scscf.nextReceived(5, TimeUnit.SECONDS);
+            assertThat(rtr).as("RTR at the old S-CSCF").isNotNull();
+            assertCxRequestHeader(rtr, Command.RTR);
+            AvpSet avps = rtr.getAvps();
+            assertThat(Avps.utf8(avps, Avp.USER_NAME)).contains(ALICE);
+            assertThat(Avps.utf8All(avps, Avp.PUBLIC_IDENTITY)).containsExactly(ALICE_SIP, "tel:+15550101");
+            AvpSet reason = Avps.grouped(avps, Avp.DEREGISTRATION_REASON).orElseThrow();
+            assertThat(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt())
+                    .isEqualTo(Avp.REASON_CODE.enumValue("NEW_SERVER_ASSIGNED"));
+            assertThat(scscf2.nextReceived(300, TimeUnit.MILLISECONDS)).as("nothing to the new one").isNull();
+            assertThat(hss.node().store().registration("alice").scscfName()).isEqualTo(Cx.SCSCF2);
+            assertThat(hss.node().store().registration("alice").scscfDiameterHost())
+                    .isEqualTo("scscf2.ims.example.org");
+
+            // The new S-CSCF re-authenticating, or the old one doing so under another name: nobody to cancel.
+            assertThat(result(Cx.mar(scscf2, ALICE, ALICE_SIP, "SIP Digest", 1, Cx.SCSCF2, null)))
+                    .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            assertThat(scscf.nextReceived(300, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void aServerThatRenamesItselfIsNotDeregistered() throws Exception {
+        registerAlice();
+        assertThat(result(Cx.mar(scscf, ALICE, ALICE_SIP, "SIP Digest", 1, Cx.SCSCF2, null)))
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        // TS 29.228 8.1.1: the Diameter identities of the stored and the requesting S-CSCF match.
+        assertThat(scscf.nextReceived(500, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(hss.node().store().registration("alice").scscfName()).isEqualTo(Cx.SCSCF2);
+    }
+
     @Test
     void nothingIsSentForAnIdentityNoServerHolds() throws Exception {
         NetworkOutcome outcome = hss.node().registrationTermination()

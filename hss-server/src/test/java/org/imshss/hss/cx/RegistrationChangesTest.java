@@ -33,6 +33,39 @@ class RegistrationChangesTest {
         assertThat(accepted.next().authPending()).isEmpty();
     }
 
+    /** TS 29.228 8.1, 8.1.1: a MAR from another S-CSCF takes the user over and names the one it replaced. */
+    @Test
+    void aChallengeFromAnotherServerNamesTheServerItReplaces() {
+        RegistrationState registered = apply(RegistrationState.empty("s"),
+                new RegistrationChanges.Register("s/0", "a", S1, "scscf1", "x", null, 0));
+        var moved = new RegistrationChanges.Challenge("a", "sip:a@x", "s/0", S2, "scscf2", "y", 1_000, true)
+                .apply(registered);
+        assertThat(moved.next().scscfName()).isEqualTo(S2);
+        assertThat(moved.next().scscfDiameterHost()).isEqualTo("scscf2");
+        assertThat(moved.result().any()).isTrue();
+        assertThat(moved.result().diameterHost()).isEqualTo("scscf1");
+        assertThat(moved.result().diameterRealm()).isEqualTo("x");
+        assertThat(moved.result().sets()).containsExactly(java.util.Map.entry("s/0", Set.of("a")));
+    }
+
+    @Test
+    void aChallengeReplacesNoServerThatServesNothingOrIsTheRequester() {
+        RegistrationState registered = apply(RegistrationState.empty("s"),
+                new RegistrationChanges.Register("s/0", "a", S1, "scscf1", "x", null, 0));
+        // The same S-CSCF, by name or (under another name) by Diameter identity: nothing to cancel.
+        assertThat(new RegistrationChanges.Challenge("a", "sip:a@x", "s/0", S1.toUpperCase(), "scscf1", "x", 1, true)
+                .apply(registered).result().any()).isFalse();
+        var renamed = new RegistrationChanges.Challenge("a", "sip:a@x", "s/0", S2, "SCSCF1", "x", 1, true)
+                .apply(registered);
+        assertThat(renamed.result().any()).isFalse();
+        assertThat(renamed.next().scscfName()).isEqualTo(S2);
+        // Only an authentication pending at the old one: no registration there to end.
+        RegistrationState pending = apply(RegistrationState.empty("s"),
+                new RegistrationChanges.Challenge("a", "sip:a@x", "s/0", S1, "scscf1", "x", 1_000, true));
+        assertThat(new RegistrationChanges.Challenge("a", "sip:a@x", "s/0", S2, "scscf2", "x", 2_000, true)
+                .apply(pending).result().any()).isFalse();
+    }
+
     @Test
     void aReRegistrationThatChangesNothingWritesNothing() {
         RegistrationState registered = apply(RegistrationState.empty("s"),
