@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.service.AuditRetention;
 import org.imshss.provisioning.service.BulkImport;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.SecretRotation;
@@ -59,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class HssNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HssNode.class);
+    /** How often the audit trail is trimmed to its retention. */
+    private static final Duration AUDIT_RETENTION_PERIOD = Duration.ofHours(1);
 
     private final HssMetrics metrics = new HssMetrics();
     private final Keyring keyring;
@@ -73,6 +77,7 @@ public final class HssNode implements AutoCloseable {
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
     private final RestServer rest;
+    private final AuditRetention auditRetention;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
         keyring = settings.auth().keyring();
@@ -131,7 +136,12 @@ public final class HssNode implements AutoCloseable {
             diameter.start();
             serving = true;
             try {
-                rest = settings.rest().enabled() ? startRest(settings, clock) : null;
+                IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
+                rest = settings.rest().enabled() ? startRest(settings, clock, audit) : null;
+                auditRetention = settings.rest().enabled() && !settings.rest().auditRetention().isZero()
+                        ? new AuditRetention(audit, settings.rest().auditRetention(), clock)
+                                .start(AUDIT_RETENTION_PERIOD)
+                        : null;
             } catch (Exception | Error e) {
                 // Nothing stays half-started: what is already running stops before the grid does.
                 provisioningWorker.shutdownNow();
@@ -146,8 +156,7 @@ public final class HssNode implements AutoCloseable {
         }
     }
 
-    private RestServer startRest(HssSettings settings, Clock clock) throws IOException {
-        IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
+    private RestServer startRest(HssSettings settings, Clock clock, IgniteAuditLog audit) throws IOException {
         SubscriberProvisioning subscribers = new SubscriberProvisioning(store,
                 new SeedLoader(keyring), settings.diameter().realm(), provisioningChanges, audit,
                 clock);
@@ -236,6 +245,9 @@ public final class HssNode implements AutoCloseable {
         serving = false;
         if (rest != null) {
             rest.close();
+        }
+        if (auditRetention != null) {
+            auditRetention.close();
         }
         provisioningWorker.shutdownNow();
         sh.close();

@@ -413,7 +413,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 positive(c, "rest.max-request-bytes"),
                 positive(c, "rest.max-import-line-bytes"),
                 nonNegative(c, "rest.requests-per-second"),
-                ConfigValues.restTls(c));
+                ConfigValues.restTls(c),
+                Duration.ofDays(nonNegative(c, "rest.audit-retention-days")));
         return new HssSettings(diameter, grid, cx, auth, sh, rest);
     }
 

@@ -69,7 +69,7 @@ class HssConfigurationTest {
     void badValuesNameTheirKey() {
         for (var bad : List.of(Map.entry("HSS_DIAMETER_PORT", "70000"), Map.entry("HSS_DIAMETER_PORT", "x"),
                 Map.entry("HSS_GRID_PERSISTENCE", "yes"), Map.entry("HSS_CX_MAX_AUTH_ITEMS", "0"),
-                Map.entry("HSS_DIAMETER_IDENTITY", " "))) {
+                Map.entry("HSS_DIAMETER_IDENTITY", " "), Map.entry("HSS_REST_AUDIT_RETENTION_DAYS", "-1"))) {
             String key = bad.getKey().substring(4).toLowerCase().replace('_', '.');
             assertThatThrownBy(() -> HssConfiguration.load(null, Map.ofEntries(bad)))
                     .as(bad.toString())

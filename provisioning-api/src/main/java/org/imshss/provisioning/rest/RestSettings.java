@@ -1,5 +1,6 @@
 package org.imshss.provisioning.rest;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,20 +11,25 @@ import java.util.List;
  * @param requestsPerSecond requests each token may make per second on average (bursts up to one second's
  *                          worth); 0 for no limit
  * @param tls HTTPS settings, or null for plain HTTP
+ * @param auditRetention how long audit entries are kept; zero keeps them all
  */
 public record RestSettings(boolean enabled, String bindAddress, int port, List<ApiToken> tokens, int maxRequestBytes,
-        int maxImportLineBytes, int requestsPerSecond, RestTls tls) {
+        int maxImportLineBytes, int requestsPerSecond, RestTls tls, Duration auditRetention) {
 
     public static final String BASE_PATH = "/api/v1";
 
     public RestSettings {
         tokens = List.copyOf(tokens);
+        if (auditRetention == null || auditRetention.isNegative()) {
+            throw new IllegalArgumentException("audit retention must be zero or positive, not " + auditRetention);
+        }
     }
 
-    /** Plain HTTP. */
+    /** Plain HTTP, every audit entry kept. */
     public RestSettings(boolean enabled, String bindAddress, int port, List<ApiToken> tokens, int maxRequestBytes,
             int maxImportLineBytes, int requestsPerSecond) {
-        this(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, requestsPerSecond, null);
+        this(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, requestsPerSecond, null,
+                Duration.ZERO);
     }
 
     public static RestSettings local(int port, List<ApiToken> tokens) {
@@ -32,17 +38,24 @@ public record RestSettings(boolean enabled, String bindAddress, int port, List<A
 
     public RestSettings withTokens(List<ApiToken> other) {
         return new RestSettings(enabled, bindAddress, port, other, maxRequestBytes, maxImportLineBytes,
-                requestsPerSecond, tls);
+                requestsPerSecond, tls, auditRetention);
     }
 
     public RestSettings withRequestsPerSecond(int limit) {
-        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, limit, tls);
+        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes, limit, tls,
+                auditRetention);
     }
 
     /** Served over HTTPS with these settings (null: plain HTTP). */
     public RestSettings withTls(RestTls other) {
         return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes,
-                requestsPerSecond, other);
+                requestsPerSecond, other, auditRetention);
+    }
+
+    /** Audit entries kept for {@code retention} (zero: all). */
+    public RestSettings withAuditRetention(Duration retention) {
+        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes,
+                requestsPerSecond, tls, retention);
     }
 
     /** {@code https} or {@code http}. */
@@ -53,6 +66,6 @@ public record RestSettings(boolean enabled, String bindAddress, int port, List<A
     @Override
     public String toString() {
         return "RestSettings[enabled=" + enabled + ", bindAddress=" + bindAddress + ", port=" + port + ", tokens="
-                + tokens + ", tls=" + tls + "]";
+                + tokens + ", tls=" + tls + ", auditRetention=" + auditRetention + "]";
     }
 }

@@ -16,4 +16,7 @@ public interface AuditLog {
      * when given, at most {@code limit}.
      */
     List<AuditEntry> list(Long before, String objectId, int limit);
+
+    /** Removes the entries recorded before {@code cutoff}; returns how many. */
+    int removeOlderThan(java.time.Instant cutoff);
 }

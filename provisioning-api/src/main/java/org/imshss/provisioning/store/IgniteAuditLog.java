@@ -1,5 +1,7 @@
 package org.imshss.provisioning.store;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,17 +30,22 @@ public final class IgniteAuditLog implements AuditLog {
     /** What earlier versions numbered entries with; a counter created on such a grid starts after it. */
     private static final String OLD_SEQUENCE = "hss-audit-sequence";
 
+    /** The lowest id that may still be stored: entries below it were removed as older than the retention. */
+    private static final String FIRST = "hss-audit-first";
+
     /** Ids read per grid round trip when listing. */
     private static final int LIST_CHUNK = 512;
 
     private final IgniteCache<String, byte[]> entries;
     private final IgniteAtomicLong ids;
+    private final IgniteAtomicLong first;
     private final RecordCodec codec;
 
     public IgniteAuditLog(Ignite ignite, RecordCodec codec) {
         this.entries = ignite.cache(CacheNames.AUDIT);
         IgniteAtomicSequence old = ignite.atomicSequence(OLD_SEQUENCE, 0, false);
         this.ids = ignite.atomicLong(COUNTER, old == null ? 0 : old.get(), true);
+        this.first = ignite.atomicLong(FIRST, 1, true);
         this.codec = codec;
     }
 
@@ -88,9 +95,10 @@ public final class IgniteAuditLog implements AuditLog {
     @Override
     public List<AuditEntry> list(Long before, String objectId, int limit) {
         List<AuditEntry> page = new ArrayList<>();
+        long floor = Math.max(1, first.get());
         long next = before == null ? ids.get() : Math.min(before - 1, ids.get());
-        while (next >= 1 && page.size() < limit) {
-            long low = Math.max(1, next - LIST_CHUNK + 1);
+        while (next >= floor && page.size() < limit) {
+            long low = Math.max(floor, next - LIST_CHUNK + 1);
             Set<String> keys = new HashSet<>();
             for (long id = low; id <= next; id++) {
                 keys.add(key(id));
@@ -109,5 +117,67 @@ public final class IgniteAuditLog implements AuditLog {
             next = low - 1;
         }
         return page;
+    }
+
+    /**
+     * Removes the entries recorded before {@code cutoff}, oldest first, stopping at the first entry that is not
+     * (ids are handed out in time order, so what follows is newer). Listing then starts above what was removed.
+     * Safe to run on several nodes at once: removal is idempotent and the floor only rises.
+     *
+     * @return how many entries were removed
+     */
+    @Override
+    public int removeOlderThan(Instant cutoff) {
+        long id = Math.max(1, first.get());
+        long newest = ids.get();
+        long lastRemoved = 0;
+        int removed = 0;
+        boolean older = true;
+        while (older && id <= newest) {
+            long high = Math.min(newest, id + LIST_CHUNK - 1);
+            Set<String> keys = new HashSet<>();
+            for (long i = id; i <= high; i++) {
+                keys.add(key(i));
+            }
+            Map<String, byte[]> found = entries.getAll(keys);
+            Set<String> expired = new HashSet<>();
+            for (long i = id; i <= high && older; i++) {
+                byte[] bytes = found.get(key(i));
+                if (bytes == null) {
+                    continue;
+                }
+                if (recordedBefore(codec.decode(bytes, AuditEntry.class), cutoff)) {
+                    expired.add(key(i));
+                    lastRemoved = i;
+                } else {
+                    older = false;
+                }
+            }
+            entries.removeAll(expired);
+            removed += expired.size();
+            // Up to the last entry removed, not beyond: an id above it may be reserved by a writer still storing it.
+            raiseFloor(lastRemoved + 1);
+            id = high + 1;
+        }
+        return removed;
+    }
+
+    private void raiseFloor(long floor) {
+        long current = first.get();
+        while (current < floor && !first.compareAndSet(current, floor)) {
+            current = first.get();
+        }
+    }
+
+    /** An entry whose time does not read as an instant is kept (and ends the removal). */
+    private static boolean recordedBefore(AuditEntry entry, Instant cutoff) {
+        if (entry.time() == null) {
+            return false;
+        }
+        try {
+            return Instant.parse(entry.time()).isBefore(cutoff);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }

@@ -87,7 +87,8 @@ public final class SlfConfiguration {
                 maxRequestBytes,
                 maxRequestBytes,
                 nonNegative(c, "rest.requests-per-second"),
-                ConfigValues.restTls(c));
+                ConfigValues.restTls(c),
+                Duration.ZERO);
         return new SlfSettings(diameter, grid, routing, rest);
     }
 
