@@ -75,6 +75,19 @@ class NetworkInitiatedIT {
         assertThat(Avps.unsigned32(vsai, Avp.AUTH_APPLICATION_ID).getAsLong()).isEqualTo(Application.CX.id());
     }
 
+    /** An RTR for Alice's implicit set (User-Name, both identities) with this reason; returns Deregistration-Reason. */
+    private static AvpSet assertRtrForAlice(Request rtr, String reasonCode) {
+        assertThat(rtr).as("RTR received").isNotNull();
+        assertCxRequestHeader(rtr, Command.RTR);
+        AvpSet avps = rtr.getAvps();
+        assertThat(Avps.utf8(avps, Avp.USER_NAME)).contains(ALICE);
+        assertThat(Avps.utf8All(avps, Avp.PUBLIC_IDENTITY)).containsExactly(ALICE_SIP, "tel:+15550101");
+        AvpSet reason = Avps.grouped(avps, Avp.DEREGISTRATION_REASON).orElseThrow();
+        assertThat(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt())
+                .isEqualTo(Avp.REASON_CODE.enumValue(reasonCode));
+        return reason;
+    }
+
     @Test
     void registrationTerminationListsEveryPublicIdentityOfTheSet() throws Exception {
         registerAlice();
@@ -85,14 +98,7 @@ class NetworkInitiatedIT {
         assertThat(outcome.status()).isEqualTo(NetworkOutcome.Status.ANSWERED);
         assertThat(outcome.result()).isEqualTo(ResultCode.DIAMETER_SUCCESS);
 
-        Request rtr = scscf.nextReceived(5, TimeUnit.SECONDS);
-        assertCxRequestHeader(rtr, Command.RTR);
-        AvpSet avps = rtr.getAvps();
-        assertThat(Avps.utf8(avps, Avp.USER_NAME)).contains(ALICE);
-        assertThat(Avps.utf8All(avps, Avp.PUBLIC_IDENTITY)).containsExactly(ALICE_SIP, "tel:+15550101");
-        AvpSet reason = Avps.grouped(avps, Avp.DEREGISTRATION_REASON).orElseThrow();
-        assertThat(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt())
-                .isEqualTo(Avp.REASON_CODE.enumValue("PERMANENT_TERMINATION"));
+        AvpSet reason = assertRtrForAlice(scscf.nextReceived(5, TimeUnit.SECONDS), "PERMANENT_TERMINATION");
         assertThat(Avps.utf8(reason, Avp.REASON_INFO)).contains("subscription removed");
 
         assertThat(hss.node().store().registration("alice").status("alice/0"))
@@ -111,15 +117,7 @@ class NetworkInitiatedIT {
             assertThat(result(Cx.mar(scscf2, ALICE, ALICE_SIP, "SIP Digest", 1, Cx.SCSCF2, null)))
                     .isEqualTo(ResultCode.DIAMETER_SUCCESS);
 
-            Request rtr = scscf.nextReceived(5, TimeUnit.SECONDS);
-            assertThat(rtr).as("RTR at the old S-CSCF").isNotNull();
-            assertCxRequestHeader(rtr, Command.RTR);
-            AvpSet avps = rtr.getAvps();
-            assertThat(Avps.utf8(avps, Avp.USER_NAME)).contains(ALICE);
-            assertThat(Avps.utf8All(avps, Avp.PUBLIC_IDENTITY)).containsExactly(ALICE_SIP, "tel:+15550101");
-            AvpSet reason = Avps.grouped(avps, Avp.DEREGISTRATION_REASON).orElseThrow();
-            assertThat(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt())
-                    .isEqualTo(Avp.REASON_CODE.enumValue("NEW_SERVER_ASSIGNED"));
+            assertRtrForAlice(scscf.nextReceived(5, TimeUnit.SECONDS), "NEW_SERVER_ASSIGNED");
             assertThat(scscf2.nextReceived(300, TimeUnit.MILLISECONDS)).as("nothing to the new one").isNull();
             assertThat(hss.node().store().registration("alice").scscfName()).isEqualTo(Cx.SCSCF2);
             assertThat(hss.node().store().registration("alice").scscfDiameterHost())
