@@ -46,12 +46,13 @@ public final class RegistrationChanges {
      * HSS then de-registers there.
      *
      * @param diameterHost the replaced S-CSCF's Diameter identity, or null when none was replaced
-     * @param sets the private identities of each implicit set it served, by set id
+     * @param movedSetId the implicit set of the MAR's public identity, the one the new S-CSCF is taking
+     * @param sets the private identities of each implicit set the replaced S-CSCF served, by set id
      */
-    public record Replaced(String diameterHost, String diameterRealm, Map<String, Set<String>> sets)
-            implements java.io.Serializable {
+    public record Replaced(String diameterHost, String diameterRealm, String movedSetId,
+            Map<String, Set<String>> sets) implements java.io.Serializable {
 
-        static final Replaced NONE = new Replaced(null, null, Map.of());
+        static final Replaced NONE = new Replaced(null, null, null, Map.of());
 
         public Replaced {
             sets = Map.copyOf(sets);
@@ -234,7 +235,7 @@ public final class RegistrationChanges {
                         && !state.scscfDiameterHost().equalsIgnoreCase(diameterHost)) {
                     Map<String, Set<String>> served = new TreeMap<>();
                     state.sets().forEach((id, set) -> served.put(id, set.impis()));
-                    replaced = new Replaced(state.scscfDiameterHost(), state.scscfDiameterRealm(), served);
+                    replaced = new Replaced(state.scscfDiameterHost(), state.scscfDiameterRealm(), setId, served);
                 }
                 next = next.withScscf(serverName, diameterHost, diameterRealm);
             }

@@ -75,7 +75,11 @@ public final class RegistrationTermination {
         for (Map.Entry<String, Set<String>> entry : setsBySubscription.entrySet()) {
             sent.add(terminate(entry.getKey(), List.copyOf(entry.getValue()), reason, reasonInfo));
         }
-        // One subscription is the usual case; with several, report the first that is not a plain success.
+        return combined(sent);
+    }
+
+    /** One RTR is the usual case; with several, the outcome is the first that is not a plain success. */
+    private static CompletableFuture<NetworkOutcome> combined(List<CompletableFuture<NetworkOutcome>> sent) {
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done -> {
             NetworkOutcome combined = NetworkOutcome.notServed();
             for (CompletableFuture<NetworkOutcome> future : sent) {
@@ -102,14 +106,28 @@ public final class RegistrationTermination {
 
     /**
      * TS 29.228 8.1.1: a MAR from another S-CSCF made it the user's; the registrations the replaced one still holds
-     * are ended there with NEW_SERVER_ASSIGNED (the stored state, now the new S-CSCF's, stays as it is).
+     * are ended there: the implicit set the MAR is for with NEW_SERVER_ASSIGNED, any other (one S-CSCF serves the
+     * whole subscription, and this HSS does not run the IMS restoration procedures) with SERVER_CHANGE, which has
+     * the user register again, now at the new one. The stored state, now the new S-CSCF's, stays as it is.
      */
     public CompletableFuture<NetworkOutcome> cancelReplaced(RegistrationChanges.Replaced replaced) {
         if (!replaced.any() || replaced.sets().isEmpty()) {
             return CompletableFuture.completedFuture(NetworkOutcome.notServed());
         }
-        return send(replaced.diameterHost(), replaced.diameterRealm(), replaced.sets(),
-                DeregistrationReason.NEW_SERVER_ASSIGNED, null);
+        Map<String, Set<String>> moved = new LinkedHashMap<>();
+        Map<String, Set<String>> others = new LinkedHashMap<>();
+        replaced.sets().forEach((setId, impis) -> (setId.equals(replaced.movedSetId()) ? moved : others)
+                .put(setId, impis));
+        List<CompletableFuture<NetworkOutcome>> sent = new ArrayList<>();
+        if (!moved.isEmpty()) {
+            sent.add(send(replaced.diameterHost(), replaced.diameterRealm(), moved,
+                    DeregistrationReason.NEW_SERVER_ASSIGNED, null));
+        }
+        if (!others.isEmpty()) {
+            sent.add(send(replaced.diameterHost(), replaced.diameterRealm(), others,
+                    DeregistrationReason.SERVER_CHANGE, null));
+        }
+        return combined(sent);
     }
 
     /** One RTR to {@code host} for the sets, each with the private identities registered in it. */

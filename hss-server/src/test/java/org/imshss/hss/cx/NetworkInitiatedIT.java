@@ -130,6 +130,37 @@ class NetworkInitiatedIT {
         }
     }
 
+    /**
+     * TS 29.228 8.1.1 with two implicit sets registered at S-CSCF 1: the set the MAR at S-CSCF 2 is for is ended there
+     * with NEW_SERVER_ASSIGNED, the other with SERVER_CHANGE (the user registers it again, at S-CSCF 2).
+     */
+    @Test
+    void theOtherImplicitSetsOfAMovedUserAreEndedWithServerChange() throws Exception {
+        String judy = "judy@ims.example.org";
+        for (String impu : List.of("sip:judy@ims.example.org", "sip:judy-work@ims.example.org")) {
+            assertThat(result(Cx.sar(scscf, judy, impu, SCSCF1, "REGISTRATION"))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        }
+        try (DiameterTestPeer scscf2 = hss.peer("scscf2.ims.example.org")) {
+            assertThat(result(Cx.mar(scscf2, judy, "sip:judy-work@ims.example.org", "SIP Digest", 1, Cx.SCSCF2,
+                    null))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            java.util.Map<Integer, List<String>> identitiesByReason = new java.util.TreeMap<>();
+            for (int i = 0; i < 2; i++) {
+                Request rtr = scscf.nextReceived(5, TimeUnit.SECONDS);
+                assertThat(rtr).as("RTR %d of 2", i + 1).isNotNull();
+                assertCxRequestHeader(rtr, Command.RTR);
+                assertThat(Avps.utf8(rtr.getAvps(), Avp.USER_NAME)).contains(judy);
+                AvpSet reason = Avps.grouped(rtr.getAvps(), Avp.DEREGISTRATION_REASON).orElseThrow();
+                identitiesByReason.put(Avps.enumerated(reason, Avp.REASON_CODE).getAsInt(),
+                        Avps.utf8All(rtr.getAvps(), Avp.PUBLIC_IDENTITY));
+            }
+            assertThat(identitiesByReason).containsExactly(
+                    java.util.Map.entry(Avp.REASON_CODE.enumValue("NEW_SERVER_ASSIGNED"),
+                            List.of("sip:judy-work@ims.example.org")),
+                    java.util.Map.entry(Avp.REASON_CODE.enumValue("SERVER_CHANGE"),
+                            List.of("sip:judy@ims.example.org")));
+        }
+    }
+
     @Test
     void aServerThatRenamesItselfIsNotDeregistered() throws Exception {
         registerAlice();

@@ -46,6 +46,7 @@ class RegistrationChangesTest {
         assertThat(moved.result().diameterHost()).isEqualTo("scscf1");
         assertThat(moved.result().diameterRealm()).isEqualTo("x");
         assertThat(moved.result().sets()).containsExactly(java.util.Map.entry("s/0", Set.of("a")));
+        assertThat(moved.result().movedSetId()).isEqualTo("s/0");
     }
 
     @Test
