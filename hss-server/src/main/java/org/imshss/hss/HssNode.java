@@ -136,12 +136,16 @@ public final class HssNode implements AutoCloseable {
             diameter.start();
             serving = true;
             try {
-                IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
-                rest = settings.rest().enabled() ? startRest(settings, clock, audit) : null;
-                auditRetention = settings.rest().enabled() && !settings.rest().auditRetention().isZero()
-                        ? new AuditRetention(audit, settings.rest().auditRetention(), clock)
-                                .start(AUDIT_RETENTION_PERIOD)
-                        : null;
+                if (settings.rest().enabled()) {
+                    IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
+                    rest = startRest(settings, clock, audit);
+                    Duration retention = settings.rest().auditRetention();
+                    auditRetention = retention.isZero() ? null
+                            : new AuditRetention(audit, retention, clock).start(AUDIT_RETENTION_PERIOD);
+                } else {
+                    rest = null;
+                    auditRetention = null;
+                }
             } catch (Exception | Error e) {
                 // Nothing stays half-started: what is already running stops before the grid does.
                 provisioningWorker.shutdownNow();

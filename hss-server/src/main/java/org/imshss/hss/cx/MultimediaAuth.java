@@ -52,7 +52,7 @@ public final class MultimediaAuth {
     /**
      * @param keyring opens the sealed K, OPc, HA1 and passwords; this is the only place they are opened, each for
      *                the answer at hand and cleared after. Without any key Digest-MD5 is refused.
-     * @param cancelReplaced de-registers what an S-CSCF replaced by this MAR's still held (TS 29.228 8.1.1), in the
+     * @param cancelReplaced de-registers what the S-CSCF a MAR replaces still held (TS 29.228 8.1.1), in the
      *                       background: the answer does not wait for it
      */
     public MultimediaAuth(SubscriberStore store, CxSettings settings, SequenceNumbers sequenceNumbers,
@@ -132,12 +132,12 @@ public final class MultimediaAuth {
     }
 
     private void cancelReplacedServer(String subscriptionId, String newServer, RegistrationChanges.Replaced replaced) {
-        log.info("MAR: subscription {} moves from S-CSCF {} to {}; RTR NEW_SERVER_ASSIGNED to the former",
-                subscriptionId, replaced.diameterHost(), newServer);
+        log.info("MAR: subscription {} moves from S-CSCF {} to {}; RTR to the former", subscriptionId,
+                replaced.diameterHost(), newServer);
         cancelReplaced.apply(replaced).whenComplete((outcome, failure) -> {
             if (failure != null || outcome.status() != NetworkOutcome.Status.ANSWERED
                     || outcome.result() != ResultCode.DIAMETER_SUCCESS) {
-                log.warn("RTR NEW_SERVER_ASSIGNED to {} for subscription {}: {}", replaced.diameterHost(),
+                log.warn("RTR to the replaced S-CSCF {} for subscription {}: {}", replaced.diameterHost(),
                         subscriptionId, failure != null ? failure.toString() : outcome);
             }
         });

@@ -52,12 +52,6 @@ public record RestSettings(boolean enabled, String bindAddress, int port, List<A
                 requestsPerSecond, other, auditRetention);
     }
 
-    /** Audit entries kept for {@code retention} (zero: all). */
-    public RestSettings withAuditRetention(Duration retention) {
-        return new RestSettings(enabled, bindAddress, port, tokens, maxRequestBytes, maxImportLineBytes,
-                requestsPerSecond, tls, retention);
-    }
-
     /** {@code https} or {@code http}. */
     public String scheme() {
         return tls == null ? "http" : "https";
