@@ -27,10 +27,12 @@ import org.imshss.provisioning.store.GridSettings;
 
 /**
  * What the grid alone costs to take in subscribers stored as a given layout: one cache per kind of record
- * (configured like the HSS's per-subscriber caches: partitioned, atomic, full sync, 1,024 partitions, one backup),
- * a record of the given size in each per subscriber, streamed in batches of 1,000 subscribers with one data streamer
- * per cache and batch, as a bulk import does. A node started with the HSS's grid settings (WAL, region) and
- * optionally {@code --continuous-queries} empty continuous queries per cache, as the HSS keeps two. The first of
+ * (configured like the HSS's per-subscriber caches: partitioned, atomic, full sync, one backup; 1,024 partitions
+ * unless {@code --partitions} says otherwise, as the HSS had before run P4 — it has 256 since), a record of the
+ * given size in each per subscriber, streamed in batches of 1,000 subscribers with one data streamer per cache and
+ * batch, as a bulk import did before P4 (it now claims keys with {@code invokeAll}, which the import benchmark's
+ * "grid alone" phase reproduces). A node started with the HSS's grid settings (WAL, region) and optionally
+ * {@code --continuous-queries} empty continuous queries per cache (the HSS keeps one per cache). The first of
  * {@code --rounds} is a warm-up; the others are reported, then their total.
  *
  * <pre>ops/bin/benchmark layouts --sizes 252,482,265,265,122,150 [--subscribers 100000] [--persistence true]

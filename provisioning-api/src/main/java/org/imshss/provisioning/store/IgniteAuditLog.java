@@ -99,11 +99,7 @@ public final class IgniteAuditLog implements AuditLog {
         long next = before == null ? ids.get() : Math.min(before - 1, ids.get());
         while (next >= floor && page.size() < limit) {
             long low = Math.max(floor, next - LIST_CHUNK + 1);
-            Set<String> keys = new HashSet<>();
-            for (long id = low; id <= next; id++) {
-                keys.add(key(id));
-            }
-            Map<String, byte[]> found = entries.getAll(keys);
+            Map<String, byte[]> found = entriesBetween(low, next);
             for (long id = next; id >= low && page.size() < limit; id--) {
                 byte[] bytes = found.get(key(id));
                 if (bytes == null) {
@@ -135,11 +131,7 @@ public final class IgniteAuditLog implements AuditLog {
         boolean older = true;
         while (older && id <= newest) {
             long high = Math.min(newest, id + LIST_CHUNK - 1);
-            Set<String> keys = new HashSet<>();
-            for (long i = id; i <= high; i++) {
-                keys.add(key(i));
-            }
-            Map<String, byte[]> found = entries.getAll(keys);
+            Map<String, byte[]> found = entriesBetween(id, high);
             Set<String> expired = new HashSet<>();
             for (long i = id; i <= high && older; i++) {
                 byte[] bytes = found.get(key(i));
@@ -160,6 +152,15 @@ public final class IgniteAuditLog implements AuditLog {
             id = high + 1;
         }
         return removed;
+    }
+
+    /** The stored entries with ids from {@code low} to {@code high}, in one grid round trip. */
+    private Map<String, byte[]> entriesBetween(long low, long high) {
+        Set<String> keys = new HashSet<>();
+        for (long id = low; id <= high; id++) {
+            keys.add(key(id));
+        }
+        return entries.getAll(keys);
     }
 
     private void raiseFloor(long floor) {

@@ -490,8 +490,7 @@ public final class TransportConnection implements IConnection {
                     answerError(message, error.resultCode(), error.failedAvp(), error.text());
                     return;
                 }
-                String realm = Wire.destinationRealm(message, avps);
-                if (realm != null && !transport.routes(realm)) {
+                if (!transport.routes(Wire.destinationRealm(message, avps))) {
                     answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
                     return;
                 }
