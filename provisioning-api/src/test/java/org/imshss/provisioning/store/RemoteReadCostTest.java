@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteReadCostTest {
 
-    private static final List<String> DISCOVERY = List.of("127.0.0.1:48530..48532");
+    /** Free ports, not a fixed range: fixed ports in the ephemeral range were once taken by another socket. */
+    private static final int[] DISCOVERY_PORTS = {TestGrid.freePort(), TestGrid.freePort(), TestGrid.freePort()};
+    private static final List<String> DISCOVERY = java.util.Arrays.stream(DISCOVERY_PORTS)
+            .mapToObj(port -> "127.0.0.1:" + port).toList();
     private static final int KEYS = 2_000;
     private static final int ROUNDS = 5;
 
@@ -34,15 +37,17 @@ class RemoteReadCostTest {
     @BeforeAll
     static void start() {
         for (int i = 0; i < 3; i++) {
-            nodes.add(GridNode.start(TestGrid.member("read-cost-" + i, 48530 + i, 48130 + i, work.resolve("n" + i),
-                    DISCOVERY).withBackups(1)));
+            nodes.add(GridNode.start(TestGrid.member("read-cost-" + i, DISCOVERY_PORTS[i], TestGrid.freePort(),
+                    work.resolve("n" + i), DISCOVERY).withBackups(1)));
         }
         reader = new IgniteSubscriberStore(nodes.get(0).ignite());
     }
 
     @AfterAll
     static void stop() {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        }
         for (int i = nodes.size() - 1; i >= 0; i--) {
             nodes.get(i).close();
         }
