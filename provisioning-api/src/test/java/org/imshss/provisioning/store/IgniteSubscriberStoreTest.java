@@ -462,37 +462,6 @@ class IgniteSubscriberStoreTest {
         assertThat(store.initialFilterCriteria("orig-invite-as")).isPresent();
     }
 
-    /**
-     * Not an assertion on speed: prints what a local read and a local atomic update cost on this machine,
-     * one thread, best of three rounds of 50,000 calls after a warm-up (the build machine is shared).
-     */
-    @Test
-    void measuresLocalCosts() {
-        store.putPublicIdentity(Samples.publicIdentity("sip:timing@ims.example.org", "timing", "timing@ims.example.org"));
-        int runs = 50_000;
-        double bestGet = Double.MAX_VALUE;
-        double bestUpdate = Double.MAX_VALUE;
-        for (int round = 0; round < 4; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                store.publicIdentity("sip:timing@ims.example.org");
-            }
-            double get = (System.nanoTime() - start) / 1_000.0 / runs;
-            start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                store.updateRegistration("timing-" + (i % 1000), new TestUpdates.Increment());
-            }
-            double update = (System.nanoTime() - start) / 1_000.0 / runs;
-            if (round > 0) {
-                bestGet = Math.min(bestGet, get);
-                bestUpdate = Math.min(bestUpdate, update);
-            }
-        }
-        System.out.printf("local cost, one thread, best of 3 x %d calls: publicIdentity %.1f us/op, "
-                + "updateRegistration %.1f us/op%n", runs, bestGet, bestUpdate);
-        assertThat(store.publicIdentity("sip:timing@ims.example.org")).isPresent();
-    }
-
     @Test
     void aTakenPortFailsTheStart() {
         // Communication port of the running node, with a free discovery port.

@@ -116,23 +116,6 @@ class TwoNodeStoreTest {
         assertThat(storeB.registration(key).scscfName()).isEqualTo("sip:scscf-a");
     }
 
-    /** Prints the cost of an update that has to travel to the primary (both nodes in this JVM, loopback). */
-    @Test
-    void measuresRemoteUpdateCost() {
-        String key = keyWithPrimary(nodeA.ignite(), "timing-");
-        int runs = 5_000;
-        double best = Double.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                storeB.updateRegistration(key, new TestUpdates.Increment());
-            }
-            best = Math.min(best, (System.nanoTime() - start) / 1_000.0 / runs);
-        }
-        System.out.printf("remote cost, one thread, best of 3 x %d calls: updateRegistration %.1f us/op%n", runs, best);
-        assertThat(TestUpdates.counter(storeA.registration(key))).isEqualTo(3L * runs);
-    }
-
     /**
      * Listing scans every node with a filter that Ignite marshals to the nodes holding entries; between nodes in one
      * JVM it is marshalled too, so a filter that cannot be rebuilt on the other node fails here.
