@@ -337,6 +337,10 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
 
     /**
      * @param maxRepositoryDataBytes largest ServiceData a PUR may store (else DIAMETER_ERROR_TOO_MUCH_DATA)
+     * @param maxRepositoryDataPerIdentity how many Service-Indications one identity may hold repository data for
+     *                                     (a PUR adding more: DIAMETER_ERROR_TOO_MUCH_DATA)
+     * @param maxSubscriptionsPerIdentity how many live Sh subscriptions one identity may have, all application
+     *                                    servers together (an SNR adding more: DIAMETER_UNABLE_TO_COMPLY)
      * @param maxSubscription longest subscription the HSS grants; also the one granted without Expiry-Time
      * @param notificationAttempts how often a PNR is sent before the HSS gives up on it
      * @param notificationRetryDelay delay before the first PNR retry, doubled for each further one
@@ -344,13 +348,15 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
      */
     public record ShSettings(
             int maxRepositoryDataBytes,
+            int maxRepositoryDataPerIdentity,
+            int maxSubscriptionsPerIdentity,
             Duration maxSubscription,
             int notificationAttempts,
             Duration notificationRetryDelay,
             Duration subscriptionSweep) {
 
         public static final ShSettings DEFAULTS =
-                new ShSettings(65_536, Duration.ofDays(1), 4, Duration.ofMillis(500), Duration.ofSeconds(60));
+                new ShSettings(65_536, 64, 64, Duration.ofDays(1), 4, Duration.ofMillis(500), Duration.ofSeconds(60));
     }
 
     static HssSettings from(Configuration c) {
@@ -401,6 +407,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         AuthSettings auth = auth(c);
         ShSettings sh = new ShSettings(
                 positive(c, "sh.max-repository-data-bytes"),
+                positive(c, "sh.max-repository-data-per-identity"),
+                positive(c, "sh.max-subscriptions-per-identity"),
                 Duration.ofSeconds(positive(c, "sh.max-subscription-seconds")),
                 positive(c, "sh.notification-attempts"),
                 Duration.ofMillis(positive(c, "sh.notification-retry-ms")),

@@ -1,26 +1,23 @@
 package org.imshss.hss.sh;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.config.HssSettings.ShSettings;
 import org.imshss.provisioning.model.DsaiValues;
 import org.imshss.provisioning.model.PublicIdentity;
-import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.store.RecordUpdate;
 import org.imshss.provisioning.store.ShDataStore;
 
 /**
- * The HSS side of Sh-Update, TS 29.328 6.1.2: repository data, PSI activation and DSAI. Each write is one
- * atomic grid operation that checks the Sequence-Number against the stored one; the change itself drives the
+ * The HSS side of Sh-Update, TS 29.328 6.1.2: repository data, PSI activation and DSAI. Each PUR is one
+ * atomic grid operation that checks the Sequence-Numbers against the stored ones; the change itself drives the
  * notifications ({@link ShNotifier}). An Sh-Data with several elements is applied whole or not at all, as
  * Update-Eff requires (TS 29.328 6.1.2.1), and a failure names the element that failed.
  */
@@ -77,9 +74,9 @@ public final class ProfileUpdate {
     }
 
     /**
-     * Every RepositoryData element of the Sh-Data, all or none: each is first checked against the stored data,
-     * then written by an atomic operation that checks again; should another writer get in between, the
-     * elements already written are put back.
+     * Every RepositoryData element of the Sh-Data, all or none, checked and written by one atomic grid operation
+     * on the identity's repository data ({@link WriteRepositoryData}): readers and notifications see the PUR whole
+     * or not at all.
      */
     private ProfileUpdateAnswer repositoryData(ProfileUpdateRequest request, ShTarget target)
             throws ShDataParser.NotRecognized {
@@ -89,38 +86,21 @@ public final class ProfileUpdate {
             if (!serviceIndications.add(update.serviceIndication())) {
                 throw new ShDataParser.NotRecognized("ServiceIndication " + update.serviceIndication() + " twice");
             }
+            // TS 29.328 6.1.2.1: data bigger than the HSS can store is DIAMETER_ERROR_TOO_MUCH_DATA.
             if (update.serviceData() != null
                     && update.serviceData().getBytes(StandardCharsets.UTF_8).length > settings.maxRepositoryDataBytes()) {
                 return ProfileUpdateAnswer.of(ResultCode.DIAMETER_ERROR_TOO_MUCH_DATA);
             }
         }
-        boolean several = updates.size() > 1;
-        List<WriteRepositoryData> writes = new ArrayList<>();
-        for (ShDataParser.Repository update : updates) {
-            WriteRepositoryData write = new WriteRepositoryData(target.key(), update.serviceIndication(),
-                    update.sequenceNumber(), update.serviceData(), request.originHost());
-            RepositoryOutcome outcome = write.apply(
-                    shStore.repositoryData(target.key(), update.serviceIndication()).orElse(null)).result();
-            if (outcome != RepositoryOutcome.WRITTEN) {
-                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), several ? write.id() : null);
-            }
-            writes.add(write);
+        WriteRepositoryData.Result result = shStore.updateRepositoryData(target.key(), new WriteRepositoryData(
+                target.key(), updates, request.originHost(), settings.maxRepositoryDataPerIdentity()));
+        // TS 29.328 6.1.2.1: Repository-Data-ID names a failed instance of several only; a success carries none.
+        ProfileUpdateAnswer.RepositoryDataId failed = null;
+        if (updates.size() > 1 && result.failed() >= 0) {
+            ShDataParser.Repository element = updates.get(result.failed());
+            failed = new ProfileUpdateAnswer.RepositoryDataId(element.serviceIndication(), element.sequenceNumber());
         }
-        List<RestoreRepositoryData> undo = new ArrayList<>();
-        for (WriteRepositoryData write : writes) {
-            RepositoryData before = shStore.repositoryData(target.key(), write.serviceIndication()).orElse(null);
-            RepositoryOutcome outcome = shStore.updateRepositoryData(target.key(), write.serviceIndication(), write);
-            if (outcome != RepositoryOutcome.WRITTEN) {
-                for (int i = undo.size() - 1; i >= 0; i--) {
-                    RestoreRepositoryData restore = undo.get(i);
-                    shStore.updateRepositoryData(target.key(), restore.serviceIndication(), restore);
-                }
-                return new ProfileUpdateAnswer(outcome.result, target.wildcarded(), several ? write.id() : null);
-            }
-            undo.add(new RestoreRepositoryData(write.serviceIndication(), write.written(), before));
-        }
-        // TS 29.328 6.1.2.1: Repository-Data-ID names a failed instance only; a success carries none.
-        return new ProfileUpdateAnswer(ResultCode.DIAMETER_SUCCESS, target.wildcarded(), null);
+        return new ProfileUpdateAnswer(result.outcome().result, target.wildcarded(), failed);
     }
 
     /**
@@ -148,66 +128,6 @@ public final class ProfileUpdate {
         Boolean written = shStore.updatePublicIdentity(target.identity(), new SetPsiActivation(active));
         return ProfileUpdateAnswer.of(Boolean.TRUE.equals(written)
                 ? ResultCode.DIAMETER_SUCCESS : ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
-    }
-
-    /** How a repository write ended, with the result the PUR gets. */
-    enum RepositoryOutcome {
-        WRITTEN(ResultCode.DIAMETER_SUCCESS),
-        OUT_OF_SYNC(ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC),
-        NOTHING_TO_DELETE(ResultCode.DIAMETER_ERROR_OPERATION_NOT_ALLOWED);
-
-        private final ResultCode result;
-
-        RepositoryOutcome(ResultCode result) {
-            this.result = result;
-        }
-    }
-
-    /**
-     * The Sequence-Number rule of TS 29.328 7.6.1 / TS 29.329 6.2.2.x (5105): new data comes with 0 and 0 on
-     * existing data is a conflict; an update or deletion carries the successor of the stored number (65535 is
-     * followed by 1). A RepositoryData without ServiceData deletes.
-     */
-    record WriteRepositoryData(String identity, String serviceIndication, int sequenceNumber, String serviceData,
-            String writer) implements RecordUpdate<RepositoryData, RepositoryOutcome> {
-
-        @Override
-        public Outcome<RepositoryData, RepositoryOutcome> apply(RepositoryData current) {
-            if (current == null) {
-                if (sequenceNumber != 0) {
-                    return Outcome.keep(RepositoryOutcome.OUT_OF_SYNC);
-                }
-                if (serviceData == null) {
-                    return Outcome.keep(RepositoryOutcome.NOTHING_TO_DELETE);
-                }
-            } else if (sequenceNumber == 0 || sequenceNumber != nextSequenceNumber(current.sequenceNumber())) {
-                return Outcome.keep(RepositoryOutcome.OUT_OF_SYNC);
-            }
-            return Outcome.put(written(), RepositoryOutcome.WRITTEN);
-        }
-
-        ProfileUpdateAnswer.RepositoryDataId id() {
-            return new ProfileUpdateAnswer.RepositoryDataId(serviceIndication, sequenceNumber);
-        }
-
-        /** What this write stores; null for a deletion. */
-        RepositoryData written() {
-            return serviceData == null
-                    ? null : new RepositoryData(identity, serviceIndication, sequenceNumber, serviceData, writer);
-        }
-    }
-
-    /** Undoes a write of a multi-element PUR, unless someone else has written since. */
-    record RestoreRepositoryData(String serviceIndication, RepositoryData written, RepositoryData previous)
-            implements RecordUpdate<RepositoryData, Boolean> {
-
-        @Override
-        public Outcome<RepositoryData, Boolean> apply(RepositoryData current) {
-            if (!Objects.equals(current, written)) {
-                return Outcome.keep(false);
-            }
-            return Outcome.put(previous, true);
-        }
     }
 
     /** Sets DSAI-Values; nothing is written when no value changes. */

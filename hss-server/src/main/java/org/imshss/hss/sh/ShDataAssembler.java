@@ -20,6 +20,7 @@ import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RegistrationStatus;
+import org.imshss.provisioning.model.RepositoryDataSet;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.SharedIfcSet;
 import org.imshss.provisioning.store.ShDataStore;
@@ -65,9 +66,11 @@ final class ShDataAssembler {
         PublicIdentity identity = target.identity();
         switch (reference) {
             case REPOSITORY_DATA -> {
-                // Nothing stored for a Service-Indication: no RepositoryData element for it.
+                // One read: what one PUR wrote is seen whole. Nothing stored for a Service-Indication: no
+                // RepositoryData element for it.
+                RepositoryDataSet stored = shStore.repositoryData(target.key());
                 for (String serviceIndication : query.serviceIndications()) {
-                    shStore.repositoryData(target.key(), serviceIndication).ifPresent(data::repositoryData);
+                    stored.get(serviceIndication).ifPresent(data::repositoryData);
                 }
             }
             case IMS_PUBLIC_IDENTITY -> {

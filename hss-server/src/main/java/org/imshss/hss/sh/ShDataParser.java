@@ -2,6 +2,7 @@ package org.imshss.hss.sh;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import org.xml.sax.SAXException;
 final class ShDataParser {
 
     /** One RepositoryData element; {@code serviceData} null when the element has no ServiceData (a deletion). */
-    record Repository(String serviceIndication, int sequenceNumber, String serviceData) {
+    record Repository(String serviceIndication, int sequenceNumber, String serviceData) implements Serializable {
     }
 
     /** One DSAI element of a PUR: the tag and whether its DSAI-Value is ACTIVE (0) rather than INACTIVE (1). */

@@ -564,7 +564,8 @@ public final class ShNotifier implements ShDataStore.ChangeListener {
         long now = clock.millis();
         ShSubscriptions live = subscriptions.withoutExpired(now);
         if (live != subscriptions) {
-            shStore.updateSubscriptions(identityKey, new SubscribeNotifications.Subscribe(List.of(), now));
+            shStore.updateSubscriptions(identityKey,
+                    new SubscribeNotifications.Subscribe(List.of(), now, Integer.MAX_VALUE));
         }
         return live.subscriptions();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.config.HssSettings.ShSettings;
+import org.imshss.provisioning.model.RepositoryDataSet;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscription;
 import org.imshss.provisioning.model.ShSubscriptions;
@@ -17,7 +18,8 @@ import org.imshss.provisioning.store.ShDataStore;
  * The HSS side of Sh-Subs-Notif, TS 29.328 6.1.3: subscriptions are stored in the grid per identity,
  * keyed by (AS, Data-Reference, Service-Indication), and survive a restart when the grid persists. The checks
  * run in the order of 6.1.3.1: permission (5104), user (5001), Data-Reference and identity (5101), DSAI tag (5108),
- * repository data present (5106); unsubscribing from nothing succeeds.
+ * repository data present (5106); unsubscribing from nothing succeeds. An identity has at most
+ * {@code sh.max-subscriptions-per-identity} subscriptions; an SNR that would add more is refused whole.
  */
 public final class SubscribeNotifications {
 
@@ -72,8 +74,9 @@ public final class SubscribeNotifications {
         }
         // Step 4: repository data can only be watched once it exists (DIAMETER_ERROR_SUBS_DATA_ABSENT).
         if (request.dataReferences().contains(DataReference.REPOSITORY_DATA.value())) {
+            RepositoryDataSet stored = shStore.repositoryData(target.key());
             for (String serviceIndication : request.serviceIndications()) {
-                if (shStore.repositoryData(target.key(), serviceIndication).isEmpty()) {
+                if (stored.get(serviceIndication).isEmpty()) {
                     return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_ERROR_SUBS_DATA_ABSENT);
                 }
             }
@@ -93,7 +96,14 @@ public final class SubscribeNotifications {
             }
             userData = data.toXml();
         }
-        shStore.updateSubscriptions(target.key(), new Subscribe(subscriptions, now));
+        Boolean accepted = shStore.updateSubscriptions(target.key(),
+                new Subscribe(subscriptions, now, settings.maxSubscriptionsPerIdentity()));
+        if (!accepted) {
+            // TS 29.328 6.1.3.1: a request the HSS cannot fulfil for a reason not listed in its steps is answered
+            // with Result-Code DIAMETER_UNABLE_TO_COMPLY; DIAMETER_ERROR_TOO_MUCH_DATA (TS 29.329 6.2.2) is about
+            // data pushed to the HSS, which an SNR does not carry.
+            return SubscribeNotificationsAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+        }
         Instant granted = Instant.ofEpochMilli(subscriptions.get(0).expiresAtMillis());
         return new SubscribeNotificationsAnswer(ResultCode.DIAMETER_SUCCESS, userData, granted, target.wildcarded());
     }
@@ -130,14 +140,24 @@ public final class SubscribeNotifications {
         return subscriptions;
     }
 
-    /** Adds or refreshes subscriptions, dropping expired ones on the way. */
-    record Subscribe(List<ShSubscription> added, long nowMillis) implements RecordUpdate<ShSubscriptions, Boolean> {
+    /**
+     * Adds or refreshes subscriptions, dropping expired ones on the way. Refused (false, nothing written) when the
+     * identity would have more than {@code max} live subscriptions and more than before: a refresh replaces its
+     * subscription (same AS, Data-Reference and Service-Indication) and adds none.
+     */
+    record Subscribe(List<ShSubscription> added, long nowMillis, int max)
+            implements RecordUpdate<ShSubscriptions, Boolean> {
 
         @Override
         public Outcome<ShSubscriptions, Boolean> apply(ShSubscriptions current) {
-            ShSubscriptions next = current == null ? ShSubscriptions.none() : current.withoutExpired(nowMillis);
+            ShSubscriptions live = current == null ? ShSubscriptions.none() : current.withoutExpired(nowMillis);
+            ShSubscriptions next = live;
             for (ShSubscription subscription : added) {
                 next = next.with(subscription);
+            }
+            int count = next.subscriptions().size();
+            if (count > max && count > live.subscriptions().size()) {
+                return Outcome.keep(false);
             }
             return next.isEmpty() ? Outcome.remove(true) : Outcome.put(next, true);
         }

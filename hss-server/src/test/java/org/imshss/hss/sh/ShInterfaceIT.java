@@ -29,6 +29,9 @@ import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.RepositoryDataSet;
+import org.imshss.provisioning.store.RecordUpdate;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.jdiameter.api.Request;
@@ -305,8 +308,9 @@ class ShInterfaceIT {
     void sequenceNumberWrapsFrom65535ToOne() throws Exception {
         String si = "wrap-" + System.nanoTime();
         String key = DAVE;
-        hss.node().shStore().updateRepositoryData(key, si, current -> org.imshss.provisioning.store.RecordUpdate.Outcome
-                .put(new org.imshss.provisioning.model.RepositoryData(key, si, 65_535, "<v/>", AS1), Boolean.TRUE));
+        RepositoryData stored = new RepositoryData(key, si, 65_535, "<v/>", AS1);
+        hss.node().shStore().updateRepositoryData(key, current -> RecordUpdate.Outcome.put(
+                (current == null ? RepositoryDataSet.empty(key) : current).with(stored), Boolean.TRUE));
         assertResult(Sh.purRepository(as1, DAVE, si, 0, "<v>x</v>"),
                 ResultCode.DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC);
         assertResult(Sh.purRepository(as1, DAVE, si, 1, "<v>x</v>"), ResultCode.DIAMETER_SUCCESS);

@@ -51,7 +51,8 @@ class ShSubscriptionLifecycleIT {
 
     @Test
     void expiredSubscriptionsAreDroppedWithoutAnyChangeOfTheirData() throws Exception {
-        ShSettings sh = new ShSettings(65_536, Duration.ofDays(1), 4, Duration.ofMillis(500), Duration.ofMillis(200));
+        ShSettings sh = new ShSettings(65_536, 64, 64, Duration.ofDays(1), 4, Duration.ofMillis(500),
+                Duration.ofMillis(200));
         try (Started started = start("sh-sweep", work, false, sh, true);
                 DiameterTestPeer as1 = connect(started)) {
             HssNode node = started.node();
@@ -89,7 +90,8 @@ class ShSubscriptionLifecycleIT {
     @Test
     void aPnrIsSentAgainUntilTheAsIsBack() throws Exception {
         // Attempts after 0.3, 0.6, 1.2, 2.4 and 4.8 s: the AS has about nine seconds to come back.
-        ShSettings sh = new ShSettings(65_536, Duration.ofDays(1), 6, Duration.ofMillis(300), Duration.ofSeconds(60));
+        ShSettings sh = new ShSettings(65_536, 64, 64, Duration.ofDays(1), 6, Duration.ofMillis(300),
+                Duration.ofSeconds(60));
         try (Started started = start("sh-retry", work, false, sh, true)) {
             HssNode node = started.node();
             try (DiameterTestPeer as1 = connect(started)) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.RepositoryDataSet;
 import org.imshss.provisioning.service.AuditEntry;
 import org.imshss.provisioning.service.AuditLog;
 import org.imshss.provisioning.service.ProvisioningException;
@@ -60,7 +61,7 @@ public final class RepositoryDataResource {
             + "subscribed application servers are notified")
     public Response delete(@PathParam("identity") String identity,
             @PathParam("serviceIndication") String serviceIndication, @Context SecurityContext security) {
-        boolean removed = shStore.updateRepositoryData(key(identity), serviceIndication, new Remove());
+        boolean removed = shStore.updateRepositoryData(key(identity), new Remove(serviceIndication));
         if (!removed) {
             throw ProvisioningException.notFound("repository data " + serviceIndication + " of " + identity);
         }
@@ -70,12 +71,15 @@ public final class RepositoryDataResource {
     }
 
     /** Runs where the entry lives; tells whether there was anything to remove. */
-    private static final class Remove implements RecordUpdate<RepositoryData, Boolean> {
-        private static final long serialVersionUID = 1L;
+    private record Remove(String serviceIndication) implements RecordUpdate<RepositoryDataSet, Boolean> {
 
         @Override
-        public Outcome<RepositoryData, Boolean> apply(RepositoryData current) {
-            return current == null ? Outcome.keep(false) : Outcome.remove(true);
+        public Outcome<RepositoryDataSet, Boolean> apply(RepositoryDataSet current) {
+            if (current == null || current.get(serviceIndication).isEmpty()) {
+                return Outcome.keep(false);
+            }
+            RepositoryDataSet next = current.without(serviceIndication);
+            return next.isEmpty() ? Outcome.remove(true) : Outcome.put(next, true);
         }
     }
 }

@@ -32,6 +32,7 @@ import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.RepositoryDataSet;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
@@ -43,9 +44,6 @@ import org.imshss.provisioning.model.SharedIfcSet;
  * holds, so a change is reported once in the cluster.
  */
 public final class IgniteShDataStore implements ShDataStore {
-
-    /** Separates identity and Service-Indication in a repository key; never part of a URI. */
-    private static final char KEY_SEPARATOR = '\n';
 
     private final Ignite ignite;
     private final RecordCodec codec;
@@ -81,6 +79,7 @@ public final class IgniteShDataStore implements ShDataStore {
         decodedApplicationServers = new SharedRecordCache<>(applicationServers, codec, ShApplicationServer.class,
                 SharedRecordCache.UNBOUNDED, this.changes);
         repository = cache(CacheNames.SH_REPOSITORY);
+        LegacyRepositoryData.adopt(repository, codec);
         subscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
         dsai = cache(CacheNames.SH_DSAI);
         dsaiValues = cache(CacheNames.SH_DSAI_VALUES);
@@ -102,10 +101,6 @@ public final class IgniteShDataStore implements ShDataStore {
         return diameterHost.trim().toLowerCase(Locale.ROOT);
     }
 
-    static String repositoryKey(String identity, String serviceIndication) {
-        return identity + KEY_SEPARATOR + serviceIndication;
-    }
-
     @Override
     public Optional<ShApplicationServer> applicationServer(String diameterHost) {
         if (diameterHost == null) {
@@ -122,15 +117,15 @@ public final class IgniteShDataStore implements ShDataStore {
     }
 
     @Override
-    public Optional<RepositoryData> repositoryData(String identity, String serviceIndication) {
-        return Optional.ofNullable(codec.decode(repository.get(repositoryKey(identity, serviceIndication)),
-                RepositoryData.class));
+    public RepositoryDataSet repositoryData(String identity) {
+        RepositoryDataSet stored = codec.decode(repository.get(identity), RepositoryDataSet.class);
+        return stored != null ? stored : RepositoryDataSet.empty(identity);
     }
 
     @Override
-    public <R extends Serializable> R updateRepositoryData(String identity, String serviceIndication,
-            RecordUpdate<RepositoryData, R> update) {
-        return invoke(repository, repositoryKey(identity, serviceIndication), RepositoryData.class, update);
+    public <R extends Serializable> R updateRepositoryData(String identity,
+            RecordUpdate<RepositoryDataSet, R> update) {
+        return invoke(repository, identity, RepositoryDataSet.class, update);
     }
 
     @Override
@@ -262,8 +257,7 @@ public final class IgniteShDataStore implements ShDataStore {
         try {
             // First: the view of who is subscribed is complete before any change is judged by it.
             cursors.add(watchSubscriptions(listener));
-            cursors.add(watch(repository, bytes -> codec.decode(bytes, RepositoryData.class),
-                    listener::repositoryDataChanged));
+            cursors.add(watchRepository(listener));
             cursors.add(watch(registrations, RegistrationStateCodec::decode, listener::registrationChanged,
                     listener::idle));
             cursors.add(watchIdentities(publicIds, listener, Identities::normalise));
@@ -313,6 +307,44 @@ public final class IgniteShDataStore implements ShDataStore {
                 consumer.accept(decoder.apply(before(event)), removed(event) ? null : decoder.apply(event.getValue()));
             }
         });
+    }
+
+    /**
+     * Repository data changes per Service-Indication: an identity's entry holds all of them, and a PUR's subscribers
+     * watch single Service-Indications.
+     */
+    private AutoCloseable watchRepository(ChangeListener listener) {
+        Affinity<String> affinity = ignite.affinity(repository.getName());
+        return changes.listen(repository, events -> {
+            for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
+                if (LegacyRepositoryData.isLegacyKey(event.getKey())
+                        || !affinity.isPrimary(ignite.cluster().localNode(), event.getKey())) {
+                    continue;
+                }
+                RepositoryDataSet before = codec.decode(before(event), RepositoryDataSet.class);
+                RepositoryDataSet after = removed(event) ? null
+                        : codec.decode(event.getValue(), RepositoryDataSet.class);
+                changedServiceIndications(before, after, listener::repositoryDataChanged);
+            }
+        });
+    }
+
+    /** Calls {@code consumer} with before and after of each Service-Indication that differs. */
+    static void changedServiceIndications(RepositoryDataSet before, RepositoryDataSet after,
+            BiConsumer<RepositoryData, RepositoryData> consumer) {
+        List<RepositoryData> old = before == null ? List.of() : before.entries();
+        List<RepositoryData> next = after == null ? List.of() : after.entries();
+        for (RepositoryData was : old) {
+            RepositoryData now = after == null ? null : after.get(was.serviceIndication()).orElse(null);
+            if (!was.equals(now)) {
+                consumer.accept(was, now);
+            }
+        }
+        for (RepositoryData now : next) {
+            if (before == null || before.get(now.serviceIndication()).isEmpty()) {
+                consumer.accept(null, now);
+            }
+        }
     }
 
     private static boolean removed(CacheEntryEvent<?, ?> event) {

@@ -15,6 +15,7 @@ import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.RepositoryDataSet;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.ShSubscriptions;
@@ -32,11 +33,18 @@ public interface ShDataStore extends AutoCloseable {
 
     void putApplicationServer(ShApplicationServer server);
 
-    Optional<RepositoryData> repositoryData(String identity, String serviceIndication);
+    /** All repository data of one identity, read at once; never null. */
+    RepositoryDataSet repositoryData(String identity);
 
-    /** Applies a change to the repository data of one identity and Service-Indication in one atomic grid operation. */
-    <R extends Serializable> R updateRepositoryData(String identity, String serviceIndication,
-            RecordUpdate<RepositoryData, R> update);
+    default Optional<RepositoryData> repositoryData(String identity, String serviceIndication) {
+        return repositoryData(identity).get(serviceIndication);
+    }
+
+    /**
+     * Applies a change to all repository data of one identity (every Service-Indication) in one atomic grid
+     * operation: a PUR with several RepositoryData elements is one such change.
+     */
+    <R extends Serializable> R updateRepositoryData(String identity, RecordUpdate<RepositoryDataSet, R> update);
 
     /** A DSAI tag and the iFCs it governs. */
     Optional<Dsai> dsai(String tag);
@@ -100,6 +108,7 @@ public interface ShDataStore extends AutoCloseable {
     /** Before/after pairs; null means absent. */
     interface ChangeListener {
 
+        /** Per Service-Indication: a PUR changing several calls this once for each. */
         void repositoryDataChanged(RepositoryData before, RepositoryData after);
 
         void dsaiValuesChanged(DsaiValues before, DsaiValues after);
