@@ -326,6 +326,36 @@ class ShInterfaceIT {
                 ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
     }
 
+    /**
+     * Sh-Data with a DOCTYPE is refused before anything in it is resolved: an external entity (XXE), an entity
+     * expanding a billion times, and a DOCTYPE declaring nothing, which a parser reading DTDs would accept.
+     */
+    @Test
+    void shDataWithADoctypeIsNotRecognised() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE Sh-Data [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<Sh-Data><RepositoryData><ServiceIndication>xxe</ServiceIndication><SequenceNumber>0"
+                + "</SequenceNumber><ServiceData><v>&e;</v></ServiceData></RepositoryData></Sh-Data>";
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE Sh-Data [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10))
+                    .append("\">");
+        }
+        laughs.append("]><Sh-Data><RepositoryData><ServiceIndication>laughs</ServiceIndication><SequenceNumber>0"
+                + "</SequenceNumber><ServiceData><v>&l9;</v></ServiceData></RepositoryData></Sh-Data>");
+        String plain = "<?xml version=\"1.0\"?><!DOCTYPE Sh-Data>" + Sh.repositoryXml("doctype", 0, "<v/>")
+                .substring(Sh.repositoryXml("doctype", 0, "<v/>").indexOf("<Sh-Data>"));
+        for (String shData : List.of(xxe, laughs.toString(), plain)) {
+            Answer refused = Sh.pur(as1, DAVE_TEL, "RepositoryData", shData);
+            assertResult(refused, ResultCode.DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED);
+            for (org.jdiameter.api.Avp avp : refused.getAvps()) {
+                assertThat(new String(avp.getRawData(), StandardCharsets.ISO_8859_1)).doesNotContain("root:", "lol");
+            }
+        }
+        Answer read = Sh.udr(as1, DAVE_TEL, null, List.of("xxe", "laughs", "doctype"), List.of(), "RepositoryData");
+        assertResult(read, ResultCode.DIAMETER_SUCCESS);
+        assertThat(xpathAll(shData(read.getAvps()), "/Sh-Data/RepositoryData")).isEmpty();
+    }
+
     @Test
     void concurrentCreatesHaveOneWinner() throws Exception {
         String si = "race-" + System.nanoTime();
