@@ -129,6 +129,25 @@ class ShStateLimitsIT {
         assertResult(Sh.purRepository(as1, DAVE, "r5", 0, "<v>r5</v>"), ResultCode.DIAMETER_SUCCESS);
     }
 
+    /** One AS rewrites two Service-Indications round after round; another reads both meanwhile. */
+    @Test
+    void aReaderNeverSeesPartOfAPur() throws Exception {
+        String x = "seen-x";
+        String y = "seen-y";
+        assertResult(Sh.pur(as1, PSI, "RepositoryData", pair(x, y, 0, "0")), ResultCode.DIAMETER_SUCCESS);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<List<String>> torn = CompletableFuture.supplyAsync(() -> readWhile(writing, x, y));
+        try {
+            for (int round = 1; round <= 300; round++) {
+                assertResult(Sh.pur(as1, PSI, "RepositoryData", pair(x, y, round, String.valueOf(round))),
+                        ResultCode.DIAMETER_SUCCESS);
+            }
+        } finally {
+            writing.set(false);
+        }
+        assertThat(torn.get(30, TimeUnit.SECONDS)).as("UDAs showing part of a PUR").isEmpty();
+    }
+
     /**
      * Two ASs write the same two Service-Indications in opposite order, round after round: one PUR wins and the
      * other leaves nothing, and a reader never sees one AS's data beside the other's.
