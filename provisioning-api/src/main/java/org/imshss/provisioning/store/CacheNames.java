@@ -23,7 +23,7 @@ public final class CacheNames {
     public static final String MSISDNS = "hss-msisdns";
     /** Sh application servers and their permissions by Diameter identity (TS 29.328 6.1). */
     public static final String SH_APPLICATION_SERVERS = "hss-sh-application-servers";
-    /** Sh repository data by identity and Service-Indication (TS 29.328 7.6.1). */
+    /** Sh repository data by identity, all its Service-Indications in one entry (TS 29.328 7.6.1). */
     public static final String SH_REPOSITORY = "hss-sh-repository";
     /** Sh subscriptions to notifications by identity (TS 29.328 6.1.4). */
     public static final String SH_SUBSCRIPTIONS = "hss-sh-subscriptions";

@@ -10,6 +10,8 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.internal.IgniteEx;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RepositoryData;
+import org.imshss.provisioning.model.RepositoryDataSet;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +157,43 @@ class TwoNodeStoreTest {
         }
         assertThat(storeB.wildcardMatch("sip:team-7@ims.example.org"))
                 .map(PublicIdentity::identity).contains("sip:team-!\\d+!@ims.example.org");
+    }
+
+    /**
+     * An identity's repository data is one entry, changed on its primary whichever node asks; entries of the old
+     * per-Service-Indication layout held by the other node are moved into it when a store starts.
+     */
+    @Test
+    void repositoryDataOfAnIdentityIsOneEntryWhicheverNodeWritesIt() {
+        String identity = keyWithPrimary(nodeA.ignite(), CacheNames.SH_REPOSITORY, "sip:repo-", "@ims.example.org");
+        try (IgniteShDataStore shA = new IgniteShDataStore(nodeA.ignite());
+                IgniteShDataStore shB = new IgniteShDataStore(nodeB.ignite())) {
+            RepositoryData a = new RepositoryData(identity, "a", 0, "<a/>", "as");
+            RepositoryData b = new RepositoryData(identity, "b", 0, "<b/>", "as");
+            assertThat((Boolean) shB.updateRepositoryData(identity, new PutAll(identity, List.of(a, b)))).isTrue();
+            assertThat(shA.repositoryData(identity).entries()).containsExactly(a, b);
+            nodeA.ignite().<String, byte[]>cache(CacheNames.SH_REPOSITORY).put(identity + "\nold",
+                    RecordCodec.shared().encode(new RepositoryData(identity, "old", 3, "<old/>", "as")));
+        }
+        try (IgniteShDataStore restarted = new IgniteShDataStore(nodeB.ignite())) {
+            assertThat(restarted.repositoryData(identity).entries()).extracting(RepositoryData::serviceIndication)
+                    .containsExactly("a", "b", "old");
+        }
+        assertThat(nodeB.ignite().cache(CacheNames.SH_REPOSITORY).containsKey(identity + "\nold")).isFalse();
+    }
+
+    /** Stores every given element in the identity's repository data. */
+    private record PutAll(String identity, List<RepositoryData> data)
+            implements RecordUpdate<RepositoryDataSet, Boolean> {
+
+        @Override
+        public Outcome<RepositoryDataSet, Boolean> apply(RepositoryDataSet current) {
+            RepositoryDataSet next = current != null ? current : RepositoryDataSet.empty(identity);
+            for (RepositoryData element : data) {
+                next = next.with(element);
+            }
+            return Outcome.put(next, true);
+        }
     }
 
     private static String keyWithPrimary(Ignite primary, String prefix) {
