@@ -356,7 +356,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             Duration subscriptionSweep) {
 
         public static final ShSettings DEFAULTS =
-                new ShSettings(65_536, 64, 64, Duration.ofDays(1), 4, Duration.ofMillis(500), Duration.ofSeconds(60));
+                new ShSettings(65_536, 16, 64, Duration.ofDays(1), 4, Duration.ofMillis(500), Duration.ofSeconds(60));
     }
 
     static HssSettings from(Configuration c) {
