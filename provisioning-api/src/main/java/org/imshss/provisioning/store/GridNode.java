@@ -1,5 +1,7 @@
 package org.imshss.provisioning.store;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.ignite.Ignite;
@@ -57,6 +59,11 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
      * taken.
      */
     public static GridNode start(GridSettings settings) {
+        if (settings.tls() == null && !isLoopback(settings.bindAddress())) {
+            LOG.warn("Grid node '{}' listens on {} without TLS (grid.tls.enabled = false): whoever reaches its ports"
+                    + " can join the cluster and read or change every cache; a deployment of more than one node needs"
+                    + " grid.tls (docs/DEPLOYMENT.md)", settings.instanceName(), settings.bindAddress());
+        }
         Ignite ignite;
         try {
             ignite = Ignition.start(configuration(settings));
@@ -92,6 +99,14 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                         + " the caches it writes; load them again). Turning it back on.", cache);
                 ignite.cluster().enableWal(cache);
             }
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -162,6 +177,10 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                 .setCacheConfiguration(cacheConfigurations(settings));
         if (settings.workDirectory() != null) {
             cfg.setWorkDirectory(settings.workDirectory().toAbsolutePath().toString());
+        }
+        if (settings.tls() != null) {
+            // One factory for discovery and communication; both require the peer's certificate.
+            cfg.setSslContextFactory(settings.tls().contextFactory());
         }
         return cfg;
     }

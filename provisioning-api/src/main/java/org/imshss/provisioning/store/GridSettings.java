@@ -28,6 +28,8 @@ import org.apache.ignite.configuration.WALMode;
  *                      (tests, embedded use)
  * @param durability how writes reach the disk (with persistence)
  * @param membership how the cluster finds out about failed nodes and which nodes hold data
+ * @param tls mutual TLS between the nodes; null = plain TCP, for one node alone or a test (any process that
+ *            reaches the ports of a node without it can join the cluster and read or change every cache)
  */
 public record GridSettings(
         String instanceName,
@@ -44,7 +46,8 @@ public record GridSettings(
         long dataRegionMaxBytes,
         boolean haltOnFailure,
         Durability durability,
-        Membership membership) {
+        Membership membership,
+        GridTls tls) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_DISCOVERY_PORT = 47500;
@@ -139,79 +142,86 @@ public record GridSettings(
     public static GridSettings defaults(String instanceName) {
         return new GridSettings(instanceName, DEFAULT_BIND_ADDRESS, DEFAULT_DISCOVERY_PORT, 0,
                 DEFAULT_COMMUNICATION_PORT, List.of(), false, null, 1, DEFAULT_WAL_SEGMENT_SIZE,
-                DEFAULT_WAL_SEGMENTS, DEFAULT_DATA_REGION_MAX, false, Durability.DEFAULTS, Membership.DEFAULTS);
+                DEFAULT_WAL_SEGMENTS, DEFAULT_DATA_REGION_MAX, false, Durability.DEFAULTS, Membership.DEFAULTS, null);
     }
 
     public GridSettings withPorts(int discovery, int communication) {
         return new GridSettings(instanceName, bindAddress, discovery, discoveryPortRange, communication,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withBindAddress(String address) {
         return new GridSettings(instanceName, address, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withDiscoveryPortRange(int range) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, range, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withDiscoveryAddresses(List<String> addresses) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 addresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withPersistence(Path directory) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, true, directory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withWorkDirectory(Path directory) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, directory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withBackups(int count) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, count, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withWal(int segmentSizeBytes, int segments) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, segmentSizeBytes, segments,
-                dataRegionMaxBytes, haltOnFailure, durability, membership);
+                dataRegionMaxBytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withDataRegionMaxBytes(long bytes) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                bytes, haltOnFailure, durability, membership);
+                bytes, haltOnFailure, durability, membership, tls);
     }
 
     public GridSettings withHaltOnFailure(boolean halt) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, halt, durability, membership);
+                dataRegionMaxBytes, halt, durability, membership, tls);
     }
 
     public GridSettings withDurability(Durability other) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, other, membership);
+                dataRegionMaxBytes, haltOnFailure, other, membership, tls);
     }
 
     public GridSettings withMembership(Membership other) {
         return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
                 discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
-                dataRegionMaxBytes, haltOnFailure, durability, other);
+                dataRegionMaxBytes, haltOnFailure, durability, other, tls);
+    }
+
+    /** With mutual TLS between the nodes, or none (null). */
+    public GridSettings withTls(GridTls other) {
+        return new GridSettings(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort,
+                discoveryAddresses, persistence, workDirectory, backups, walSegmentSizeBytes, walSegments,
+                dataRegionMaxBytes, haltOnFailure, durability, membership, other);
     }
 
     /** The discovery list actually used: the configured one, or this node's own discovery address. */
