@@ -191,7 +191,8 @@ public final class HssNode implements AutoCloseable {
                 .withDataRegionMaxBytes(config.dataRegionMaxBytes())
                 .withWal(config.walSegmentSizeBytes(), config.walSegments())
                 .withDurability(config.durability())
-                .withMembership(config.membership());
+                .withMembership(config.membership())
+                .withTls(config.tls());
         return config.persistence()
                 ? settings.withPersistence(config.workDirectory())
                 : settings.withWorkDirectory(config.workDirectory());

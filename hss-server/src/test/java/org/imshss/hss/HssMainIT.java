@@ -83,6 +83,31 @@ class HssMainIT {
     }
 
     @Test
+    void unusableGridTlsSettingsAreStatusTwoAndNameTheirKeyNeverThePassword() throws Exception {
+        TestCertificates certificates = TestCertificates.generate(Files.createDirectory(dir.resolve("grid-certs")));
+        TestCertificates.Store key = certificates.leaf("grid", "CN=hss", null, TestCertificates.Usage.BOTH);
+        String wrong = "wrong-password-4712";
+        Map<String, String> tls = Map.of("HSS_GRID_TLS_ENABLED", "true", "HSS_GRID_TLS_REQUIRED", "true",
+                "HSS_GRID_TLS_KEYSTORE", key.path().toString(),
+                "HSS_GRID_TLS_KEYSTORE_PASSWORD", key.password(),
+                "HSS_GRID_TLS_TRUSTSTORE", certificates.truststore().path().toString(),
+                "HSS_GRID_TLS_TRUSTSTORE_PASSWORD", certificates.truststore().password());
+        Map<String, Map<String, String>> cases = Map.of(
+                "grid.tls.keystore-password", Map.of("HSS_GRID_TLS_KEYSTORE_PASSWORD", wrong),
+                "grid.tls.keystore", Map.of("HSS_GRID_TLS_KEYSTORE", dir.resolve("absent.p12").toString()),
+                "grid.tls.truststore", Map.of("HSS_GRID_TLS_TRUSTSTORE", certificates.caPem().toString()),
+                "grid.tls.required", Map.of("HSS_GRID_TLS_ENABLED", "false"));
+        for (var bad : cases.entrySet()) {
+            Map<String, String> environment = new HashMap<>(tls);
+            environment.putAll(bad.getValue());
+            Exit exit = hss(environment);
+            assertThat(exit.status).as(bad + ": " + exit.output).isEqualTo(2);
+            assertThat(exit.output).as(bad.getKey()).contains(bad.getKey() + ":").doesNotContain(wrong)
+                    .doesNotContain(key.password()).doesNotContain(certificates.truststore().password());
+        }
+    }
+
+    @Test
     void aBadPasswordKeyIsNamedButNeverShown() throws Exception {
         String notHex = "zz" + KEY.substring(2);
         Exit exit = hss(Map.of("HSS_AUTH_PASSWORD_KEY", notHex));

@@ -144,7 +144,8 @@ public final class SlfNode implements AutoCloseable {
                 .withPorts(config.discoveryPort(), config.communicationPort())
                 .withDiscoveryPortRange(config.discoveryPortRange())
                 .withDiscoveryAddresses(config.discoveryAddresses())
-                .withBackups(config.backups());
+                .withBackups(config.backups())
+                .withTls(config.tls());
         return config.persistence()
                 ? settings.withPersistence(config.workDirectory())
                 : settings.withWorkDirectory(config.workDirectory());

@@ -12,6 +12,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.TestCertificates;
 import org.imshss.slf.config.SlfConfiguration;
 import org.imshss.slf.config.SlfSettings;
 import org.imshss.slf.mapping.MappingFile;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The enterprise example of docs/DEPLOYMENT.md as shipped in ops/conf: the SLF starts from those two files (only
- * addresses, ports and storage overridden through the environment, as an operator would on a test machine) and
- * routes as the document says.
+ * addresses, ports, storage and the grid's certificates overridden through the environment, as an operator would on
+ * a test machine) and routes as the document says.
  */
 class EnterpriseDeploymentIT {
 
@@ -59,8 +60,15 @@ class EnterpriseDeploymentIT {
         env.put("SLF_GRID_PERSISTENCE", "false");
         env.put("SLF_GRID_WORK_DIRECTORY", work.toString());
         env.put("SLF_REST_ENABLED", "false");
+        TestCertificates grid = TestCertificates.generate(work);
+        TestCertificates.Store gridKey = grid.leaf("slf-1-grid", "CN=slf-1", null, TestCertificates.Usage.BOTH);
+        env.put("SLF_GRID_TLS_KEYSTORE", gridKey.path().toString());
+        env.put("SLF_GRID_TLS_KEYSTORE_PASSWORD", gridKey.password());
+        env.put("SLF_GRID_TLS_TRUSTSTORE", grid.truststore().path().toString());
+        env.put("SLF_GRID_TLS_TRUSTSTORE_PASSWORD", grid.truststore().password());
         SlfSettings settings = SlfConfiguration.load(CONF.resolve("slf-enterprise.properties"), env);
         assertThat(settings.diameter().identity()).isEqualTo("slf.mno.example.net");
+        assertThat(settings.grid().tls()).as("the example's grid runs over TLS").isNotNull();
         node = SlfNode.start(settings, MappingFile.read(CONF.resolve("slf-mappings-enterprise.json")));
         partner = RawClient.connect(port, "icscf.partner.example.org", "partner.example.org");
         kamailio = RawClient.connect(port, "icscf.mno.example.net", "mno.example.net");

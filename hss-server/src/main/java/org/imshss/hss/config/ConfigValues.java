@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.RestTls;
 import org.imshss.provisioning.rest.Role;
+import org.imshss.provisioning.store.GridTls;
 
 /**
  * Typed reads of settings; a bad value stops start-up with an {@link InvalidConfigurationException} naming the
@@ -132,6 +133,28 @@ public final class ConfigValues {
             tls.context();
         } catch (RestTls.InvalidTlsException e) {
             throw new InvalidConfigurationException("rest.tls." + e.setting(), e.getMessage());
+        }
+        return tls;
+    }
+
+    /**
+     * Mutual TLS between grid nodes, read the same way for the HSS and the SLF; the stores are opened now, so a bad
+     * file or password stops start-up naming its key. Null when off; {@code grid.tls.required} refuses that.
+     */
+    public static GridTls gridTls(Configuration c) {
+        if (!bool(c, "grid.tls.enabled")) {
+            if (bool(c, "grid.tls.required")) {
+                throw new InvalidConfigurationException("grid.tls.required", "is true but grid.tls.enabled is false: "
+                        + "every grid node needs its certificate (docs/DEPLOYMENT.md, \"TLS between grid nodes\")");
+            }
+            return null;
+        }
+        GridTls tls = new GridTls(Path.of(text(c, "grid.tls.keystore")), c.getString("grid.tls.keystore-password", ""),
+                Path.of(text(c, "grid.tls.truststore")), c.getString("grid.tls.truststore-password", ""));
+        try {
+            tls.contextFactory();
+        } catch (GridTls.InvalidGridTlsException e) {
+            throw new InvalidConfigurationException(e.setting(), e.getMessage());
         }
         return tls;
     }

@@ -26,6 +26,7 @@ import org.imshss.hss.diameter.transport.TransportSettings;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridSettings;
+import org.imshss.provisioning.store.GridTls;
 
 /** Every setting of one HSS process, validated. */
 public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
@@ -203,6 +204,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
      * The grid node; see the store's GridSettings for the meaning of each field.
      *
      * @param decodedCacheEntries subscriber records of each kind kept decoded on this node's heap
+     * @param tls mutual TLS between grid nodes, or null for none
      */
     public record GridConfig(
             String instanceName,
@@ -219,7 +221,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             int walSegmentSizeBytes,
             int walSegments,
             GridSettings.Durability durability,
-            GridSettings.Membership membership) {
+            GridSettings.Membership membership,
+            GridTls tls) {
 
         /** With the default data region, WAL, durability and membership settings. */
         public GridConfig(String instanceName, String bindAddress, int discoveryPort, int discoveryPortRange,
@@ -228,7 +231,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             this(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort, discoveryAddresses,
                     persistence, workDirectory, backups, decodedCacheEntries, GridSettings.DEFAULT_DATA_REGION_MAX,
                     GridSettings.DEFAULT_WAL_SEGMENT_SIZE, GridSettings.DEFAULT_WAL_SEGMENTS,
-                    GridSettings.Durability.DEFAULTS, GridSettings.Membership.DEFAULTS);
+                    GridSettings.Durability.DEFAULTS, GridSettings.Membership.DEFAULTS, null);
         }
     }
 
@@ -396,7 +399,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 new GridSettings.Membership(
                         Duration.ofMillis(atLeast(c, "grid.failure-detection-timeout-ms", 100)),
                         list(c, "grid.initial-baseline"),
-                        optionalMillis(c, "grid.baseline-auto-adjust-ms")));
+                        optionalMillis(c, "grid.baseline-auto-adjust-ms")),
+                ConfigValues.gridTls(c));
         CxSettings cx = new CxSettings(
                 list(c, "cx.home-networks"),
                 Duration.ofSeconds(positive(c, "cx.auth-pending-timeout-s")),

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.imshss.hss.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +86,32 @@ class HssConfigurationTest {
         assertThatThrownBy(() -> HssConfiguration.load(dir.resolve("absent.properties"), Map.of()))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("absent.properties");
+    }
+
+    @Test
+    void gridTlsIsOffByDefaultAndItsStoresAreCheckedAtStartUp() throws Exception {
+        assertThat(HssConfiguration.load(null, Map.of()).grid().tls()).isNull();
+        assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_GRID_TLS_REQUIRED", "true")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("grid.tls.required"));
+        TestCertificates certificates = TestCertificates.generate(dir);
+        TestCertificates.Store node = certificates.leaf("grid-node", "CN=hss-a", null, TestCertificates.Usage.BOTH);
+        Map<String, String> tls = Map.of("HSS_GRID_TLS_ENABLED", "true", "HSS_GRID_TLS_REQUIRED", "true",
+                "HSS_GRID_TLS_KEYSTORE", node.path().toString(), "HSS_GRID_TLS_KEYSTORE_PASSWORD", node.password(),
+                "HSS_GRID_TLS_TRUSTSTORE", certificates.truststore().path().toString(),
+                "HSS_GRID_TLS_TRUSTSTORE_PASSWORD", certificates.truststore().password());
+        assertThat(HssConfiguration.load(null, tls).grid().tls().keystore()).isEqualTo(node.path());
+
+        Map<String, String> wrongPassword = new HashMap<>(tls);
+        wrongPassword.put("HSS_GRID_TLS_KEYSTORE_PASSWORD", "wrong-" + node.password());
+        assertThatThrownBy(() -> HssConfiguration.load(null, wrongPassword))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("grid.tls.keystore-password"))
+                .message().doesNotContain(node.password());
+        Map<String, String> noTruststore = new HashMap<>(tls);
+        noTruststore.remove("HSS_GRID_TLS_TRUSTSTORE");
+        assertThatThrownBy(() -> HssConfiguration.load(null, noTruststore))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("grid.tls.truststore"));
     }
 }

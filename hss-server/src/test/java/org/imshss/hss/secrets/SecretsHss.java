@@ -46,7 +46,7 @@ final class SecretsHss implements AutoCloseable {
                 new HssSettings.GridConfig("secrets-test", "127.0.0.1", TestHss.freePort(), 0, TestHss.freePort(),
                         List.of(), persistence, work, 0, 10_000, 128L * 1024 * 1024, 1024 * 1024, 4,
                         new GridSettings.Durability(WALMode.LOG_ONLY, 8L * 1024 * 1024, Duration.ofSeconds(60)),
-                        GridSettings.Membership.DEFAULTS),
+                        GridSettings.Membership.DEFAULTS, null),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 HssSettings.AuthSettings.keys(keys, activeKey))
                 .withRest(RestSettings.local(0, List.of(new ApiToken("ops-admin", Role.ADMIN, ADMIN_TOKEN))));

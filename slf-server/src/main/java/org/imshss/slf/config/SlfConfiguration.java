@@ -71,7 +71,8 @@ public final class SlfConfiguration {
                 bool(c, "grid.persistence"),
                 Path.of(text(c, "grid.work-directory")),
                 nonNegative(c, "grid.backups"),
-                positive(c, "grid.cached-identities"));
+                positive(c, "grid.cached-identities"),
+                ConfigValues.gridTls(c));
         SlfSettings.RoutingSettings routing = new SlfSettings.RoutingSettings(
                 mode(c, "slf.mode"),
                 list(c, "slf.relay-origin-realms"),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.imshss.hss.config.HssSettings.DiameterSettings;
 import org.imshss.provisioning.rest.RestSettings;
+import org.imshss.provisioning.store.GridTls;
 
 /**
  * Every setting of one SLF process, validated.
@@ -27,6 +28,7 @@ public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSet
      * The grid node; see the store's GridSettings for the meaning of each field.
      *
      * @param cachedIdentities identity lookups (found or not) kept on this node's heap
+     * @param tls mutual TLS between grid nodes, or null for none
      */
     public record GridConfig(
             String instanceName,
@@ -38,7 +40,16 @@ public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSet
             boolean persistence,
             Path workDirectory,
             int backups,
-            int cachedIdentities) {
+            int cachedIdentities,
+            GridTls tls) {
+
+        /** Without TLS between grid nodes. */
+        public GridConfig(String instanceName, String bindAddress, int discoveryPort, int discoveryPortRange,
+                int communicationPort, List<String> discoveryAddresses, boolean persistence, Path workDirectory,
+                int backups, int cachedIdentities) {
+            this(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort, discoveryAddresses,
+                    persistence, workDirectory, backups, cachedIdentities, null);
+        }
     }
 
     /**

@@ -103,4 +103,17 @@ class SlfConfigurationTest {
         assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_REST_TLS_ENABLED", "true")))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("rest.tls.keystore:");
     }
+
+    @Test
+    void theSlfsGridReadsTheGridTlsKeys() {
+        assertThat(SlfConfiguration.load(null, Map.of()).grid().tls()).isNull();
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_GRID_TLS_REQUIRED", "true")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("grid.tls.required:");
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_GRID_TLS_ENABLED", "true")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("grid.tls.keystore:");
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_GRID_TLS_ENABLED", "true",
+                "SLF_GRID_TLS_KEYSTORE", dir.resolve("absent.p12").toString(), "SLF_GRID_TLS_TRUSTSTORE",
+                dir.resolve("absent-trust.p12").toString())))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("grid.tls.keystore:");
+    }
 }
