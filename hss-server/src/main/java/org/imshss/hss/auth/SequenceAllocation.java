@@ -15,7 +15,8 @@ public final class SequenceAllocation {
      * Allocates {@code count} consecutive SQNs above SQN_HE, each in the IND slot its SEQ maps to (round robin
      * over the 2^IND slots, so vectors consumed out of order stay acceptable to the USIM, C.2.2).
      *
-     * @param resyncSqnMs when non-negative, SQN_HE is first reset from a verified SQN_MS (6.3.5)
+     * @param resyncSqnMs when non-negative, a verified SQN_MS: SQN_HE is first kept or moved up to it (6.3.5,
+     *                    {@link SequenceNumbers#afterResync(long, long)}), in the same atomic update
      */
     public record Allocate(SequenceNumbers numbers, int count, long resyncSqnMs) implements SequenceUpdate<long[]> {
 
@@ -27,7 +28,7 @@ public final class SequenceAllocation {
 
         @Override
         public Outcome<long[]> apply(long current) {
-            long sqn = resyncSqnMs >= 0 ? numbers.afterResync(resyncSqnMs) : current;
+            long sqn = resyncSqnMs >= 0 ? numbers.afterResync(current, resyncSqnMs) : current;
             long[] allocated = new long[count];
             for (int i = 0; i < count; i++) {
                 long seq = numbers.seq(sqn) + 1;

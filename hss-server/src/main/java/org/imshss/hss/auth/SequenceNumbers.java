@@ -99,12 +99,22 @@ public final class SequenceNumbers implements Serializable {
     }
 
     /**
-     * SQN_HE to store after a verified resync: TS 33.102 6.3.5 resets SQN_HE to SQN_MS, so the following
-     * {@link #next(long, int)} issues SEQ_MS + 1. This applies even when SEQ_MS is below SEQ_HE, because the USIM
-     * may have rejected the vector for being too far ahead (Annex C.2, limit Δ).
+     * SQN_HE to store after a verified resync (TS 33.102 6.3.5 steps 2-5): kept if the USIM would accept the next
+     * SQN it yields, SEQ_HE + 1, so vectors continue above it; otherwise reset to SQN_MS, which is then above it,
+     * so the next vector carries SEQ_MS + 1.
+     *
+     * <p>"Would accept" is judged without knowing the USIM's array: C.2.2 accepts SEQ &gt; SEQ_MS(IND), and
+     * SEQ_MS, the highest SEQ accepted in any slot, bounds every slot, so SEQ &gt; SEQ_MS is accepted in any slot
+     * and also meets the optional limit L (SEQ_MS - SEQ &lt; L). SQN_HE never goes down: a lower SQN_HE would hand
+     * out SQNs again and would let a replayed old AUTS roll it back. So a SEQ_HE more than Δ above SEQ_MS (C.2.1)
+     * is kept too; C.2.1 requires Δ large enough that a working HE never gets there.
+     *
+     * @param currentSqn SQN_HE as stored, 0..2^48-1
+     * @param sqnMs      SQN_MS recovered from an AUTS whose MAC-S has been verified
      */
-    public long afterResync(long sqnMs) {
-        return Octets.requireSqn(sqnMs, "SQN_MS");
+    public long afterResync(long currentSqn, long sqnMs) {
+        Octets.requireSqn(sqnMs, "SQN_MS");
+        return seq(currentSqn) + 1 > seq(sqnMs) ? currentSqn : sqnMs;
     }
 
     private void requireInd(int ind) {

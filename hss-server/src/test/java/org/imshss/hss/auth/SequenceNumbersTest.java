@@ -66,15 +66,20 @@ class SequenceNumbersTest {
     }
 
     @Test
-    void resyncRestartsAboveSeqMs() {
+    void resyncMovesSqnHeUpToSqnMsOnlyWhenTheNextSqnWouldBeRefused() {
+        long sqnHe = sqns.sqn(100, 4);
+        // SEQ_MS above SEQ_HE: SEQ_HE + 1 would not be fresh at the USIM (TS 33.102 C.2.2), so reset to SQN_MS.
         long sqnMs = sqns.sqn(5_000, 12);
-        long stored = sqns.afterResync(sqnMs);
-        assertThat(sqns.seq(stored)).isEqualTo(5_000);
+        long stored = sqns.afterResync(sqnHe, sqnMs);
+        assertThat(stored).isEqualTo(sqnMs);
         assertThat(sqns.seq(sqns.next(stored, 0))).isEqualTo(5_001);
+        assertThat(sqns.afterResync(sqnHe, sqns.sqn(101, 0))).isEqualTo(sqns.sqn(101, 0));
 
-        // SEQ_HE above SEQ_MS (USIM rejected a too-far-ahead SQN, limit Δ): still reset down to SEQ_MS.
-        long lower = sqns.afterResync(sqns.sqn(10, 0));
-        assertThat(sqns.seq(sqns.next(lower, 4))).isEqualTo(11);
+        // SEQ_MS at or below SEQ_HE, in any slot: SEQ_HE + 1 is accepted, SQN_HE is kept (6.3.5 step 3).
+        assertThat(sqns.afterResync(sqnHe, sqns.sqn(100, 31))).isEqualTo(sqnHe);
+        assertThat(sqns.afterResync(sqnHe, sqnHe)).isEqualTo(sqnHe);
+        assertThat(sqns.afterResync(sqnHe, sqns.sqn(99, 31))).isEqualTo(sqnHe);
+        assertThat(sqns.afterResync(sqnHe, 0)).isEqualTo(sqnHe);
     }
 
     @Test
@@ -97,7 +102,7 @@ class SequenceNumbersTest {
         assertThatIllegalArgumentException().isThrownBy(() -> sqns.next(0, -1));
         assertThatIllegalArgumentException().isThrownBy(() -> sqns.next(-1, 0)).withMessageStartingWith("SQN ");
         assertThatIllegalArgumentException().isThrownBy(() -> sqns.next(1L << 48, 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> sqns.afterResync(1L << 48))
+        assertThatIllegalArgumentException().isThrownBy(() -> sqns.afterResync(0, 1L << 48))
                 .withMessageStartingWith("SQN_MS ");
         assertThatIllegalArgumentException().isThrownBy(() -> sqns.sqn(sqns.maxSeq() + 1, 0));
     }
