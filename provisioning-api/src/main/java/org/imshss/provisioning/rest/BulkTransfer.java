@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +29,18 @@ import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.InitialLoad;
 
 /**
- * NDJSON import and export of subscribers, streamed: no input is held in memory, and an import's results only up
- * to {@link #RESULTS_IN_MEMORY} bytes (beyond, in a temporary file until the request's end). An import line is an
- * idempotent upsert; its result line says created, updated, unchanged or failed (with the field errors).
+ * NDJSON import and export of subscribers, streamed. An import holds in memory at most two batches (the one read
+ * and the one stored, each at most {@link #BATCH} lines and about {@link #BATCH_BYTES} of input), one line of at
+ * most the line bound while it is read, and results up to {@link #RESULTS_IN_MEMORY} bytes (beyond, in a
+ * temporary file until the request's end). An import line is an idempotent upsert; its result line says created,
+ * updated, unchanged or failed (with the field errors).
  */
 final class BulkTransfer {
 
     /** Lines imported together: one grid round trip per kind of record for the new subscribers among them. */
     private static final int BATCH = 1000;
+    /** Input bytes after which a batch is stored even if shorter: 1,000 lines near the line bound would be 1 GB. */
+    static final int BATCH_BYTES = 8 << 20;
     private static final String FAILED = "failed";
     /** Results held in memory while a request is read (about 70 bytes a line); more go to a temporary file. */
     static final int RESULTS_IN_MEMORY = 8 << 20;
@@ -76,7 +77,7 @@ final class BulkTransfer {
      * each batch's results go out as soon as it is stored.
      */
     void importLines(InputStream body, OutputStream out, String actor, boolean progress) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+        BoundedLineReader lines = new BoundedLineReader(body, maxLineBytes);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
         ExecutorService storer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bulk-import-store");
@@ -90,21 +91,24 @@ final class BulkTransfer {
             Stored inFlight = null;
             Map<Long, LineResult> results = new TreeMap<>();
             List<BulkImport.ImportLine> batch = new ArrayList<>();
+            long batchBytes = 0;
             long number = 0;
-            String line;
-            while ((line = lines.readLine()) != null) {
+            BoundedLineReader.Line line;
+            while ((line = lines.next()) != null) {
                 number++;
-                if (line.isBlank()) {
+                if (!line.tooLong() && line.text().isBlank()) {
                     continue;
                 }
                 LineResult rejected = parse(number, line, batch);
                 if (rejected != null) {
                     results.put(number, rejected);
                 }
-                if (batch.size() == BATCH) {
+                batchBytes += line.tooLong() ? 0 : line.bytes();
+                if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
                     inFlight = submit(storer, inFlight, batch, results, buffer, early, actor);
                     batch = new ArrayList<>();
                     results = new TreeMap<>();
+                    batchBytes = 0;
                 }
             }
             inFlight = submit(storer, inFlight, batch, results, buffer, early, actor);
@@ -174,14 +178,14 @@ final class BulkTransfer {
     }
 
     /** Adds the line's document to the batch, or returns why it cannot be read. */
-    private LineResult parse(long number, String line, List<BulkImport.ImportLine> batch) {
-        if (line.length() > maxLineBytes) {
-            return new LineResult(number, null, FAILED, 413,
-                    List.of(new FieldError("$", "line longer than " + maxLineBytes + " characters")));
+    private LineResult parse(long number, BoundedLineReader.Line line, List<BulkImport.ImportLine> batch) {
+        if (line.tooLong()) {
+            return new LineResult(number, null, FAILED, 413, List.of(new FieldError("$", "line longer than "
+                    + maxLineBytes + " bytes (rest.max-import-line-bytes); skipped")));
         }
         SeedDocument.Subscription document;
         try {
-            document = reader.readValue(line);
+            document = reader.readValue(line.text());
         } catch (JsonMappingException e) {
             return new LineResult(number, null, FAILED, 400,
                     List.of(new FieldError(JsonPaths.of(e.getPath()), e.getOriginalMessage().lines().findFirst()
