@@ -1,5 +1,7 @@
 package org.imshss.hss;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,8 +61,9 @@ public final class HssMain {
             if (demo) {
                 settings = settings.withDiameter(settings.diameter().withDemoPeers());
             }
-            if (demo && settings.rest().tokens().isEmpty()) {
+            if (demo && settings.rest().enabled() && settings.rest().tokens().isEmpty()) {
                 // The README's curl examples use this token; a configured rest.tokens replaces it.
+                refuseDemoTokenOffLoopback(settings.rest().bindAddress());
                 settings = settings.withRest(settings.rest().withTokens(
                         List.of(new ApiToken("demo", Role.ADMIN, DEMO_API_TOKEN))));
             }
@@ -90,6 +93,24 @@ public final class HssMain {
             log.info("demo data loaded: alice, bob and carol @ims.example.org (see README)");
         }
         ProcessLifecycle.serveUntilStopped("HSS", node, log);
+    }
+
+    /**
+     * The demo token is public: it may only be accepted where nobody but this machine can reach the API. The
+     * address is resolved as the API will bind it; one that does not resolve is refused here too.
+     */
+    private static void refuseDemoTokenOffLoopback(String bindAddress) {
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new InvalidConfigurationException("rest.bind-address", "--demo without rest.tokens accepts the "
+                    + "public token " + DEMO_API_TOKEN + ", so the API must listen on a loopback address, not "
+                    + bindAddress + ": bind it to 127.0.0.1 or configure rest.tokens");
+        }
     }
 
 }

@@ -157,16 +157,8 @@ class HssMainIT {
     @Test
     void aTakenDiameterPortIsStatusOneAndTheProcessEnds() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int discovery = TestHss.freePort();
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "HSS_DIAMETER_PORT", Integer.toString(taken.getLocalPort()),
-                    "HSS_GRID_INSTANCE_NAME", "main-it-" + discovery,
-                    "HSS_GRID_DISCOVERY_PORT", Integer.toString(discovery),
-                    "HSS_GRID_DISCOVERY_PORT_RANGE", "0",
-                    "HSS_GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + discovery,
-                    "HSS_GRID_COMMUNICATION_PORT", Integer.toString(TestHss.freePort()),
-                    "HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString(),
-                    "HSS_REST_PORT", Integer.toString(TestHss.freePort())));
+            Map<String, String> env = isolated();
+            env.put("HSS_DIAMETER_PORT", Integer.toString(taken.getLocalPort()));
             Exit exit = hss(env, "--demo");
             assertThat(exit.status).as(exit.output).isEqualTo(1);
             assertThat(exit.output).contains("HSS failed to start").contains("diameter.port")
@@ -174,8 +166,43 @@ class HssMainIT {
         }
     }
 
+    /** The demo token is public: --demo without rest.tokens does not start with the API on another address. */
+    @Test
+    void demoWithoutTokensRefusesAnApiAddressOtherThanLoopback() throws Exception {
+        Map<String, String> env = isolated();
+        env.put("HSS_REST_BIND_ADDRESS", "0.0.0.0");
+        Exit exit = hss(env, "--demo");
+        assertThat(exit.status).as(exit.output).isEqualTo(2);
+        assertThat(exit.output).contains("rest.bind-address").contains("0.0.0.0").contains("loopback")
+                .contains("rest.tokens").doesNotContain("HSS ready");
+    }
+
+    /** Settings of a node of its own: free ports, its own grid and work directory. */
+    private Map<String, String> isolated() throws Exception {
+        int discovery = TestHss.freePort();
+        return new HashMap<>(Map.of(
+                "HSS_DIAMETER_PORT", Integer.toString(TestHss.freePort()),
+                "HSS_GRID_INSTANCE_NAME", "main-it-" + discovery,
+                "HSS_GRID_DISCOVERY_PORT", Integer.toString(discovery),
+                "HSS_GRID_DISCOVERY_PORT_RANGE", "0",
+                "HSS_GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + discovery,
+                "HSS_GRID_COMMUNICATION_PORT", Integer.toString(TestHss.freePort()),
+                "HSS_GRID_WORK_DIRECTORY", dir.resolve("data-" + discovery).toString(),
+                "HSS_REST_PORT", Integer.toString(TestHss.freePort())));
+    }
+
     /** Runs HssMain in its own JVM (this JVM's flags and classpath) and waits for it to end by itself. */
     private Exit hss(Map<String, String> environment, String... args) throws Exception {
+        Path output = Files.createTempFile(dir, "hss", ".out");
+        Process process = start(environment, output, args);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("HssMain did not end within 90 s: " + Files.readString(output));
+        }
+        return new Exit(process.exitValue(), Files.readString(output));
+    }
+
+    private Process start(Map<String, String> environment, Path output, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -188,13 +215,7 @@ class HssMainIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("HSS_"));
         builder.environment().putAll(environment);
-        Path output = Files.createTempFile(dir, "hss", ".out");
         builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("HssMain did not end within 90 s: " + Files.readString(output));
-        }
-        return new Exit(process.exitValue(), Files.readString(output));
+        return builder.start();
     }
 }
