@@ -2,10 +2,15 @@ package org.imshss.hss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -177,6 +182,38 @@ class HssMainIT {
                 .contains("rest.tokens").doesNotContain("HSS ready");
     }
 
+    /**
+     * Only --demo brings the demo token and the public demo key: without it and without rest.tokens the API refuses
+     * the demo token (401), and with secrets.required and no key the start is refused instead of sealing under the
+     * demo key.
+     */
+    @Test
+    void aStartWithoutDemoAcceptsNeitherTheDemoTokenNorTheDemoKey() throws Exception {
+        Map<String, String> required = isolated();
+        required.put("HSS_SECRETS_REQUIRED", "true");
+        Exit refused = hss(required);
+        assertThat(refused.status).as(refused.output).isEqualTo(2);
+        assertThat(refused.output).contains("secrets.keys").doesNotContain("HSS ready");
+
+        Map<String, String> env = isolated();
+        Path output = Files.createTempFile(dir, "hss", ".out");
+        Process process = start(env, output);
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = "http://127.0.0.1:" + env.get("HSS_REST_PORT");
+            awaitReady(process, output, client, base);
+            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscribers"))
+                    .header("Authorization", "Bearer " + HssMain.DEMO_API_TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(401);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     /** Settings of a node of its own: free ports, its own grid and work directory. */
     private Map<String, String> isolated() throws Exception {
         int discovery = TestHss.freePort();
@@ -189,6 +226,25 @@ class HssMainIT {
                 "HSS_GRID_COMMUNICATION_PORT", Integer.toString(TestHss.freePort()),
                 "HSS_GRID_WORK_DIRECTORY", dir.resolve("data-" + discovery).toString(),
                 "HSS_REST_PORT", Integer.toString(TestHss.freePort())));
+    }
+
+    /** Waits until the node answers /ready with 200, failing if the process ends first or takes more than 90 s. */
+    private static void awaitReady(Process process, Path output, HttpClient client, String base) throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/ready")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // Not listening yet: asked again below.
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("HssMain not ready: " + Files.readString(output));
+            }
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Runs HssMain in its own JVM (this JVM's flags and classpath) and waits for it to end by itself. */
