@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
+import org.imshss.hss.diameter.transport.ConnectionLimits;
 import org.imshss.hss.diameter.transport.TransportSettings;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestSettings;
@@ -196,8 +197,11 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             throw new InvalidConfigurationException("diameter.write-queue-bytes",
                     "must be at least diameter.max-message-bytes (" + maxMessage + "), not " + writeQueue);
         }
+        ConnectionLimits connections = new ConnectionLimits(positive(c, "diameter.max-connections"),
+                positive(c, "diameter.max-connections-per-address"),
+                Duration.ofMillis(positive(c, "diameter.cer-timeout-ms")));
         return new TransportSettings(maxMessage, positive(c, "diameter.max-pending-requests"), writeQueue,
-                Duration.ofMillis(positive(c, "diameter.io-timeout-ms")));
+                Duration.ofMillis(positive(c, "diameter.io-timeout-ms")), connections);
     }
 
     /**

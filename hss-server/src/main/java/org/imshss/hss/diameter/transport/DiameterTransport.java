@@ -1,5 +1,6 @@
 package org.imshss.hss.diameter.transport;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
@@ -34,7 +35,8 @@ public final class DiameterTransport implements AutoCloseable {
     private final TransportTls tls;
     private final CapabilitiesAdmission admission;
     private final AtomicInteger pending = new AtomicInteger();
-    private final Set<TransportConnection.Link> links = ConcurrentHashMap.newKeySet();
+    private final AcceptGate gate;
+    private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper;
     private volatile Function<String, PeerState> peerStates = host -> null;
     /** The stack's peer state machines; a peer removed from the stack takes its machine with it. */
@@ -60,6 +62,7 @@ public final class DiameterTransport implements AutoCloseable {
         this.capabilitiesWait = capabilitiesWait;
         this.tls = tls;
         this.admission = Objects.requireNonNull(admission);
+        this.gate = new AcceptGate(settings.connections());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "diameter-transport-sweeper");
             t.setDaemon(true);
@@ -142,6 +145,20 @@ public final class DiameterTransport implements AutoCloseable {
         }
     }
 
+    AcceptGate gate() {
+        return gate;
+    }
+
+    /** Accepted connections open now (from accept until close), on the whole node. */
+    public int acceptedConnections() {
+        return gate.open();
+    }
+
+    /** Accepted connections open now from one source address. */
+    public int acceptedConnections(InetAddress address) {
+        return gate.open(address);
+    }
+
     /** Requests received and not yet answered, on the whole node. */
     public int pendingRequests() {
         return pending.get();
@@ -169,11 +186,11 @@ public final class DiameterTransport implements AutoCloseable {
         }
     }
 
-    void opened(TransportConnection.Link link) {
+    void opened(Link link) {
         links.add(link);
     }
 
-    void closed(TransportConnection.Link link) {
+    void closed(Link link) {
         links.remove(link);
     }
 
@@ -181,8 +198,8 @@ public final class DiameterTransport implements AutoCloseable {
      * Whether another connection than {@code self} of the peer with this Origin-Host is still registered: open, or
      * closing and not yet done telling the stack.
      */
-    boolean otherOpenLink(String host, TransportConnection.Link self) {
-        for (TransportConnection.Link link : links) {
+    boolean otherOpenLink(String host, Link self) {
+        for (Link link : links) {
             if (link != self && host.equals(link.originHost())) {
                 return true;
             }
@@ -192,7 +209,7 @@ public final class DiameterTransport implements AutoCloseable {
 
     private void sweep() {
         long now = System.nanoTime();
-        for (TransportConnection.Link link : links) {
+        for (Link link : links) {
             try {
                 link.sweep(now);
             } catch (RuntimeException e) {
@@ -205,7 +222,7 @@ public final class DiameterTransport implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
-        for (TransportConnection.Link link : links) {
+        for (Link link : links) {
             link.close(null);
         }
     }

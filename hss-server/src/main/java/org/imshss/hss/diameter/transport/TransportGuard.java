@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens for peers (jDiameter's {@code NetworkGuard} extension): binds at once (a taken port fails the start),
  * accepts on one thread per address and port, and hands each accepted socket to the stack as a
- * {@link TransportConnection} that starts reading only once the stack listens to it. With TLS it also listens on
- * the TLS port (RFC 6733 2.1), and with TLS only not on the plain one.
+ * {@link TransportConnection} that starts reading only once the stack listens to it. A connection past the
+ * node's caps ({@link ConnectionLimits}) is closed at once instead. With TLS it also listens on the TLS port
+ * (RFC 6733 2.1), and with TLS only not on the plain one.
  */
 public final class TransportGuard implements INetworkGuard {
 
@@ -80,8 +81,14 @@ public final class TransportGuard implements INetworkGuard {
                 }
                 continue;
             }
+            AcceptGate.Permit permit = transport.gate().admit(socket.getInetAddress());
+            if (permit == null) {
+                // Over a cap: closed before any thread or buffer is spent on it.
+                TransportConnection.closeQuietly(socket);
+                continue;
+            }
             try {
-                TransportConnection connection = new TransportConnection(transport, parser, socket, tls);
+                TransportConnection connection = new TransportConnection(transport, parser, socket, tls, permit);
                 log.debug("Diameter connection from {}", connection.getKey());
                 for (INetworkConnectionListener listener : listeners) {
                     listener.newNetworkConnection(connection);
@@ -89,11 +96,8 @@ public final class TransportGuard implements INetworkGuard {
                 connection.start();
             } catch (RuntimeException e) {
                 log.warn("Diameter connection from {} not taken: {}", socket.getRemoteSocketAddress(), e.toString());
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
+                TransportConnection.closeQuietly(socket);
+                permit.release();
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.imshss.hss.diameter.transport;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Limits of the Diameter transport.
@@ -13,9 +14,10 @@ import java.time.Duration;
  *                        (it does not read) is disconnected
  * @param ioTimeout longest time one write to a peer may block, and longest the rest of a message may take to
  *                  arrive once its first octet has; past it the connection is closed
+ * @param connections caps on accepted connections and the time each has to send its CER
  */
 public record TransportSettings(int maxMessageBytes, int maxPendingRequests, long writeQueueBytes,
-        Duration ioTimeout) {
+        Duration ioTimeout, ConnectionLimits connections) {
 
     /** The Diameter header (RFC 6733 3). */
     public static final int HEADER_BYTES = 20;
@@ -23,7 +25,12 @@ public record TransportSettings(int maxMessageBytes, int maxPendingRequests, lon
     public static final int LARGEST_MESSAGE = 0xFFFFFF;
 
     public static final TransportSettings DEFAULTS =
-            new TransportSettings(1 << 20, 4096, 16L << 20, Duration.ofSeconds(5));
+            new TransportSettings(1 << 20, 4096, 16L << 20, Duration.ofSeconds(5), ConnectionLimits.DEFAULTS);
+
+    /** With the default connection limits. */
+    public TransportSettings(int maxMessageBytes, int maxPendingRequests, long writeQueueBytes, Duration ioTimeout) {
+        this(maxMessageBytes, maxPendingRequests, writeQueueBytes, ioTimeout, ConnectionLimits.DEFAULTS);
+    }
 
     public TransportSettings {
         if (maxMessageBytes < 4096 || maxMessageBytes > LARGEST_MESSAGE) {
@@ -38,6 +45,12 @@ public record TransportSettings(int maxMessageBytes, int maxPendingRequests, lon
         if (ioTimeout.isNegative() || ioTimeout.isZero()) {
             throw new IllegalArgumentException("ioTimeout must be positive");
         }
+        Objects.requireNonNull(connections, "connections");
+    }
+
+    /** With other connection limits. */
+    public TransportSettings withConnections(ConnectionLimits other) {
+        return new TransportSettings(maxMessageBytes, maxPendingRequests, writeQueueBytes, ioTimeout, other);
     }
 
     /** What one connection may hold of {@link #maxPendingRequests}, so one flooding peer cannot starve the others. */

@@ -1,0 +1,244 @@
+package org.imshss.hss.diameter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.config.TlsSettings;
+import org.imshss.hss.diameter.transport.ConnectionLimits;
+import org.imshss.hss.diameter.transport.DiameterTransport;
+import org.imshss.hss.diameter.transport.TransportSettings;
+import org.imshss.hss.testing.LogCapture;
+import org.imshss.hss.testing.RawDiameterClient;
+import org.imshss.hss.testing.RawMessage;
+import org.imshss.hss.testing.RawRequests;
+import org.imshss.hss.testing.TestCertificates;
+import org.imshss.hss.testing.TestCertificates.Store;
+import org.imshss.hss.testing.TestCertificates.Usage;
+import org.imshss.hss.testing.TestHss;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accepted connections are bounded over real TCP: one that sends no CER (nor finishes a TLS handshake) is closed
+ * after {@code diameter.cer-timeout-ms}; past {@code diameter.max-connections-per-address} or
+ * {@code diameter.max-connections} a new one is closed at once; while hundreds of connections are held without a
+ * CER and more keep coming, a peer still connects, gets its CEA and is answered. The sources are loopback addresses
+ * 127.0.0.x, which Linux routes to the loopback interface.
+ */
+class ConnectionLimitsIT {
+
+    private static final Duration CER_TIMEOUT = Duration.ofMillis(500);
+    /** For the node whose held connections must stay until the test closes them. */
+    private static final Duration LONG_CER_TIMEOUT = Duration.ofMinutes(5);
+    private static final int PER_ADDRESS = 20;
+    private static final int TOTAL = 400;
+    /** How long a connection refused at accept may take to see its close, on a busy machine. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+    private static Path dir;
+    private static TestHss quick;
+    private static int tlsPort;
+    private static TestHss capped;
+
+    private final List<Socket> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("connection-limits");
+        TestCertificates ca = TestCertificates.generate(dir);
+        Store key = ca.leaf("hss", "CN=" + TestHss.HOST, "dns:" + TestHss.HOST, Usage.BOTH);
+        tlsPort = TestHss.freePort();
+        quick = TestHss.startWithDiameter(d -> d.withTransport(TransportSettings.DEFAULTS.withConnections(
+                        new ConnectionLimits(1024, 64, CER_TIMEOUT)))
+                .withTls(TlsSettings.of(tlsPort, key.path(), key.password(), ca.truststore().path(),
+                        ca.truststore().password())));
+        capped = TestHss.startWithDiameter(d -> d.withTransport(TransportSettings.DEFAULTS.withConnections(
+                new ConnectionLimits(TOTAL, PER_ADDRESS, LONG_CER_TIMEOUT))));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (quick != null) {
+            quick.close();
+        }
+        if (capped != null) {
+            capped.close();
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @AfterEach
+    void closeOpened() throws Exception {
+        for (Socket socket : opened) {
+            socket.close();
+        }
+        opened.clear();
+        await(() -> transport(capped).acceptedConnections() == 0, Duration.ofSeconds(30),
+                "the HSS counts every closed connection as gone");
+    }
+
+    @Test
+    void connectionWithoutCerIsClosedAfterTheTimeout() throws Exception {
+        Socket silent = open(quick.port(), InetAddress.getLoopbackAddress());
+        long started = System.nanoTime();
+        assertThat(closedWithin(silent, CER_TIMEOUT.plusSeconds(4))).as("closed by the HSS").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(CER_TIMEOUT);
+    }
+
+    @Test
+    void stalledTlsHandshakeCountsTowardTheCerTimeout() throws Exception {
+        // The first octet of a TLS handshake record, then nothing: the I/O timeout (5 s) would close it later.
+        Socket stalled = open(tlsPort, InetAddress.getLoopbackAddress());
+        stalled.getOutputStream().write(0x16);
+        long started = System.nanoTime();
+        assertThat(closedWithin(stalled, Duration.ofSeconds(4))).as("closed before the I/O timeout").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(CER_TIMEOUT);
+    }
+
+    @Test
+    void peerThatSentItsCerIsNotClosedAtTheTimeout() throws Exception {
+        try (RawDiameterClient peer = quick.raw("past-cer-timeout.ims.example.org")) {
+            assertThat(peer.closedByPeer((int) CER_TIMEOUT.multipliedBy(3).toMillis())).isFalse();
+            RawMessage uar = RawRequests.uar(peer);
+            assertThat(peer.exchange(uar).resultCode()).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
+        }
+    }
+
+    @Test
+    void connectionsPastThePerAddressCapAreClosedAtOnce() throws Exception {
+        InetAddress source = InetAddress.getByName("127.0.0.2");
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < PER_ADDRESS + 10; i++) {
+            sockets.add(open(capped.port(), source));
+        }
+        for (Socket refused : sockets.subList(PER_ADDRESS, sockets.size())) {
+            assertThat(closedWithin(refused, PROMPTLY)).as("closed at once past the cap").isTrue();
+        }
+        await(() -> transport(capped).acceptedConnections(source) == PER_ADDRESS, PROMPTLY, "the cap held open");
+        assertThat(transport(capped).acceptedConnections()).isEqualTo(PER_ADDRESS);
+        // Those within the cap are open: each still exchanges capabilities.
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            RawDiameterClient peer = RawDiameterClient.over(sockets.get(i), "held-" + i + ".ims.example.org",
+                    TestHss.REALM);
+            assertThat(peer.exchangeCapabilities().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+        }
+    }
+
+    @Test
+    void connectionsPastTheTotalCapAreClosedAtOnce() throws Exception {
+        for (int a = 0; a < TOTAL / PER_ADDRESS; a++) {
+            InetAddress source = InetAddress.getByName("127.0.1." + (a + 1));
+            for (int i = 0; i < PER_ADDRESS; i++) {
+                open(capped.port(), source);
+            }
+        }
+        await(() -> transport(capped).acceptedConnections() == TOTAL, PROMPTLY, "the total cap held open");
+        Socket fromNewAddress = open(capped.port(), InetAddress.getByName("127.0.2.1"));
+        assertThat(closedWithin(fromNewAddress, PROMPTLY)).as("closed at once past the total cap").isTrue();
+        Socket peer = open(capped.port(), InetAddress.getLoopbackAddress());
+        assertThat(closedWithin(peer, PROMPTLY)).as("closed at once past the total cap").isTrue();
+        assertThat(transport(capped).acceptedConnections()).isEqualTo(TOTAL);
+        for (Socket held : opened.subList(0, 10)) {
+            RawDiameterClient client = RawDiameterClient.over(held, "held-" + held.getLocalPort() + ".ims.example.org",
+                    TestHss.REALM);
+            assertThat(client.exchangeCapabilities().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+        }
+    }
+
+    @Test
+    void peerIsServedWhileConnectionsWithoutCerFloodIn() throws Exception {
+        int addresses = TOTAL / PER_ADDRESS - 1;
+        int attemptsPerAddress = PER_ADDRESS + 30;
+        try (LogCapture log = LogCapture.debug()) {
+            long started = System.nanoTime();
+            CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < attemptsPerAddress; i++) {
+                        for (int a = 0; a < addresses; a++) {
+                            open(capped.port(), InetAddress.getByName("127.0.3." + (a + 1)));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await(() -> transport(capped).acceptedConnections() >= TOTAL / 2, Duration.ofSeconds(60),
+                    "half the total cap held by the flood");
+            try (RawDiameterClient peer = capped.raw("served-during-flood.ims.example.org")) {
+                assertThat(peer.capabilitiesAnswer().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+                RawMessage uar = RawRequests.uar(peer);
+                assertThat(peer.exchange(uar).resultCode()).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
+                flood.get(120, TimeUnit.SECONDS);
+                await(() -> transport(capped).acceptedConnections() == addresses * PER_ADDRESS + 1, PROMPTLY,
+                        "the flood's connections within the caps, and the peer's");
+                uar = RawRequests.uar(peer);
+                assertThat(peer.exchange(uar).resultCode()).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            long refusalLines = log.events().stream().filter(ConnectionLimitsIT::refusal).count();
+            System.out.printf("ConnectionLimitsIT: %d connections attempted from %d addresses, %d held, in %d s;"
+                    + " %d refusal log lines%n", addresses * attemptsPerAddress, addresses, addresses * PER_ADDRESS,
+                    seconds, refusalLines);
+            // Refusals are logged at most once every 10 s, however many there are.
+            assertThat(refusalLines).isLessThanOrEqualTo(2 + seconds / 10);
+        }
+    }
+
+    private static boolean refusal(ILoggingEvent event) {
+        return event.getFormattedMessage().contains("closed at accept");
+    }
+
+    private static DiameterTransport transport(TestHss hss) {
+        return hss.node().diameter().transport();
+    }
+
+    /** A connection to the HSS from {@code source}, sending nothing; closed after the test. */
+    private Socket open(int port, InetAddress source) throws IOException {
+        Socket socket = new Socket();
+        synchronized (opened) {
+            opened.add(socket);
+        }
+        socket.bind(new InetSocketAddress(source, 0));
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        return socket;
+    }
+
+    /** Whether the HSS closes the connection within {@code wait}: its input ends or it is reset. */
+    private static boolean closedWithin(Socket socket, Duration wait) throws IOException {
+        socket.setSoTimeout((int) wait.toMillis());
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    private static void await(BooleanSupplier condition, Duration wait, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("within %s: %s", wait, what).isNegative();
+            Thread.sleep(10);
+        }
+    }
+}
