@@ -107,6 +107,9 @@ class OverloadIT {
         try (RawDiameterClient stuck = RawDiameterClient.connect("127.0.0.1", hss.port(), stuckHost, TestHss.REALM,
                         4096);
                 RawDiameterClient other = hss.raw("still-served.ims.example.org")) {
+            // Precondition: the stuck peer is admitted and up, else the loop below would end at once untested.
+            assertThat(stuck.capabilitiesAnswer().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+            awaitOkay(stuckHost);
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             for (int i = 0; i < 30_000; i++) {
                 all.writeBytes(RawRequests.uar(stuck).encode());
@@ -136,6 +139,14 @@ class OverloadIT {
             flood.get(30, TimeUnit.SECONDS);
             RawMessage uar = RawRequests.uar(other);
             assertThat(other.exchange(uar).resultCode()).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
+        }
+    }
+
+    private static void awaitOkay(String host) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (state(host) != PeerState.OKAY) {
+            assertThat(System.nanoTime() - deadline).as("%s OKAY at the HSS within 10 s", host).isNegative();
+            Thread.sleep(5);
         }
     }
 
