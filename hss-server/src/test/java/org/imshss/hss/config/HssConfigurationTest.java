@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.imshss.hss.diameter.transport.ConnectionLimits;
 import org.imshss.hss.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,21 @@ class HssConfigurationTest {
         } finally {
             System.clearProperty(key);
         }
+    }
+
+    @Test
+    void connectionLimitsDefaultAndOverride() {
+        assertThat(HssConfiguration.load(null, Map.of()).diameter().transport().connections())
+                .isEqualTo(ConnectionLimits.DEFAULTS)
+                .isEqualTo(new ConnectionLimits(1024, 64, Duration.ofSeconds(5)));
+        HssSettings settings = HssConfiguration.load(null, Map.of("HSS_DIAMETER_CER_TIMEOUT_MS", "750",
+                "HSS_DIAMETER_MAX_CONNECTIONS", "256", "HSS_DIAMETER_MAX_CONNECTIONS_PER_ADDRESS", "4"));
+        assertThat(settings.diameter().transport().connections())
+                .isEqualTo(new ConnectionLimits(256, 4, Duration.ofMillis(750)));
+        assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_DIAMETER_CER_TIMEOUT_MS", "0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).key())
+                        .isEqualTo("diameter.cer-timeout-ms"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.imshss.hss.config.InvalidConfigurationException;
+import org.imshss.hss.diameter.transport.ConnectionLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,20 @@ class SlfConfigurationTest {
         assertThat(settings.routing().relayOriginRealms()).isEqualTo(List.of("mno.example.net", "other.example.net"));
         assertThat(settings.routing().relayTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(SlfConfiguration.environmentName("slf.relay-timeout-ms")).isEqualTo("SLF_SLF_RELAY_TIMEOUT_MS");
+    }
+
+    @Test
+    void connectionLimitsAreReadAsTheHssReadsThem() {
+        assertThat(SlfConfiguration.load(null, Map.of()).diameter().transport().connections())
+                .isEqualTo(ConnectionLimits.DEFAULTS);
+        SlfSettings settings = SlfConfiguration.load(null, Map.of("SLF_DIAMETER_CER_TIMEOUT_MS", "2000",
+                "SLF_DIAMETER_MAX_CONNECTIONS", "300", "SLF_DIAMETER_MAX_CONNECTIONS_PER_ADDRESS", "8"));
+        assertThat(settings.diameter().transport().connections())
+                .isEqualTo(new ConnectionLimits(300, 8, Duration.ofSeconds(2)));
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_DIAMETER_MAX_CONNECTIONS", "0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).key())
+                        .isEqualTo("diameter.max-connections"));
     }
 
     @Test
