@@ -68,13 +68,13 @@ final class AcceptGate {
 
     /** An accepted connection closed because its CER did not come in time. */
     void closedWithoutCer(String key) {
-        withoutCer.event(count -> log.warn("Diameter connection {} closed: no CER within {} ms ({} connection(s)"
-                + " closed so since the last such line)", key, limits.cerTimeout().toMillis(), count));
+        withoutCer.event(count -> log.warn("Diameter connection {} closed: no CER within {} ms; {} connection(s)"
+                + " closed for that since the previous such line", key, limits.cerTimeout().toMillis(), count));
     }
 
     private void refused(InetAddress address, String reason) {
-        refusals.event(count -> log.warn("Diameter connection from {} closed at accept: {} ({} connection(s)"
-                + " refused since the last such line)", address.getHostAddress(), reason, count));
+        refusals.event(count -> log.warn("Diameter connection from {} closed at accept: {}; {} connection(s)"
+                + " refused since the previous such line", address.getHostAddress(), reason, count));
     }
 
     /** One accepted connection's place, given back once when it closes. */
