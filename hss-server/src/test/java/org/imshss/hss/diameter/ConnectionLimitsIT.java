@@ -191,6 +191,9 @@ class ConnectionLimitsIT {
                 flood.get(120, TimeUnit.SECONDS);
                 await(() -> transport(capped).acceptedConnections() == addresses * PER_ADDRESS + 1, PROMPTLY,
                         "the flood's connections within the caps, and the peer's");
+                // A connection without a CER costs one thread, its reader; none was started for those refused.
+                assertThat(threads("diameter-read-aaa://127.0.3.")).isEqualTo(addresses * PER_ADDRESS);
+                assertThat(threads("diameter-write-aaa://127.0.3.")).isZero();
                 uar = RawRequests.uar(peer);
                 assertThat(peer.exchange(uar).resultCode()).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
             }
@@ -202,6 +205,10 @@ class ConnectionLimitsIT {
             // Refusals are logged at most once every 10 s, however many there are.
             assertThat(refusalLines).isLessThanOrEqualTo(2 + seconds / 10);
         }
+    }
+
+    private static long threads(String namePrefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(namePrefix)).count();
     }
 
     private static boolean refusal(ILoggingEvent event) {
