@@ -248,43 +248,7 @@ final class Link {
         long ids = Wire.identifiers(message);
         boolean counted = false;
         if (request && !base) {
-            if (!open) {
-                close("request " + command + " before the capabilities exchange");
-                return;
-            }
-            long application = Wire.applicationId(message);
-            if (!transport.advertises(application)) {
-                answerError(message, ResultCode.DIAMETER_APPLICATION_UNSUPPORTED, null, null);
-                return;
-            }
-            Optional<Command> known = Command.lookup(command, true);
-            if (known.isEmpty() || known.get().application().id() != application) {
-                answerError(message, ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null, null);
-                return;
-            }
-            // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
-            // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
-            // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit), and
-            // one without an AVP its routing reads (jDiameter: 3007 or 5005, again the request sent back).
-            List<Wire.AvpAt> avps = Wire.topLevel(message);
-            Optional<Wire.LayoutError> unroutable = Wire.checkRoutingAvps(avps);
-            if (unroutable.isPresent()) {
-                Wire.LayoutError error = unroutable.get();
-                answerError(message, error.resultCode(), error.failedAvp(), error.text());
-                return;
-            }
-            if (!transport.routes(Wire.destinationRealm(message, avps))) {
-                answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
-                return;
-            }
-            Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message, avps);
-            if (unnamed.isPresent()) {
-                Wire.LayoutError error = unnamed.get();
-                answerError(message, error.resultCode(), error.failedAvp(), error.text());
-                return;
-            }
-            if (!acquire(ids)) {
-                answerError(message, ResultCode.DIAMETER_TOO_BUSY, null, null);
+            if (!admitRequest(message, command, ids)) {
                 return;
             }
             counted = true;
@@ -322,6 +286,53 @@ final class Link {
             }
             throw e;
         }
+    }
+
+    /**
+     * A request for an application: answered here, or its connection closed, when it cannot reach the stack (RFC
+     * 6733 7.1); otherwise it takes a place among the node's pending requests. Returns whether it goes on.
+     */
+    private boolean admitRequest(byte[] message, int command, long ids) {
+        if (!open) {
+            close("request " + command + " before the capabilities exchange");
+            return false;
+        }
+        long application = Wire.applicationId(message);
+        if (!transport.advertises(application)) {
+            answerError(message, ResultCode.DIAMETER_APPLICATION_UNSUPPORTED, null, null);
+            return false;
+        }
+        Optional<Command> known = Command.lookup(command, true);
+        if (known.isEmpty() || known.get().application().id() != application) {
+            answerError(message, ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null, null);
+            return false;
+        }
+        // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
+        // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
+        // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit), and
+        // one without an AVP its routing reads (jDiameter: 3007 or 5005, again the request sent back).
+        List<Wire.AvpAt> avps = Wire.topLevel(message);
+        Optional<Wire.LayoutError> unroutable = Wire.checkRoutingAvps(avps);
+        if (unroutable.isPresent()) {
+            Wire.LayoutError error = unroutable.get();
+            answerError(message, error.resultCode(), error.failedAvp(), error.text());
+            return false;
+        }
+        if (!transport.routes(Wire.destinationRealm(message, avps))) {
+            answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
+            return false;
+        }
+        Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message, avps);
+        if (unnamed.isPresent()) {
+            Wire.LayoutError error = unnamed.get();
+            answerError(message, error.resultCode(), error.failedAvp(), error.text());
+            return false;
+        }
+        if (!acquire(ids)) {
+            answerError(message, ResultCode.DIAMETER_TOO_BUSY, null, null);
+            return false;
+        }
+        return true;
     }
 
     /**
