@@ -10,7 +10,8 @@ import java.time.Duration;
  *                       at once
  * @param maxPerAddress accepted connections open at once from one source address
  * @param cerTimeout how long an accepted connection may take to send its CER, TLS handshake included; past it the
- *                   connection is closed (RFC 6733 5.6.1: the responder may drop a connection without a CER)
+ *                   connection is closed (RFC 6733 5.6.1: a new connection is anonymous until its CER, which the
+ *                   node awaits outside the peer state machine, so how long it waits is the node's to bound)
  */
 public record ConnectionLimits(int maxConnections, int maxPerAddress, Duration cerTimeout) {
 
