@@ -1,6 +1,7 @@
 package org.imshss.provisioning.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Set;
  * @param chargingInformationId a {@link ChargingInformation} id, or null
  * @param looseRouteRequired whether SAA carries Loose-Route-Indication LOOSE_ROUTE_REQUIRED
  * @param implicitSetIds the implicit registration sets of the subscription, PSI-only ones included
+ * @param incarnation random, chosen when the subscriber is created through the API or a bulk import, so that one
+ *                    deleted and created again never shows an entity tag it had before; null in older records
+ * @param version raised by one with every write of the subscriber; 0 in records written before it was kept
  */
 public record ImsSubscription(
         String id,
@@ -24,7 +28,9 @@ public record ImsSubscription(
         List<String> allowedVisitedNetworks,
         String chargingInformationId,
         boolean looseRouteRequired,
-        List<String> implicitSetIds) {
+        List<String> implicitSetIds,
+        String incarnation,
+        long version) {
 
     public ImsSubscription {
         privateIdentities = List.copyOf(privateIdentities);
@@ -35,12 +41,32 @@ public record ImsSubscription(
         allowedVisitedNetworks = List.copyOf(allowedVisitedNetworks);
     }
 
+    /** A subscription not versioned yet (as a document converts to). */
+    public ImsSubscription(String id, List<String> privateIdentities, Set<Integer> mandatoryCapabilities,
+            Set<Integer> optionalCapabilities, List<String> preferredScscfs, List<String> allowedVisitedNetworks,
+            String chargingInformationId, boolean looseRouteRequired, List<String> implicitSetIds) {
+        this(id, privateIdentities, mandatoryCapabilities, optionalCapabilities, preferredScscfs,
+                allowedVisitedNetworks, chargingInformationId, looseRouteRequired, implicitSetIds, null, 0);
+    }
+
     /** Without the list of implicit sets (they are then found through the private identities). */
     public ImsSubscription(String id, List<String> privateIdentities, Set<Integer> mandatoryCapabilities,
             Set<Integer> optionalCapabilities, List<String> preferredScscfs, List<String> allowedVisitedNetworks,
             String chargingInformationId, boolean looseRouteRequired) {
         this(id, privateIdentities, mandatoryCapabilities, optionalCapabilities, preferredScscfs,
                 allowedVisitedNetworks, chargingInformationId, looseRouteRequired, List.of());
+    }
+
+    /** The same subscription at another version. */
+    public ImsSubscription versioned(String incarnation, long version) {
+        return new ImsSubscription(id, privateIdentities, mandatoryCapabilities, optionalCapabilities,
+                preferredScscfs, allowedVisitedNetworks, chargingInformationId, looseRouteRequired, implicitSetIds,
+                incarnation, version);
+    }
+
+    /** Whether both are the same write of the same subscriber: what an If-Match compares. */
+    public boolean sameVersion(ImsSubscription other) {
+        return other != null && version == other.version && Objects.equals(incarnation, other.incarnation);
     }
 
     /** Case-insensitive: network identifiers are domain names. */

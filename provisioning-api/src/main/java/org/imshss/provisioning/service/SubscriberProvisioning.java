@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
@@ -21,6 +23,7 @@ import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.seed.SeedException;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.ProvisioningStore;
+import org.imshss.provisioning.store.SubscriberClaims;
 import org.imshss.provisioning.store.SubscriberData;
 
 /**
@@ -29,13 +32,29 @@ import org.imshss.provisioning.store.SubscriberData;
  * replace, read and delete. Credentials are write-only; a document without them keeps the stored ones.
  *
  * <p>Changes reach the network: a registered user whose profile changes gets a PPR, a removed identity an
- * RTR PERMANENT_TERMINATION (TS 29.228 6.1.3, 6.2.2). Writes to one subscriber are serialised on this node;
- * the version check of If-Match is atomic with the write on this node.
+ * RTR PERMANENT_TERMINATION (TS 29.228 6.1.3, 6.2.2). Each write claims the subscriber's identities and passes
+ * the subscriber's version with atomic grid operations ({@link SubscriberClaims}), so If-Match, create-only and the
+ * ownership of identities hold cluster-wide; writes to one subscriber are also serialised on this node, which only
+ * spares them from racing each other there.
  */
 public final class SubscriberProvisioning {
 
     private static final int LOCK_STRIPES = 64;
     private static final String SUBSCRIBER = "subscriber";
+    /** Attempts of an unconditional write that another write of the same subscriber keeps overtaking. */
+    private static final int WRITE_ATTEMPTS = 10;
+
+    /** What a write requires of the stored subscriber besides what it read. */
+    private enum Condition { NONE, IF_MATCH, IF_ABSENT }
+
+    /** Another write of the same subscriber got through first; an unconditional write reads again and retries. */
+    private static final class Raced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Raced() {
+            super(null, null, false, false);
+        }
+    }
 
     private final ProvisioningStore store;
     private final SeedLoader loader;
@@ -98,10 +117,10 @@ public final class SubscriberProvisioning {
     public Versioned create(SeedDocument.Subscription document, String actor) {
         String id = requireId(document);
         return locked(id, () -> {
-            if (store.subscription(id).isPresent()) {
+            if (store.storedSubscription(id).isPresent()) {
                 throw ProvisioningException.conflict("id", "subscriber " + id + " exists already");
             }
-            return write(id, document, null, actor, Map.of()).stored();
+            return write(id, document, null, actor, Map.of(), Condition.IF_ABSENT).stored();
         });
     }
 
@@ -115,11 +134,12 @@ public final class SubscriberProvisioning {
             throw ProvisioningException.invalid("id", "differs from the subscriber named in the path (" + id + ")");
         }
         SeedDocument.Subscription withId = document.id() == null ? withId(document, id) : document;
-        return locked(id, () -> {
-            Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id);
+        return locked(id, () -> retrying(id, () -> {
+            Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id, true);
             checkVersion(current, ifMatch);
-            return write(id, withId, current.orElse(null), actor, Map.of());
-        });
+            return write(id, withId, current.orElse(null), actor, Map.of(),
+                    ifMatch == null ? Condition.NONE : Condition.IF_MATCH);
+        }));
     }
 
     /**
@@ -130,8 +150,9 @@ public final class SubscriberProvisioning {
         PrivateIdentity identity = store.privateIdentity(impi)
                 .orElseThrow(() -> ProvisioningException.notFound("private identity " + impi));
         String id = identity.subscriptionId();
-        return locked(id, () -> {
-            SubscriberSnapshots.Snapshot current = snapshots.snapshot(id).orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
+        return locked(id, () -> retrying(id, () -> {
+            SubscriberSnapshots.Snapshot current = snapshots.snapshot(id, true)
+                    .orElseThrow(() -> ProvisioningException.notFound(SUBSCRIBER + " " + id));
             AuthProfile auth = identity.auth();
             boolean newDigest = credentials.password() != null || credentials.ha1() != null;
             boolean newAka = credentials.k() != null || credentials.op() != null || credentials.opc() != null
@@ -163,11 +184,11 @@ public final class SubscriberProvisioning {
                     d.chargingInformation(), d.mandatoryCapabilities(), d.optionalCapabilities(), d.preferredScscfs(),
                     d.looseRouteRequired(), privates, d.implicitRegistrationSets(), d.publicIdentities());
             try {
-                return write(id, changed, current, actor, kept).stored();
+                return write(id, changed, current, actor, kept, Condition.NONE).stored();
             } catch (ProvisioningException e) {
                 throw relocate(e);
             }
-        });
+        }));
     }
 
     /** Write-only credentials of one private identity, as the seed format spells them. */
@@ -192,28 +213,22 @@ public final class SubscriberProvisioning {
 
     /** Removes a subscriber: its registered identities are de-registered first (RTR PERMANENT_TERMINATION). */
     public void delete(String id, String ifMatch, String actor) {
-        locked(id, () -> {
-            Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id);
+        locked(id, () -> retrying(id, () -> {
+            Optional<SubscriberSnapshots.Snapshot> current = snapshots.snapshot(id, true);
             if (current.isEmpty()) {
                 throw ProvisioningException.notFound(SUBSCRIBER + " " + id);
             }
             checkVersion(current, ifMatch);
             SubscriberSnapshots.Snapshot old = current.get();
-            terminateRegistered(id, old.publicIdentityKeys());
-            for (String impu : old.publicIdentityKeys()) {
-                store.removePublicIdentity(impu);
-            }
-            for (ImplicitRegistrationSet set : old.sets()) {
-                store.removeImplicitRegistrationSet(set.id());
-            }
-            for (PrivateIdentity impi : old.privateIdentities()) {
-                store.removePrivateIdentity(impi.impi());
+            // De-registered once the delete has got through, before its identities go.
+            if (store.deleteSubscriber(old.subscription(), records(old),
+                    () -> terminateRegistered(id, old.publicIdentityKeys())).stale()) {
+                throw ifMatch == null ? new Raced() : ProvisioningException.stale();
             }
             store.removeRegistration(id);
-            store.removeSubscription(id);
             record("DELETE", id, actor, List.of("*"));
             return null;
-        });
+        }));
     }
 
     private void checkVersion(Optional<SubscriberSnapshots.Snapshot> current, String ifMatch) {
@@ -229,8 +244,8 @@ public final class SubscriberProvisioning {
     }
 
     /** @param kept credentials of stored private identities taken over as they are, by normalised identity */
-    private Written write(String id, SeedDocument.Subscription document,
-            SubscriberSnapshots.Snapshot old, String actor, Map<String, SeedLoader.KeptCredentials> kept) {
+    private Written write(String id, SeedDocument.Subscription document, SubscriberSnapshots.Snapshot old,
+            String actor, Map<String, SeedLoader.KeptCredentials> kept, Condition condition) {
         Map<String, SeedLoader.KeptCredentials> keep = new LinkedHashMap<>(storedCredentials(document, old));
         keep.putAll(kept);
         SubscriberData data = convert(document, keep);
@@ -239,29 +254,23 @@ public final class SubscriberProvisioning {
             // An unchanged upsert (a bulk import run again): no grid write, no change event, no audit entry.
             return new Written(false, false, old.versioned());
         }
-
         Set<String> newIdentities = new LinkedHashSet<>();
         data.publicIdentities().forEach(p -> newIdentities.add(SubscriberSnapshots.key(p)));
-        if (old != null) {
-            List<String> dropped = old.publicIdentityKeys().stream().filter(k -> !newIdentities.contains(k)).toList();
-            terminateRegistered(id, dropped);
-            dropped.forEach(store::removePublicIdentity);
-            Set<String> newSets = new LinkedHashSet<>();
-            data.implicitRegistrationSets().forEach(s -> newSets.add(s.id()));
-            old.sets().stream().filter(s -> !newSets.contains(s.id()))
-                    .forEach(s -> store.removeImplicitRegistrationSet(s.id()));
-            Set<String> newImpis = new LinkedHashSet<>();
-            data.privateIdentities().forEach(p -> newImpis.add(Identities.normalise(p.impi())));
-            old.privateIdentities().stream().filter(p -> !newImpis.contains(Identities.normalise(p.impi())))
-                    .forEach(p -> store.removePrivateIdentity(p.impi()));
+        List<String> dropped = old == null ? List.of()
+                : old.publicIdentityKeys().stream().filter(k -> !newIdentities.contains(k)).toList();
+        // Identities the write gives up are de-registered once it has got through, before they go.
+        SubscriberClaims.Outcome outcome = store.writeSubscriber(old == null ? null : old.subscription(), data,
+                records(old), () -> terminateRegistered(id, dropped));
+        if (!outcome.written()) {
+            if (!outcome.refusals().isEmpty()) {
+                throw refused(document, outcome.refusals());
+            }
+            if (condition == Condition.IF_ABSENT) {
+                throw ProvisioningException.conflict("id", "subscriber " + id + " exists already");
+            }
+            throw condition == Condition.IF_MATCH ? ProvisioningException.stale() : new Raced();
         }
-        // Identities before the records that refer to them: a lookup never finds a dangling reference.
-        data.publicIdentities().forEach(store::putPublicIdentity);
-        data.implicitRegistrationSets().forEach(store::putImplicitRegistrationSet);
-        data.privateIdentities().forEach(store::putPrivateIdentity);
-        data.subscriptions().forEach(store::putSubscription);
-
-        SubscriberSnapshots.Snapshot now = snapshots.snapshot(id).orElseThrow();
+        SubscriberSnapshots.Snapshot now = snapshots.snapshot(id).orElseThrow(Raced::new);
         List<String> changes = old == null ? List.of("*") : snapshots.changes(old, now);
         if (old != null && !changes.isEmpty() && profileVisibleChange(changes)) {
             network.profileChanged(now.publicIdentityKeys());
@@ -272,9 +281,73 @@ public final class SubscriberProvisioning {
         return new Written(old == null, old == null || !changes.isEmpty(), now.versioned());
     }
 
+    /** The records of a snapshot, as the store gives back those the subscriber no longer holds; none for null. */
+    private static SubscriberData records(SubscriberSnapshots.Snapshot snapshot) {
+        if (snapshot == null) {
+            return new SubscriberData(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of());
+        }
+        return new SubscriberData(List.of(snapshot.subscription()), snapshot.privateIdentities(),
+                snapshot.publicIdentities(), snapshot.sets(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Keys the grid found held by other subscribers, as errors on the fields of the document that name them. */
+    private static ProvisioningException refused(SeedDocument.Subscription document,
+            List<SubscriberClaims.Refusal> refusals) {
+        List<ProvisioningException.FieldError> errors = new ArrayList<>();
+        for (SubscriberClaims.Refusal refusal : refusals) {
+            String owner = refusal.holder() == null ? "is being changed by another write; try again"
+                    : "belongs to subscriber " + refusal.holder();
+            String what = switch (refusal.kind()) {
+                case PRIVATE -> "private identity ";
+                case PUBLIC, WILDCARD -> "public identity ";
+                case MSISDN -> "MSISDN ";
+                case SET -> "implicit registration set ";
+                case SUBSCRIPTION -> SUBSCRIBER + " ";
+            };
+            errors.add(new ProvisioningException.FieldError(fieldOf(document, refusal),
+                    what + refusal.key() + " " + owner));
+        }
+        return new ProvisioningException(ProvisioningException.Kind.CONFLICT, "identities held by another subscriber",
+                errors);
+    }
+
+    private static String fieldOf(SeedDocument.Subscription document, SubscriberClaims.Refusal refusal) {
+        List<SeedDocument.PrivateId> privates = orEmpty(document.privateIdentities());
+        List<SeedDocument.PublicId> publics = orEmpty(document.publicIdentities());
+        switch (refusal.kind()) {
+            case PRIVATE -> {
+                for (int i = 0; i < privates.size(); i++) {
+                    if (refusal.key().equals(Identities.normalise(privates.get(i).impi()))) {
+                        return "privateIdentities[" + i + "].impi";
+                    }
+                }
+            }
+            case PUBLIC, WILDCARD, MSISDN -> {
+                boolean msisdn = refusal.kind() == SubscriberClaims.Kind.MSISDN;
+                for (int i = 0; i < publics.size(); i++) {
+                    String named = msisdn ? publics.get(i).msisdn() : publics.get(i).identity();
+                    if (named != null && refusal.key().equals(msisdn ? named.trim().replaceFirst("^\\+", "")
+                            : Identities.isWildcard(named) ? named.trim() : Identities.normalise(named))) {
+                        return "publicIdentities[" + i + (msisdn ? "].msisdn" : "].identity");
+                    }
+                }
+            }
+            case SET -> {
+                return "implicitRegistrationSets";
+            }
+            default -> {
+                return "id";
+            }
+        }
+        return "$";
+    }
+
     /** Whether every record the document converts to is stored as it is, and nothing else of the subscriber. */
     private static boolean storedAlready(SubscriberSnapshots.Snapshot old, SubscriberData data) {
-        return data.subscriptions().equals(List.of(old.subscription()))
+        ImsSubscription stored = old.subscription();
+        return data.subscriptions().size() == 1
+                && data.subscriptions().get(0).versioned(stored.incarnation(), stored.version()).equals(stored)
                 && Set.copyOf(data.privateIdentities()).equals(Set.copyOf(old.privateIdentities()))
                 && Set.copyOf(data.implicitRegistrationSets()).equals(Set.copyOf(old.sets()))
                 && Set.copyOf(data.publicIdentities()).equals(Set.copyOf(old.publicIdentities()))
@@ -402,7 +475,7 @@ public final class SubscriberProvisioning {
                 Optional<PublicIdentity> holder = store.publicIdentityByMsisdn(publics.get(i).msisdn());
                 if (holder.isPresent() && !holder.get().subscriptionId().equals(id)) {
                     conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].msisdn",
-                            "MSISDN belongs to " + holder.get().identity()));
+                            "MSISDN " + publics.get(i).msisdn() + " belongs to " + holder.get().identity()));
                 }
             }
         }
@@ -461,7 +534,21 @@ public final class SubscriberProvisioning {
         return document.id();
     }
 
-    private <T> T locked(String id, java.util.function.Supplier<T> action) {
+    /** Runs a write again, from its reads, while another write of the same subscriber gets in first. */
+    private static <T> T retrying(String id, Supplier<T> attempt) {
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.get();
+            } catch (Raced raced) {
+                if (i == WRITE_ATTEMPTS) {
+                    throw ProvisioningException.conflict("$", SUBSCRIBER + " " + id
+                            + " is being changed by other writes at the same time; try again");
+                }
+            }
+        }
+    }
+
+    private <T> T locked(String id, Supplier<T> action) {
         ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
         lock.lock();
         try {

@@ -1,7 +1,6 @@
 package org.imshss.provisioning.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,7 +28,9 @@ import org.imshss.provisioning.store.ProvisioningStore;
 
 /**
  * Reads a subscriber's stored records back as one document (credentials left out), with its entity tag, and
- * tells which JSON paths differ between two versions (for the audit trail: names, never values).
+ * tells which JSON paths differ between two versions (for the audit trail: names, never values). The entity tag
+ * is the subscriber's version, never derived from what is stored: a hash of credentials, sealed or not, would be
+ * an offline guessing oracle for anyone allowed to read.
  */
 final class SubscriberSnapshots {
 
@@ -65,7 +66,12 @@ final class SubscriberSnapshots {
     }
 
     Optional<Snapshot> snapshot(String id) {
-        Optional<ImsSubscription> found = store.subscription(id);
+        return snapshot(id, false);
+    }
+
+    /** @param fresh whether to read the subscription record from the grid, as a write compares it, not a copy */
+    Optional<Snapshot> snapshot(String id, boolean fresh) {
+        Optional<ImsSubscription> found = fresh ? store.storedSubscription(id) : store.subscription(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -93,8 +99,7 @@ final class SubscriberSnapshots {
             });
         }
         SeedDocument.Subscription document = document(subscription, privates, sets, publics);
-        return Optional.of(new Snapshot(subscription, privates, sets, publics, document,
-                etag(document, privates)));
+        return Optional.of(new Snapshot(subscription, privates, sets, publics, document, etag(subscription)));
     }
 
     private static SeedDocument.Subscription document(ImsSubscription s, List<PrivateIdentity> privates,
@@ -120,29 +125,33 @@ final class SubscriberSnapshots {
                 s.preferredScscfs(), s.looseRouteRequired() ? Boolean.TRUE : null, privateIds, setDocs, publicIds);
     }
 
-    /** A strong entity tag over the document and a digest of the credentials (which the document omits). */
-    private String etag(SeedDocument.Subscription document, List<PrivateIdentity> privates) {
+    /**
+     * A strong entity tag: the version, under the incarnation of the subscriber (a subscriber deleted and created
+     * again starts over at version 1 under another one, so never shows a tag it had before).
+     */
+    static String etag(ImsSubscription subscription) {
+        String version = "v" + subscription.version();
+        return subscription.incarnation() == null ? version : subscription.incarnation() + "-" + version;
+    }
+
+    /** A digest of the sealed credentials as stored, to tell a change of them; never shown. */
+    private static String credentialDigest(PrivateIdentity identity) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(canonical.writeValueAsBytes(document));
-            for (PrivateIdentity p : privates) {
-                AuthProfile auth = p.auth();
-                // Sealed values as stored: a rotation (a new nonce and key) changes the tag, as any rewrite does.
-                if (auth.digest() != null) {
-                    update(sha, auth.digest().ha1());
-                }
-                if (auth.aka() != null) {
-                    update(sha, auth.aka().k());
-                    update(sha, auth.aka().opc());
-                    sha.update(auth.aka().amf());
-                }
-                if (auth.sealedPassword() != null) {
-                    update(sha, auth.sealedPassword());
-                }
-                sha.update((byte) 0);
+            AuthProfile auth = identity.auth();
+            if (auth.digest() != null) {
+                update(sha, auth.digest().ha1());
             }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            if (auth.aka() != null) {
+                update(sha, auth.aka().k());
+                update(sha, auth.aka().opc());
+                sha.update(auth.aka().amf());
+            }
+            if (auth.sealedPassword() != null) {
+                update(sha, auth.sealedPassword());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -168,11 +177,10 @@ final class SubscriberSnapshots {
         return paths.size() > MAX_AUDITED_CHANGES ? paths.subList(0, MAX_AUDITED_CHANGES) : paths;
     }
 
-    private Map<String, String> credentialDigests(List<PrivateIdentity> privates) {
+    private static Map<String, String> credentialDigests(List<PrivateIdentity> privates) {
         Map<String, String> digests = new LinkedHashMap<>();
         for (PrivateIdentity p : privates) {
-            digests.put(p.impi(), etag(new SeedDocument.Subscription(null, null, null, null, null, null, null, null,
-                    null, null), List.of(p)));
+            digests.put(p.impi(), credentialDigest(p));
         }
         return digests;
     }

@@ -5,28 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.cache.Cache;
-import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
-import javax.cache.processor.EntryProcessorResult;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
@@ -93,19 +85,10 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     /** The feed this store made for itself, closed with it; null when it was given one. */
     private final ChangeFeed ownChanges;
     private final ChangeFeed.Listening wildcardWatch;
+    private final SubscriberClaims claims;
 
     /** Decoded per-subscriber records kept on the heap of each node, per kind (see {@link SharedRecordCache}). */
     public static final int DEFAULT_DECODED_ENTRIES = 250_000;
-
-    /** New subscribers written by one thread at least; fewer are not worth handing to another. */
-    private static final int MIN_CLAIM_PART = 100;
-    /** Threads writing parts of a batch of new subscribers besides the caller's: one per further core, up to 3. */
-    private final int claimThreads = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
-    private final ExecutorService claimers = Executors.newFixedThreadPool(Math.max(1, claimThreads), runnable -> {
-        Thread thread = new Thread(runnable, "new-subscriber-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public IgniteSubscriberStore(Ignite ignite) {
         this(ignite, RecordCodec.shared(), DEFAULT_DECODED_ENTRIES);
@@ -159,6 +142,35 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         msisdns = cache(CacheNames.MSISDNS);
 
         wildcardWatch = this.changes.listen(wildcards, events -> wildcardVersion.incrementAndGet());
+        claims = new SubscriberClaims(ignite, codec, this::changed);
+    }
+
+    private void changed(SubscriberClaims.Kind kind, String key) {
+        switch (kind) {
+            case SUBSCRIPTION -> decodedSubscriptions.invalidate(key);
+            case PRIVATE -> decodedPrivateIds.invalidate(key);
+            case PUBLIC -> decodedPublicIds.invalidate(key);
+            case WILDCARD -> wildcardVersion.incrementAndGet();
+            case SET -> decodedImplicitSets.invalidate(key);
+            case MSISDN -> { }
+        }
+    }
+
+    @Override
+    public Optional<ImsSubscription> storedSubscription(String id) {
+        return Optional.ofNullable(claims.stored(id));
+    }
+
+    @Override
+    public SubscriberClaims.Outcome writeSubscriber(ImsSubscription expected, SubscriberData next,
+            SubscriberData previous, Runnable switched) {
+        return claims.write(expected, next, previous, switched);
+    }
+
+    @Override
+    public SubscriberClaims.Outcome deleteSubscriber(ImsSubscription expected, SubscriberData previous,
+            Runnable switched) {
+        return claims.delete(expected, previous, switched);
     }
 
     private IgniteCache<String, byte[]> cache(String name) {
@@ -242,15 +254,19 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     /** MSISDNs are kept as E.164 digits without '+'. */
-    private static String msisdnKey(String msisdn) {
+    static String msisdnKey(String msisdn) {
         String trimmed = msisdn.trim();
         return trimmed.startsWith("+") ? trimmed.substring(1) : trimmed;
     }
 
-    private static byte[] msisdnValue(PublicIdentity identity) {
-        String key = identity.type().isWildcard() ? wildcardKey(identity.identity())
+    static byte[] msisdnValue(PublicIdentity identity) {
+        return identityKey(identity).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The key of an identity in its cache: a wildcard as provisioned, any other normalised. */
+    static String identityKey(PublicIdentity identity) {
+        return identity.type().isWildcard() ? wildcardKey(identity.identity())
                 : Identities.normalise(identity.identity());
-        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -577,145 +593,9 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return all(charging, ChargingInformation.class, ChargingInformation::id);
     }
 
-    /**
-     * Each key is claimed with one atomic operation ({@link InsertIfAbsent}), a cache at a time for the whole batch:
-     * the subscription id first, which makes the subscriber this writer's alone, then its private identities, public
-     * identities, MSISDNs and implicit sets. A key found taken fails its claimant, whose keys claimed so far are
-     * removed again. A record that names the claimant as its holder can only have been left by a write of the same
-     * subscriber that did not finish (the claimant created the subscription just now), and is taken over; so is an
-     * MSISDN pointing to no stored identity.
-     */
     @Override
     public Map<String, String> insertNew(List<SubscriberData> batch) {
-        // The subscribers of a batch hold distinct keys (the caller sees to it), so parts of it can be written side
-        // by side: each grid call runs in its caller's thread on a single node, and one thread leaves cores idle.
-        int parts = Math.max(1, Math.min(claimThreads + 1, batch.size() / MIN_CLAIM_PART));
-        int size = (batch.size() + parts - 1) / parts;
-        List<Future<Map<String, String>>> others = new ArrayList<>();
-        for (int part = 1; part < parts; part++) {
-            List<SubscriberData> subscribers = batch.subList(part * size, Math.min(batch.size(), (part + 1) * size));
-            others.add(claimers.submit(() -> insertPart(subscribers)));
-        }
-        Map<String, String> refused = insertPart(batch.subList(0, Math.min(batch.size(), size)));
-        for (Future<Map<String, String>> other : others) {
-            try {
-                refused.putAll(other.get());
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing new subscribers", e);
-            }
-        }
-        return refused;
-    }
-
-    private Map<String, String> insertPart(List<SubscriberData> batch) {
-        List<Claim> privates = new ArrayList<>();
-        List<Claim> publics = new ArrayList<>();
-        List<Claim> numbers = new ArrayList<>();
-        List<Claim> sets = new ArrayList<>();
-        List<Claim> subscriptionClaims = new ArrayList<>();
-        for (SubscriberData subscriber : batch) {
-            for (ImsSubscription subscription : subscriber.subscriptions()) {
-                subscriptionClaims.add(new Claim(subscription.id(), subscription.id(), codec.encode(subscription)));
-            }
-            for (PrivateIdentity identity : subscriber.privateIdentities()) {
-                privates.add(new Claim(identity.subscriptionId(), Identities.normalise(identity.impi()),
-                        codec.encode(identity)));
-            }
-            for (PublicIdentity identity : subscriber.publicIdentities()) {
-                if (identity.type().isWildcard()) {
-                    throw new IllegalArgumentException("wildcarded identities are written one subscriber at a time: "
-                            + identity.identity());
-                }
-                publics.add(new Claim(identity.subscriptionId(), Identities.normalise(identity.identity()),
-                        codec.encode(identity)));
-                if (identity.msisdn() != null) {
-                    numbers.add(new Claim(identity.subscriptionId(), msisdnKey(identity.msisdn()),
-                            msisdnValue(identity)));
-                }
-            }
-            for (ImplicitRegistrationSet set : subscriber.implicitRegistrationSets()) {
-                sets.add(new Claim(set.subscriptionId(), set.id(), codec.encode(set)));
-            }
-        }
-        Map<String, String> refused = new LinkedHashMap<>();
-        Map<String, List<Held>> held = new HashMap<>();
-        claim(subscriptions, decodedSubscriptions, subscriptionClaims, found -> "", refused, held);
-        claim(privateIds, decodedPrivateIds, privates,
-                found -> codec.decode(found, PrivateIdentity.class).subscriptionId(), refused, held);
-        claim(publicIds, decodedPublicIds, publics,
-                found -> codec.decode(found, PublicIdentity.class).subscriptionId(), refused, held);
-        claim(msisdns, null, numbers, found -> publicIdentity(new String(found, StandardCharsets.UTF_8))
-                .map(PublicIdentity::subscriptionId).orElse(null), refused, held);
-        claim(implicitSets, decodedImplicitSets, sets,
-                found -> codec.decode(found, ImplicitRegistrationSet.class).subscriptionId(), refused, held);
-        for (String id : refused.keySet()) {
-            for (Held key : held.getOrDefault(id, List.of())) {
-                key.cache().remove(key.key());
-            }
-        }
-        return refused;
-    }
-
-    /** One key of a new subscriber's record and the record's bytes. */
-    private record Claim(String subscriber, String key, byte[] value) {
-    }
-
-    /** A key written for a subscriber, given back if the subscriber is refused. */
-    private record Held(IgniteCache<String, byte[]> cache, String key) {
-    }
-
-    /**
-     * Claims the keys of one cache for the subscribers not refused yet, in one grid call.
-     *
-     * @param holderOf the subscriber a record found under a key belongs to; null if nobody's
-     */
-    private void claim(IgniteCache<String, byte[]> cache, SharedRecordCache<?> decoded, List<Claim> claims,
-            Function<byte[], String> holderOf, Map<String, String> refused, Map<String, List<Held>> held) {
-        // Sorted keys: batches claiming the same keys visit them in the same order.
-        Map<String, EntryProcessor<String, byte[], byte[]>> inserts = new TreeMap<>();
-        Map<String, String> claimants = new HashMap<>();
-        List<Claim> attempted = new ArrayList<>();
-        for (Claim claim : claims) {
-            if (refused.containsKey(claim.subscriber())) {
-                continue;
-            }
-            String earlier = claimants.putIfAbsent(claim.key(), claim.subscriber());
-            if (earlier == null) {
-                inserts.put(claim.key(), new InsertIfAbsent(claim.value()));
-                attempted.add(claim);
-            } else if (!earlier.equals(claim.subscriber())) {
-                refused.putIfAbsent(claim.subscriber(), claim.key() + " is also claimed by subscriber " + earlier);
-            }
-        }
-        if (inserts.isEmpty()) {
-            return;
-        }
-        Map<String, EntryProcessorResult<byte[]>> found = cache.invokeAll(inserts);
-        for (Claim claim : attempted) {
-            EntryProcessorResult<byte[]> result = found.get(claim.key());
-            byte[] existing = result == null ? null : result.get();
-            if (existing != null) {
-                String holder = holderOf.apply(existing);
-                if (holder != null && !holder.equals(claim.subscriber())) {
-                    refused.putIfAbsent(claim.subscriber(), holder.isEmpty() ? "subscriber " + claim.key() + " exists"
-                            : claim.key() + " belongs to subscriber " + holder);
-                    continue;
-                }
-                if (refused.containsKey(claim.subscriber())) {
-                    continue;
-                }
-                cache.put(claim.key(), claim.value());
-            }
-            // Held even when another of its keys refuses the subscriber in this loop: it is written and must go.
-            held.computeIfAbsent(claim.subscriber(), id -> new ArrayList<>())
-                    .add(new Held(cache, claim.key()));
-            if (decoded != null) {
-                decoded.invalidate(claim.key());
-            }
-        }
+        return claims.insertNew(batch);
     }
 
     @Override
@@ -981,7 +861,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     /** Stops watching the wildcards; harmless if the node has already stopped. */
     @Override
     public void close() {
-        claimers.shutdown();
+        claims.close();
         wildcardWatch.close();
         decodedPublicIds.close();
         decodedPrivateIds.close();

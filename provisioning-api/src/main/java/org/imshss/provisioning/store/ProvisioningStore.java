@@ -3,10 +3,12 @@ package org.imshss.provisioning.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.imshss.provisioning.model.ChargingInformation;
+import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
@@ -81,6 +83,26 @@ public interface ProvisioningStore extends SubscriberStore {
      * @return why, for each subscriber (by subscription id) that was not written
      */
     Map<String, String> insertNew(List<SubscriberData> batch);
+
+    /** The subscription record as stored in the grid now, bypassing any decoded copy: what a write compares. */
+    Optional<ImsSubscription> storedSubscription(String id);
+
+    /**
+     * Creates a subscriber ({@code expected} null) or replaces it if it is still at version {@code expected},
+     * claiming each of its keys atomically, cluster-wide ({@link SubscriberClaims}).
+     *
+     * @param next the subscriber's records, one subscription among them
+     * @param previous its records as read together with {@code expected}; empty for a create
+     * @param switched run once the write has passed the version check, before a record is given up
+     */
+    SubscriberClaims.Outcome writeSubscriber(ImsSubscription expected, SubscriberData next, SubscriberData previous,
+            Runnable switched);
+
+    /**
+     * Removes a subscriber if it is still at version {@code expected}, runs {@code switched}, then removes the
+     * records it held.
+     */
+    SubscriberClaims.Outcome deleteSubscriber(ImsSubscription expected, SubscriberData previous, Runnable switched);
 
     /** Whether any subscription is stored. */
     boolean hasSubscriptions();

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.ScscfServer;
@@ -142,7 +143,11 @@ class IgniteSubscriberStoreTest {
     }
 
     private static void assertStoredWhole(String id, String impu, String msisdn) {
-        assertThat(store.subscription(id)).contains(Samples.subscription(id));
+        // Written as its first version, under an incarnation of its own.
+        ImsSubscription stored = store.subscription(id).orElseThrow();
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.incarnation()).isNotNull();
+        assertThat(stored.versioned(null, 0)).isEqualTo(Samples.subscription(id));
         assertThat(store.privateIdentity(id + "@ims.example.org").orElseThrow().subscriptionId()).isEqualTo(id);
         assertThat(store.publicIdentity(impu).orElseThrow().subscriptionId()).isEqualTo(id);
         assertThat(store.publicIdentityByMsisdn(msisdn).orElseThrow().identity()).isEqualTo(impu);

@@ -106,6 +106,18 @@ class RecordCodecTest {
         assertThat(codec.decode(olderSet, ImplicitRegistrationSet.class).publicIdentities()).isEmpty();
     }
 
+    /** A subscription stored before versions were kept reads as version 0 of no incarnation (entity tag "v0"). */
+    @Test
+    void aSubscriptionWithoutVersionReadsAsVersionZero() throws Exception {
+        byte[] older = new SmileMapper().writeValueAsBytes(Map.of("id", "old", "privateIdentities", List.of("old@x")));
+        ImsSubscription decoded = codec.decode(older, ImsSubscription.class);
+        assertThat(decoded.version()).isZero();
+        assertThat(decoded.incarnation()).isNull();
+        ImsSubscription next = codec.decode(codec.encode(decoded.versioned("7f", 3)), ImsSubscription.class);
+        assertThat(next.version()).isEqualTo(3);
+        assertThat(next.incarnation()).isEqualTo("7f");
+    }
+
     @Test
     void nullBytesDecodeToNull() {
         assertThat(codec.decode(null, ImsSubscription.class)).isNull();
