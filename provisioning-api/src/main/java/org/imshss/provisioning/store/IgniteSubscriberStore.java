@@ -436,23 +436,6 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return distinct || removed;
     }
 
-    @Override
-    public boolean removeSubscription(String id) {
-        return remove(subscriptions, decodedSubscriptions, id);
-    }
-
-    @Override
-    public boolean removePrivateIdentity(String impi) {
-        String key = Identities.normalise(impi);
-        sequences.remove(key);
-        return remove(privateIds, decodedPrivateIds, key);
-    }
-
-    @Override
-    public boolean removeImplicitRegistrationSet(String id) {
-        return remove(implicitSets, decodedImplicitSets, id);
-    }
-
     private static boolean remove(IgniteCache<String, byte[]> cache, SharedRecordCache<?> decoded, String key) {
         boolean removed = cache.remove(key);
         decoded.invalidate(key);

@@ -22,16 +22,8 @@ import org.imshss.provisioning.model.SharedIfcSet;
  */
 public interface ProvisioningStore extends SubscriberStore {
 
-    /** Removes the subscription record only; its identities are removed one by one. */
-    boolean removeSubscription(String id);
-
-    /** Removes a private identity and its authentication sequence. */
-    boolean removePrivateIdentity(String impi);
-
     /** Removes a distinct identity (any spelling that normalises to it) or a wildcard, and its MSISDN entry. */
     boolean removePublicIdentity(String identity);
-
-    boolean removeImplicitRegistrationSet(String id);
 
     void removeRegistration(String subscriptionId);
 
