@@ -452,13 +452,16 @@ public final class SubscriberProvisioning {
         };
     }
 
-    /** An identity, private identity, implicit set or MSISDN of another subscriber is a conflict. */
+    /**
+     * An identity, private identity, implicit set or MSISDN of another subscriber is a conflict; checked here to name
+     * every field at once, and again atomically when the write claims them.
+     */
     private void checkOwnership(String id, SeedDocument.Subscription document, SubscriberData data) {
         List<ProvisioningException.FieldError> conflicts = new ArrayList<>();
         List<SeedDocument.PrivateId> privates = orEmpty(document.privateIdentities());
         for (int i = 0; i < privates.size(); i++) {
             Optional<PrivateIdentity> other = store.privateIdentity(privates.get(i).impi());
-            if (other.isPresent() && !other.get().subscriptionId().equals(id)) {
+            if (other.isPresent() && heldByAnother(other.get().subscriptionId(), id)) {
                 conflicts.add(new ProvisioningException.FieldError("privateIdentities[" + i + "].impi",
                         "private identity " + other.get().impi() + " belongs to subscriber " + other.get().subscriptionId()));
             }
@@ -466,14 +469,14 @@ public final class SubscriberProvisioning {
         List<SeedDocument.PublicId> publics = orEmpty(document.publicIdentities());
         for (int i = 0; i < publics.size(); i++) {
             Optional<PublicIdentity> other = store.publicIdentity(publics.get(i).identity());
-            if (other.isPresent() && !other.get().subscriptionId().equals(id)) {
+            if (other.isPresent() && heldByAnother(other.get().subscriptionId(), id)) {
                 conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].identity",
                         "public identity " + other.get().identity() + " belongs to subscriber "
                                 + other.get().subscriptionId()));
             }
             if (publics.get(i).msisdn() != null) {
                 Optional<PublicIdentity> holder = store.publicIdentityByMsisdn(publics.get(i).msisdn());
-                if (holder.isPresent() && !holder.get().subscriptionId().equals(id)) {
+                if (holder.isPresent() && heldByAnother(holder.get().subscriptionId(), id)) {
                     conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].msisdn",
                             "MSISDN " + publics.get(i).msisdn() + " belongs to " + holder.get().identity()));
                 }
@@ -481,7 +484,7 @@ public final class SubscriberProvisioning {
         }
         for (ImplicitRegistrationSet set : data.implicitRegistrationSets()) {
             Optional<ImplicitRegistrationSet> other = store.implicitRegistrationSet(set.id());
-            if (other.isPresent() && !other.get().subscriptionId().equals(id)) {
+            if (other.isPresent() && heldByAnother(other.get().subscriptionId(), id)) {
                 conflicts.add(new ProvisioningException.FieldError("implicitRegistrationSets",
                         "implicit registration set " + set.id() + " belongs to subscriber "
                                 + other.get().subscriptionId()));
@@ -491,6 +494,11 @@ public final class SubscriberProvisioning {
             throw new ProvisioningException(ProvisioningException.Kind.CONFLICT, "identities held by another subscriber",
                     conflicts);
         }
+    }
+
+    /** Whether a record naming {@code holder} is another stored subscriber's; a left-over of a gone one is not. */
+    private boolean heldByAnother(String holder, String id) {
+        return !holder.equals(id) && store.storedSubscription(holder).isPresent();
     }
 
     /**

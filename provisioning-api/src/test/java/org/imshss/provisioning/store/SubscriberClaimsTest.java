@@ -237,6 +237,38 @@ class SubscriberClaimsTest {
     }
 
     /**
+     * A writer that stopped midway (a node killed between a claim and the switch) leaves an identity naming its
+     * subscriber but in none of its records: nobody else gets it while that subscriber is stored, the subscriber's own
+     * next write takes it over, and once that subscriber is deleted anyone may claim it.
+     */
+    @Test
+    void anIdentityLeftByAWriterThatStoppedMidwayIsOnlyItsSubscribersUntilThatOneIsGone() {
+        String owner = "left-owner";
+        String left = "sip:left-over@" + REALM;
+        viaA.create(subscriber(owner, owner + "@" + REALM, null, null, "pw"), "test");
+        storeA.putPublicIdentity(Samples.publicIdentity(left, owner, owner + "@" + REALM));
+
+        ProvisioningException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> viaB.create(subscriber("left-other", "left-other@" + REALM, left, null, "pw"), "test"),
+                ProvisioningException.class);
+        assertThat(refused.kind()).isEqualTo(ProvisioningException.Kind.CONFLICT);
+        assertThat(storeB.storedSubscription("left-other")).isEmpty();
+        assertThat(holder(CacheNames.PUBLIC_IDS, left)).isEqualTo(owner);
+
+        viaB.put(owner, subscriber(owner, owner + "@" + REALM, left, null, null), null, "test");
+        assertThat(viaA.get(owner).document().publicIdentities()).extracting(SeedDocument.PublicId::identity)
+                .contains(left);
+        viaA.put(owner, subscriber(owner, owner + "@" + REALM, null, null, null), null, "test");
+        assertThat(holder(CacheNames.PUBLIC_IDS, left)).as("given up by the write that dropped it").isNull();
+
+        storeA.putPublicIdentity(Samples.publicIdentity(left, owner, owner + "@" + REALM));
+        viaA.delete(owner, null, "test");
+        assertThat(holder(CacheNames.PUBLIC_IDS, left)).as("not in the deleted subscriber's records").isEqualTo(owner);
+        viaB.create(subscriber("left-other", "left-other@" + REALM, left, null, "pw"), "test");
+        assertThat(holder(CacheNames.PUBLIC_IDS, left)).isEqualTo("left-other");
+    }
+
+    /**
      * Without a key the sealed credentials are the clear HA1: a tag derived from them would let anyone who may read
      * test password guesses offline. Before, setting the password back gave back the old tag.
      */
