@@ -90,7 +90,7 @@ public final class TestHss implements AutoCloseable {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(cx, passwordKey, extraSeed, rest, diameter, emptyPersistent);
+                return startOnce(cx, passwordKey, extraSeed, rest, diameter, emptyPersistent, grid -> grid);
             } catch (IllegalStateException portTaken) {
                 if (attempt == 3) {
                     throw portTaken;
@@ -101,8 +101,8 @@ public final class TestHss implements AutoCloseable {
 
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
             byte[] passwordKey, String extraSeed, RestSettings rest,
-            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter, boolean emptyPersistent)
-            throws Exception {
+            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter, boolean emptyPersistent,
+            java.util.function.UnaryOperator<HssSettings.GridConfig> grid) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
@@ -110,8 +110,8 @@ public final class TestHss implements AutoCloseable {
                 diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
                         false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
                         .withPeers(false, List.of(), List.of(REALM))),
-                new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
-                        List.of(), emptyPersistent, work, 0, 10_000),
+                grid.apply(new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
+                        List.of(), emptyPersistent, work, 0, 10_000)),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
                 new HssSettings.AuthSettings(passwordKey)).withRest(rest);
         SubscriberData data = seed();
@@ -127,6 +127,22 @@ public final class TestHss implements AutoCloseable {
         }
         HssNode node = HssNode.start(settings, data);
         return new TestHss(node, diameterPort, work);
+    }
+
+    /**
+     * Two HSS nodes in this JVM forming one in-memory cluster with one backup, each with the provisioning API: what
+     * one node's API writes, the other's reads, and a write through either is checked against both.
+     */
+    public static List<TestHss> startPairWithRest(List<ApiToken> tokens) throws Exception {
+        List<Integer> discoveryPorts = List.of(freePort(), freePort());
+        List<String> discovery = discoveryPorts.stream().map(port -> "127.0.0.1:" + port).toList();
+        List<TestHss> nodes = new ArrayList<>();
+        for (int port : discoveryPorts) {
+            nodes.add(startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, false,
+                    grid -> new HssSettings.GridConfig(grid.instanceName(), grid.bindAddress(), port, 0,
+                            grid.communicationPort(), discovery, false, grid.workDirectory(), 1, 10_000)));
+        }
+        return nodes;
     }
 
     /** The demo data with the Cx test subscribers added. */
