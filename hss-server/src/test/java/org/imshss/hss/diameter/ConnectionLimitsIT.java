@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Accepted connections are bounded over real TCP: one that sends no CER (nor finishes a TLS handshake) is closed
- * after {@code diameter.cer-timeout-ms}; past {@code diameter.max-connections-per-address} or
- * {@code diameter.max-connections} a new one is closed at once; while hundreds of connections are held without a
- * CER and more keep coming, a peer still connects, gets its CEA and is answered. The sources are loopback addresses
+ * after {@code diameter.cer-timeout-ms}; at {@code diameter.max-connections-per-address} or
+ * {@code diameter.max-connections} a new one takes the place of the oldest connection still without a CER, and is
+ * closed at once only when every place is held by a connection that has sent its CER; while hundreds of connections
+ * are held without a CER and more keep coming, a peer still connects, gets its CEA and is answered. The sources are loopback addresses
  * 127.0.0.x, which Linux routes to the loopback interface.
  */
 class ConnectionLimitsIT {
@@ -125,27 +126,45 @@ class ConnectionLimitsIT {
     }
 
     @Test
-    void connectionsPastThePerAddressCapAreClosedAtOnce() throws Exception {
+    void atThePerAddressCapTheOldestConnectionWithoutCerMakesRoomAndOnlyPeersWithCerAreKept() throws Exception {
         InetAddress source = InetAddress.getByName("127.0.0.2");
         List<Socket> sockets = new ArrayList<>();
-        for (int i = 0; i < PER_ADDRESS + 10; i++) {
+        for (int i = 0; i < PER_ADDRESS; i++) {
             sockets.add(open(capped.port(), source));
         }
-        for (Socket refused : sockets.subList(PER_ADDRESS, sockets.size())) {
-            assertThat(closedWithin(refused, PROMPTLY)).as("closed at once past the cap").isTrue();
+        int withCer = 5;
+        List<RawDiameterClient> early = new ArrayList<>();
+        for (int i = 0; i < withCer; i++) {
+            early.add(RawDiameterClient.over(sockets.get(i), "early-" + i + ".ims.example.org", TestHss.REALM));
+            assertThat(early.get(i).exchangeCapabilities().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+        }
+        List<Socket> later = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            later.add(open(capped.port(), source));
+        }
+        // The ten oldest without a CER gave their places to the ten new ones; those that sent a CER stay.
+        for (Socket evicted : sockets.subList(withCer, withCer + 10)) {
+            assertThat(closedWithin(evicted, PROMPTLY)).as("oldest without a CER closed for a new one").isTrue();
         }
         await(() -> transport(capped).acceptedConnections(source) == PER_ADDRESS, PROMPTLY, "the cap held open");
-        assertThat(transport(capped).acceptedConnections()).isEqualTo(PER_ADDRESS);
-        // Those within the cap are open: each still exchanges capabilities.
-        for (int i = 0; i < PER_ADDRESS; i++) {
-            RawDiameterClient peer = RawDiameterClient.over(sockets.get(i), "held-" + i + ".ims.example.org",
-                    TestHss.REALM);
-            assertThat(peer.exchangeCapabilities().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+        for (RawDiameterClient peer : early) {
+            assertThat(peer.exchange(RawRequests.uar(peer)).resultCode())
+                    .isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
         }
+        List<Socket> kept = new ArrayList<>(sockets.subList(withCer + 10, PER_ADDRESS));
+        kept.addAll(later);
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(capabilities(kept.get(i), "held-" + i)).as("connection %d open", i)
+                    .isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+        }
+        // Every place is held by a peer that sent its CER: now a new connection is refused at once.
+        Socket refused = open(capped.port(), source);
+        assertThat(closedWithin(refused, PROMPTLY)).as("closed at once past the cap").isTrue();
+        assertThat(transport(capped).acceptedConnections()).isEqualTo(PER_ADDRESS);
     }
 
     @Test
-    void connectionsPastTheTotalCapAreClosedAtOnce() throws Exception {
+    void atTheTotalCapANewConnectionTakesThePlaceOfTheOldestWithoutCer() throws Exception {
         for (int a = 0; a < TOTAL / PER_ADDRESS; a++) {
             InetAddress source = InetAddress.getByName("127.0.1." + (a + 1));
             for (int i = 0; i < PER_ADDRESS; i++) {
@@ -153,16 +172,20 @@ class ConnectionLimitsIT {
             }
         }
         await(() -> transport(capped).acceptedConnections() == TOTAL, PROMPTLY, "the total cap held open");
+        Socket oldest = opened.get(0);
+        Socket second = opened.get(1);
         Socket fromNewAddress = open(capped.port(), InetAddress.getByName("127.0.2.1"));
-        assertThat(closedWithin(fromNewAddress, PROMPTLY)).as("closed at once past the total cap").isTrue();
+        assertThat(closedWithin(oldest, PROMPTLY)).as("the oldest without a CER made room").isTrue();
         Socket peer = open(capped.port(), InetAddress.getLoopbackAddress());
-        assertThat(closedWithin(peer, PROMPTLY)).as("closed at once past the total cap").isTrue();
+        assertThat(closedWithin(second, PROMPTLY)).as("the next oldest made room").isTrue();
+        assertThat(capabilities(fromNewAddress, "new-address")).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
+        assertThat(capabilities(peer, "loopback-peer")).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
         assertThat(transport(capped).acceptedConnections()).isEqualTo(TOTAL);
-        for (Socket held : opened.subList(0, 10)) {
-            RawDiameterClient client = RawDiameterClient.over(held, "held-" + held.getLocalPort() + ".ims.example.org",
-                    TestHss.REALM);
-            assertThat(client.exchangeCapabilities().resultCode()).isEqualTo(ResultCode.DIAMETER_SUCCESS.code());
-        }
+    }
+
+    private static long capabilities(Socket socket, String name) throws Exception {
+        return RawDiameterClient.over(socket, name + ".ims.example.org", TestHss.REALM).exchangeCapabilities()
+                .resultCode();
     }
 
     @Test
@@ -191,8 +214,9 @@ class ConnectionLimitsIT {
                 flood.get(120, TimeUnit.SECONDS);
                 await(() -> transport(capped).acceptedConnections() == addresses * PER_ADDRESS + 1, PROMPTLY,
                         "the flood's connections within the caps, and the peer's");
-                // A connection without a CER costs one thread, its reader; none was started for those refused.
-                assertThat(threads("diameter-read-aaa://127.0.3.")).isEqualTo(addresses * PER_ADDRESS);
+                // A connection without a CER costs one thread, its reader, which ends with its connection.
+                await(() -> threads("diameter-read-aaa://127.0.3.") == addresses * PER_ADDRESS, PROMPTLY,
+                        "one reader thread for each connection held, none for those closed");
                 assertThat(threads("diameter-write-aaa://127.0.3.")).isZero();
                 uar = RawRequests.uar(peer);
                 assertThat(peer.exchange(uar).resultCode()).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION.code());
@@ -200,10 +224,10 @@ class ConnectionLimitsIT {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             long refusalLines = log.events().stream().filter(ConnectionLimitsIT::refusal).count();
             System.out.printf("ConnectionLimitsIT: %d connections attempted from %d addresses, %d held, in %d s;"
-                    + " %d refusal log lines%n", addresses * attemptsPerAddress, addresses, addresses * PER_ADDRESS,
+                    + " %d refusal and eviction log lines%n", addresses * attemptsPerAddress, addresses, addresses * PER_ADDRESS,
                     seconds, refusalLines);
-            // Refusals are logged at most once every 10 s, however many there are.
-            assertThat(refusalLines).isLessThanOrEqualTo(2 + seconds / 10);
+            // Refusals and evictions are each logged at most once every 10 s, however many there are.
+            assertThat(refusalLines).isLessThanOrEqualTo(2 * (2 + seconds / 10));
         }
     }
 
@@ -212,7 +236,8 @@ class ConnectionLimitsIT {
     }
 
     private static boolean refusal(ILoggingEvent event) {
-        return event.getFormattedMessage().contains("closed at accept");
+        return event.getFormattedMessage().contains("closed at accept")
+                || event.getFormattedMessage().contains("to make room");
     }
 
     private static DiameterTransport transport(TestHss hss) {

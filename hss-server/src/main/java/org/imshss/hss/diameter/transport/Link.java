@@ -91,6 +91,9 @@ final class Link {
     }
 
     void start() {
+        if (permit != null) {
+            permit.closeWith(() -> close(null));
+        }
         try {
             raw.setTcpNoDelay(true);
             raw.setKeepAlive(true);
@@ -212,6 +215,9 @@ final class Link {
                 }
                 socket.setSoTimeout(0);
                 if (awaitingCer && Wire.isRequest(message) && Wire.commandCode(message) == CER) {
+                    if (!permit.cerReceived()) {
+                        return;
+                    }
                     // Now the connection has a peer to answer; before, it cost one thread (the writer's starts).
                     awaitingCer = false;
                     writer.start(socket);
