@@ -13,7 +13,6 @@ import org.imshss.diameter.Application;
 import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.hss.config.HssSettings;
-import org.imshss.hss.config.InvalidConfigurationException;
 import org.imshss.hss.cx.CxListener;
 import org.imshss.hss.cx.CxUserData;
 import org.imshss.hss.cx.LocationInfo;
@@ -24,15 +23,17 @@ import org.imshss.hss.cx.RegistrationTermination;
 import org.imshss.hss.cx.ServerAssignment;
 import org.imshss.hss.cx.ServerSelection;
 import org.imshss.hss.cx.UserAuthorization;
-import org.imshss.hss.diameter.Answers;
-import org.imshss.hss.diameter.DiameterServer;
-import org.imshss.hss.diameter.LocalIdentity;
-import org.imshss.hss.diameter.RequestSender;
-import org.imshss.hss.metrics.HssMetrics;
 import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
+import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.diameter.Answers;
+import org.imshss.node.diameter.DiameterServer;
+import org.imshss.node.diameter.LocalIdentity;
+import org.imshss.node.diameter.RequestSender;
+import org.imshss.node.metrics.DiameterMetrics;
+import org.imshss.node.metrics.GridGauges;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -64,7 +65,7 @@ public final class HssNode implements AutoCloseable {
     /** How often the audit trail is trimmed to its retention. */
     private static final Duration AUDIT_RETENTION_PERIOD = Duration.ofHours(1);
 
-    private final HssMetrics metrics = new HssMetrics();
+    private final DiameterMetrics metrics = new DiameterMetrics();
     private final Keyring keyring;
     private volatile boolean serving;
     private final GridNode grid;
@@ -122,7 +123,7 @@ public final class HssNode implements AutoCloseable {
                     Map.of(Application.CX, metrics.instrument(Application.CX, cxListener),
                             Application.SH, metrics.instrument(Application.SH, sh.listener())));
             server.set(diameter);
-            metrics.watchGrid(grid.ignite(), CacheNames.ALL);
+            GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
             metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {
@@ -223,7 +224,7 @@ public final class HssNode implements AutoCloseable {
         }
     }
 
-    public HssMetrics metrics() {
+    public DiameterMetrics metrics() {
         return metrics;
     }
 

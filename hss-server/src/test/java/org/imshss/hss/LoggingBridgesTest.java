@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apache.ignite.logger.slf4j.Slf4jLogger;
+import org.imshss.node.ProcessLifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

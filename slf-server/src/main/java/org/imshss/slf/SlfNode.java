@@ -11,11 +11,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.MessageValidator;
-import org.imshss.hss.diameter.Answers;
-import org.imshss.hss.diameter.DiameterServer;
-import org.imshss.hss.diameter.LocalIdentity;
-import org.imshss.hss.diameter.RemotePeer;
-import org.imshss.hss.metrics.HssMetrics;
+import org.imshss.node.diameter.Answers;
+import org.imshss.node.diameter.DiameterServer;
+import org.imshss.node.diameter.LocalIdentity;
+import org.imshss.node.diameter.RemotePeer;
+import org.imshss.node.metrics.DiameterMetrics;
+import org.imshss.node.metrics.GridGauges;
 import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
@@ -46,7 +47,7 @@ public final class SlfNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlfNode.class);
 
-    private final HssMetrics metrics = new HssMetrics();
+    private final DiameterMetrics metrics = new DiameterMetrics();
     private final GridNode grid;
     private final MappingStore store;
     private final DiameterServer diameter;
@@ -77,7 +78,7 @@ public final class SlfNode implements AutoCloseable {
                     relayPeers(store));
             server.set(diameter);
             metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
-            metrics.watchGrid(grid.ignite(), SlfCaches.ALL);
+            GridGauges.watch(metrics.registry(), grid.ignite(), SlfCaches.ALL);
             diameter.start();
             try {
                 rest = settings.rest().enabled()

@@ -2,6 +2,7 @@ package org.imshss.hss.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.imshss.node.config.LayeredConfiguration;
 
 /**
  * Reads the HSS's settings ({@link LayeredConfiguration}): {@value #DEFAULTS}, then the configuration file, then

@@ -1,13 +1,13 @@
 package org.imshss.hss.config;
 
-import static org.imshss.hss.config.ConfigValues.bool;
-import static org.imshss.hss.config.ConfigValues.list;
-import static org.imshss.hss.config.ConfigValues.nonNegative;
-import static org.imshss.hss.config.ConfigValues.number;
-import static org.imshss.hss.config.ConfigValues.port;
-import static org.imshss.hss.config.ConfigValues.positive;
-import static org.imshss.hss.config.ConfigValues.text;
-import static org.imshss.hss.config.ConfigValues.tokens;
+import static org.imshss.node.config.ConfigValues.bool;
+import static org.imshss.node.config.ConfigValues.list;
+import static org.imshss.node.config.ConfigValues.nonNegative;
+import static org.imshss.node.config.ConfigValues.number;
+import static org.imshss.node.config.ConfigValues.port;
+import static org.imshss.node.config.ConfigValues.positive;
+import static org.imshss.node.config.ConfigValues.text;
+import static org.imshss.node.config.ConfigValues.tokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +22,9 @@ import java.util.TreeSet;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
-import org.imshss.hss.diameter.transport.ConnectionLimits;
-import org.imshss.hss.diameter.transport.TransportSettings;
+import org.imshss.node.config.ConfigValues;
+import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridSettings;
@@ -63,145 +64,6 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
     /** Settings without a password key: Digest-MD5 (cleartext passwords) is then unavailable. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx) {
         this(diameter, grid, cx, AuthSettings.NONE);
-    }
-
-    /**
-     * @param identity the Diameter identity (Origin-Host) of this HSS
-     * @param acceptAnyPeer admit a CER from any peer (a lab setting); otherwise only {@code allowedPeers} and peers
-     *                      of {@code allowedRealms} are admitted, others get a CEA with 3010 DIAMETER_UNKNOWN_PEER
-     * @param allowedPeers Diameter identities (Origin-Host) admitted, compared without regard to case
-     * @param allowedRealms realms (Origin-Realm) whose every host is admitted
-     * @param tls Diameter over TLS, or {@link TlsSettings#DISABLED}
-     */
-    public record DiameterSettings(
-            String bindAddress,
-            int port,
-            String identity,
-            String realm,
-            String productName,
-            boolean acceptAnyPeer,
-            Duration requestTimeout,
-            Duration watchdogInterval,
-            int queueSize,
-            int processingThreads,
-            TransportSettings transport,
-            List<String> allowedPeers,
-            List<String> allowedRealms,
-            TlsSettings tls) {
-
-        /** The realm of the demo data. */
-        public static final String DEMO_REALM = "ims.example.org";
-
-        public DiameterSettings {
-            allowedPeers = List.copyOf(allowedPeers);
-            allowedRealms = List.copyOf(allowedRealms);
-            java.util.Objects.requireNonNull(tls, "tls");
-        }
-
-        /** With the default transport limits and no peer or realm allowed by name. */
-        public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
-                boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
-                int processingThreads) {
-            this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
-                    watchdogInterval, queueSize, processingThreads, TransportSettings.DEFAULTS);
-        }
-
-        /** With no peer or realm allowed by name. */
-        public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
-                boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
-                int processingThreads, TransportSettings transport) {
-            this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout,
-                    watchdogInterval, queueSize, processingThreads, transport, List.of(), List.of(),
-                    TlsSettings.DISABLED);
-        }
-
-        /** With other transport limits. */
-        public DiameterSettings withTransport(TransportSettings other) {
-            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
-                    requestTimeout, watchdogInterval, queueSize, processingThreads, other, allowedPeers,
-                    allowedRealms, tls);
-        }
-
-        /** With another peer allowlist. */
-        public DiameterSettings withPeers(boolean acceptAny, List<String> peers, List<String> realms) {
-            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAny,
-                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms, tls);
-        }
-
-        /** With another device watchdog interval (Tw). */
-        public DiameterSettings withWatchdogInterval(Duration tw) {
-            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
-                    requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls);
-        }
-
-        /** With other TLS settings. */
-        public DiameterSettings withTls(TlsSettings other) {
-            return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
-                    requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
-                    allowedRealms, other);
-        }
-
-        /**
-         * For {@code --demo}: when the configuration admits no peer, the peers of {@link #DEMO_REALM}, so that the
-         * lab tools of that realm (Kamailio's I-CSCF and S-CSCF) can connect. A configured allowlist is kept.
-         */
-        public DiameterSettings withDemoPeers() {
-            return admitsNobody() ? withPeers(false, List.of(), List.of(DEMO_REALM)) : this;
-        }
-
-        /** Whether no peer at all can be admitted. */
-        public boolean admitsNobody() {
-            return !acceptAnyPeer && allowedPeers.isEmpty() && allowedRealms.isEmpty();
-        }
-    }
-
-    /**
-     * Diameter over TLS, read the same way for the HSS and the SLF; when enabled the stores are opened now, so a
-     * bad file or password stops start-up naming its key.
-     *
-     * @param connect whether the node has outgoing connections that may use TLS ({@code diameter.tls.connect})
-     */
-    public static TlsSettings tls(Configuration c, boolean connect) {
-        boolean enabled = bool(c, "diameter.tls.enabled");
-        boolean only = bool(c, "diameter.tls.only");
-        boolean tlsConnect = connect && bool(c, "diameter.tls.connect");
-        if (!enabled) {
-            if (only) {
-                throw new InvalidConfigurationException("diameter.tls.only", "needs diameter.tls.enabled = true");
-            }
-            if (tlsConnect) {
-                throw new InvalidConfigurationException("diameter.tls.connect", "needs diameter.tls.enabled = true");
-            }
-            return TlsSettings.DISABLED;
-        }
-        int tlsPort = port(c, "diameter.tls.port");
-        if (!only && tlsPort == port(c, "diameter.port")) {
-            throw new InvalidConfigurationException("diameter.tls.port", "must differ from diameter.port");
-        }
-        TlsSettings tls = new TlsSettings(true, tlsPort, only, tlsConnect, Path.of(text(c, "diameter.tls.keystore")),
-                c.getString("diameter.tls.keystore-password", ""), Path.of(text(c, "diameter.tls.truststore")),
-                c.getString("diameter.tls.truststore-password", ""));
-        tls.context();
-        return tls;
-    }
-
-    /** The transport limits, read the same way for the HSS and the SLF. */
-    public static TransportSettings transport(Configuration c) {
-        int maxMessage = ConfigValues.positive(c, "diameter.max-message-bytes");
-        if (maxMessage < 4096 || maxMessage > TransportSettings.LARGEST_MESSAGE) {
-            throw new InvalidConfigurationException("diameter.max-message-bytes",
-                    "must be 4096.." + TransportSettings.LARGEST_MESSAGE + ", not " + maxMessage);
-        }
-        long writeQueue = ConfigValues.number(c, "diameter.write-queue-bytes");
-        if (writeQueue < maxMessage) {
-            throw new InvalidConfigurationException("diameter.write-queue-bytes",
-                    "must be at least diameter.max-message-bytes (" + maxMessage + "), not " + writeQueue);
-        }
-        ConnectionLimits connections = new ConnectionLimits(positive(c, "diameter.max-connections"),
-                positive(c, "diameter.max-connections-per-address"),
-                Duration.ofMillis(positive(c, "diameter.cer-timeout-ms")));
-        return new TransportSettings(maxMessage, positive(c, "diameter.max-pending-requests"), writeQueue,
-                Duration.ofMillis(positive(c, "diameter.io-timeout-ms")), connections);
     }
 
     /**
@@ -367,21 +229,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
     }
 
     static HssSettings from(Configuration c) {
-        DiameterSettings diameter = new DiameterSettings(
-                text(c, "diameter.bind-address"),
-                port(c, "diameter.port"),
-                text(c, "diameter.identity"),
-                text(c, "diameter.realm"),
-                text(c, "diameter.product-name"),
-                bool(c, "diameter.accept-any-peer"),
-                Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
-                Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
-                positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"),
-                transport(c),
-                list(c, "diameter.allowed-peers"),
-                list(c, "diameter.allowed-realms"),
-                tls(c, false));
+        DiameterSettings diameter = DiameterSettings.from(c, false);
         GridConfig grid = new GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

@@ -1,6 +1,7 @@
 package org.imshss.hss.sh;
 
 import java.util.Optional;
+import org.imshss.diameter.UserIdentity;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.store.SubscriberStore;

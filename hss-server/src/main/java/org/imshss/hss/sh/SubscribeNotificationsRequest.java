@@ -2,6 +2,7 @@ package org.imshss.hss.sh;
 
 import java.time.Instant;
 import java.util.List;
+import org.imshss.diameter.UserIdentity;
 
 /**
  * A decoded SNR (TS 29.329 6.1.5).

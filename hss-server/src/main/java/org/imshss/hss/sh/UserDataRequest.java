@@ -1,6 +1,7 @@
 package org.imshss.hss.sh;
 
 import java.util.List;
+import org.imshss.diameter.UserIdentity;
 
 /**
  * A decoded UDR (TS 29.329 6.1.1).

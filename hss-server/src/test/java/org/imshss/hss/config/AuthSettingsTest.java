@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.provisioning.model.Keyring;
 import org.junit.jupiter.api.Test;
 

@@ -21,12 +21,11 @@ import org.imshss.hss.testing.LogCapture;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.TestHss;
 import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the MAR scenarios (every scheme, resync, errors) with every logger at DEBUG and the HSS's own logging
- * rules (HssLogging, as HssMain installs them), capturing every event of every library (jDiameter, Ignite,
+ * rules (NodeLogging, as HssMain installs them), capturing every event of every library (jDiameter, Ignite,
  * JUL), and searches messages and throwables for each secret in each encoding a log line might use.
  */
 class MultimediaAuthSecretsIT {

@@ -10,6 +10,7 @@ import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.RestClient;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.RestSettings;
@@ -40,7 +41,7 @@ final class SecretsHss implements AutoCloseable {
             SubscriberData seed) throws Exception {
         int diameterPort = TestHss.freePort();
         HssSettings settings = new HssSettings(
-                new HssSettings.DiameterSettings("127.0.0.1", diameterPort, TestHss.HOST, TestHss.REALM,
+                new DiameterSettings("127.0.0.1", diameterPort, TestHss.HOST, TestHss.REALM,
                         "imshss-test", true, Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 4),
                 // The instance name is the persistent node's consistent id: the same on every restart.
                 new HssSettings.GridConfig("secrets-test", "127.0.0.1", TestHss.freePort(), 0, TestHss.freePort(),

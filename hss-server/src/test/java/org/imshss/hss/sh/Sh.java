@@ -22,6 +22,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.diameter.UserIdentity;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;

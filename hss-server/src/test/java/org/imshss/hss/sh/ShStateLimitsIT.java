@@ -25,10 +25,11 @@ import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.HssNode;
-import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.HssSettings.ShSettings;
+import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.config.DiameterSettings;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class ShStateLimitsIT {
         ShSettings sh = new ShSettings(65_536, CAP, CAP, Duration.ofDays(1), 4, Duration.ofMillis(500),
                 Duration.ofSeconds(60));
         HssSettings settings = new HssSettings(
-                new HssSettings.DiameterSettings("127.0.0.1", port, TestHss.HOST, TestHss.REALM,
+                new DiameterSettings("127.0.0.1", port, TestHss.HOST, TestHss.REALM,
                         "imshss-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
                 new HssSettings.GridConfig("sh-limits-" + port, "127.0.0.1", TestHss.freePort(), 0,
                         TestHss.freePort(), List.of(), false, Files.createTempDirectory("sh-limits"), 0, 10_000),

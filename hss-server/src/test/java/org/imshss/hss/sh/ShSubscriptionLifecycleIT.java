@@ -19,10 +19,11 @@ import org.imshss.diameter.Application;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.HssNode;
-import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.config.HssSettings.ShSettings;
+import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterEach;
@@ -132,7 +133,7 @@ class ShSubscriptionLifecycleIT {
             throws Exception {
         int port = TestHss.freePort();
         HssSettings settings = new HssSettings(
-                new HssSettings.DiameterSettings("127.0.0.1", port, TestHss.HOST, TestHss.REALM,
+                new DiameterSettings("127.0.0.1", port, TestHss.HOST, TestHss.REALM,
                         "imshss-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4),
                 new HssSettings.GridConfig(instance, "127.0.0.1", TestHss.freePort(), 0, TestHss.freePort(),
                         List.of(), persistence, work, 0, 10_000),

@@ -17,13 +17,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.imshss.hss.HssLogging;
+import org.imshss.node.NodeLogging;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Every log event of the JVM (the HSS, jDiameter, Ignite, and Jersey and Grizzly through java.util.logging) at
- * DEBUG, with the HSS's own logging rules ({@link HssLogging}, as HssMain installs them), kept in memory and off
+ * DEBUG, with the HSS's own logging rules ({@link NodeLogging}, as HssMain installs them), kept in memory and off
  * the build's console. {@link #close()} restores the levels and the console.
  */
 public final class LogCapture implements AutoCloseable {
@@ -52,7 +52,7 @@ public final class LogCapture implements AutoCloseable {
             logger.setLevel(Level.DEBUG);
         }
         root.setLevel(Level.DEBUG);
-        HssLogging.install();
+        NodeLogging.install();
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();

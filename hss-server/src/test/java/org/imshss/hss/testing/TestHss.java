@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssSettings;
+import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.RestSettings;
@@ -72,7 +73,7 @@ public final class TestHss implements AutoCloseable {
     }
 
     /** With Diameter settings changed from the test defaults (transport limits, watchdog interval). */
-    public static TestHss startWithDiameter(java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter)
+    public static TestHss startWithDiameter(java.util.function.UnaryOperator<DiameterSettings> diameter)
             throws Exception {
         return start(settings -> settings, null, null, HssSettings.REST_DISABLED, diameter, false);
     }
@@ -85,7 +86,7 @@ public final class TestHss implements AutoCloseable {
 
     private static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed, RestSettings rest,
-            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter, boolean emptyPersistent)
+            java.util.function.UnaryOperator<DiameterSettings> diameter, boolean emptyPersistent)
             throws Exception {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
@@ -101,13 +102,13 @@ public final class TestHss implements AutoCloseable {
 
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
             byte[] passwordKey, String extraSeed, RestSettings rest,
-            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter, boolean emptyPersistent,
+            java.util.function.UnaryOperator<DiameterSettings> diameter, boolean emptyPersistent,
             java.util.function.UnaryOperator<HssSettings.GridConfig> grid) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
                 // As deployed: only peers of the realm are admitted (every test peer is of it).
-                diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
+                diameter.apply(new DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
                         false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
                         .withPeers(false, List.of(), List.of(REALM))),
                 grid.apply(new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),

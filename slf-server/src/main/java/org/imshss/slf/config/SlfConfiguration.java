@@ -1,13 +1,13 @@
 package org.imshss.slf.config;
 
-import static org.imshss.hss.config.ConfigValues.bool;
-import static org.imshss.hss.config.ConfigValues.list;
-import static org.imshss.hss.config.ConfigValues.nonNegative;
-import static org.imshss.hss.config.ConfigValues.number;
-import static org.imshss.hss.config.ConfigValues.port;
-import static org.imshss.hss.config.ConfigValues.positive;
-import static org.imshss.hss.config.ConfigValues.text;
-import static org.imshss.hss.config.ConfigValues.tokens;
+import static org.imshss.node.config.ConfigValues.bool;
+import static org.imshss.node.config.ConfigValues.list;
+import static org.imshss.node.config.ConfigValues.nonNegative;
+import static org.imshss.node.config.ConfigValues.number;
+import static org.imshss.node.config.ConfigValues.port;
+import static org.imshss.node.config.ConfigValues.positive;
+import static org.imshss.node.config.ConfigValues.text;
+import static org.imshss.node.config.ConfigValues.tokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.configuration2.Configuration;
 import org.imshss.diameter.Avp;
-import org.imshss.hss.config.ConfigValues;
-import org.imshss.hss.config.HssSettings;
-import org.imshss.hss.config.HssSettings.DiameterSettings;
-import org.imshss.hss.config.InvalidConfigurationException;
-import org.imshss.hss.config.LayeredConfiguration;
+import org.imshss.node.config.ConfigValues;
+import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.config.LayeredConfiguration;
 import org.imshss.provisioning.rest.RestSettings;
 
 /**
@@ -46,21 +45,7 @@ public final class SlfConfiguration {
     }
 
     static SlfSettings from(Configuration c) {
-        DiameterSettings diameter = new DiameterSettings(
-                text(c, "diameter.bind-address"),
-                port(c, "diameter.port"),
-                text(c, "diameter.identity"),
-                text(c, "diameter.realm"),
-                text(c, "diameter.product-name"),
-                bool(c, "diameter.accept-any-peer"),
-                Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
-                Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
-                positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"),
-                HssSettings.transport(c),
-                list(c, "diameter.allowed-peers"),
-                list(c, "diameter.allowed-realms"),
-                HssSettings.tls(c, true));
+        DiameterSettings diameter = DiameterSettings.from(c, true);
         SlfSettings.GridConfig grid = new SlfSettings.GridConfig(
                 text(c, "grid.instance-name"),
                 text(c, "grid.bind-address"),

@@ -3,7 +3,7 @@ package org.imshss.slf.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.imshss.hss.config.HssSettings.DiameterSettings;
+import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridTls;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.diameter.Answers;
+import org.imshss.node.diameter.Answers;
 import org.imshss.slf.mapping.HssHost;
 import org.imshss.slf.mapping.HssTarget;
 import org.jdiameter.api.Answer;

@@ -5,7 +5,7 @@ import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.diameter.Answers;
+import org.imshss.node.diameter.Answers;
 import org.imshss.slf.config.SlfSettings.RoutingSettings;
 import org.imshss.slf.lookup.HssLookup;
 import org.imshss.slf.mapping.Location;

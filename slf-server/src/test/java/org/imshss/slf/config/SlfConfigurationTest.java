@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.imshss.hss.config.InvalidConfigurationException;
-import org.imshss.hss.diameter.transport.ConnectionLimits;
+import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.diameter.transport.ConnectionLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

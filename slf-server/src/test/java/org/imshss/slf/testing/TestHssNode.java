@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssSettings;
+import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.SubscriberData;
 
@@ -36,7 +37,7 @@ public final class TestHssNode implements AutoCloseable {
 
     /** @param diameter changes the test's Diameter settings (e.g. TLS) */
     public static TestHssNode start(String identity, String realm, String seed,
-            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter) throws Exception {
+            java.util.function.UnaryOperator<DiameterSettings> diameter) throws Exception {
         SubscriberData data;
         try (InputStream in = TestHssNode.class.getResourceAsStream(seed)) {
             data = new SeedLoader().read(in, seed);
@@ -45,7 +46,7 @@ public final class TestHssNode implements AutoCloseable {
             int port = TestStack.freePort();
             Path work = Files.createTempDirectory("slf-it-hss");
             HssSettings settings = new HssSettings(
-                    diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", port, identity, realm,
+                    diameter.apply(new DiameterSettings("127.0.0.1", port, identity, realm,
                             "imshss-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)),
                     new HssSettings.GridConfig("hss-" + identity, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),

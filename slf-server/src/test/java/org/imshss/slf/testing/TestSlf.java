@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.imshss.hss.config.HssSettings;
+import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.slf.SlfNode;
 import org.imshss.slf.config.SlfSettings;
@@ -39,12 +39,12 @@ public final class TestSlf implements AutoCloseable {
 
     /** @param diameter changes the test's Diameter settings (e.g. TLS) */
     public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest,
-            java.util.function.UnaryOperator<HssSettings.DiameterSettings> diameter) throws Exception {
+            java.util.function.UnaryOperator<DiameterSettings> diameter) throws Exception {
         for (int attempt = 1; ; attempt++) {
             int port = TestStack.freePort();
             Path work = Files.createTempDirectory("slf-it");
             SlfSettings settings = new SlfSettings(
-                    diameter.apply(new HssSettings.DiameterSettings("127.0.0.1", port, IDENTITY, REALM,
+                    diameter.apply(new DiameterSettings("127.0.0.1", port, IDENTITY, REALM,
                             "imshss-slf-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)),
                     new SlfSettings.GridConfig("slf-test-" + port, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),
