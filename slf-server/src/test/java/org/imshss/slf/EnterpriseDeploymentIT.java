@@ -12,7 +12,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.testing.TestCertificates;
+import org.imshss.node.testing.TestCertificates;
 import org.imshss.slf.config.SlfConfiguration;
 import org.imshss.slf.config.SlfSettings;
 import org.imshss.slf.mapping.MappingFile;

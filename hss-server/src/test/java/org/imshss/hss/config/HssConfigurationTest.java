@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.imshss.hss.testing.TestCertificates;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.node.diameter.transport.ConnectionLimits;
+import org.imshss.node.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

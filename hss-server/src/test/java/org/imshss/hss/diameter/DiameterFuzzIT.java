@@ -3,12 +3,12 @@ package org.imshss.hss.diameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.testing.DiameterFuzzer;
-import org.imshss.hss.testing.RawDiameterClient;
-import org.imshss.hss.testing.RawMessage;
-import org.imshss.hss.testing.RawRequests;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.node.diameter.transport.TransportSettings;
+import org.imshss.node.testing.DiameterFuzzer;
+import org.imshss.node.testing.RawDiameterClient;
+import org.imshss.node.testing.RawMessage;
+import org.imshss.node.testing.RawRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,10 +11,10 @@ import java.net.SocketException;
 import java.util.List;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.testing.RawDiameterClient;
-import org.imshss.hss.testing.RawMessage;
-import org.imshss.hss.testing.RawRequests;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.testing.RawDiameterClient;
+import org.imshss.node.testing.RawMessage;
+import org.imshss.node.testing.RawRequests;
 import org.junit.jupiter.api.Test;
 
 /**

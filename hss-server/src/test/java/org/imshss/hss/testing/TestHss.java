@@ -11,6 +11,7 @@ import java.util.List;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.testing.RawDiameterClient;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.rest.ApiToken;
 import org.imshss.provisioning.rest.RestSettings;

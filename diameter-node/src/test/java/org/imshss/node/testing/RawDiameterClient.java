@@ -1,4 +1,4 @@
-package org.imshss.hss.testing;
+package org.imshss.node.testing;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.hss.testing.RawMessage.RawAvp;
+import org.imshss.node.testing.RawMessage.RawAvp;
 
 /**
  * A Diameter peer over a plain TCP socket: capability exchange, then whatever bytes a test wants to send.

@@ -1,4 +1,4 @@
-package org.imshss.hss.testing;
+package org.imshss.node.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +24,7 @@ import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
-import org.imshss.hss.auth.AuthSchemes;
-import org.imshss.hss.testing.RawMessage.RawAvp;
+import org.imshss.node.testing.RawMessage.RawAvp;
 
 /**
  * A black-box Diameter fuzzer over real TCP: from valid requests of the sample users it makes mutated messages
@@ -73,6 +72,10 @@ public final class DiameterFuzzer {
             Integer failedAvpCode, boolean mayBeUnableToComply) {
     }
 
+    /** The S-CSCF the templates' SAR and MAR name (the HSS's test data knows it). */
+    private static final String SCSCF = "sip:scscf1.ims.example.org:6060";
+    /** The authentication scheme of the MAR template (TS 29.229 6.3.9). */
+    private static final String DIGEST_AKA_V1_MD5 = "Digest-AKAv1-MD5";
     private static final int BATCH = 48;
     private static final int ANSWER_TIMEOUT_MILLIS = 10_000;
 
@@ -516,7 +519,7 @@ public final class DiameterFuzzer {
                     List<RawAvp> avps = RawRequests.base(host, Application.CX);
                     avps.add(RawAvp.utf8(Avp.USER_NAME, RawRequests.IMPI));
                     avps.add(RawAvp.utf8(Avp.PUBLIC_IDENTITY, RawRequests.IMPU));
-                    avps.add(RawAvp.utf8(Avp.SERVER_NAME, Cx.SCSCF1));
+                    avps.add(RawAvp.utf8(Avp.SERVER_NAME, SCSCF));
                     avps.add(RawAvp.u32(Avp.SERVER_ASSIGNMENT_TYPE,
                             Avp.SERVER_ASSIGNMENT_TYPE.enumValue("UNREGISTERED_USER")));
                     avps.add(RawAvp.u32(Avp.USER_DATA_ALREADY_AVAILABLE,
@@ -529,9 +532,9 @@ public final class DiameterFuzzer {
                     avps.add(RawAvp.utf8(Avp.USER_NAME, RawRequests.IMPI));
                     avps.add(RawAvp.utf8(Avp.PUBLIC_IDENTITY, RawRequests.IMPU));
                     avps.add(RawAvp.grouped(Avp.SIP_AUTH_DATA_ITEM,
-                            RawAvp.utf8(Avp.SIP_AUTHENTICATION_SCHEME, AuthSchemes.DIGEST_AKA_V1_MD5)));
+                            RawAvp.utf8(Avp.SIP_AUTHENTICATION_SCHEME, DIGEST_AKA_V1_MD5)));
                     avps.add(RawAvp.u32(Avp.SIP_NUMBER_AUTH_ITEMS, 1));
-                    avps.add(RawAvp.utf8(Avp.SERVER_NAME, Cx.SCSCF1));
+                    avps.add(RawAvp.utf8(Avp.SERVER_NAME, SCSCF));
                     return avps;
                 }, List.of(Avp.USER_NAME, Avp.PUBLIC_IDENTITY, Avp.SIP_AUTH_DATA_ITEM, Avp.SIP_NUMBER_AUTH_ITEMS,
                         Avp.SERVER_NAME), List.of(Avp.USER_NAME, Avp.SIP_NUMBER_AUTH_ITEMS, Avp.SERVER_NAME)),

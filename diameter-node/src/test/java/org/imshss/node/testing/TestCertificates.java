@@ -1,4 +1,4 @@
-package org.imshss.hss.testing;
+package org.imshss.node.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.imshss.hss.testing;
+package org.imshss.node.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.imshss.hss.testing;
+package org.imshss.node.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
-import org.imshss.hss.testing.RawMessage.RawAvp;
+import org.imshss.node.testing.RawMessage.RawAvp;
 
 /** Valid Cx and Sh requests of the sample users as wire messages, for tests that send raw bytes. */
 public final class RawRequests {
 
+    /** The realm of the test HSS and of its clients. */
+    public static final String REALM = "ims.example.org";
     public static final String IMPI = "alice@ims.example.org";
     public static final String IMPU = "sip:alice@ims.example.org";
     private static final int NO_STATE_MAINTAINED = Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED");
@@ -28,8 +30,8 @@ public final class RawRequests {
                 RawAvp.u32(Avp.AUTH_APPLICATION_ID, application.id())));
         avps.add(RawAvp.u32(Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED));
         avps.add(RawAvp.utf8(Avp.ORIGIN_HOST, originHost));
-        avps.add(RawAvp.utf8(Avp.ORIGIN_REALM, TestHss.REALM));
-        avps.add(RawAvp.utf8(Avp.DESTINATION_REALM, TestHss.REALM));
+        avps.add(RawAvp.utf8(Avp.ORIGIN_REALM, REALM));
+        avps.add(RawAvp.utf8(Avp.DESTINATION_REALM, REALM));
         return avps;
     }
 
@@ -37,7 +39,7 @@ public final class RawRequests {
         List<RawAvp> avps = base(originHost, Application.CX);
         avps.add(RawAvp.utf8(Avp.USER_NAME, IMPI));
         avps.add(RawAvp.utf8(Avp.PUBLIC_IDENTITY, IMPU));
-        avps.add(RawAvp.utf8(Avp.VISITED_NETWORK_IDENTIFIER, TestHss.REALM));
+        avps.add(RawAvp.utf8(Avp.VISITED_NETWORK_IDENTIFIER, REALM));
         return avps;
     }
 
