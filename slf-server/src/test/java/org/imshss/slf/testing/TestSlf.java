@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.rest.RestSettings;
@@ -52,7 +53,7 @@ public final class TestSlf implements AutoCloseable {
             try {
                 return new TestSlf(SlfNode.start(settings, mappings), port, work);
             } catch (IllegalStateException portTaken) {
-                TestHssNode.delete(work);
+                delete(work);
                 if (attempt == 3) {
                     throw portTaken;
                 }
@@ -72,9 +73,16 @@ public final class TestSlf implements AutoCloseable {
         return new TestStack.PeerRef(IDENTITY, port, REALM);
     }
 
+    /** Deletes a node's work directory and everything in it. */
+    public static void delete(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     @Override
     public void close() throws IOException {
         node.close();
-        TestHssNode.delete(work);
+        delete(work);
     }
 }

@@ -1,17 +1,18 @@
-package org.imshss.slf.testing;
+package org.imshss.dist.slf;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.SubscriberData;
+import org.imshss.slf.testing.TestSlf;
+import org.imshss.slf.testing.TestStack;
 
 /** A real HSS (embedded Ignite node, jDiameter server) on free loopback ports with its own identity and seed. */
 public final class TestHssNode implements AutoCloseable {
@@ -55,7 +56,7 @@ public final class TestHssNode implements AutoCloseable {
             try {
                 return new TestHssNode(HssNode.start(settings, data), identity, realm, port, work);
             } catch (IllegalStateException portTaken) {
-                delete(work);
+                TestSlf.delete(work);
                 if (attempt == 3) {
                     throw portTaken;
                 }
@@ -79,15 +80,9 @@ public final class TestHssNode implements AutoCloseable {
         return new TestStack.PeerRef(identity, port, realm);
     }
 
-    static void delete(Path directory) throws IOException {
-        try (var files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
     @Override
     public void close() throws IOException {
         node.close();
-        delete(work);
+        TestSlf.delete(work);
     }
 }

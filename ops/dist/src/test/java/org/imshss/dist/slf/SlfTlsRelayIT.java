@@ -1,4 +1,4 @@
-package org.imshss.slf;
+package org.imshss.dist.slf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,6 @@ import org.imshss.slf.mapping.Mapping;
 import org.imshss.slf.mapping.MappingFile;
 import org.imshss.slf.mapping.MappingKind;
 import org.imshss.slf.testing.RawClient;
-import org.imshss.slf.testing.TestHssNode;
 import org.imshss.slf.testing.TestSlf;
 import org.imshss.slf.testing.TestStack;
 import org.jdiameter.api.Answer;
