@@ -55,6 +55,12 @@ public final class TestHss implements AutoCloseable {
         return start(cx, passwordKey, extraSeed, HssSettings.REST_DISABLED);
     }
 
+    /** Loaded with the demo data alone, exactly as {@code --demo} loads it (its application server included). */
+    public static TestHss startDemo() throws Exception {
+        return startOnce(settings -> settings, null, null, HssSettings.REST_DISABLED, d -> d, false, grid -> grid,
+                new SeedLoader().demo());
+    }
+
     /** With the provisioning API on a free port, accepting these tokens. */
     public static TestHss startWithRest(List<ApiToken> tokens) throws Exception {
         return startWithRest(RestSettings.local(0, tokens));
@@ -92,7 +98,7 @@ public final class TestHss implements AutoCloseable {
         // A port found free can be taken by another process before the node binds it: try fresh ports.
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(cx, passwordKey, extraSeed, rest, diameter, emptyPersistent, grid -> grid);
+                return startOnce(cx, passwordKey, extraSeed, rest, diameter, emptyPersistent, grid -> grid, seed());
             } catch (IllegalStateException portTaken) {
                 if (attempt == 3) {
                     throw portTaken;
@@ -104,7 +110,7 @@ public final class TestHss implements AutoCloseable {
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
             byte[] passwordKey, String extraSeed, RestSettings rest,
             java.util.function.UnaryOperator<DiameterSettings> diameter, boolean emptyPersistent,
-            java.util.function.UnaryOperator<HssSettings.GridConfig> grid) throws Exception {
+            java.util.function.UnaryOperator<HssSettings.GridConfig> grid, SubscriberData seed) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
         HssSettings settings = new HssSettings(
@@ -116,7 +122,7 @@ public final class TestHss implements AutoCloseable {
                         List.of(), emptyPersistent, work, 0, 10_000)),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
                 new HssSettings.AuthSettings(passwordKey)).withRest(rest);
-        SubscriberData data = seed();
+        SubscriberData data = seed;
         if (emptyPersistent) {
             data = new SubscriberData(List.of(), List.of(), List.of(), List.of(), data.serviceProfiles(),
                     data.initialFilterCriteria(), data.sharedIfcSets(), data.chargingInformation(), data.scscfServers(),
@@ -142,7 +148,7 @@ public final class TestHss implements AutoCloseable {
         for (int port : discoveryPorts) {
             nodes.add(startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, false,
                     grid -> new HssSettings.GridConfig(grid.instanceName(), grid.bindAddress(), port, 0,
-                            grid.communicationPort(), discovery, false, grid.workDirectory(), 1, 10_000)));
+                            grid.communicationPort(), discovery, false, grid.workDirectory(), 1, 10_000), seed()));
         }
         return nodes;
     }
