@@ -72,7 +72,7 @@ class ShDsaiProvisioningIT {
                 + "\"sh-as1-message\"]}").status()).isEqualTo(200);
         RestClient.Reply read = api.withToken(READER).get("/dsai/conference");
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.json().get("ifcIds").toString()).isEqualTo("[\"sh-as1-invite\",\"sh-as1-message\"]");
+        assertThat(read.json().get("ifcs").toString()).isEqualTo("[\"sh-as1-invite\",\"sh-as1-message\"]");
         assertThat(api.get("/dsai").body()).contains("\"conference\"");
 
         RestClient.Reply unknown = api.put("/dsai/broken", "{\"ifcs\": [\"sh-as1-invite\", \"no-such-ifc\"]}");

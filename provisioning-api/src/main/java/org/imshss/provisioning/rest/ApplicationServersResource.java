@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 
 /** Application servers allowed on Sh, with their per-Data-Reference permissions (TS 29.328 6.1). */
@@ -34,16 +34,16 @@ public final class ApplicationServersResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List all")
-    public List<ShApplicationServer> list() {
-        return serviceData.applicationServers();
+    public List<SeedDocument.ShApplicationServer> list() {
+        return serviceData.applicationServers().stream().map(WrittenForms::applicationServer).toList();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "Read one")
-    public ShApplicationServer get(@PathParam("id") String id) {
-        return serviceData.applicationServer(id);
+    public SeedDocument.ShApplicationServer get(@PathParam("id") String id) {
+        return WrittenForms.applicationServer(serviceData.applicationServer(id));
     }
 
     @PUT
@@ -53,7 +53,7 @@ public final class ApplicationServersResource {
     @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
     public Response put(@PathParam("id") String id, SeedDocument.ShApplicationServer body, @Context SecurityContext security) {
         boolean created = serviceData.putApplicationServer(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(serviceData.applicationServer(id)).build();
+        return Response.status(created ? 201 : 200).entity(WrittenForms.applicationServer(serviceData.applicationServer(id))).build();
     }
 
     @DELETE

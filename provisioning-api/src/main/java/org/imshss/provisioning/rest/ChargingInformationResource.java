@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 
 /** Charging function addresses (TS 29.229 6.3.19). */
@@ -34,16 +34,16 @@ public final class ChargingInformationResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List all")
-    public List<ChargingInformation> list() {
-        return serviceData.chargingInformation();
+    public List<SeedDocument.Charging> list() {
+        return serviceData.chargingInformation().stream().map(WrittenForms::charging).toList();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "Read one")
-    public ChargingInformation get(@PathParam("id") String id) {
-        return serviceData.chargingInformation(id);
+    public SeedDocument.Charging get(@PathParam("id") String id) {
+        return WrittenForms.charging(serviceData.chargingInformation(id));
     }
 
     @PUT
@@ -53,7 +53,7 @@ public final class ChargingInformationResource {
     @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
     public Response put(@PathParam("id") String id, SeedDocument.Charging body, @Context SecurityContext security) {
         boolean created = serviceData.putChargingInformation(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(serviceData.chargingInformation(id)).build();
+        return Response.status(created ? 201 : 200).entity(WrittenForms.charging(serviceData.chargingInformation(id))).build();
     }
 
     @DELETE

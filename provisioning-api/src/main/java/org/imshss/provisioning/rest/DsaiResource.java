@@ -24,6 +24,7 @@ import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.seed.SeedException;
 import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.AuditEntry;
 import org.imshss.provisioning.service.AuditLog;
 import org.imshss.provisioning.service.ProvisioningException;
@@ -58,18 +59,18 @@ public final class DsaiResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List all")
-    public List<Dsai> list() {
+    public List<SeedDocument.Dsai> list() {
         List<Dsai> all = new ArrayList<>(shStore.allDsai());
         all.sort(Comparator.comparing(Dsai::tag));
-        return all;
+        return all.stream().map(WrittenForms::dsai).toList();
     }
 
     @GET
     @Path("{tag}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "Read one")
-    public Dsai get(@PathParam("tag") String tag) {
-        return shStore.dsai(tag).orElseThrow(() -> ProvisioningException.notFound("DSAI tag " + tag));
+    public SeedDocument.Dsai get(@PathParam("tag") String tag) {
+        return shStore.dsai(tag).map(WrittenForms::dsai).orElseThrow(() -> ProvisioningException.notFound("DSAI tag " + tag));
     }
 
     @PUT
@@ -87,7 +88,7 @@ public final class DsaiResource {
         shStore.putDsai(dsai);
         audit.record(new AuditEntry(0, clock.instant().toString(), SubscribersResource.actor(security),
                 created ? "CREATE" : "UPDATE", "dsai", tag, List.of("ifcs")));
-        return Response.status(created ? 201 : 200).entity(dsai).build();
+        return Response.status(created ? 201 : 200).entity(WrittenForms.dsai(dsai)).build();
     }
 
     @DELETE

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 
 /** Initial filter criteria (TS 29.228 Annex B.2.2). */
@@ -34,16 +34,16 @@ public final class IfcsResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List all")
-    public List<InitialFilterCriteria> list() {
-        return serviceData.initialFilterCriteria();
+    public List<SeedDocument.Ifc> list() {
+        return serviceData.initialFilterCriteria().stream().map(WrittenForms::ifc).toList();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "Read one")
-    public InitialFilterCriteria get(@PathParam("id") String id) {
-        return serviceData.initialFilterCriteria(id);
+    public SeedDocument.Ifc get(@PathParam("id") String id) {
+        return WrittenForms.ifc(serviceData.initialFilterCriteria(id));
     }
 
     @PUT
@@ -53,7 +53,7 @@ public final class IfcsResource {
     @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
     public Response put(@PathParam("id") String id, SeedDocument.Ifc body, @Context SecurityContext security) {
         boolean created = serviceData.putInitialFilterCriteria(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(serviceData.initialFilterCriteria(id)).build();
+        return Response.status(created ? 201 : 200).entity(WrittenForms.ifc(serviceData.initialFilterCriteria(id))).build();
     }
 
     @DELETE

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 
 /** The S-CSCFs the HSS offers to I-CSCFs, with their capabilities (TS 29.228 6.7), keyed by SIP URI. */
@@ -34,8 +34,8 @@ public final class ScscfsResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List the S-CSCFs")
-    public List<ScscfServer> list() {
-        return serviceData.scscfs();
+    public List<SeedDocument.Scscf> list() {
+        return serviceData.scscfs().stream().map(WrittenForms::scscf).toList();
     }
 
     @POST

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 
 /** Service profiles: the iFCs and shared iFC sets of the public identities that use them. */
@@ -34,16 +34,16 @@ public final class ServiceProfilesResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List all")
-    public List<ServiceProfile> list() {
-        return serviceData.serviceProfiles();
+    public List<SeedDocument.ServiceProfile> list() {
+        return serviceData.serviceProfiles().stream().map(WrittenForms::serviceProfile).toList();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "Read one")
-    public ServiceProfile get(@PathParam("id") String id) {
-        return serviceData.serviceProfile(id);
+    public SeedDocument.ServiceProfile get(@PathParam("id") String id) {
+        return WrittenForms.serviceProfile(serviceData.serviceProfile(id));
     }
 
     @PUT
@@ -53,7 +53,7 @@ public final class ServiceProfilesResource {
     @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
     public Response put(@PathParam("id") String id, SeedDocument.ServiceProfile body, @Context SecurityContext security) {
         boolean created = serviceData.putServiceProfile(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(serviceData.serviceProfile(id)).build();
+        return Response.status(created ? 201 : 200).entity(WrittenForms.serviceProfile(serviceData.serviceProfile(id))).build();
     }
 
     @DELETE

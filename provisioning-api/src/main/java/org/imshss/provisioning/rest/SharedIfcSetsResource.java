@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.imshss.provisioning.model.SharedIfcSet;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 
 /** Shared iFC sets (TS 29.228 Annex B, SiFC). */
@@ -34,16 +34,16 @@ public final class SharedIfcSetsResource {
     @GET
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "List all")
-    public List<SharedIfcSet> list() {
-        return serviceData.sharedIfcSets();
+    public List<SeedDocument.SharedIfcSet> list() {
+        return serviceData.sharedIfcSets().stream().map(WrittenForms::sharedIfcSet).toList();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(summary = "Read one")
-    public SharedIfcSet get(@PathParam("id") int id) {
-        return serviceData.sharedIfcSet(id);
+    public SeedDocument.SharedIfcSet get(@PathParam("id") int id) {
+        return WrittenForms.sharedIfcSet(serviceData.sharedIfcSet(id));
     }
 
     @PUT
@@ -53,7 +53,7 @@ public final class SharedIfcSetsResource {
     @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
     public Response put(@PathParam("id") int id, SeedDocument.SharedIfcSet body, @Context SecurityContext security) {
         boolean created = serviceData.putSharedIfcSet(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(serviceData.sharedIfcSet(id)).build();
+        return Response.status(created ? 201 : 200).entity(WrittenForms.sharedIfcSet(serviceData.sharedIfcSet(id))).build();
     }
 
     @DELETE

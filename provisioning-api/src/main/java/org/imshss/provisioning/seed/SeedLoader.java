@@ -93,7 +93,7 @@ public final class SeedLoader {
     private static final HexFormat HEX = HexFormat.of();
 
     /** Data-Reference names and values of TS 29.329 6.3.4, accepted by name or number in the seed. */
-    private static final Map<String, Integer> DATA_REFERENCES = dataReferences();
+    static final Map<String, Integer> DATA_REFERENCES = dataReferences();
 
     private final ObjectReader reader;
     private final Keyring sealer;
