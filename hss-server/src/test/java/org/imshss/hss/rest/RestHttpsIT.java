@@ -152,7 +152,8 @@ class RestHttpsIT {
             RestClient.Reply document = mutual.get("/openapi.json");
             assertThat(document.status()).isEqualTo(200);
             assertThat(document.json().path("openapi").asText()).startsWith("3.");
-            assertThat(mutual.withToken(null).get("/openapi.json").status()).as("the certificate is no token")
+            assertThat(mutual.get("/guarded").status()).isEqualTo(200);
+            assertThat(mutual.withToken(null).get("/guarded").status()).as("the certificate is no token")
                     .isEqualTo(401);
             assertThat(mutual.withToken(null).root().get("/health").status()).isEqualTo(200);
         }
@@ -242,12 +243,26 @@ class RestHttpsIT {
         return all;
     }
 
-    /** The REST server alone (the token filter, the OpenAPI document, /health): enough to test mutual TLS. */
+    /** One operation that needs a token (the OpenAPI document needs none). */
+    @jakarta.ws.rs.Path("guarded")
+    public static final class Guarded {
+
+        @jakarta.ws.rs.GET
+        @jakarta.annotation.security.RolesAllowed("read")
+        public String get() {
+            return "guarded";
+        }
+    }
+
+    /**
+     * The REST server alone (the token filter, the OpenAPI document, /health) with one operation that needs a token:
+     * enough to test mutual TLS.
+     */
     private static RestServer bareServer(RestTls.ClientAuth clientAuth) throws IOException {
         RestTls tls = new RestTls(certs.server().path(), certs.server().password(), null,
                 certs.truststore().path(), certs.truststore().password(), clientAuth);
         return RestServer.start(RestSettings.local(0, List.of(new ApiToken("ops", Role.ADMIN, ADMIN))).withTls(tls),
-                Set.of());
+                Set.of(new Guarded()));
     }
 
     private static SSLSocket socket(SSLContext context) throws IOException {

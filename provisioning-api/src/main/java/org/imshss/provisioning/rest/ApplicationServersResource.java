@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +36,7 @@ public final class ApplicationServersResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List all")
+    @Operation(operationId = "listApplicationServers", summary = "List all")
     public List<SeedDocument.ShApplicationServer> list() {
         return serviceData.applicationServers().stream().map(WrittenForms::applicationServer).toList();
     }
@@ -41,7 +44,7 @@ public final class ApplicationServersResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read one")
+    @Operation(operationId = "getApplicationServer", summary = "Read one")
     public SeedDocument.ShApplicationServer get(@PathParam("id") String id) {
         return WrittenForms.applicationServer(serviceData.applicationServer(id));
     }
@@ -50,16 +53,28 @@ public final class ApplicationServersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
+    @Operation(operationId = "replaceApplicationServer",
+            summary = "Create or replace; registered users it affects get the new profile (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced",
+                        content = @Content(schema = @Schema(
+                                implementation = SeedDocument.ShApplicationServer.class))),
+                @ApiResponse(responseCode = "201", description = "Created",
+                        content = @Content(schema = @Schema(
+                                implementation = SeedDocument.ShApplicationServer.class)))})
     public Response put(@PathParam("id") String id, SeedDocument.ShApplicationServer body, @Context SecurityContext security) {
         boolean created = serviceData.putApplicationServer(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(WrittenForms.applicationServer(serviceData.applicationServer(id))).build();
+        return Response.status(created ? 201 : 200)
+                .entity(WrittenForms.applicationServer(serviceData.applicationServer(id))).build();
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete; refused (409) while something refers to it")
+    @Operation(operationId = "deleteApplicationServer", summary = "Delete; refused (409) while something refers to it",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "Still referred to")})
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         serviceData.removeApplicationServer(id, SubscribersResource.actor(security));
         return Response.noContent().build();

@@ -28,7 +28,8 @@ public final class AuditResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_LABEL)
-    @Operation(summary = "Changes newest first; cursor is the id of the last entry of the previous page")
+    @Operation(operationId = "listAuditEntries",
+            summary = "Changes newest first; cursor is the id of the last entry of the previous page")
     public SubscribersResource.Page<AuditEntry> list(@QueryParam("cursor") String cursor,
             @QueryParam("object") String objectId, @QueryParam("limit") @DefaultValue("100") int limit) {
         SubscribersResource.checkLimit(limit);

@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +36,7 @@ public final class ChargingInformationResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List all")
+    @Operation(operationId = "listChargingInformation", summary = "List all")
     public List<SeedDocument.Charging> list() {
         return serviceData.chargingInformation().stream().map(WrittenForms::charging).toList();
     }
@@ -41,7 +44,7 @@ public final class ChargingInformationResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read one")
+    @Operation(operationId = "getChargingInformation", summary = "Read one")
     public SeedDocument.Charging get(@PathParam("id") String id) {
         return WrittenForms.charging(serviceData.chargingInformation(id));
     }
@@ -50,16 +53,27 @@ public final class ChargingInformationResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
+    @Operation(operationId = "replaceChargingInformation",
+            summary = "Create or replace; registered users it affects get the new profile (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Charging.class))),
+                @ApiResponse(responseCode = "201", description = "Created",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Charging.class)))})
     public Response put(@PathParam("id") String id, SeedDocument.Charging body, @Context SecurityContext security) {
         boolean created = serviceData.putChargingInformation(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(WrittenForms.charging(serviceData.chargingInformation(id))).build();
+        return Response.status(created ? 201 : 200)
+                .entity(WrittenForms.charging(serviceData.chargingInformation(id))).build();
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete; refused (409) while something refers to it")
+    @Operation(operationId = "deleteChargingInformation",
+            summary = "Delete; refused (409) while something refers to it",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "Still referred to")})
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         serviceData.removeChargingInformation(id, SubscribersResource.actor(security));
         return Response.noContent().build();

@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -39,7 +42,8 @@ public final class ClusterResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "State, server nodes and baseline of the cluster, as the answering node sees it")
+    @Operation(operationId = "getClusterStatus",
+            summary = "State, server nodes and baseline of the cluster, as the answering node sees it")
     public ClusterStatus status() {
         return cluster.status();
     }
@@ -47,8 +51,14 @@ public final class ClusterResource {
     @POST
     @Path("baseline")
     @RolesAllowed(Role.ADMIN_LABEL)
-    @Operation(summary = "Make the server nodes now online the baseline: new nodes start holding data, nodes gone"
-            + " for good are dropped; the data is then moved to match")
+    @Operation(operationId = "setBaseline",
+            summary = "Make the server nodes now online the baseline: new nodes start holding data, nodes gone"
+            + " for good are dropped; the data is then moved to match",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The new baseline",
+                        content = @Content(schema = @Schema(implementation = ClusterStatus.class))),
+                @ApiResponse(responseCode = "409",
+                        description = "The cluster is not active, or no server node is online")})
     public ClusterStatus setBaseline(@Context SecurityContext security) {
         ClusterStatus status;
         try {

@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +61,7 @@ public final class DsaiResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List all")
+    @Operation(operationId = "listDsaiTags", summary = "List all")
     public List<SeedDocument.Dsai> list() {
         List<Dsai> all = new ArrayList<>(shStore.allDsai());
         all.sort(Comparator.comparing(Dsai::tag));
@@ -68,7 +71,7 @@ public final class DsaiResource {
     @GET
     @Path("{tag}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read one")
+    @Operation(operationId = "getDsaiTag", summary = "Read one")
     public SeedDocument.Dsai get(@PathParam("tag") String tag) {
         return shStore.dsai(tag).map(WrittenForms::dsai).orElseThrow(() -> ProvisioningException.notFound("DSAI tag " + tag));
     }
@@ -77,7 +80,13 @@ public final class DsaiResource {
     @Path("{tag}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace; registered users for whom the tag is INACTIVE get the new profile (PPR)")
+    @Operation(operationId = "replaceDsaiTag",
+            summary = "Create or replace; registered users for whom the tag is INACTIVE get the new profile (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Dsai.class))),
+                @ApiResponse(responseCode = "201", description = "Created",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Dsai.class)))})
     public Response put(@PathParam("tag") String tag, SeedDocument.Dsai body, @Context SecurityContext security) {
         SeedDocument.Dsai request = SubscribersResource.required(body);
         if (request.tag() != null && !request.tag().equals(tag)) {
@@ -94,7 +103,10 @@ public final class DsaiResource {
     @DELETE
     @Path("{tag}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete; the iFCs it masked are sent to the S-CSCFs again (PPR)")
+    @Operation(operationId = "deleteDsaiTag",
+            summary = "Delete; the iFCs it masked are sent to the S-CSCFs again (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted")})
     public Response delete(@PathParam("tag") String tag, @Context SecurityContext security) {
         if (!shStore.removeDsai(tag)) {
             throw ProvisioningException.notFound("DSAI tag " + tag);

@@ -1,6 +1,7 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -51,7 +52,8 @@ public final class IdentitiesResource {
     @GET
     @Path("public-identities")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List public identities in key order, optionally those starting with a prefix "
+    @Operation(operationId = "listPublicIdentities",
+            summary = "List public identities in key order, optionally those starting with a prefix "
             + "(e.g. sip:+1555 or tel:+1555)")
     public SubscribersResource.Page<PublicIdentity> publicIdentities(@QueryParam("prefix") String prefix,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -69,7 +71,7 @@ public final class IdentitiesResource {
     @GET
     @Path("public-identities/{identity}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read a public identity (IMPU, PSI or wildcard)")
+    @Operation(operationId = "getPublicIdentity", summary = "Read a public identity (IMPU, PSI or wildcard)")
     public PublicIdentity publicIdentity(@PathParam("identity") String identity) {
         return store.publicIdentity(identity)
                 .orElseThrow(() -> ProvisioningException.notFound("public identity " + identity));
@@ -78,7 +80,7 @@ public final class IdentitiesResource {
     @GET
     @Path("private-identities/{impi}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read a private identity; credentials are never shown")
+    @Operation(operationId = "getPrivateIdentity", summary = "Read a private identity; credentials are never shown")
     public PrivateIdentityView privateIdentity(@PathParam("impi") String impi) {
         PrivateIdentity p = store.privateIdentity(impi)
                 .orElseThrow(() -> ProvisioningException.notFound("private identity " + impi));
@@ -93,7 +95,10 @@ public final class IdentitiesResource {
     @Path("private-identities/{impi}/credentials")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Replace credentials (password or ha1; k with op or opc, amf); write-only")
+    @Operation(operationId = "replaceCredentials",
+            summary = "Replace credentials (password or ha1; k with op or opc, amf); write-only",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Replaced; the ETag is the subscriber's new version")})
     public Response credentials(@PathParam("impi") String impi, SubscriberProvisioning.Credentials body,
             @Context SecurityContext security) {
         SubscriberProvisioning.Versioned stored = subscribers.setCredentials(impi,

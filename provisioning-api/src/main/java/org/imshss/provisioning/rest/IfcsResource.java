@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +36,7 @@ public final class IfcsResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List all")
+    @Operation(operationId = "listIfcs", summary = "List all")
     public List<SeedDocument.Ifc> list() {
         return serviceData.initialFilterCriteria().stream().map(WrittenForms::ifc).toList();
     }
@@ -41,7 +44,7 @@ public final class IfcsResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read one")
+    @Operation(operationId = "getIfc", summary = "Read one")
     public SeedDocument.Ifc get(@PathParam("id") String id) {
         return WrittenForms.ifc(serviceData.initialFilterCriteria(id));
     }
@@ -50,16 +53,26 @@ public final class IfcsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
+    @Operation(operationId = "replaceIfc",
+            summary = "Create or replace; registered users it affects get the new profile (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Ifc.class))),
+                @ApiResponse(responseCode = "201", description = "Created",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Ifc.class)))})
     public Response put(@PathParam("id") String id, SeedDocument.Ifc body, @Context SecurityContext security) {
         boolean created = serviceData.putInitialFilterCriteria(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(WrittenForms.ifc(serviceData.initialFilterCriteria(id))).build();
+        return Response.status(created ? 201 : 200)
+                .entity(WrittenForms.ifc(serviceData.initialFilterCriteria(id))).build();
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete; refused (409) while something refers to it")
+    @Operation(operationId = "deleteIfc", summary = "Delete; refused (409) while something refers to it",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "Still referred to")})
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         serviceData.removeInitialFilterCriteria(id, SubscribersResource.actor(security));
         return Response.noContent().build();

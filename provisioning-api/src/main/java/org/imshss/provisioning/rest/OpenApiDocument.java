@@ -3,8 +3,8 @@ package org.imshss.provisioning.rest;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,23 +12,28 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 
 /**
- * The OpenAPI 3 document of the API, generated once from the JAX-RS annotations of the resources that are
- * actually registered, so it describes exactly what is served.
+ * The OpenAPI 3 document of the API, generated once from the JAX-RS and OpenAPI annotations of the resources that
+ * are actually registered, so it describes exactly what is served; {@link OpenApiResponses} adds the error answers
+ * every operation can give. Served without a token (it holds no data).
  */
-@Path("openapi.json")
+@Path(OpenApiDocument.PATH)
 @Hidden
 public final class OpenApiDocument {
+
+    static final String PATH = "openapi.json";
 
     private final String json;
 
     OpenApiDocument(OpenAPI base, Set<Class<?>> resources) {
-        OpenAPI document = new Reader(base).read(resources);
+        // An operation answering its return type answers 200, not "default" (which says no status).
+        OpenAPI document = new Reader(new SwaggerConfiguration().openAPI(base).defaultResponseCode("200"))
+                .read(resources);
+        OpenApiResponses.complete(document);
         this.json = Json.pretty(document);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.READ_LABEL)
     public String get() {
         return json;
     }

@@ -33,7 +33,8 @@ public final class RegistrationsResource {
     @GET
     @Path("{identity}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Registration state of the implicit set of a public identity, and its S-CSCF")
+    @Operation(operationId = "getRegistration",
+            summary = "Registration state of the implicit set of a public identity, and its S-CSCF")
     public RegistrationAdministration.Registration get(@PathParam("identity") String identity) {
         return registrations.registration(identity);
     }
@@ -41,7 +42,8 @@ public final class RegistrationsResource {
     @DELETE
     @Path("{identity}")
     @RolesAllowed(Role.ADMIN_LABEL)
-    @Operation(summary = "De-register the implicit set of a public identity: RTR to its S-CSCF; "
+    @Operation(operationId = "deregisterPublicIdentity",
+            summary = "De-register the implicit set of a public identity: RTR to its S-CSCF; "
             + "the answer says whether the S-CSCF answered")
     public NetworkUpdates.Outcome deregister(@PathParam("identity") String identity,
             @QueryParam("reason") @DefaultValue("PERMANENT_TERMINATION") String reason,

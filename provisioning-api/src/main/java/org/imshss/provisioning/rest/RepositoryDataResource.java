@@ -1,6 +1,7 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -46,7 +47,8 @@ public final class RepositoryDataResource {
     @GET
     @Path("{identity}/{serviceIndication}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "The repository data of one identity and Service-Indication")
+    @Operation(operationId = "getRepositoryData",
+            summary = "The repository data of one identity and Service-Indication")
     public RepositoryData get(@PathParam("identity") String identity,
             @PathParam("serviceIndication") String serviceIndication) {
         return shStore.repositoryData(key(identity), serviceIndication)
@@ -57,8 +59,11 @@ public final class RepositoryDataResource {
     @DELETE
     @Path("{identity}/{serviceIndication}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete the repository data of one identity and Service-Indication; "
-            + "subscribed application servers are notified")
+    @Operation(operationId = "deleteRepositoryData",
+            summary = "Delete the repository data of one identity and Service-Indication; "
+            + "subscribed application servers are notified",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted")})
     public Response delete(@PathParam("identity") String identity,
             @PathParam("serviceIndication") String serviceIndication, @Context SecurityContext security) {
         boolean removed = shStore.updateRepositoryData(key(identity), new Remove(serviceIndication));

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The provisioning API: Jersey on Grizzly under {@value RestSettings#BASE_PATH}, JSON with Jackson, bearer
  * tokens with roles, and an OpenAPI 3 document generated from the resources themselves at
- * {@code openapi.json}, so it cannot drift from them.
+ * {@code openapi.json}, so it cannot drift from them, with Swagger UI over it at {@value SwaggerUi#PATH}.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -129,6 +129,10 @@ public final class RestServer implements AutoCloseable {
         GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
         server.getServerConfiguration().addHttpHandler(new RawUriHandler(jersey),
                 HttpHandlerRegistration.builder().contextPath(RestSettings.BASE_PATH).urlPattern("").build());
+        SwaggerUi docs = new SwaggerUi(RestSettings.BASE_PATH + "/" + OpenApiDocument.PATH);
+        server.getServerConfiguration().addHttpHandler(docs,
+                HttpHandlerRegistration.builder().contextPath(SwaggerUi.PATH).urlPattern("").build(),
+                HttpHandlerRegistration.builder().contextPath(SwaggerUi.PATH).urlPattern("/*").build());
         server.getServerConfiguration().addHttpHandler(new TextHandler("text/plain; version=0.0.4; charset=utf-8",
                 () -> 200, observability.metrics()), "/metrics");
         server.getServerConfiguration().addHttpHandler(new TextHandler("application/json", () -> 200,
@@ -194,7 +198,8 @@ public final class RestServer implements AutoCloseable {
                 .info(new Info().title("IMS HSS provisioning API").version("1")
                         .license(new License().name("AGPL-3.0-or-later")))
                 .servers(List.of(new Server().url(base.getPath())))
-                .schemaRequirement("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
+                .schemaRequirement("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A token of rest.tokens; its role (read, provision, admin) says what it may do"))
                 .security(List.of(new SecurityRequirement().addList("bearer")));
         return new OpenApiDocument(model, classes);
     }

@@ -1,6 +1,7 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +34,7 @@ public final class ScscfsResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List the S-CSCFs")
+    @Operation(operationId = "listScscfs", summary = "List the S-CSCFs")
     public List<SeedDocument.Scscf> list() {
         return serviceData.scscfs().stream().map(WrittenForms::scscf).toList();
     }
@@ -41,7 +42,10 @@ public final class ScscfsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace an S-CSCF (by name)")
+    @Operation(operationId = "putScscf", summary = "Create or replace an S-CSCF (by name)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced"),
+                @ApiResponse(responseCode = "201", description = "Created")})
     public Response put(SeedDocument.Scscf body, @Context SecurityContext security) {
         boolean created = serviceData.putScscf(SubscribersResource.required(body), SubscribersResource.actor(security));
         return Response.status(created ? 201 : 200).build();
@@ -50,7 +54,9 @@ public final class ScscfsResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete an S-CSCF")
+    @Operation(operationId = "deleteScscf", summary = "Delete an S-CSCF",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted")})
     public Response delete(@PathParam("name") String name, @Context SecurityContext security) {
         serviceData.removeScscf(name, SubscribersResource.actor(security));
         return Response.noContent().build();

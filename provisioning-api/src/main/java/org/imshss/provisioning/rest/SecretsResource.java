@@ -29,7 +29,8 @@ public final class SecretsResource {
 
     @GET
     @RolesAllowed(Role.ADMIN_LABEL)
-    @Operation(summary = "Ids of the key-encryption keys this node holds and the active one")
+    @Operation(operationId = "getSecretsStatus",
+            summary = "Ids of the key-encryption keys this node holds and the active one")
     public SecretRotation.Status status() {
         return rotation.status();
     }
@@ -37,7 +38,8 @@ public final class SecretsResource {
     @POST
     @Path("rotate")
     @RolesAllowed(Role.ADMIN_LABEL)
-    @Operation(summary = "Re-seal every stored K, OPc, HA1 and password under the active key, in batches, each"
+    @Operation(operationId = "rotateSecrets",
+            summary = "Re-seal every stored K, OPc, HA1 and password under the active key, in batches, each"
             + " record atomically; answers the counts")
     public SecretRotation.Result rotate(@Context SecurityContext security) {
         return rotation.rotate(SubscribersResource.actor(security));

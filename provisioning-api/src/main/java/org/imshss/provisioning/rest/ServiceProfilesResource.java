@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +36,7 @@ public final class ServiceProfilesResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List all")
+    @Operation(operationId = "listServiceProfiles", summary = "List all")
     public List<SeedDocument.ServiceProfile> list() {
         return serviceData.serviceProfiles().stream().map(WrittenForms::serviceProfile).toList();
     }
@@ -41,7 +44,7 @@ public final class ServiceProfilesResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read one")
+    @Operation(operationId = "getServiceProfile", summary = "Read one")
     public SeedDocument.ServiceProfile get(@PathParam("id") String id) {
         return WrittenForms.serviceProfile(serviceData.serviceProfile(id));
     }
@@ -50,16 +53,26 @@ public final class ServiceProfilesResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace; registered users it affects get the new profile (PPR)")
+    @Operation(operationId = "replaceServiceProfile",
+            summary = "Create or replace; registered users it affects get the new profile (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.ServiceProfile.class))),
+                @ApiResponse(responseCode = "201", description = "Created",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.ServiceProfile.class)))})
     public Response put(@PathParam("id") String id, SeedDocument.ServiceProfile body, @Context SecurityContext security) {
         boolean created = serviceData.putServiceProfile(id, SubscribersResource.required(body), SubscribersResource.actor(security));
-        return Response.status(created ? 201 : 200).entity(WrittenForms.serviceProfile(serviceData.serviceProfile(id))).build();
+        return Response.status(created ? 201 : 200)
+                .entity(WrittenForms.serviceProfile(serviceData.serviceProfile(id))).build();
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete; refused (409) while something refers to it")
+    @Operation(operationId = "deleteServiceProfile", summary = "Delete; refused (409) while something refers to it",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "Still referred to")})
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         serviceData.removeServiceProfile(id, SubscribersResource.actor(security));
         return Response.noContent().build();

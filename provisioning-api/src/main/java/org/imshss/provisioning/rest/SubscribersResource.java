@@ -1,6 +1,9 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +56,8 @@ public final class SubscribersResource {
 
     @GET
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "List subscribers in id order, optionally those whose id starts with a prefix")
+    @Operation(operationId = "listSubscribers",
+            summary = "List subscribers in id order, optionally those whose id starts with a prefix")
     public Page<SeedDocument.Subscription> list(@QueryParam("prefix") String prefix,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
         checkLimit(limit);
@@ -64,8 +68,13 @@ public final class SubscribersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create a subscriber: subscription, private identities with credentials, "
-            + "implicit registration sets and public identities in one document")
+    @Operation(operationId = "createSubscriber",
+            summary = "Create a subscriber: subscription, private identities with credentials, "
+            + "implicit registration sets and public identities in one document",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Created; the ETag is its version",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class))),
+                @ApiResponse(responseCode = "409", description = "The id or an identity is taken")})
     public Response create(SeedDocument.Subscription document, @Context SecurityContext security,
             @Context UriInfo uri) {
         SubscriberProvisioning.Versioned created = subscribers.create(required(document), actor(security));
@@ -76,7 +85,11 @@ public final class SubscribersResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Read a subscriber (credentials are never shown); the ETag is its version")
+    @Operation(operationId = "getSubscriber",
+            summary = "Read a subscriber (credentials are never shown); the ETag is its version",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The subscriber; the ETag is its version",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class)))})
     public Response get(@PathParam("id") String id) {
         SubscriberProvisioning.Versioned found = subscribers.get(id);
         return Response.ok(found.document()).tag(new EntityTag(found.etag())).build();
@@ -86,8 +99,16 @@ public final class SubscribersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace a subscriber; private identities without credentials keep theirs. "
-            + "Registered users get the new profile (PPR), removed identities are de-registered (RTR)")
+    @Operation(operationId = "replaceSubscriber",
+            summary = "Create or replace a subscriber; private identities without credentials keep theirs. "
+            + "Registered users get the new profile (PPR), removed identities are de-registered (RTR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced; the ETag is its new version",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class))),
+                @ApiResponse(responseCode = "201", description = "Created; the ETag is its version",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class))),
+                @ApiResponse(responseCode = "409", description = "An identity is taken, or the write was overtaken"),
+                @ApiResponse(responseCode = "412", description = "If-Match names another version")})
     public Response put(@PathParam("id") String id, SeedDocument.Subscription document,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         SubscriberProvisioning.Written written = subscribers.put(id, required(document), ifMatch, actor(security));
@@ -98,7 +119,12 @@ public final class SubscribersResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Delete a subscriber; registered identities get RTR PERMANENT_TERMINATION first")
+    @Operation(operationId = "deleteSubscriber",
+            summary = "Delete a subscriber; registered identities get RTR PERMANENT_TERMINATION first",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "The write was overtaken"),
+                @ApiResponse(responseCode = "412", description = "If-Match names another version")})
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         subscribers.delete(id, ifMatch, actor(security));
@@ -110,8 +136,14 @@ public final class SubscribersResource {
     @Consumes(NDJSON)
     @Produces(NDJSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(summary = "Create or replace subscribers from NDJSON (one document per line); "
-            + "one result line per input line, failures do not stop the import")
+    @Operation(operationId = "importSubscribers",
+            summary = "Create or replace subscribers from NDJSON (one document per line); "
+            + "one result line per input line, failures do not stop the import",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "One result line per input line",
+                        content = @Content(mediaType = NDJSON,
+                                schema = @Schema(implementation = BulkTransfer.LineResult.class))),
+                @ApiResponse(responseCode = "409", description = "An initial load into an HSS that holds subscribers")})
     public StreamingOutput importSubscribers(InputStream body,
             @Parameter(description = "Load an HSS that holds no subscriber yet (409 otherwise; admin role): the "
                     + "subscriber caches are written without the write-ahead log, about twice as fast with "
@@ -143,7 +175,12 @@ public final class SubscribersResource {
     @Path("export")
     @Produces(NDJSON)
     @RolesAllowed(Role.READ_LABEL)
-    @Operation(summary = "Every subscriber as NDJSON (in no particular order), without credentials")
+    @Operation(operationId = "exportSubscribers",
+            summary = "Every subscriber as NDJSON (in no particular order), without credentials",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "One subscriber per line",
+                        content = @Content(mediaType = NDJSON,
+                                schema = @Schema(implementation = SeedDocument.Subscription.class)))})
     public StreamingOutput export(@QueryParam("prefix") String prefix) {
         return out -> bulk.export(prefix, out);
     }

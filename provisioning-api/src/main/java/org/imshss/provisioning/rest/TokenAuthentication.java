@@ -1,6 +1,7 @@
 package org.imshss.provisioning.rest;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,8 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bearer tokens (RFC 6750 2.1) from the configuration. Every request needs one, the OpenAPI document too;
- * which role an operation needs is declared on it with {@code @RolesAllowed}.
+ * Bearer tokens (RFC 6750 2.1) from the configuration. Every request needs one but {@code GET openapi.json}: the
+ * document describes the API and holds no data, so a client generator or Swagger UI reads it without a token.
+ * Which role an operation needs is declared on it with {@code @RolesAllowed}.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class TokenAuthentication implements ContainerRequestFilter {
@@ -37,6 +39,10 @@ final class TokenAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (HttpMethod.GET.equals(request.getMethod())
+                && OpenApiDocument.PATH.equals(request.getUriInfo().getPath(false))) {
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new NotAuthorizedException("a bearer token is required", CHALLENGE);

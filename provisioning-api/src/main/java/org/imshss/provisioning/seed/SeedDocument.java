@@ -1,6 +1,8 @@
 package org.imshss.provisioning.seed;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -27,22 +29,26 @@ public record SeedDocument(
                 applicationServers, null);
     }
 
-    public record Scscf(String name, List<Integer> capabilities) {
+    public record Scscf(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sip:scscf.ims.example.org:6060")
+            String name,
+            @ArraySchema(schema = @Schema(example = "1")) List<Integer> capabilities) {
     }
 
     public record Charging(
-            String id,
-            String primaryEventChargingFunctionName,
+            @Schema(description = "Taken from the path when absent", example = "default") String id,
+            @Schema(example = "aaa://ecf.ims.example.org:3868") String primaryEventChargingFunctionName,
             String secondaryEventChargingFunctionName,
             String primaryChargingCollectionFunctionName,
             String secondaryChargingCollectionFunctionName) {
     }
 
     public record Ifc(
-            String id,
-            Integer priority,
-            TriggerPoint triggerPoint,
-            ApplicationServer applicationServer,
+            @Schema(description = "Taken from the path when absent", example = "orig-invite-as") String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", example = "10") Integer priority,
+            @Schema(description = "Absent: unconditional") TriggerPoint triggerPoint,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ApplicationServer applicationServer,
+            @Schema(description = "0 REGISTERED, 1 UNREGISTERED, absent: both", allowableValues = {"0", "1"})
             Integer profilePartIndicator) {
     }
 
@@ -52,11 +58,14 @@ public record SeedDocument(
     /** Exactly one of requestUri, method, sipHeader, sessionCase, sessionDescription. */
     public record Spt(
             Boolean conditionNegated,
-            List<Integer> groups,
-            String requestUri,
-            String method,
-            List<Integer> registrationTypes,
+            @ArraySchema(schema = @Schema(example = "0"), minItems = 1) List<Integer> groups,
+            @Schema(example = "sip:conference@ims.example.org") String requestUri,
+            @Schema(example = "INVITE") String method,
+            @ArraySchema(schema = @Schema(description = "0 INITIAL, 1 RE-REGISTRATION, 2 DE-REGISTRATION",
+                    allowableValues = {"0", "1", "2"})) List<Integer> registrationTypes,
             SipHeader sipHeader,
+            @Schema(description = "0 ORIGINATING_REGISTERED, 1 TERMINATING_REGISTERED, 2 TERMINATING_UNREGISTERED, "
+                    + "3 ORIGINATING_UNREGISTERED, 4 ORIGINATING_CDIV", allowableValues = {"0", "1", "2", "3", "4"})
             Integer sessionCase,
             SessionDescription sessionDescription) {
     }
@@ -68,21 +77,30 @@ public record SeedDocument(
     }
 
     public record ApplicationServer(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sip:as.ims.example.org:5070")
             String serverName,
-            Integer defaultHandling,
+            @Schema(description = "0 SESSION_CONTINUED (the default), 1 SESSION_TERMINATED",
+                    allowableValues = {"0", "1"}) Integer defaultHandling,
             String serviceInfo,
             Boolean includeRegisterRequest,
             Boolean includeRegisterResponse) {
     }
 
-    public record SharedIfcSet(Integer id, String name, List<String> ifcs) {
+    public record SharedIfcSet(
+            @Schema(description = "Taken from the path when absent", example = "7") Integer id,
+            String name,
+            @ArraySchema(schema = @Schema(example = "orig-invite-as"), minItems = 1) List<String> ifcs) {
     }
 
-    public record ServiceProfile(String id, List<String> ifcs, List<Integer> sharedIfcSets,
-            Integer subscribedMediaProfileId) {
+    public record ServiceProfile(
+            @Schema(description = "Taken from the path when absent", example = "default") String id,
+            @ArraySchema(schema = @Schema(example = "orig-invite-as")) List<String> ifcs,
+            List<Integer> sharedIfcSets,
+            @Schema(example = "0") Integer subscribedMediaProfileId) {
     }
 
     public record Subscription(
+            @Schema(description = "Required by POST; taken from the path by PUT when absent", example = "alice")
             String id,
             List<String> allowedVisitedNetworks,
             String chargingInformation,
@@ -101,16 +119,18 @@ public record SeedDocument(
      * which needs the password itself: it is then kept, encrypted. {@link #toString()} never shows them.
      */
     public record PrivateId(
-            String impi,
-            String realm,
-            String password,
-            String ha1,
-            String k,
-            String op,
-            String opc,
-            String amf,
-            List<String> authSchemes,
-            String defaultScheme,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "alice@ims.example.org") String impi,
+            @Schema(example = "ims.example.org") String realm,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, format = "password") String password,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String ha1,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String k,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String op,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String opc,
+            @Schema(pattern = "^[0-9a-fA-F]{4}$", example = "8000") String amf,
+            @ArraySchema(schema = @Schema(allowableValues = {"SIP Digest", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5",
+                "Digest-MD5", "HTTP_DIGEST_MD5", "NASS-Bundled", "Early-IMS-Security"})) List<String> authSchemes,
+            @Schema(allowableValues = {"SIP Digest", "Digest-AKAv1-MD5", "Digest-AKAv2-MD5", "Digest-MD5",
+                "HTTP_DIGEST_MD5", "NASS-Bundled", "Early-IMS-Security"}) String defaultScheme,
             List<String> publicIdentities,
             String lineIdentifier,
             String ipAddress,
@@ -140,9 +160,10 @@ public record SeedDocument(
     }
 
     public record PublicId(
-            String identity,
-            String type,
-            String serviceProfile,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sip:alice@ims.example.org") String identity,
+            @Schema(allowableValues = {"PUBLIC_USER_IDENTITY", "DISTINCT_PSI", "WILDCARDED_PSI", "WILDCARDED_IMPU"},
+                    description = "PUBLIC_USER_IDENTITY when absent") String type,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "default") String serviceProfile,
             Boolean barred,
             String displayName,
             String aliasGroup,
@@ -169,14 +190,19 @@ public record SeedDocument(
      * @param tag the DSAI-Tag as application servers send it
      * @param ifcs ids of iFCs, defined in the same document or already stored
      */
-    public record Dsai(String tag, List<String> ifcs) {
+    public record Dsai(
+            @Schema(description = "Taken from the path when absent", example = "conference") String tag,
+            @ArraySchema(schema = @Schema(example = "orig-invite-as"), minItems = 1) List<String> ifcs) {
     }
 
     public record ShApplicationServer(
-            String diameterHost,
-            String serverName,
-            List<String> read,
-            List<String> update,
-            List<String> subscribe) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "as.ims.example.org") String diameterHost,
+            @Schema(example = "sip:as.ims.example.org:5070") String serverName,
+            @ArraySchema(schema = @Schema(ref = DATA_REFERENCE)) List<String> read,
+            @ArraySchema(schema = @Schema(ref = DATA_REFERENCE)) List<String> update,
+            @ArraySchema(schema = @Schema(ref = DATA_REFERENCE)) List<String> subscribe) {
+
+        /** The schema of a Data-Reference name (TS 29.329 6.3.4); a number is accepted too. */
+        public static final String DATA_REFERENCE = "#/components/schemas/DataReference";
     }
 }

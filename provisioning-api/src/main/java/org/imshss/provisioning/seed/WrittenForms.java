@@ -96,6 +96,11 @@ public final class WrittenForms {
                 new SeedDocument.SessionDescription(c.line(), c.content()));
     }
 
+    /** Every Data-Reference name of TS 29.329 6.3.4, in the order of their values. */
+    public static List<String> dataReferences() {
+        return List.copyOf(new TreeMap<>(DATA_REFERENCE_NAMES).values());
+    }
+
     /** TS 29.329 names in the order of their values; a value without a name stays a number. */
     private static List<String> names(Set<Integer> references) {
         return sorted(references).stream()

@@ -1,5 +1,6 @@
 package org.imshss.provisioning.service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** Why a provisioning request cannot be carried out; the REST edge turns the kind into an HTTP status. */
@@ -18,7 +19,9 @@ public final class ProvisioningException extends RuntimeException {
     }
 
     /** @param field a JSON path into the request ("privateIdentities[0].k"), or "$" for the whole body */
-    public record FieldError(String field, String message) {
+    public record FieldError(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "privateIdentities[0].k") String field,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "must be 32 hex digits") String message) {
     }
 
     private final Kind kind;
