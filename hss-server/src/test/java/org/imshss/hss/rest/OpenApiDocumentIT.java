@@ -93,6 +93,7 @@ class OpenApiDocumentIT {
         assertThat(operation("/subscribers/{id}", "put").get("responses").has("412")).isTrue();
         assertThat(operation("/subscribers/{id}", "get").at("/responses/200/content/application~1json/schema/$ref")
                 .asText()).endsWith("/Subscription");
+        assertThat(operation("/subscribers/{id}", "get").at("/responses/200/headers").has("ETag")).isTrue();
         assertThat(operation("/subscribers", "post").get("responses").has("409")).isTrue();
         assertThat(operation("/subscribers", "get").get("responses").has("404")).isFalse();
         JsonNode problem = document.at("/components/schemas/Problem");
@@ -109,6 +110,10 @@ class OpenApiDocumentIT {
         assertThat(texts(schemas.at("/PublicId/required"))).contains("identity");
         assertThat(schemas.at("/PrivateId/properties/k/writeOnly").asBoolean()).isTrue();
         assertThat(schemas.at("/Ifc/properties/priority/example").asInt()).isEqualTo(10);
+        List<String> names = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(names::add);
+        assertThat(names).as("schema names a generated client can tell apart")
+                .doesNotContain("Result", "Status", "Outcome", "Member");
     }
 
     @Test

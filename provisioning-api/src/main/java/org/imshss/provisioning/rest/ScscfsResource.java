@@ -42,7 +42,7 @@ public final class ScscfsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVISION_LABEL)
-    @Operation(operationId = "putScscf", summary = "Create or replace an S-CSCF (by name)",
+    @Operation(operationId = "replaceScscf", summary = "Create or replace an S-CSCF (by name)",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Replaced"),
                 @ApiResponse(responseCode = "201", description = "Created")})

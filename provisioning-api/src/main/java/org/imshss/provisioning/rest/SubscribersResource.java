@@ -1,6 +1,7 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -73,6 +74,7 @@ public final class SubscribersResource {
             + "implicit registration sets and public identities in one document",
             responses = {
                 @ApiResponse(responseCode = "201", description = "Created; the ETag is its version",
+                        headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class))),
                 @ApiResponse(responseCode = "409", description = "The id or an identity is taken")})
     public Response create(SeedDocument.Subscription document, @Context SecurityContext security,
@@ -89,6 +91,7 @@ public final class SubscribersResource {
             summary = "Read a subscriber (credentials are never shown); the ETag is its version",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The subscriber; the ETag is its version",
+                        headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class)))})
     public Response get(@PathParam("id") String id) {
         SubscriberProvisioning.Versioned found = subscribers.get(id);
@@ -104,8 +107,10 @@ public final class SubscribersResource {
             + "Registered users get the new profile (PPR), removed identities are de-registered (RTR)",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Replaced; the ETag is its new version",
+                        headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class))),
                 @ApiResponse(responseCode = "201", description = "Created; the ETag is its version",
+                        headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = SeedDocument.Subscription.class))),
                 @ApiResponse(responseCode = "409", description = "An identity is taken, or the write was overtaken"),
                 @ApiResponse(responseCode = "412", description = "If-Match names another version")})

@@ -1,5 +1,6 @@
 package org.imshss.provisioning.service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,7 +38,9 @@ public interface NetworkUpdates {
      * @param status NOT_SERVED (no S-CSCF held the identity), ANSWERED or FAILED
      * @param resultCode the answer's result code when answered
      */
-    record Outcome(String status, Integer resultCode, String detail) {
+    @Schema(name = "NetworkUpdateOutcome")
+    record Outcome(@Schema(allowableValues = {"NOT_SERVED", "ANSWERED", "FAILED"}) String status, Integer resultCode,
+            String detail) {
     }
 
     /** The service profile, iFCs or identities of these public identities changed: PPR to their S-CSCF. */

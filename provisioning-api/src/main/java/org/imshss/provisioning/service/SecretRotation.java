@@ -1,5 +1,6 @@
 package org.imshss.provisioning.service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.List;
 import org.imshss.provisioning.model.Keyring;
@@ -26,6 +27,7 @@ public final class SecretRotation {
     private final int batchSize;
 
     /** What the keyring holds: ids only. */
+    @Schema(name = "SecretsStatus")
     public record Status(String activeKey, List<String> keys) {
     }
 
@@ -35,6 +37,7 @@ public final class SecretRotation {
      * @param failed records left as they were: a secret under a key no longer in the ring, or not opening
      * @param failedIdentities the first few of those (private identities)
      */
+    @Schema(name = "SecretRotationResult")
     public record Result(String activeKey, long scanned, long resealed, long alreadyCurrent, long failed,
             List<String> failedIdentities, long elapsedMillis) {
     }

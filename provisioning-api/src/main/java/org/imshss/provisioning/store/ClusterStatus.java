@@ -1,5 +1,6 @@
 package org.imshss.provisioning.store;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -32,6 +33,7 @@ public record ClusterStatus(String state, boolean persistence, String localNode,
      * @param inBaseline whether it is one of the nodes that hold data (persistence)
      * @param local whether it is the node that answers
      */
+    @Schema(name = "ClusterMember")
     public record Member(String consistentId, List<String> addresses, boolean online, boolean inBaseline,
             boolean local) {
 
