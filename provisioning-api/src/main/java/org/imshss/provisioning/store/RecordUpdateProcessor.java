@@ -63,12 +63,12 @@ public final class RecordUpdateProcessor
 
     @Override
     public void writeBinary(BinaryWriter writer) throws BinaryObjectException {
-        writer.writeByteArray("u", payloadBytes != null ? payloadBytes : JavaSerialization.toBytes(payload));
+        writer.rawWriter().writeByteArray(payloadBytes != null ? payloadBytes : JavaSerialization.toBytes(payload));
     }
 
     @Override
     public void readBinary(BinaryReader reader) throws BinaryObjectException {
-        payloadBytes = reader.readByteArray("u");
+        payloadBytes = reader.rawReader().readByteArray();
         payload = null;
     }
 }

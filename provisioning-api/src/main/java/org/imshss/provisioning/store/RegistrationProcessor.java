@@ -13,7 +13,11 @@ import org.imshss.provisioning.store.RegistrationUpdate.Outcome;
  * Runs a {@link RegistrationUpdate} on the primary copy of a registration entry, so the read, the
  * decision and the write are one atomic step. When the caller is not the primary node Ignite marshals
  * this processor with its binary marshaller, which cannot build the records and lambdas updates are
- * made of; the update therefore travels as Java-serialized bytes, decoded on first use.
+ * made of; the update therefore travels as Java-serialized bytes, decoded on first use. Those bytes are written
+ * raw, without a field name: an object with named fields carries a schema that a receiving node must know, and a
+ * node that has not yet heard of it waits for the cluster's binary metadata (up to 30 s, holding a striped thread:
+ * seen under load in the multi-JVM tests); a raw object has no schema to wait for. Every processor and result the
+ * store ships is written so.
  */
 public final class RegistrationProcessor
         implements CacheEntryProcessor<String, byte[], SerializedResult>, Binarylizable {
@@ -63,12 +67,12 @@ public final class RegistrationProcessor
 
     @Override
     public void writeBinary(BinaryWriter writer) throws BinaryObjectException {
-        writer.writeByteArray("u", updateBytes != null ? updateBytes : JavaSerialization.toBytes(update));
+        writer.rawWriter().writeByteArray(updateBytes != null ? updateBytes : JavaSerialization.toBytes(update));
     }
 
     @Override
     public void readBinary(BinaryReader reader) throws BinaryObjectException {
-        updateBytes = reader.readByteArray("u");
+        updateBytes = reader.rawReader().readByteArray();
         update = null;
     }
 }

@@ -2,6 +2,12 @@ package org.imshss.provisioning.store;
 
 import java.util.Arrays;
 import javax.cache.processor.MutableEntry;
+import org.apache.ignite.binary.BinaryObjectException;
+import org.apache.ignite.binary.BinaryRawReader;
+import org.apache.ignite.binary.BinaryRawWriter;
+import org.apache.ignite.binary.BinaryReader;
+import org.apache.ignite.binary.BinaryWriter;
+import org.apache.ignite.binary.Binarylizable;
 import org.apache.ignite.cache.CacheEntryProcessor;
 
 /**
@@ -9,12 +15,16 @@ import org.apache.ignite.cache.CacheEntryProcessor;
  * still holds exactly the bytes it was computed from, so a concurrent write is never overwritten by a value derived
  * from an older one. A class, not a record, because Ignite's binary marshaller cannot rebuild a record.
  */
-final class ReplaceIfUnchanged implements CacheEntryProcessor<String, byte[], Boolean> {
+public final class ReplaceIfUnchanged implements CacheEntryProcessor<String, byte[], Boolean>, Binarylizable {
 
     private static final long serialVersionUID = 1L;
 
-    private final byte[] expected;
-    private final byte[] replacement;
+    private byte[] expected;
+    private byte[] replacement;
+
+    /** For the binary marshaller. */
+    public ReplaceIfUnchanged() {
+    }
 
     ReplaceIfUnchanged(byte[] expected, byte[] replacement) {
         this.expected = expected;
@@ -28,5 +38,20 @@ final class ReplaceIfUnchanged implements CacheEntryProcessor<String, byte[], Bo
         }
         entry.setValue(replacement);
         return Boolean.TRUE;
+    }
+
+    /** Raw, schema-free form: a node never waits for binary metadata to read it (see RegistrationProcessor). */
+    @Override
+    public void writeBinary(BinaryWriter writer) throws BinaryObjectException {
+        BinaryRawWriter raw = writer.rawWriter();
+        raw.writeByteArray(expected);
+        raw.writeByteArray(replacement);
+    }
+
+    @Override
+    public void readBinary(BinaryReader reader) throws BinaryObjectException {
+        BinaryRawReader raw = reader.rawReader();
+        expected = raw.readByteArray();
+        replacement = raw.readByteArray();
     }
 }

@@ -55,12 +55,12 @@ public final class SequenceProcessor
 
     @Override
     public void writeBinary(BinaryWriter writer) throws BinaryObjectException {
-        writer.writeByteArray("u", updateBytes != null ? updateBytes : JavaSerialization.toBytes(update));
+        writer.rawWriter().writeByteArray(updateBytes != null ? updateBytes : JavaSerialization.toBytes(update));
     }
 
     @Override
     public void readBinary(BinaryReader reader) throws BinaryObjectException {
-        updateBytes = reader.readByteArray("u");
+        updateBytes = reader.rawReader().readByteArray();
         update = null;
     }
 }

@@ -34,12 +34,12 @@ public final class SerializedResult implements Binarylizable {
 
     @Override
     public void writeBinary(BinaryWriter writer) throws BinaryObjectException {
-        writer.writeByteArray("v", value == null ? null : JavaSerialization.toBytes(value));
+        writer.rawWriter().writeByteArray(value == null ? null : JavaSerialization.toBytes(value));
     }
 
     @Override
     public void readBinary(BinaryReader reader) throws BinaryObjectException {
-        bytes = reader.readByteArray("v");
+        bytes = reader.rawReader().readByteArray();
         value = null;
     }
 }
