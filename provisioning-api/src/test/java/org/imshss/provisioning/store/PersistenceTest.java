@@ -87,10 +87,10 @@ class PersistenceTest {
     void aLogLeftOffByAnUnfinishedLoadIsTurnedBackOnAtStart() {
         try (GridNode node = GridNode.start(settings())) {
             node.ignite().cluster().disableWal(CacheNames.PUBLIC_IDS);
-            assertThat(node.ignite().cluster().isWalEnabled(CacheNames.PUBLIC_IDS)).isFalse();
+            awaitLog(node, List.of(CacheNames.PUBLIC_IDS), false);
         }
         try (GridNode node = GridNode.start(settings())) {
-            assertThat(node.ignite().cluster().isWalEnabled(CacheNames.PUBLIC_IDS)).isTrue();
+            awaitLog(node, List.of(CacheNames.PUBLIC_IDS), true);
         }
     }
 }
