@@ -7,8 +7,13 @@ final class Utf8 {
   }
 
   static boolean isValid(byte[] b) {
-    int i = 0;
-    int n = b.length;
+    return isValid(b, 0, b.length);
+  }
+
+  /** Whether octets {@code [from, to)} of {@code b} are well-formed UTF-8. */
+  static boolean isValid(byte[] b, int from, int to) {
+    int i = from;
+    int n = to;
     while (i < n) {
       int c = b[i] & 0xFF;
       if (c < 0x80) {

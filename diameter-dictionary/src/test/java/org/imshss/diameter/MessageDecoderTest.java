@@ -8,9 +8,7 @@ import org.jdiameter.api.AvpSet;
 import org.jdiameter.client.api.IMessage;
 import org.junit.jupiter.api.Test;
 
-class MessageValidatorTest {
-
-  private final MessageValidator validator = new MessageValidator();
+class MessageDecoderTest {
 
   /** A UAR as Kamailio's I-CSCF sends it, minus the AVPs named in {@code skip}. */
   private static IMessage uar(Avp... skip) {
@@ -51,8 +49,13 @@ class MessageValidatorTest {
     return m;
   }
 
+  /** The violation one decoding walk finds in {@code m} sent as {@code c} (the header names the command). */
   private Optional<Violation> check(Command c, IMessage m) {
-    return validator.validate(c, Wire.roundTrip(m));
+    assertThat(m.getCommandCode()).isEqualTo(c.code());
+    assertThat(m.isRequest()).isEqualTo(c.isRequest());
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(m));
+    assertThat(decoded.layoutError()).isNull();
+    return Optional.ofNullable(decoded.violation());
   }
 
   @Test
@@ -268,7 +271,7 @@ class MessageValidatorTest {
   void deepNestingIsRejected() {
     IMessage m = uar();
     AvpSet level = m.getAvps();
-    for (int i = 0; i < MessageValidator.MAX_DEPTH + 2; i++) {
+    for (int i = 0; i < MessageDecoder.MAX_DEPTH + 2; i++) {
       level = Avps.addGrouped(level, Avp.PROXY_INFO);
       Avps.addIdentity(level, Avp.PROXY_HOST, "p" + i);
       Avps.addOctets(level, Avp.PROXY_STATE, new byte[] {1});
@@ -311,9 +314,88 @@ class MessageValidatorTest {
   }
 
   @Test
-  void validatesTheUndecodedMessageToo() {
-    assertThat(validator.validate(Command.UAR, uar())).isEmpty();
-    assertThat(validator.validate(Command.UAR, uar(Avp.USER_NAME)).orElseThrow().resultCode())
-        .isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+  void decodedValuesAreReadFromTheOneWalk() {
+    IMessage m = mar();
+    AvpSet item = Avps.addGrouped(m.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+    Avps.addUtf8(item, Avp.SIP_AUTHENTICATION_SCHEME, "Digest-AKAv1-MD5");
+    Avps.addOctets(item, Avp.SIP_AUTHORIZATION, new byte[] {9, 8, 7});
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(m));
+    assertThat(decoded.violation()).isNull();
+    DiameterMessage message = decoded.message();
+    assertThat(message.command()).contains(Command.MAR);
+    assertThat(message.isRequest()).isTrue();
+    assertThat(message.isProxiable()).isTrue();
+    AvpGroup avps = message.avps();
+    assertThat(avps.utf8(Avp.USER_NAME)).isEqualTo("alice@ims.test");
+    assertThat(avps.unsigned32(Avp.SIP_NUMBER_AUTH_ITEMS)).hasValue(1);
+    assertThat(avps.int32(Avp.AUTH_SESSION_STATE)).hasValue(1);
+    assertThat(avps.group(Avp.VENDOR_SPECIFIC_APPLICATION_ID).unsigned32(Avp.AUTH_APPLICATION_ID))
+        .hasValue(Application.CX.id());
+    AvpGroup decodedItem = avps.group(Avp.SIP_AUTH_DATA_ITEM);
+    assertThat(decodedItem.utf8(Avp.SIP_AUTHENTICATION_SCHEME)).isEqualTo("Digest-AKAv1-MD5");
+    assertThat(decodedItem.octets(Avp.SIP_AUTHORIZATION)).containsExactly(9, 8, 7);
+    assertThat(avps.first(Avp.SERVER_ASSIGNMENT_TYPE)).isNull();
+    assertThat(avps.utf8All(Avp.PUBLIC_IDENTITY)).containsExactly("sip:alice@ims.test");
+  }
+
+  @Test
+  void unknownAvpsWithoutTheMandatoryBitAreKeptInOrder() {
+    IMessage m = uar();
+    m.getAvps().addAvp(4242, new byte[] {1, 2, 3, 4, 5}, 99L, false, false);
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(m));
+    assertThat(decoded.violation()).isNull();
+    ReceivedAvp unknown = decoded.message().avps().all().get(decoded.message().avps().size() - 1);
+    assertThat(unknown.definition()).isNull();
+    assertThat(unknown.code()).isEqualTo(4242);
+    assertThat(unknown.vendorId()).isEqualTo(99L);
+    assertThat(unknown.data()).containsExactly(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void truncatedAvpHeaderIsALayoutErrorWithTheHeaderPaddedWithZeros() {
+    byte[] good = Wire.encode(uar());
+    byte[] m = java.util.Arrays.copyOf(good, good.length + 4);
+    m[3] = (byte) m.length;
+    m[2] = (byte) (m.length >>> 8);
+    m[good.length] = 0;
+    m[good.length + 1] = 0;
+    m[good.length + 2] = 1;
+    m[good.length + 3] = 7;
+    MessageDecoder.LayoutError error = MessageDecoder.decode(m).layoutError();
+    assertThat(error.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_LENGTH);
+    assertThat(error.failedAvp()).containsExactly(0, 0, 1, 7, 0, 0, 0, 0);
+  }
+
+  @Test
+  void avpLengthPastTheMessageIsALayoutErrorWithAMinimalAvp() {
+    byte[] m = Wire.encode(uar());
+    // The last AVP (Visited-Network-Identifier, vendor-specific) claims more octets than the message has.
+    int last = lastAvpOffset(m);
+    m[last + 7] = (byte) 0xF0;
+    MessageDecoder.LayoutError error = MessageDecoder.decode(m).layoutError();
+    assertThat(error.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_LENGTH);
+    assertThat(error.failedAvp()).hasSize(12);
+    assertThat(java.nio.ByteBuffer.wrap(error.failedAvp()).getInt()).isEqualTo(600);
+  }
+
+  @Test
+  void reservedAvpFlagBitsAre3009WithTheAvp() {
+    byte[] m = Wire.encode(uar());
+    int last = lastAvpOffset(m);
+    m[last + 4] |= 0x01;
+    MessageDecoder.LayoutError error = MessageDecoder.decode(m).layoutError();
+    assertThat(error.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_BITS);
+    assertThat(error.failedAvp()).isEqualTo(java.util.Arrays.copyOfRange(m, last, m.length));
+  }
+
+  private static int lastAvpOffset(byte[] m) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(m);
+    int pos = DiameterMessage.HEADER_BYTES;
+    int last = pos;
+    while (pos < m.length) {
+      last = pos;
+      pos += ((b.getInt(pos + 4) & 0xFFFFFF) + 3) & ~3;
+    }
+    return last;
   }
 }
