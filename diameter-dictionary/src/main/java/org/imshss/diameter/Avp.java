@@ -372,6 +372,42 @@ public enum Avp {
     throw new IllegalArgumentException(specName + " has no value " + name);
   }
 
+  /**
+   * The wire value of a Java constant that names one of this AVP's enumerated values (a '-' of the spec name written
+   * '_'), so the numbers are written once, in this table.
+   *
+   * @throws IllegalArgumentException if the table has no such value (a programming error, caught at class load)
+   */
+  public int enumValue(Enum<?> constant) {
+    return enumValue(specValueName(constant.name()));
+  }
+
+  /** The constant of {@code type} named as this AVP's enumerated {@code value}, or null for a value not in the table. */
+  public <E extends Enum<E>> E enumConstant(Class<E> type, int value) {
+    String name = enumValues.get(value);
+    if (name == null) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (specValueName(constant.name()).equals(name)) {
+        return constant;
+      }
+    }
+    return null;
+  }
+
+  private String specValueName(String javaName) {
+    if (enumValues.containsValue(javaName)) {
+      return javaName;
+    }
+    for (String name : enumValues.values()) {
+      if (name.replace('-', '_').equals(javaName)) {
+        return name;
+      }
+    }
+    return javaName;
+  }
+
   /** Member ABNF of a grouped AVP as written in the spec, or null. */
   public String membersAbnf() {
     return abnf;

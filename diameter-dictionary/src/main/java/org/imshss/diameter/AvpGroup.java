@@ -128,6 +128,12 @@ public final class AvpGroup {
     return values;
   }
 
+  /** The first occurrence of a Time AVP, or null. */
+  public java.time.Instant time(Avp avp) {
+    ReceivedAvp found = first(avp);
+    return found == null ? null : found.time();
+  }
+
   /** The members of the first occurrence of a grouped AVP, or null when absent. */
   public AvpGroup group(Avp avp) {
     ReceivedAvp found = first(avp);

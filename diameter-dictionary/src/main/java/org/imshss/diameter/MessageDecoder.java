@@ -101,10 +101,13 @@ public final class MessageDecoder {
       return level.group();
     }
 
-    /** The members of a grouped AVP the dictionary describes, checked against its member ABNF. */
+    /**
+     * The members of a grouped AVP the dictionary describes, checked against its member ABNF while nothing has
+     * ended the checks; laid out in any case, so that the node's own checks can read them.
+     */
     void members(ReceivedAvp parent, Avp definition, int from, int to, int depth) {
       RuleSet rules = definition.ruleSet();
-      if (rules.opaque || findings.stop) {
+      if (rules.opaque) {
         return;
       }
       if (depth >= MAX_DEPTH) {
@@ -126,9 +129,6 @@ public final class MessageDecoder {
           return;
         }
         level.add(avp(pos, header, length, DiameterMessage.int32(m, pos), flags, vendor), depth, this);
-        if (findings.stop) {
-          return;
-        }
         pos += (length + 3) & ~3;
       }
       level.checkMinimums(findings);
@@ -175,7 +175,7 @@ public final class MessageDecoder {
    * RFC 6733 7.1.5: for a length past the message or below the header, the AVP header with a zero-filled payload
    * of the minimal length of its type (empty for Grouped and unknown AVPs).
    */
-  static byte[] minimalAvp(int code, int flags, long vendorId) {
+  public static byte[] minimalAvp(int code, int flags, long vendorId) {
     boolean vendor = (flags & ReceivedAvp.FLAG_VENDOR) != 0;
     Avp known = Avp.find(code, vendorId);
     int dataLength = known == null ? 0 : Math.max(0, known.type().fixedLength());
@@ -219,11 +219,14 @@ public final class MessageDecoder {
       }
       avps[size++] = a;
       Findings f = walk.findings;
+      Avp definition = a.definition();
       if (rules == null || f.stop) {
+        // Laid out, not checked: the command is not in the dictionary, or an unsupported AVP ended the checks.
+        if (definition != null && definition.type() == AvpType.GROUPED) {
+          walk.members(a, definition, a.dataStart(), a.end(), depth + 1);
+        }
         return;
       }
-      int index = rules.indexOf(a.code(), a.vendorId());
-      Avp definition = a.definition();
       if (definition == null) {
         if (a.mandatoryBit()) {
           f.report(Findings.UNSUPPORTED, a.failed(),
@@ -231,6 +234,7 @@ public final class MessageDecoder {
         }
         return;
       }
+      int index = rules.indexOf(a.code(), a.vendorId());
       if (index >= 0) {
         AvpRule rule = rules.rules[index];
         if (++counts[index] > rule.max()) {

@@ -14,7 +14,7 @@ import java.util.Arrays;
 public final class MessageWriter {
 
   /** NTP seconds between 1900-01-01 and 1970-01-01 (RFC 6733 4.3.1 Time). */
-  private static final long NTP_UNIX_OFFSET = 2208988800L;
+  static final long NTP_UNIX_OFFSET = 2208988800L;
   /** Time values below 2^31 belong to NTP era 1 (from 2036-02-07), RFC 5905 6. */
   private static final long NTP_ERA = 1L << 32;
 

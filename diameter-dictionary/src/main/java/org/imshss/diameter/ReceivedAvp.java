@@ -103,6 +103,15 @@ public final class ReceivedAvp {
         | DiameterMessage.int32(message, dataStart + 4) & 0xFFFFFFFFL;
   }
 
+  /** Time: NTP seconds (RFC 6733 4.3.1); values below 2^31 belong to NTP era 1, from 2036 (RFC 5905 6). */
+  public java.time.Instant time() {
+    long ntp = unsigned32();
+    if (ntp < (1L << 31)) {
+      ntp += 1L << 32;
+    }
+    return java.time.Instant.ofEpochSecond(ntp - MessageWriter.NTP_UNIX_OFFSET);
+  }
+
   /** The decoder answers a wrong fixed length 5014 before any handler reads; this guards answers read back. */
   private void requireLength(int length) {
     if (end - dataStart != length) {
@@ -122,6 +131,13 @@ public final class ReceivedAvp {
       }
     }
     return true;
+  }
+
+  /** The whole AVP as received, header included, padded to four octets (Failed-AVP of a transport error). */
+  public byte[] encoded() {
+    byte[] avp = new byte[(end - start + 3) & ~3];
+    System.arraycopy(message, start, avp, 0, end - start);
+    return avp;
   }
 
   /** This AVP as received, for Failed-AVP (RFC 6733 7.5). */

@@ -5,15 +5,13 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.imshss.diameter.Application;
-import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.hss.config.HssSettings;
-import org.imshss.hss.cx.CxListener;
+import org.imshss.hss.cx.CxMessages;
 import org.imshss.hss.cx.CxUserData;
 import org.imshss.hss.cx.LocationInfo;
 import org.imshss.hss.cx.MultimediaAuth;
@@ -28,7 +26,6 @@ import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.node.config.InvalidConfigurationException;
-import org.imshss.node.diameter.Answers;
 import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RequestSender;
@@ -99,32 +96,30 @@ public final class HssNode implements AutoCloseable {
                 store.load(seed);
             }
             Clock clock = Clock.systemUTC();
-            HssSettings.CxSettings cx = settings.cx();
+            HssSettings.CxSettings cxSettings = settings.cx();
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
             // One continuous query per cache for both stores: Ignite pays for each on every write (ChangeFeed).
             shStore = new IgniteShDataStore(grid.ignite(), store.changes());
             CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
-                    new CxUserDataWriter(), cx.sharedIfcSetsSupported());
+                    new CxUserDataWriter(), cxSettings.sharedIfcSetsSupported());
             ServerSelection selection = new ServerSelection(store);
-            // RTR, PPR and PNR leave through the stack of the server built below, which MAR (8.1.1) needs already.
+            // RTR, PPR and PNR leave through the transport of the server built below, which MAR (8.1.1) needs already.
             AtomicReference<DiameterServer> server = new AtomicReference<>();
-            RequestSender sender = new RequestSender(() -> server.get().sessionFactory(),
+            RequestSender sender = new RequestSender(local, () -> server.get().transport(),
                     settings.diameter().requestTimeout(), metrics::sent);
             registrationTermination = new RegistrationTermination(store, sender);
-            CxListener cxListener = new CxListener(new Answers(local), new MessageValidator(),
-                    new UserAuthorization(store, cx, selection, clock),
-                    new ServerAssignment(store, cx, userData, clock),
+            CxMessages cx = new CxMessages(
+                    new UserAuthorization(store, cxSettings, selection, clock),
+                    new ServerAssignment(store, cxSettings, userData, clock),
                     new LocationInfo(store, selection),
-                    new MultimediaAuth(store, cx, new SequenceNumbers(cx.sqnIndBits()), new SecureRandom(), clock,
-                            keyring, registrationTermination::cancelReplaced));
-            sh = new ShApplication(store, shStore, settings.sh(), cx.authPendingTimeout(), new Answers(local),
-                    new MessageValidator(), clock);
-            diameter = new DiameterServer(settings.diameter(),
-                    Map.of(Application.CX, metrics.instrument(Application.CX, cxListener),
-                            Application.SH, metrics.instrument(Application.SH, sh.listener())));
+                    new MultimediaAuth(store, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
+                            new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
+            sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
+            diameter = new DiameterServer(settings.diameter(), List.of(cx.application(), sh.application()),
+                    metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
-            metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
+            metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "hss-provisioning-push");

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.imshss.diameter.Application;
+import org.imshss.diameter.Command;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.node.config.TlsSettings;
 import org.imshss.node.diameter.transport.DiameterTransport;
@@ -23,25 +25,20 @@ import org.imshss.node.diameter.transport.StackConfiguration;
 import org.imshss.node.diameter.transport.TransportConnection;
 import org.imshss.node.diameter.transport.TransportGuard;
 import org.imshss.node.diameter.transport.TransportTls;
-import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.DisconnectCause;
-import org.jdiameter.api.IllegalDiameterStateException;
 import org.jdiameter.api.Mode;
-import org.jdiameter.api.Network;
-import org.jdiameter.api.NetworkReqListener;
 import org.jdiameter.api.Peer;
 import org.jdiameter.api.PeerState;
 import org.jdiameter.api.PeerTable;
-import org.jdiameter.api.SessionFactory;
 import org.jdiameter.api.Stack;
 import org.jdiameter.server.impl.StackImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The jDiameter server stack: listens on the configured address and port, answers CER/DWR/DPR itself,
- * advertises the applications given, and hands their requests to the listeners. It may also connect to remote
- * peers of its own (kept connected by jDiameter, which reconnects after a loss).
+ * A Diameter node: jDiameter's stack for the peers (CER/CEA, DWR/DWA, DPR/DPA, reconnecting to remote peers of its
+ * own) over the project's transport, which decodes each request of the applications given once and hands it to
+ * their handlers through one {@link RequestDispatcher}; jDiameter never sees those requests or their answers.
  */
 public final class DiameterServer implements AutoCloseable {
 
@@ -52,23 +49,26 @@ public final class DiameterServer implements AutoCloseable {
     private static final Duration CAPABILITIES_WAIT = Duration.ofSeconds(4);
 
     private final DiameterSettings settings;
-    private final Map<Application, NetworkReqListener> listeners;
+    private final Set<Application> applications;
+    private final Map<Command, RequestHandler> handlers = new EnumMap<>(Command.class);
+    private final RequestObserver observer;
     private final List<RemotePeer> remotePeers;
     private Stack stack;
-    private DiameterTransport transport;
-
-    public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners) {
-        this(settings, listeners, List.of());
-    }
+    private volatile DiameterTransport transport;
 
     /**
-     * @param remotePeers peers this node connects to, for the applications of {@code listeners}; over TLS when
+     * @param applications what the node serves, each with its handlers
+     * @param observer told of every answer (metrics)
+     * @param remotePeers peers this node connects to, for those applications; over TLS when
      *                    {@code diameter.tls.connect} says so
      */
-    public DiameterServer(DiameterSettings settings, Map<Application, NetworkReqListener> listeners,
+    public DiameterServer(DiameterSettings settings, List<DiameterApplication> applications, RequestObserver observer,
             List<RemotePeer> remotePeers) {
         this.settings = settings;
-        this.listeners = Map.copyOf(listeners);
+        this.applications = applications.stream().map(DiameterApplication::application)
+                .collect(Collectors.toUnmodifiableSet());
+        applications.forEach(application -> handlers.putAll(application.byCommand()));
+        this.observer = observer;
         this.remotePeers = List.copyOf(remotePeers);
     }
 
@@ -86,9 +86,11 @@ public final class DiameterServer implements AutoCloseable {
         }
         Set<String> realms = new LinkedHashSet<>(List.of(settings.realm()));
         remotePeers.forEach(peer -> realms.add(peer.realm()));
+        RequestDispatcher dispatcher = new RequestDispatcher(new Answers(localIdentity(), applications), handlers,
+                observer);
         DiameterTransport createdTransport = new DiameterTransport(settings.transport(), localIdentity(),
-                settings.productName(), listeners.keySet().stream().map(Application::id).collect(Collectors.toSet()),
-                realms, settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
+                settings.productName(), applications, dispatcher, settings.processingThreads(), realms,
+                settings.requestTimeout().multipliedBy(2).plus(REQUEST_EXPIRY_MARGIN), CAPABILITIES_WAIT,
                 transportTls(), admission);
         Stack created = new StackImpl();
         try {
@@ -104,12 +106,6 @@ public final class DiameterServer implements AutoCloseable {
             return peer == null ? null : peer.getState(PeerState.class);
         });
         transport = createdTransport;
-        Network network = created.unwrap(Network.class);
-        for (Map.Entry<Application, NetworkReqListener> entry : listeners.entrySet()) {
-            Application application = entry.getKey();
-            network.addNetworkReqListener(entry.getValue(),
-                    ApplicationId.createByAuthAppId(application.vendorId(), application.id()));
-        }
         if (remotePeers.isEmpty()) {
             created.start(Mode.ANY_PEER, 0, TimeUnit.MILLISECONDS);
         } else {
@@ -126,21 +122,45 @@ public final class DiameterServer implements AutoCloseable {
                 settings.realm(), admission);
     }
 
-    public SessionFactory sessionFactory() {
+    /** The names of the states a peer can be in, as {@link #peersByState()} counts them. */
+    public static List<String> peerStates() {
+        return java.util.Arrays.stream(PeerState.values()).map(PeerState::name).toList();
+    }
+
+    /**
+     * The peers known to the stack (those that connected to it and the remote peers it connects to) by state; OKAY
+     * is up. Empty when the stack is not running.
+     */
+    public synchronized Map<String, Long> peersByState() {
+        if (stack == null) {
+            return Map.of();
+        }
         try {
-            return stack.getSessionFactory();
-        } catch (IllegalDiameterStateException e) {
-            throw new IllegalStateException("the Diameter stack is not running", e);
+            return stack.unwrap(PeerTable.class).getPeerTable().stream()
+                    .collect(Collectors.groupingBy(peer -> peer.getState(PeerState.class).name(),
+                            Collectors.counting()));
+        } catch (Exception e) {
+            return Map.of();
         }
     }
 
-    /** The peers known to the stack: those that connected to it and the remote peers it connects to. */
-    public PeerTable peerTable() {
-        try {
-            return stack.unwrap(PeerTable.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("the Diameter stack is not running", e);
+    /** The stack's state of the peer with this Origin-Host (OKAY is up), or null for a peer it does not know. */
+    public synchronized String peerState(String host) {
+        if (stack == null) {
+            return null;
         }
+        try {
+            Peer peer = stack.unwrap(PeerTable.class).getPeer(host);
+            return peer == null ? null : peer.getState(PeerState.class).name();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Whether the stack holds the peer with this Origin-Host as up (OKAY) and a connection to it is open. */
+    public boolean connected(String host) {
+        DiameterTransport current = transport;
+        return current != null && current.connected(host) && PeerState.OKAY.name().equals(peerState(host));
     }
 
     @Override
@@ -241,7 +261,7 @@ public final class DiameterServer implements AutoCloseable {
             peers.append(" attempt_connect=\"true\" rating=\"1\"/>");
         }
         StringBuilder realms = new StringBuilder();
-        for (Application application : listeners.keySet().stream().sorted().toList()) {
+        for (Application application : applications.stream().sorted().toList()) {
             String app = "<ApplicationID><VendorId value=\"" + application.vendorId() + "\"/><AuthApplId value=\""
                     + application.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
             apps.append(app);

@@ -2,64 +2,76 @@ package org.imshss.node.diameter;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.imshss.diameter.AvpDecodeException;
 import org.imshss.diameter.Command;
-import org.imshss.diameter.MessageValidator;
+import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.Violation;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every application's edge does before and around its procedures: header bits (3008), the command
- * (3001 for one the application does not receive), the command's ABNF (5001, 5004, 5005, 5008, 5009, 5014),
- * then one handler per command; a malformed value becomes its error answer and any other failure a clean
- * DIAMETER_UNABLE_TO_COMPLY, never a stack trace to the peer or in the log.
+ * Answers the requests the transport has admitted: an ABNF violation the decoder found becomes its error answer
+ * (5001, 5004, 5005, 5008, 5009, 5014 with Failed-AVP), otherwise the command's handler runs; a value a procedure
+ * cannot take becomes its error answer and any other failure a clean DIAMETER_UNABLE_TO_COMPLY, never a stack trace
+ * to the peer or in the log.
  */
 public final class RequestDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
 
     private final Answers answers;
-    private final MessageValidator validator;
-    private final Map<Command, Function<Request, Answer>> handlers;
+    private final Map<Command, RequestHandler> handlers;
+    private final RequestObserver observer;
 
-    /** @param handlers the requests the application receives, each with its handler */
-    public RequestDispatcher(Answers answers, MessageValidator validator,
-            Map<Command, Function<Request, Answer>> handlers) {
+    public RequestDispatcher(Answers answers, Map<Command, RequestHandler> handlers, RequestObserver observer) {
         this.answers = answers;
-        this.validator = validator;
         this.handlers = new EnumMap<>(handlers);
+        this.observer = observer;
     }
 
-    public Answer dispatch(Request request) {
-        Optional<Violation> headerViolation = HeaderChecks.check(request);
-        if (headerViolation.isPresent()) {
-            return answers.reject(request, headerViolation.get());
+    /** Whether a handler serves this command (the transport answers 3001 for others, RFC 6733 7.1.3). */
+    public boolean handles(Command command) {
+        return handlers.containsKey(command);
+    }
+
+    /**
+     * Answers {@code request}, whose command {@link #handles} says is served; {@code reply} gets the answer's
+     * octets, at once or, for a relay, when the other node's answer arrives.
+     *
+     * @param violation what the decoder found against the command's ABNF, or null
+     */
+    public void dispatch(DiameterMessage request, Violation violation, Consumer<byte[]> reply) {
+        long started = System.nanoTime();
+        Command command = request.command().orElseThrow();
+        Answer answer = violation != null ? reject(command, violation) : handle(command, request);
+        if (answer.relayed() != null) {
+            answer.relayed().whenComplete((bytes, failure) -> {
+                observer.answered(command, null, System.nanoTime() - started);
+                reply.accept(bytes != null ? bytes : answers.write(request, ResultCode.DIAMETER_UNABLE_TO_DELIVER));
+            });
+            return;
         }
-        Optional<Command> command = Command.lookup(request.getCommandCode(), true);
-        Function<Request, Answer> handler = command.map(handlers::get).orElse(null);
-        if (handler == null) {
-            return answers.answer(request, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
-        }
-        Optional<Violation> violation = validator.validate(command.get(), request);
-        if (violation.isPresent()) {
-            log.debug("{} rejected: {}", command.get(), violation.get().errorMessage());
-            return answers.reject(request, violation.get());
-        }
+        byte[] bytes = answers.write(request, answer);
+        observer.answered(command, answer.result(), System.nanoTime() - started);
+        reply.accept(bytes);
+    }
+
+    private Answer handle(Command command, DiameterMessage request) {
         try {
-            return handler.apply(request);
+            return handlers.get(command).handle(request);
         } catch (AvpDecodeException e) {
-            log.debug("{} rejected: {}", command.get(), e.getMessage());
-            return answers.reject(request, e);
+            return reject(command, e.violation());
         } catch (RuntimeException e) {
             // The peer gets a clean answer; the operator gets the cause once, without request content.
-            log.warn("{} failed: {}", command.get(), e.toString());
-            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+            log.warn("{} failed: {}", command, e.toString());
+            return Answer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
         }
+    }
+
+    private static Answer reject(Command command, Violation violation) {
+        log.debug("{} rejected: {}", command, violation.errorMessage());
+        return Answer.reject(violation);
     }
 }

@@ -12,19 +12,14 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.imshss.diameter.Application;
-import org.imshss.diameter.Avps;
+import org.imshss.node.diameter.RequestObserver;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.NetworkReqListener;
-import org.jdiameter.api.Peer;
-import org.jdiameter.api.PeerState;
-import org.jdiameter.api.Request;
 
 /**
  * A node's metrics, in Prometheus' text format: Diameter requests answered (by application, command and
@@ -36,7 +31,7 @@ public final class DiameterMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<AnswerKey, Counter> answers = new ConcurrentHashMap<>();
-    private final Map<TimerKey, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<Command, Timer> durations = new ConcurrentHashMap<>();
 
     public DiameterMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -46,66 +41,39 @@ public final class DiameterMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
-    /** Wraps an application's request listener: each answer is counted and timed. */
-    public NetworkReqListener instrument(Application application, NetworkReqListener listener) {
-        String app = application.name().toLowerCase(java.util.Locale.ROOT);
-        return request -> {
-            long started = System.nanoTime();
-            Answer answer = listener.processRequest(request);
-            answered(app, request, answer, System.nanoTime() - started);
-            return answer;
-        };
+    /** The observer of the node's dispatcher: each answer counted by result and timed. */
+    public RequestObserver requests() {
+        return this::answered;
     }
 
     /**
      * Counts and times one answer. The meters are looked up by small keys, not rebuilt from their names and tags:
      * this runs for every answer on the Diameter path.
      */
-    private void answered(String application, Request request, Answer answer, long nanos) {
-        int command = request.getCommandCode();
-        answers.computeIfAbsent(new AnswerKey(application, command, resultOf(answer)), key ->
+    private void answered(Command command, ResultCode result, long nanos) {
+        answers.computeIfAbsent(new AnswerKey(command, result == null ? NO_RESULT : result.code()), key ->
                 Counter.builder("diameter_answers").description("Diameter requests answered, by result code")
-                        .tags("application", key.application(), "command", commandName(key.command()),
+                        .tags("application", application(key.command()), "command", key.command().name(),
                                 "result", resultName(key.result()))
                         .register(registry)).increment();
-        durations.computeIfAbsent(new TimerKey(application, command), key ->
+        durations.computeIfAbsent(command, key ->
                 Timer.builder("diameter_request_duration").description("Time from a request to its answer")
-                        .tags("application", key.application(), "command", commandName(key.command()))
+                        .tags("application", application(key), "command", key.name())
                         .publishPercentileHistogram().register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private record AnswerKey(String application, int command, int result) {
+    private static String application(Command command) {
+        return command.application().name().toLowerCase(Locale.ROOT);
     }
 
-    private record TimerKey(String application, int command) {
+    private record AnswerKey(Command command, int result) {
     }
 
-    private static final int NO_ANSWER = -1;
     private static final int NO_RESULT = -2;
-    private static final int UNREADABLE = -3;
-
-    private static String commandName(int code) {
-        return Command.lookup(code, true).map(Command::name).orElse(Integer.toString(code));
-    }
 
     private static String resultName(int result) {
-        return switch (result) {
-            case NO_ANSWER, NO_RESULT -> "none";
-            case UNREADABLE -> "unreadable";
-            default -> Integer.toString(result);
-        };
-    }
-
-    private static int resultOf(Answer answer) {
-        if (answer == null) {
-            return NO_ANSWER;
-        }
-        try {
-            return Avps.result(answer.getAvps()).map(ResultCode::code).orElse(NO_RESULT);
-        } catch (RuntimeException malformed) {
-            return UNREADABLE;
-        }
+        return result == NO_RESULT ? "none" : Integer.toString(result);
     }
 
     /**
@@ -118,18 +86,18 @@ public final class DiameterMetrics implements AutoCloseable {
                 .tags("command", command.name(), "outcome", outcome).register(registry).increment();
     }
 
-    /** Diameter peers by state (OKAY is up). */
-    public void watchPeers(Supplier<List<Peer>> peers) {
-        for (PeerState state : PeerState.values()) {
+    /** Diameter peers by state (OKAY is up): {@code states} are every state's name, {@code peers} counts them. */
+    public void watchPeers(List<String> states, Supplier<Map<String, Long>> peers) {
+        for (String state : states) {
             Gauge.builder("diameter_peers", () -> count(peers, state))
-                    .description("Diameter peers known to the stack, by state").tag("state", state.name())
+                    .description("Diameter peers known to the stack, by state").tag("state", state)
                     .register(registry);
         }
     }
 
-    private static long count(Supplier<List<Peer>> peers, PeerState state) {
+    private static long count(Supplier<Map<String, Long>> peers, String state) {
         try {
-            return peers.get().stream().filter(p -> p.getState(PeerState.class) == state).count();
+            return peers.get().getOrDefault(state, 0L);
         } catch (RuntimeException notRunning) {
             return 0;
         }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.node.diameter.RequestSender;
@@ -66,18 +65,16 @@ public final class PushProfile {
                 .flatMap(store::chargingInformation)
                 .orElse(null);
         log.debug("PPR to {} for {}", state.scscfDiameterHost(), impu.identity());
-        return sender.send(Command.PPR, Application.CX, state.scscfDiameterHost(), state.scscfDiameterRealm(),
-                avps -> {
+        return sender.send(Command.PPR, state.scscfDiameterHost(), state.scscfDiameterRealm(), out -> {
                     if (impi != null) {
-                        Avps.addUtf8(avps, Avp.USER_NAME, impi);
+                        out.utf8(Avp.USER_NAME, impi);
                     }
-                    Avps.addOctets(avps, Avp.USER_DATA_CX, xml.get().getBytes(StandardCharsets.UTF_8));
+                    out.utf8(Avp.USER_DATA_CX, xml.get());
                     if (charging != null) {
-                        CxEncoding.addChargingInformation(avps, charging);
+                        CxEncoding.writeChargingInformation(out, charging);
                     }
                 })
-                .thenCompose(answer -> react(impu,
-                        Avps.result(answer.getAvps()).orElse(ResultCode.DIAMETER_UNABLE_TO_COMPLY)))
+                .thenCompose(answer -> react(impu, RegistrationTermination.resultOf(answer)))
                 .exceptionally(NetworkOutcome::failed);
     }
 

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
+import org.imshss.diameter.MessageWriter;
 import org.imshss.diameter.Command;
+import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.ResultCode;
 import org.imshss.node.diameter.RequestSender;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -19,7 +20,6 @@ import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.store.SubscriberStore;
-import org.jdiameter.api.AvpSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,27 +146,32 @@ public final class RegistrationTermination {
         }
         List<String> privateIds = List.copyOf(impis);
         log.debug("RTR to {} for {} ({})", host, identities, reason);
-        return sender.send(Command.RTR, Application.CX, host, realm,
-                avps -> encode(avps, privateIds, identities, reason, reasonInfo))
-                .thenApply(answer -> NetworkOutcome.answered(
-                        Avps.result(answer.getAvps()).orElse(ResultCode.DIAMETER_UNABLE_TO_COMPLY)))
+        return sender.send(Command.RTR, host, realm, out -> write(out, privateIds, identities, reason, reasonInfo))
+                .thenApply(answer -> NetworkOutcome.answered(resultOf(answer)))
                 .exceptionally(NetworkOutcome::failed);
     }
 
-    private static void encode(AvpSet avps, List<String> privateIds, List<String> identities,
+    /** The answer's result; one without a result the S-CSCF could not comply with. */
+    static ResultCode resultOf(DiameterMessage answer) {
+        ResultCode result = answer.avps().result();
+        return result == null ? ResultCode.DIAMETER_UNABLE_TO_COMPLY : result;
+    }
+
+    private static void write(MessageWriter out, List<String> privateIds, List<String> identities,
             DeregistrationReason reason, String reasonInfo) {
         if (!privateIds.isEmpty()) {
-            Avps.addUtf8(avps, Avp.USER_NAME, privateIds.get(0));
+            out.utf8(Avp.USER_NAME, privateIds.get(0));
         }
-        CxEncoding.addUserNames(avps, Avp.ASSOCIATED_IDENTITIES,
+        CxEncoding.writeUserNames(out, Avp.ASSOCIATED_IDENTITIES,
                 privateIds.size() > 1 ? privateIds.subList(1, privateIds.size()) : List.of());
         for (String identity : identities) {
-            Avps.addUtf8(avps, Avp.PUBLIC_IDENTITY, identity);
+            out.utf8(Avp.PUBLIC_IDENTITY, identity);
         }
-        AvpSet why = Avps.addGrouped(avps, Avp.DEREGISTRATION_REASON);
-        Avps.addEnumerated(why, Avp.REASON_CODE, reason.ordinal());
+        int why = out.begin(Avp.DEREGISTRATION_REASON);
+        out.enumerated(Avp.REASON_CODE, reason.wire());
         if (reasonInfo != null) {
-            Avps.addUtf8(why, Avp.REASON_INFO, reasonInfo);
+            out.utf8(Avp.REASON_INFO, reasonInfo);
         }
+        out.end(why);
     }
 }

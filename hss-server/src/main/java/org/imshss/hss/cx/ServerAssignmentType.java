@@ -2,8 +2,9 @@ package org.imshss.hss.cx;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.imshss.diameter.Avp;
 
-/** Server-Assignment-Type (TS 29.229 6.3.15); the ordinal is the wire value. */
+/** Server-Assignment-Type (TS 29.229 6.3.15); the wire values are the dictionary's. */
 public enum ServerAssignmentType {
     NO_ASSIGNMENT,
     REGISTRATION,
@@ -26,9 +27,9 @@ public enum ServerAssignmentType {
             USER_DEREGISTRATION, TIMEOUT_DEREGISTRATION_STORE_SERVER_NAME, USER_DEREGISTRATION_STORE_SERVER_NAME,
             ADMINISTRATIVE_DEREGISTRATION, DEREGISTRATION_TOO_MUCH_DATA);
 
+    /** The type of a received value, or null for one the table does not have. */
     public static ServerAssignmentType fromWire(int value) {
-        ServerAssignmentType[] all = values();
-        return value >= 0 && value < all.length ? all[value] : null;
+        return Avp.SERVER_ASSIGNMENT_TYPE.enumConstant(ServerAssignmentType.class, value);
     }
 
     public boolean isDeregistration() {

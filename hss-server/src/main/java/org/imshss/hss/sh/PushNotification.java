@@ -1,13 +1,10 @@
 package org.imshss.hss.sh;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.config.HssSettings.ShSettings;
@@ -16,7 +13,6 @@ import org.imshss.provisioning.model.ShSubscription;
 import org.imshss.provisioning.model.ShSubscriptions;
 import org.imshss.provisioning.store.RecordUpdate;
 import org.imshss.provisioning.store.ShDataStore;
-import org.jdiameter.api.AvpSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +56,17 @@ public final class PushNotification {
         if (subscription.expired(clock.millis())) {
             return;
         }
-        sender.send(Command.PNR, Application.SH, subscription.asHost(), subscription.asRealm(), avps -> {
-            AvpSet user = Avps.addGrouped(avps, Avp.USER_IDENTITY);
-            Avps.addUtf8(user, Avp.PUBLIC_IDENTITY, subscription.userIdentity());
+        sender.send(Command.PNR, subscription.asHost(), subscription.asRealm(), out -> {
+            int user = out.begin(Avp.USER_IDENTITY);
+            out.utf8(Avp.PUBLIC_IDENTITY, subscription.userIdentity());
+            out.end(user);
             if (wildcarded != null) {
-                Avps.addUtf8(avps, Avp.WILDCARDED_PUBLIC_IDENTITY, wildcarded);
+                out.utf8(Avp.WILDCARDED_PUBLIC_IDENTITY, wildcarded);
             }
-            Avps.addOctets(avps, Avp.USER_DATA_SH, userData.getBytes(StandardCharsets.UTF_8));
+            out.utf8(Avp.USER_DATA_SH, userData);
         }).whenComplete((answer, failure) -> {
-            Optional<ResultCode> result = failure == null ? Avps.result(answer.getAvps()) : Optional.empty();
+            Optional<ResultCode> result = failure == null ? Optional.ofNullable(answer.avps().result())
+                    : Optional.empty();
             if (result.isPresent() && result.get().isSuccess()) {
                 if (subscription.oneTime()) {
                     remove(identityKey, subscription);

@@ -7,19 +7,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.imshss.diameter.MessageValidator;
 import org.imshss.hss.config.HssSettings.ShSettings;
-import org.imshss.node.diameter.Answers;
+import org.imshss.node.diameter.DiameterApplication;
 import org.imshss.node.diameter.RequestSender;
 import org.imshss.provisioning.service.NetworkUpdates;
 import org.imshss.provisioning.store.ShDataStore;
 import org.imshss.provisioning.store.SubscriberStore;
-import org.jdiameter.api.NetworkReqListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Sh interface of one HSS node, wired in one place: the request listener (UDR, PUR, SNR) and, once the
+ * The Sh interface of one HSS node, wired in one place: the requests it receives (UDR, PUR, SNR) and, once the
  * Diameter stack can send, the notifications (PNR).
  */
 public final class ShApplication implements AutoCloseable {
@@ -31,7 +29,7 @@ public final class ShApplication implements AutoCloseable {
     private final ShSettings settings;
     private final Clock clock;
     private final ShDataAssembler assembler;
-    private final ShListener listener;
+    private final ShMessages messages;
     private final ExecutorService worker;
     private final ScheduledExecutorService retries;
     private AutoCloseable watch;
@@ -40,14 +38,14 @@ public final class ShApplication implements AutoCloseable {
      * @param authPendingTimeout after this a MAR challenge no longer counts as AUTHENTICATION_PENDING
      */
     public ShApplication(SubscriberStore store, ShDataStore shStore, ShSettings settings, Duration authPendingTimeout,
-            Answers answers, MessageValidator validator, Clock clock) {
+            Clock clock) {
         this.store = store;
         this.shStore = shStore;
         this.settings = settings;
         this.clock = clock;
         IdentityResolver resolver = new IdentityResolver(store);
         assembler = new ShDataAssembler(store, shStore, authPendingTimeout, clock);
-        listener = new ShListener(answers, validator,
+        messages = new ShMessages(
                 new UserData(shStore, resolver, assembler),
                 new ProfileUpdate(shStore, resolver, new ShDataParser(), assembler, settings),
                 new SubscribeNotifications(shStore, resolver, assembler, settings, clock));
@@ -63,8 +61,9 @@ public final class ShApplication implements AutoCloseable {
         };
     }
 
-    public NetworkReqListener listener() {
-        return listener;
+    /** UDR, PUR and SNR with their handlers. */
+    public DiameterApplication application() {
+        return messages.application();
     }
 
     /**

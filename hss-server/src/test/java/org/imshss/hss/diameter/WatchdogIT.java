@@ -14,7 +14,6 @@ import org.imshss.hss.testing.TestHss;
 import org.imshss.node.testing.RawDiameterClient;
 import org.imshss.node.testing.RawMessage;
 import org.imshss.node.testing.RawRequests;
-import org.jdiameter.api.Peer;
 import org.jdiameter.api.PeerState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +71,7 @@ class WatchdogIT {
     }
 
     private static PeerState state(String host) {
-        Peer peer = hss.node().diameter().peerTable().getPeer(host);
-        return peer == null ? null : peer.getState(PeerState.class);
+        String state = hss.node().diameter().peerState(host);
+        return state == null ? null : PeerState.valueOf(state);
     }
 }

@@ -4,15 +4,26 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.imshss.diameter.Application;
+import org.imshss.diameter.DiameterMessage;
+import org.imshss.diameter.ResultCode;
+import org.imshss.diameter.Violation;
+import org.imshss.node.diameter.Answers;
 import org.imshss.node.diameter.LocalIdentity;
+import org.imshss.node.diameter.RequestDispatcher;
 import org.jdiameter.api.PeerState;
 
 /**
@@ -22,12 +33,19 @@ import org.jdiameter.api.PeerState;
  */
 public final class DiameterTransport implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiameterTransport.class);
+
     private static final long SWEEP_MILLIS = 200;
 
     private final TransportSettings settings;
     private final LocalIdentity local;
     private final String productName;
     private final Set<Long> applications;
+    private final Answers answers;
+    private final RequestDispatcher dispatcher;
+    /** Where requests are answered: off the reader, so that one connection's requests are served in parallel. */
+    private final ExecutorService workers;
+    private final SentRequests sent = new SentRequests();
     /** The realms the stack routes requests to (its own and its remote peers'); others are answered 3003 here. */
     private final Set<String> realms;
     private final Duration requestExpiry;
@@ -44,19 +62,29 @@ public final class DiameterTransport implements AutoCloseable {
             Collections.synchronizedMap(new WeakHashMap<>()));
 
     /**
-     * @param applications the Application-Ids this node advertises; requests for others get 3007
+     * @param applications the applications this node advertises; requests for others get 3007
+     * @param dispatcher answers the requests of those applications
+     * @param workers the threads that run the dispatcher
      * @param requestExpiry after this a request the stack never answered stops counting as pending
      * @param capabilitiesWait how long a CER waits for the stack to finish with the peer's previous connection
      * @param tls Diameter over TLS, or null for plain TCP only
      * @param admission decides on the CER of each accepted connection
      */
     public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
-            Set<Long> applications, Set<String> realms, Duration requestExpiry, Duration capabilitiesWait,
-            TransportTls tls, CapabilitiesAdmission admission) {
+            Set<Application> applications, RequestDispatcher dispatcher, int workers, Set<String> realms,
+            Duration requestExpiry, Duration capabilitiesWait, TransportTls tls, CapabilitiesAdmission admission) {
         this.settings = Objects.requireNonNull(settings);
         this.local = Objects.requireNonNull(local);
         this.productName = Objects.requireNonNull(productName);
-        this.applications = Set.copyOf(applications);
+        this.applications = applications.stream().map(Application::id).collect(Collectors.toUnmodifiableSet());
+        this.answers = new Answers(local, applications);
+        this.dispatcher = Objects.requireNonNull(dispatcher);
+        AtomicInteger workerNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "diameter-worker-" + workerNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.realms = Set.copyOf(realms);
         this.requestExpiry = requestExpiry;
         this.capabilitiesWait = capabilitiesWait;
@@ -69,13 +97,6 @@ public final class DiameterTransport implements AutoCloseable {
             return t;
         });
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /** Plain TCP, every CER admitted. */
-    public DiameterTransport(TransportSettings settings, LocalIdentity local, String productName,
-            Set<Long> applications, Duration requestExpiry, Duration capabilitiesWait) {
-        this(settings, local, productName, applications, Set.of(local.realm()), requestExpiry, capabilitiesWait,
-                null, CapabilitiesAdmission.ANY);
     }
 
     /** How the transport learns the stack's view of a peer (by Origin-Host); null for an unknown peer. */
@@ -95,8 +116,70 @@ public final class DiameterTransport implements AutoCloseable {
         return productName;
     }
 
-    boolean advertises(long applicationId) {
-        return applications.contains(applicationId);
+    Answers answers() {
+        return answers;
+    }
+
+    /** The checks a request of an application passes before it takes a place among the pending ones. */
+    Optional<PreDispatchChecks.Refusal> preDispatch(DiameterMessage request) {
+        return PreDispatchChecks.check(request, applications, dispatcher::handles, this::routes);
+    }
+
+    /** Answers an admitted request on a worker; {@code reply} gets the answer's octets. */
+    void dispatch(DiameterMessage request, Violation violation, Consumer<byte[]> reply) {
+        workers.execute(() -> {
+            try {
+                dispatcher.dispatch(request, violation, reply);
+            } catch (RuntimeException e) {
+                // Past the handler (which answers its own failures): still one clean answer, never silence.
+                log.warn("request {} failed: {}", request.commandCode(), e.toString());
+                reply.accept(answers.write(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY));
+            }
+        });
+    }
+
+    /**
+     * Sends a request of this node's to the peer with this Origin-Host over one of its open connections; the answer
+     * completes the result, or a {@link java.util.concurrent.TimeoutException} after {@code timeout}, or an
+     * exception when no connection to the peer is open or it closes first.
+     *
+     * @param request the encoded request; its hop-by-hop identifier is written here
+     */
+    public CompletableFuture<DiameterMessage> send(String host, byte[] request, Duration timeout) {
+        CompletableFuture<DiameterMessage> answer = new CompletableFuture<>();
+        Link link = openLink(host);
+        if (link == null) {
+            answer.completeExceptionally(new IllegalStateException("no open connection to " + host));
+            return answer;
+        }
+        int hopByHop = sent.register(link, timeout.toNanos(), answer);
+        DiameterMessage.setHopByHop(request, hopByHop);
+        if (!link.enqueue(request)) {
+            sent.forget(hopByHop);
+            answer.completeExceptionally(new IllegalStateException("the connection to " + host + " closed"));
+        }
+        return answer;
+    }
+
+    /** Whether a connection to the peer with this Origin-Host has exchanged capabilities and is open. */
+    public boolean connected(String host) {
+        return openLink(host) != null;
+    }
+
+    private Link openLink(String host) {
+        for (Link link : links) {
+            if (link.isOpen() && host.equalsIgnoreCase(link.originHost())) {
+                return link;
+            }
+        }
+        return null;
+    }
+
+    /** An answer to a request this node sent; one that matches none is dropped (RFC 6733 6.2.1). */
+    void answerReceived(Link link, DiameterMessage answer) {
+        if (!sent.answered(link, answer)) {
+            log.debug("dropped answer {} with unknown hop-by-hop identifier", answer.commandCode());
+        }
     }
 
     /** Whether the stack routes requests for {@code realm} (compared as jDiameter's realm table does: exactly). */
@@ -192,6 +275,7 @@ public final class DiameterTransport implements AutoCloseable {
 
     void closed(Link link) {
         links.remove(link);
+        sent.closed(link);
     }
 
     /**
@@ -209,6 +293,7 @@ public final class DiameterTransport implements AutoCloseable {
 
     private void sweep() {
         long now = System.nanoTime();
+        sent.expire(now);
         for (Link link : links) {
             try {
                 link.sweep(now);
@@ -222,6 +307,7 @@ public final class DiameterTransport implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        workers.shutdownNow();
         for (Link link : links) {
             link.close(null);
         }

@@ -8,19 +8,18 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
+import org.imshss.diameter.DiameterMessage;
+import org.imshss.diameter.MessageDecoder;
+import org.imshss.diameter.MessageWriter;
 import org.imshss.diameter.ResultCode;
 import org.jdiameter.api.AvpDataException;
 import org.jdiameter.api.PeerState;
@@ -43,7 +42,6 @@ final class Link {
     private static final int DWR = Command.DWR.code();
     private static final int DPR = Command.DPR.code();
     private static final int IO_BUFFER = 64 * 1024;
-    private static final int NO_STATE_MAINTAINED = Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED");
 
     private final TransportConnection connection;
     private final DiameterTransport transport;
@@ -161,6 +159,11 @@ final class Link {
         return closed.get();
     }
 
+    /** Capabilities exchanged and not closed: requests of applications may flow both ways. */
+    boolean isOpen() {
+        return open && !closed.get();
+    }
+
     // ---- reading ----
 
     private void read() {
@@ -194,8 +197,9 @@ final class Link {
                     close("ill-framed input: header incomplete after " + ioTimeoutMillis + " ms");
                     return;
                 }
-                int versionAndLength = ByteBuffer.wrap(header).getInt();
-                String problem = Wire.headerProblem(versionAndLength, max);
+                int versionAndLength = (header[0] & 0xFF) << 24 | (header[1] & 0xFF) << 16 | (header[2] & 0xFF) << 8
+                        | header[3] & 0xFF;
+                String problem = headerProblem(versionAndLength, max);
                 if (problem != null) {
                     // RFC 6733 3: framing cannot be recovered on a byte stream; the declared length is not
                     // trusted, so nothing of that size is allocated.
@@ -214,7 +218,7 @@ final class Link {
                     return;
                 }
                 socket.setSoTimeout(0);
-                if (awaitingCer && Wire.isRequest(message) && Wire.commandCode(message) == CER) {
+                if (awaitingCer && DiameterMessage.isRequest(message) && DiameterMessage.commandCode(message) == CER) {
                     if (!permit.cerReceived()) {
                         return;
                     }
@@ -235,110 +239,115 @@ final class Link {
         }
     }
 
+    /** Why a header cannot start a frame, or null if it can (version 1, length sane, RFC 6733 3). */
+    static String headerProblem(int versionAndLength, int maxMessageBytes) {
+        int version = versionAndLength >>> 24;
+        int length = versionAndLength & 0xFFFFFF;
+        if (version != 1) {
+            return "version " + version;
+        }
+        if (length < TransportSettings.HEADER_BYTES || length % 4 != 0) {
+            return "message length " + length;
+        }
+        if (length > maxMessageBytes) {
+            return "message length " + length + " over the limit of " + maxMessageBytes;
+        }
+        return null;
+    }
+
+    /**
+     * One framed message, decoded once. Requests of applications go to the node's dispatcher, answers to the node's
+     * own requests back to their senders; jDiameter sees only the base protocol (CER, DWR, DPR and their answers).
+     */
     private void received(byte[] message) {
-        boolean request = Wire.isRequest(message);
-        int command = Wire.commandCode(message);
-        Optional<Wire.LayoutError> layout = Wire.checkLayout(message);
-        if (layout.isPresent()) {
+        int command = DiameterMessage.commandCode(message);
+        MessageDecoder.Decoded decoded = MessageDecoder.decode(message);
+        boolean request = decoded.message().isRequest();
+        if (command == CER || command == DWR || command == DPR) {
+            baseMessage(message, request, command, decoded);
+        } else if (request) {
+            applicationRequest(decoded);
+        } else if (decoded.layoutError() == null) {
+            transport.answerReceived(this, decoded.message());
+        } else {
+            log.debug("dropped answer {} from {} with an unreadable AVP", command, key);
+        }
+    }
+
+    private void baseMessage(byte[] message, boolean request, int command, MessageDecoder.Decoded decoded) {
+        if (decoded.layoutError() != null) {
             if (!request) {
                 log.debug("dropped answer {} from {} with an unreadable AVP", command, key);
             } else if (!open && accepted) {
                 close("unreadable AVP before the capabilities exchange");
             } else {
-                Wire.LayoutError error = layout.get();
-                answerError(message, error.resultCode(), error.failedAvp(), error.text());
+                enqueue(transport.answers().error(decoded.message(), decoded.layoutError()));
             }
             return;
-        }
-        boolean base = command == CER || command == DWR || command == DPR;
-        long ids = Wire.identifiers(message);
-        boolean counted = false;
-        if (request && !base) {
-            if (!admitRequest(message, command, ids)) {
-                return;
-            }
-            counted = true;
         }
         IMessage parsed;
         try {
             parsed = parser.createMessage(message);
         } catch (AvpDataException | RuntimeException e) {
-            if (counted) {
-                answered(ids);
-            }
             if (request) {
-                answerError(message, ResultCode.DIAMETER_INVALID_AVP_LENGTH, null, "message cannot be decoded");
+                enqueue(transport.answers().error(decoded.message(), ResultCode.DIAMETER_INVALID_AVP_LENGTH, null,
+                        "message cannot be decoded"));
             }
             return;
         }
         if (request && command == CER && accepted && !open) {
-            capabilitiesRequest(message, parsed);
+            capabilitiesRequest(decoded.message(), parsed);
             return;
         }
         if (!request && command == CER) {
-            String host = identity(parsed, Avp.ORIGIN_HOST);
+            String host = decoded.message().avps().utf8(Avp.ORIGIN_HOST);
             if (secure() && !TransportTls.names(((SSLSocket) socket).getSession(), host)) {
                 // RFC 6733 13.1: the server is not who it says it is; the stack never sees its CEA.
                 close("the TLS certificate does not name the CEA's Origin-Host " + host);
                 return;
             }
+            originHost = host;
             open = true;
         }
-        try {
-            deliver(parsed);
-        } catch (RuntimeException e) {
-            if (counted) {
-                answered(ids);
-            }
-            throw e;
-        }
+        deliver(parsed);
     }
 
     /**
-     * A request for an application: answered here, or its connection closed, when it cannot reach the stack (RFC
-     * 6733 7.1); otherwise it takes a place among the node's pending requests. Returns whether it goes on.
+     * A request for an application: answered here, or its connection closed, when it cannot reach a handler (RFC
+     * 6733 7.1); otherwise it takes a place among the node's pending requests and goes to the dispatcher, which
+     * answers it on this connection.
      */
-    private boolean admitRequest(byte[] message, int command, long ids) {
+    private void applicationRequest(MessageDecoder.Decoded decoded) {
+        DiameterMessage request = decoded.message();
+        if (!open && accepted) {
+            close(decoded.layoutError() != null ? "unreadable AVP before the capabilities exchange"
+                    : "request " + request.commandCode() + " before the capabilities exchange");
+            return;
+        }
+        if (decoded.layoutError() != null) {
+            enqueue(transport.answers().error(request, decoded.layoutError()));
+            return;
+        }
         if (!open) {
-            close("request " + command + " before the capabilities exchange");
-            return false;
+            close("request " + request.commandCode() + " before the capabilities exchange");
+            return;
         }
-        long application = Wire.applicationId(message);
-        if (!transport.advertises(application)) {
-            answerError(message, ResultCode.DIAMETER_APPLICATION_UNSUPPORTED, null, null);
-            return false;
+        Optional<PreDispatchChecks.Refusal> refusal = transport.preDispatch(request);
+        if (refusal.isPresent()) {
+            PreDispatchChecks.Refusal refused = refusal.get();
+            log.debug("answered {} from {} with {}", request.commandCode(), key, refused.resultCode().code());
+            enqueue(transport.answers().error(request, refused.resultCode(), refused.failedAvp(), refused.text()));
+            return;
         }
-        Optional<Command> known = Command.lookup(command, true);
-        if (known.isEmpty() || known.get().application().id() != application) {
-            answerError(message, ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null, null);
-            return false;
-        }
-        // jDiameter hands a request to the application its AVPs name and answers one naming none it serves
-        // by sending the request back, every AVP in it, with a Result-Code added; answered here instead.
-        // Likewise a request for a realm its routing table lacks (RFC 6733 6.1.4, 3003 with the E bit), and
-        // one without an AVP its routing reads (jDiameter: 3007 or 5005, again the request sent back).
-        List<Wire.AvpAt> avps = Wire.topLevel(message);
-        Optional<Wire.LayoutError> unroutable = Wire.checkRoutingAvps(avps);
-        if (unroutable.isPresent()) {
-            Wire.LayoutError error = unroutable.get();
-            answerError(message, error.resultCode(), error.failedAvp(), error.text());
-            return false;
-        }
-        if (!transport.routes(Wire.destinationRealm(message, avps))) {
-            answerError(message, ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
-            return false;
-        }
-        Optional<Wire.LayoutError> unnamed = Wire.checkApplicationAvps(message, avps);
-        if (unnamed.isPresent()) {
-            Wire.LayoutError error = unnamed.get();
-            answerError(message, error.resultCode(), error.failedAvp(), error.text());
-            return false;
-        }
+        long ids = (long) request.hopByHop() << 32 | request.endToEnd() & 0xFFFFFFFFL;
         if (!acquire(ids)) {
-            answerError(message, ResultCode.DIAMETER_TOO_BUSY, null, null);
-            return false;
+            enqueue(transport.answers().error(request, ResultCode.DIAMETER_TOO_BUSY, null, null));
+            return;
         }
-        return true;
+        transport.dispatch(request, decoded.violation(), answer -> {
+            enqueue(answer);
+            answered(ids);
+        });
     }
 
     /**
@@ -347,9 +356,9 @@ final class Link {
      * until the stack has seen the previous connection go and the peer's state machine is idle: an event of
      * the old connection still in progress (a DPR being answered) would otherwise act on the new one.
      */
-    private void capabilitiesRequest(byte[] message, IMessage cer) {
-        String host = identity(cer, Avp.ORIGIN_HOST);
-        String realm = identity(cer, Avp.ORIGIN_REALM);
+    private void capabilitiesRequest(DiameterMessage message, IMessage cer) {
+        String host = message.avps().utf8(Avp.ORIGIN_HOST);
+        String realm = message.avps().utf8(Avp.ORIGIN_REALM);
         if (secure() && !TransportTls.names(((SSLSocket) socket).getSession(), host)) {
             refuseCapabilities(message, ResultCode.DIAMETER_UNKNOWN_PEER, host, realm,
                     "its TLS certificate does not name its Origin-Host");
@@ -386,18 +395,6 @@ final class Link {
         }
     }
 
-    private String identity(IMessage message, Avp avp) {
-        org.jdiameter.api.Avp found = message.getAvps().getAvp(avp.code());
-        if (found == null) {
-            return null;
-        }
-        try {
-            return found.getDiameterIdentity();
-        } catch (AvpDataException e) {
-            return null;
-        }
-    }
-
     private void deliver(IMessage message) {
         if (connection.listeners().isEmpty()) {
             log.debug("no listener on {} for message {}", key, message.getCommandCode());
@@ -411,60 +408,22 @@ final class Link {
     // ---- answers built here ----
 
     /**
-     * An answer to a request that does not reach an application (RFC 6733 7.2): Session-Id if readable,
-     * the Result-Code, Origin-Host and Origin-Realm, Error-Message and Failed-AVP; E bit for 3xxx (7.1.3).
-     */
-    private void answerError(byte[] request, ResultCode result, byte[] failedAvp, String text) {
-        Wire.Builder answer = new Wire.Builder();
-        byte[] sessionId = Wire.sessionId(request);
-        if (sessionId != null) {
-            answer.avp(Avp.SESSION_ID, sessionId);
-        }
-        long applicationId = Wire.applicationId(request);
-        // The application of the header, if this node serves it, as every answer of Cx and Sh names it.
-        Application.lookup(applicationId)
-                .filter(application -> application != Application.COMMON && transport.advertises(application.id()))
-                .ifPresent(answer::vendorSpecificApplicationId);
-        answer.unsigned32(Avp.RESULT_CODE, result.code());
-        if (applicationId != 0) {
-            answer.unsigned32(Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED);
-        }
-        answer.avp(Avp.ORIGIN_HOST, transport.local().host());
-        answer.avp(Avp.ORIGIN_REALM, transport.local().realm());
-        if (text != null) {
-            answer.avp(Avp.ERROR_MESSAGE, text);
-        }
-        if (failedAvp != null) {
-            answer.failedAvp(failedAvp);
-        }
-        log.debug("answered {} from {} with {}", Wire.commandCode(request), key, result.code());
-        enqueue(answer.answerTo(request, result.isProtocolError()));
-    }
-
-    /**
      * RFC 6733 5.3.2: a CEA with the refusal's Result-Code (E bit for 3xxx, 7.1.3); the connection then closes
      * and nothing more from it is read.
      */
-    private void refuseCapabilities(byte[] cer, ResultCode result, String host, String realm, String reason) {
-        Wire.Builder cea = new Wire.Builder()
+    private void refuseCapabilities(DiameterMessage cer, ResultCode result, String host, String realm,
+            String reason) {
+        MessageWriter cea = MessageWriter.answerTo(cer, result.isProtocolError())
                 .unsigned32(Avp.RESULT_CODE, result.code())
-                .avp(Avp.ORIGIN_HOST, transport.local().host())
-                .avp(Avp.ORIGIN_REALM, transport.local().realm())
-                .avp(Avp.HOST_IP_ADDRESS, hostIpAddress())
+                .identity(Avp.ORIGIN_HOST, transport.local().host())
+                .identity(Avp.ORIGIN_REALM, transport.local().realm())
+                .address(Avp.HOST_IP_ADDRESS, raw.getLocalAddress())
                 .unsigned32(Avp.VENDOR_ID, 0)
-                .avp(Avp.PRODUCT_NAME, transport.productName().getBytes(StandardCharsets.UTF_8));
-        enqueue(cea.answerTo(cer, result.isProtocolError()));
+                .utf8(Avp.PRODUCT_NAME, transport.productName());
+        enqueue(cea.toBytes());
         log.info("Diameter peer {} (realm {}) from {} refused: {}, CEA {}", host, realm, key, reason, result);
         refused = true;
         closeAfterWrites();
-    }
-
-    private byte[] hostIpAddress() {
-        byte[] address = raw.getLocalAddress().getAddress();
-        // RFC 6733 4.3.1 Address: address family (1 IPv4, 2 IPv6), then the address.
-        ByteBuffer b = ByteBuffer.allocate(2 + address.length);
-        b.putShort((short) (address.length == 4 ? 1 : 2)).put(address);
-        return b.array();
     }
 
     // ---- pending requests ----
