@@ -313,11 +313,11 @@ public final class SubscriberClaims {
         List<Key> numbers = new ArrayList<>();
         for (PublicIdentity identity : data.publicIdentities()) {
             boolean wildcard = identity.type().isWildcard();
-            keys.add(new Key(wildcard ? Kind.WILDCARD : Kind.PUBLIC, IgniteSubscriberStore.identityKey(identity),
+            keys.add(new Key(wildcard ? Kind.WILDCARD : Kind.PUBLIC, SubscriberCaches.identityKey(identity),
                     codec.encode(identity)));
             if (identity.msisdn() != null) {
-                numbers.add(new Key(Kind.MSISDN, IgniteSubscriberStore.msisdnKey(identity.msisdn()),
-                        IgniteSubscriberStore.msisdnValue(identity)));
+                numbers.add(new Key(Kind.MSISDN, SubscriberCaches.msisdnKey(identity.msisdn()),
+                        SubscriberCaches.msisdnValue(identity)));
             }
         }
         keys.addAll(numbers);
