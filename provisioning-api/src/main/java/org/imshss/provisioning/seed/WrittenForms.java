@@ -114,7 +114,7 @@ public final class WrittenForms {
 
     private static Map<Integer, String> dataReferenceNames() {
         Map<Integer, String> names = new TreeMap<>();
-        SeedLoader.DATA_REFERENCES.forEach((name, value) -> {
+        ShApplicationServerConverter.DATA_REFERENCES.forEach((name, value) -> {
             if (!name.equals(Integer.toString(value))) {
                 names.put(value, name);
             }

@@ -115,11 +115,11 @@ class SeedLoaderTest {
         for (String good : List.of("sip:alice@ims.example.org", "sips:bob@ims.example.org:5061;transport=tls",
                 "sip:+15550101;npdi@ims.example.org;user=phone", "sip:conference.ims.example.org",
                 "sip:alice@[2001:db8::1]", "tel:+1-555-0101", "tel:7042;phone-context=ims.example.org")) {
-            assertThat(SeedLoader.uriSyntax(good)).as(good).isTrue();
+            assertThat(PublicIdentityConverter.uriSyntax(good)).as(good).isTrue();
         }
         for (String bad : List.of("sip:", "sip:alice@", "sip:alice smith@ims.example.org", "sip:alice@ims..example.org",
                 "sip:alice@-ims.example.org", "tel:", "tel:+", "tel:5550101", "tel:+1555 0101")) {
-            assertThat(SeedLoader.uriSyntax(bad)).as(bad).isFalse();
+            assertThat(PublicIdentityConverter.uriSyntax(bad)).as(bad).isFalse();
         }
     }
 
