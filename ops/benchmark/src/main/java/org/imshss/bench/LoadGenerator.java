@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,21 +18,14 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.jdiameter.api.AvpSet;
-import org.jdiameter.api.DisconnectCause;
 import org.jdiameter.api.Message;
-import org.jdiameter.api.Mode;
-import org.jdiameter.api.Peer;
-import org.jdiameter.api.PeerState;
-import org.jdiameter.api.PeerTable;
-import org.jdiameter.api.RawSession;
-import org.jdiameter.api.Stack;
-import org.jdiameter.client.impl.StackImpl;
 
 /**
  * Cx load generator. Keeps a fixed number of requests in flight over one or more jDiameter client connections,
  * either closed-loop (each answer immediately triggers the next request, from the thread that delivered the
  * answer) or open-loop at a fixed rate, where latency is measured from the intended send time so that a stalled
- * server is not hidden by the generator waiting for it (coordinated omission).
+ * server is not hidden by the generator waiting for it (coordinated omission). {@link CxRequests} builds the
+ * requests, each {@link LoadConnection} is one client stack, {@link LoadReport} prints the outcome.
  */
 public final class LoadGenerator {
 
@@ -74,7 +64,7 @@ public final class LoadGenerator {
         throw new IllegalArgumentException("in-flight, users, connections, seconds, timeout-ms, fsm-threads and"
             + " mar-items must be positive; warmup-seconds and rate must not be negative");
       }
-      mixPattern(mix);
+      CxRequests.mixPattern(mix);
       if (!MAR_SCHEMES.containsKey(marScheme)) {
         throw new IllegalArgumentException("--mar-scheme must be aka or digest, got '" + marScheme + "'");
       }
@@ -110,20 +100,9 @@ public final class LoadGenerator {
 
   private final Settings settings;
   private final Stats stats = new Stats();
-  private final Command[] mixPattern;
-  private final byte[][] impus;
-  private final byte[][] impis;
-  private final byte[] destRealm;
-  private final byte[] originRealm;
-  private final byte[] serverName;
-  private final byte[] visitedNetwork;
-  private final byte[] noStateMaintained;
-  private final byte[] sarType;
-  private final byte[] userDataNotAvailable;
-  private final byte[] marScheme;
-  private final byte[] marItems;
+  private final CxRequests requests;
   private final AtomicLong sequence = new AtomicLong();
-  private final List<Connection> connections = new ArrayList<>();
+  private final List<LoadConnection> connections = new ArrayList<>();
   private final ArrayBlockingQueue<Slot> idle;
 
   private volatile boolean running;
@@ -133,45 +112,8 @@ public final class LoadGenerator {
 
   private LoadGenerator(Settings s) {
     this.settings = s;
-    this.mixPattern = mixPattern(s.mix());
-    this.impus = new byte[s.users()][];
-    this.impis = new byte[s.users()][];
-    for (int i = 0; i < s.users(); i++) {
-      impus[i] = String.format(Locale.ROOT, s.impuTemplate(), i).getBytes(StandardCharsets.UTF_8);
-      impis[i] = String.format(Locale.ROOT, s.impiTemplate(), i).getBytes(StandardCharsets.UTF_8);
-    }
-    this.destRealm = utf8(s.destRealm());
-    this.originRealm = utf8(s.originRealm());
-    this.serverName = utf8(s.serverName());
-    this.visitedNetwork = utf8(s.visitedNetwork());
-    this.noStateMaintained = Cx.int32(Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED"));
-    this.sarType = Cx.int32(s.sarType());
-    this.userDataNotAvailable = Cx.int32(Avp.USER_DATA_ALREADY_AVAILABLE.enumValue("USER_DATA_NOT_AVAILABLE"));
-    this.marScheme = utf8(s.marSchemeName());
-    this.marItems = Cx.int32(s.marItems());
+    this.requests = new CxRequests(s);
     this.idle = new ArrayBlockingQueue<>(s.inFlight());
-  }
-
-  private static Command[] mixPattern(String mix) {
-    switch (mix) {
-      case "uar":
-        return new Command[] {Command.UAR};
-      case "lir":
-        return new Command[] {Command.LIR};
-      case "sar":
-        return new Command[] {Command.SAR};
-      case "mar":
-        return new Command[] {Command.MAR};
-      case "mix":
-        // UAR:LIR:SAR = 2:2:1, interleaved so that every short window sees the same mix. One user walks the whole
-        // pattern (see send()) in the order of a registration followed by terminating traffic: UAR, SAR (which
-        // registers the user at --server-name), LIR, then a re-registration UAR and another LIR. Against a real
-        // HSS the answers are therefore successes (UAA E2001/E2002, SAA 2001, LIA 2001), not "user unknown" or
-        // "not registered".
-        return new Command[] {Command.UAR, Command.SAR, Command.LIR, Command.UAR, Command.LIR};
-      default:
-        throw new IllegalArgumentException("--mix must be uar, lir, sar, mar or mix, got '" + mix + "'");
-    }
   }
 
   /** Connects, runs warm-up and measurement, drains outstanding requests and disconnects. */
@@ -193,7 +135,7 @@ public final class LoadGenerator {
       String identity = i == 0 ? settings.originHost() : numbered(settings.originHost(), i + 1);
       for (int attempt = 1; ; attempt++) {
         try {
-          connections.add(new Connection(identity, StackConfigs.client(identity, settings.originRealm(), local,
+          connections.add(new LoadConnection(identity, StackConfigs.client(identity, settings.originRealm(), local,
               settings.destHost(), target.getHostAddress(), settings.port(), settings.destRealm(),
               settings.timeoutMs(), tuning)));
           break;
@@ -303,13 +245,10 @@ public final class LoadGenerator {
   /** Builds and sends the next request on the slot; false if the stack refused it (the caller keeps the slot). */
   private boolean send(Slot slot, long intendedNs) {
     long n = sequence.getAndIncrement();
-    Command command = mixPattern[(int) (n % mixPattern.length)];
-    // Consecutive requests walk the mix pattern for one user, then move to the next user. (n % users would tie
-    // each user to one command whenever users is a multiple of the pattern length: LIRs would never see a user
-    // that a SAR registered.)
-    int user = (int) ((n / mixPattern.length) % impus.length);
+    Command command = requests.command(n);
+    int user = requests.user(n);
     boolean measured = intendedNs >= measureStartNs;
-    Connection c = slot.connection;
+    LoadConnection c = slot.connection;
     Message m = null;
     try {
       m = c.session.createMessage(command.code(), Cx.APPLICATION);
@@ -318,37 +257,10 @@ public final class LoadGenerator {
       AvpSet avps = m.getAvps();
       // Session-Id first (RFC 6733 8.8); createMessage has already added Vendor-Specific-Application-Id.
       avps.insertAvp(0, Avp.SESSION_ID.code(), c.nextSessionId(n), Avp.SESSION_ID.sendMandatoryBit(), false);
-      Cx.add(avps, Avp.AUTH_SESSION_STATE, noStateMaintained);
       // A user is served by one S-CSCF: its SAR always names the same Diameter identity (that of connection
       // user mod connections), whichever connection carries it, as a real S-CSCF's re-registrations do.
-      Cx.add(avps, Avp.ORIGIN_HOST, command == Command.SAR
+      requests.fill(avps, command, user, command == Command.SAR
           ? connections.get(user % connections.size()).originHost : c.originHost);
-      Cx.add(avps, Avp.ORIGIN_REALM, originRealm);
-      Cx.add(avps, Avp.DESTINATION_REALM, destRealm);
-      switch (command) {
-        case UAR:
-          Cx.add(avps, Avp.USER_NAME, impis[user]);
-          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
-          Cx.add(avps, Avp.VISITED_NETWORK_IDENTIFIER, visitedNetwork);
-          break;
-        case LIR:
-          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
-          break;
-        case MAR:
-          Cx.add(avps, Avp.USER_NAME, impis[user]);
-          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
-          Cx.add(Avps.addGrouped(avps, Avp.SIP_AUTH_DATA_ITEM), Avp.SIP_AUTHENTICATION_SCHEME, marScheme);
-          Cx.add(avps, Avp.SIP_NUMBER_AUTH_ITEMS, marItems);
-          Cx.add(avps, Avp.SERVER_NAME, serverName);
-          break;
-        default:
-          Cx.add(avps, Avp.USER_NAME, impis[user]);
-          Cx.add(avps, Avp.PUBLIC_IDENTITY, impus[user]);
-          Cx.add(avps, Avp.SERVER_NAME, serverName);
-          Cx.add(avps, Avp.SERVER_ASSIGNMENT_TYPE, sarType);
-          Cx.add(avps, Avp.USER_DATA_ALREADY_AVAILABLE, userDataNotAvailable);
-          break;
-      }
       slot.arm(m, intendedNs, measured);
       if (measured) {
         stats.sent();
@@ -366,7 +278,7 @@ public final class LoadGenerator {
   }
 
   private void disconnect() {
-    for (Connection c : connections) {
+    for (LoadConnection c : connections) {
       c.close();
     }
   }
@@ -375,100 +287,18 @@ public final class LoadGenerator {
     return (long) (s * 1e9);
   }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** One client stack = one TCP connection = one Diameter peer identity. */
-  private static final class Connection {
-
-    private final Stack stack = new StackImpl();
-    private final RawSession session;
-    private final byte[] originHost;
-    private final byte[] sessionIdPrefix;
-    private volatile boolean sendFailureReported;
-
-    Connection(String identity, org.jdiameter.api.Configuration config) throws Exception {
-      this.originHost = utf8(identity);
-      this.sessionIdPrefix = utf8(identity + ";" + (System.currentTimeMillis() / 1000) + ";");
-      try {
-        stack.init(config);
-        // start(ALL_PEERS) may return before the CER/CEA exchange is over; wait for OKAY ourselves.
-        stack.start(Mode.ALL_PEERS, 10, TimeUnit.SECONDS);
-        awaitPeersOkay(10_000);
-        session = stack.getSessionFactory().getNewRawSession();
-      } catch (Exception e) {
-        close();
-        throw new IOException("connection as " + identity + " failed: " + e, e);
-      }
-    }
-
-    private void awaitPeersOkay(long timeoutMs) throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-      PeerTable table = stack.unwrap(PeerTable.class);
-      while (true) {
-        List<Peer> peers = table.getPeerTable();
-        boolean allOkay = !peers.isEmpty();
-        for (Peer p : peers) {
-          allOkay &= p.getState(PeerState.class) == PeerState.OKAY;
-        }
-        if (allOkay) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IOException("peer not OKAY after " + timeoutMs + " ms: " + peers);
-        }
-        Thread.sleep(20);
-      }
-    }
-
-    /** Session-Id {@code <origin-host>;<start time>;<sequence>}, unique per request, one allocation. */
-    byte[] nextSessionId(long n) {
-      int digits = 1;
-      for (long v = n; v >= 10; v /= 10) {
-        digits++;
-      }
-      byte[] id = Arrays.copyOf(sessionIdPrefix, sessionIdPrefix.length + digits);
-      long v = n;
-      for (int i = id.length - 1; i >= sessionIdPrefix.length; i--) {
-        id[i] = (byte) ('0' + v % 10);
-        v /= 10;
-      }
-      return id;
-    }
-
-    /** Only the first failure is printed: the run then shows up as errors, not as a flood of log lines. */
-    void reportSendFailure(Exception e) {
-      if (!sendFailureReported) {
-        sendFailureReported = true;
-        System.err.println("load: send failed on " + new String(originHost, StandardCharsets.UTF_8) + ": " + e);
-      }
-    }
-
-    void close() {
-      try {
-        if (stack.isActive()) {
-          stack.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
-        }
-      } catch (Exception e) {
-        System.err.println("load: stop failed: " + e);
-      }
-      stack.destroy();
-    }
-  }
-
   /**
    * One pipeline position, reused for request after request so that the answer path allocates nothing of ours.
    * {@code current} guards against the rare double callback (answer racing the timeout timer).
    */
   private final class Slot implements org.jdiameter.api.EventListener<Message, Message> {
 
-    private final Connection connection;
+    private final LoadConnection connection;
     private Message current;
     private long intendedNs;
     private boolean measured;
 
-    Slot(Connection connection) {
+    Slot(LoadConnection connection) {
       this.connection = connection;
     }
 
@@ -549,47 +379,6 @@ public final class LoadGenerator {
     }
   }
 
-  static void print(Settings s, Report r) {
-    Histogram h = r.latencyUs();
-    System.out.printf(Locale.ROOT, "%nCx load: mix=%s in-flight=%d connections=%d rate=%s users=%d warmup=%.1fs"
-        + " measured=%.1fs target=%s:%d%n", s.mix(), s.inFlight(), s.connections(),
-        s.rate() > 0 ? String.valueOf(s.rate()) + "/s" : "max", s.users(), s.warmupSeconds(), s.seconds(), s.host(),
-        s.port());
-    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "requests sent", r.sent());
-    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "answers", r.answered());
-    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "timeouts", r.timeouts());
-    System.out.printf(Locale.ROOT, "  %-22s %12d%n", "send errors", r.errors());
-    System.out.printf(Locale.ROOT, "  %-22s %12.1f%n", "answers/s", r.answersPerSecond());
-    for (Map.Entry<String, Long> e : r.answerCounts().entrySet()) {
-      System.out.printf(Locale.ROOT, "  %-22s %12d%n", e.getKey(), e.getValue());
-    }
-    if (r.authAnswers() > 0) {
-      System.out.printf(Locale.ROOT, "  %-22s %12.3f  (fewest %d; %s, %d requested)%n", "auth items per MAA",
-          r.authItemsPerAnswer(), r.fewestAuthItems(), s.marSchemeName(), s.marItems());
-    }
-    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p50 ms", ms(h, 50));
-    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p99 ms", ms(h, 99));
-    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency p99.9 ms", ms(h, 99.9));
-    System.out.printf(Locale.ROOT, "  %-22s %12.3f%n", "latency max ms", h.getMaxValue() / 1000.0);
-    StringBuilder codes = new StringBuilder();
-    for (Map.Entry<String, Long> e : r.answerCounts().entrySet()) {
-      codes.append(codes.length() == 0 ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
-    }
-    // MAR fields only when MAAs were counted, so the summaries of the other mixes stay as they were.
-    String auth = r.authAnswers() == 0 ? "" : String.format(Locale.ROOT, ",\"marScheme\":\"%s\",\"marItems\":%d,"
-        + "\"authItemsPerAnswer\":%.3f,\"fewestAuthItems\":%d", s.marSchemeName(), s.marItems(),
-        r.authItemsPerAnswer(), r.fewestAuthItems());
-    System.out.printf(Locale.ROOT, "BENCH_SUMMARY {\"mix\":\"%s\",\"inFlight\":%d,\"connections\":%d,\"rate\":%.1f,"
-        + "\"seconds\":%.1f,\"sent\":%d,\"answered\":%d,\"timeouts\":%d,\"errors\":%d,\"answersPerSecond\":%.1f,"
-        + "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f,\"codes\":{%s}%s,\"ok\":%b}%n",
-        s.mix(), s.inFlight(), s.connections(), s.rate(), s.seconds(), r.sent(), r.answered(), r.timeouts(),
-        r.errors(), r.answersPerSecond(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, codes, auth,
-        r.acceptable());
-  }
-
-  private static double ms(Histogram h, double percentile) {
-    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
-  }
 
   public static void main(String[] args) {
     if (Options.wantsHelp(args)) {
@@ -608,7 +397,7 @@ public final class LoadGenerator {
     try {
       Settings s = Settings.from(Options.parse(args, OPTIONS));
       Report r = run(s);
-      print(s, r);
+      LoadReport.print(s, r);
       exit = r.acceptable() ? 0 : 1;
       if (!r.acceptable()) {
         System.err.println("load: " + r.unanswered() + " of " + r.sent() + " requests got no answer (limit 1%)");
