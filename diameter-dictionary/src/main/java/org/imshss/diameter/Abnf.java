@@ -44,14 +44,76 @@ public final class Abnf {
   public static Grammar parse(String abnf, Function<String, Optional<Avp>> resolver) {
     List<AvpRule> rules = new ArrayList<>();
     boolean extensible = false;
-    int n = abnf.length();
-    int i = 0;
-    while (true) {
-      i = skipSpace(abnf, i);
-      if (i >= n) {
-        break;
+    Cursor cursor = new Cursor(abnf);
+    while (cursor.more()) {
+      int start = cursor.i;
+      Qualifier qualifier = cursor.qualifier(start);
+      char open = cursor.open();
+      String name = cursor.name(open, start);
+      if (name.equals(ANY_AVP)) {
+        extensible = true;
+        continue;
       }
-      int start = i;
+      Bounds bounds = bounds(abnf, start, open, qualifier);
+      Avp avp = resolver.apply(name).orElseThrow(() -> error(abnf, start, "unknown AVP '" + name + "'"));
+      for (AvpRule r : rules) {
+        if (r.avp() == avp) {
+          throw error(abnf, start, "AVP '" + name + "' listed twice");
+        }
+      }
+      try {
+        rules.add(new AvpRule(avp, bounds.lo(), bounds.hi(), open == '<'));
+      } catch (IllegalArgumentException e) {
+        throw error(abnf, start, e.getMessage());
+      }
+    }
+    return new Grammar(rules, extensible);
+  }
+
+  /** The repetition before a rule: {@code min*max}, either bound left out as -1; none when not qualified. */
+  private record Qualifier(boolean qualified, int min, int max) {
+  }
+
+  private record Bounds(int lo, int hi) {
+  }
+
+  /** How often the AVP of a rule in brackets {@code open} with this qualifier may appear. */
+  private static Bounds bounds(String abnf, int start, char open, Qualifier q) {
+    boolean optional = open == '[';
+    int lo;
+    int hi;
+    if (!q.qualified()) {
+      lo = optional ? 0 : 1;
+      hi = 1;
+    } else {
+      lo = q.min() >= 0 ? q.min() : (optional ? 0 : 1);
+      hi = q.max() >= 0 ? q.max() : AvpRule.UNBOUNDED;
+    }
+    if (!optional && lo < 1) {
+      throw error(abnf, start, "required rule with min 0");
+    }
+    return new Bounds(lo, hi);
+  }
+
+  /** A position in the text being parsed, moved past each part of a rule as it is read. */
+  private static final class Cursor {
+
+    private final String abnf;
+    private final int n;
+    private int i;
+
+    Cursor(String abnf) {
+      this.abnf = abnf;
+      this.n = abnf.length();
+    }
+
+    /** Skips white space; false at the end of the text. */
+    boolean more() {
+      i = skipSpace(abnf, i);
+      return i < n;
+    }
+
+    Qualifier qualifier(int start) {
       int min = -1;
       int max = -1;
       boolean qualified = false;
@@ -75,13 +137,19 @@ public final class Abnf {
       if (i >= n) {
         throw error(abnf, start, "rule expected");
       }
+      return new Qualifier(qualified, min, max);
+    }
+
+    /** The bracket that opens the rule, left under the cursor. */
+    char open() {
       char open = abnf.charAt(i);
-      char close = switch (open) {
-        case '<' -> '>';
-        case '{' -> '}';
-        case '[' -> ']';
-        default -> throw error(abnf, i, "'<', '{' or '[' expected");
-      };
+      closing(open);
+      return open;
+    }
+
+    /** The AVP name between {@code open} and its closing bracket; the cursor moves past that bracket. */
+    String name(char open, int start) {
+      char close = closing(open);
       int end = abnf.indexOf(close, i + 1);
       if (end < 0) {
         throw error(abnf, i, "missing '" + close + "'");
@@ -91,36 +159,17 @@ public final class Abnf {
       if (name.isEmpty()) {
         throw error(abnf, start, "empty AVP name");
       }
-      if (name.equals(ANY_AVP)) {
-        extensible = true;
-        continue;
-      }
-      boolean optional = open == '[';
-      int lo;
-      int hi;
-      if (!qualified) {
-        lo = optional ? 0 : 1;
-        hi = 1;
-      } else {
-        lo = min >= 0 ? min : (optional ? 0 : 1);
-        hi = max >= 0 ? max : AvpRule.UNBOUNDED;
-      }
-      if (!optional && lo < 1) {
-        throw error(abnf, start, "required rule with min 0");
-      }
-      Avp avp = resolver.apply(name).orElseThrow(() -> error(abnf, start, "unknown AVP '" + name + "'"));
-      for (AvpRule r : rules) {
-        if (r.avp() == avp) {
-          throw error(abnf, start, "AVP '" + name + "' listed twice");
-        }
-      }
-      try {
-        rules.add(new AvpRule(avp, lo, hi, open == '<'));
-      } catch (IllegalArgumentException e) {
-        throw error(abnf, start, e.getMessage());
-      }
+      return name;
     }
-    return new Grammar(rules, extensible);
+
+    private char closing(char open) {
+      return switch (open) {
+        case '<' -> '>';
+        case '{' -> '}';
+        case '[' -> ']';
+        default -> throw error(abnf, i, "'<', '{' or '[' expected");
+      };
+    }
   }
 
   private static int skipSpace(String s, int i) {
