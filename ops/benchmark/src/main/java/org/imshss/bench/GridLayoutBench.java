@@ -55,86 +55,116 @@ public final class GridLayoutBench {
           + " [--continuous-queries 0] [--rounds 3] [--grid-ports 47530,47130] [--partitions 1024] [--group NAME]");
       return;
     }
-    Options options = Options.parse(args, OPTIONS);
-    int[] sizes = Arrays.stream(options.string("sizes", "252,482,265,265,122,150").split(","))
-        .mapToInt(Integer::parseInt).toArray();
-    int subscribers = options.integer("subscribers", 100_000) / BATCH * BATCH;
-    boolean persistence = Boolean.parseBoolean(options.string("persistence", "true"));
-    int queries = options.integer("continuous-queries", 0);
-    int rounds = options.integer("rounds", 3);
-    String[] ports = options.string("grid-ports", "47530,47130").split(",");
-    int partitions = options.integer("partitions", 1024);
-    String group = options.string("group", "");
-    if (rounds < 2 || sizes.length == 0 || subscribers == 0) {
-      throw new IllegalArgumentException("need --rounds >= 2, at least one size and --subscribers >= " + BATCH);
-    }
-
+    Layout layout = Layout.from(Options.parse(args, OPTIONS));
     Path work = Files.createTempDirectory("grid-layout");
+    try (Ignite ignite = Ignition.start(configuration(layout, work))) {
+      if (layout.persistence()) {
+        ignite.cluster().state(ClusterState.ACTIVE);
+      }
+      measure(ignite, layout, values(ignite, layout));
+    } finally {
+      try (Stream<Path> paths = Files.walk(work)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  /** What the command line asks for. */
+  private record Layout(int[] sizes, int subscribers, boolean persistence, int queries, int rounds, String[] ports,
+      int partitions, String group) {
+
+    static Layout from(Options options) {
+      int[] sizes = Arrays.stream(options.string("sizes", "252,482,265,265,122,150").split(","))
+          .mapToInt(Integer::parseInt).toArray();
+      int subscribers = options.integer("subscribers", 100_000) / BATCH * BATCH;
+      boolean persistence = Boolean.parseBoolean(options.string("persistence", "true"));
+      int queries = options.integer("continuous-queries", 0);
+      int rounds = options.integer("rounds", 3);
+      String[] ports = options.string("grid-ports", "47530,47130").split(",");
+      int partitions = options.integer("partitions", 1024);
+      String group = options.string("group", "");
+      if (rounds < 2 || sizes.length == 0 || subscribers == 0) {
+        throw new IllegalArgumentException("need --rounds >= 2, at least one size and --subscribers >= " + BATCH);
+      }
+      return new Layout(sizes, subscribers, persistence, queries, rounds, ports, partitions, group);
+    }
+  }
+
+  /** A node with the HSS's grid settings and one cache per size of the layout. */
+  private static IgniteConfiguration configuration(Layout layout, Path work) {
     GridSettings settings = GridSettings.defaults("grid-layout")
-        .withPorts(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]))
+        .withPorts(Integer.parseInt(layout.ports()[0]), Integer.parseInt(layout.ports()[1]))
         .withDataRegionMaxBytes(4L << 30)
         .withWorkDirectory(work);
-    if (persistence) {
+    if (layout.persistence()) {
       settings = settings.withPersistence(work);
     }
     IgniteConfiguration configuration = GridNode.configuration(settings);
     List<CacheConfiguration<String, byte[]>> caches = new ArrayList<>();
-    for (int c = 0; c < sizes.length; c++) {
+    for (int c = 0; c < layout.sizes().length; c++) {
       caches.add(new CacheConfiguration<String, byte[]>("layout-" + c)
           .setCacheMode(CacheMode.PARTITIONED)
           .setBackups(settings.backups())
           .setAtomicityMode(CacheAtomicityMode.ATOMIC)
           .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
-          .setGroupName(group.isEmpty() ? null : group)
-          .setAffinity(new RendezvousAffinityFunction(false, partitions)));
+          .setGroupName(layout.group().isEmpty() ? null : layout.group())
+          .setAffinity(new RendezvousAffinityFunction(false, layout.partitions())));
     }
     configuration.setCacheConfiguration(caches.toArray(new CacheConfiguration<?, ?>[0]));
-    try (Ignite ignite = Ignition.start(configuration)) {
-      if (persistence) {
-        ignite.cluster().state(ClusterState.ACTIVE);
+    return configuration;
+  }
+
+  /** One random record per cache, of its size; and the continuous queries asked for on each cache. */
+  private static byte[][] values(Ignite ignite, Layout layout) {
+    byte[][] values = new byte[layout.sizes().length][];
+    Random random = new Random(1);
+    for (int c = 0; c < layout.sizes().length; c++) {
+      values[c] = new byte[layout.sizes()[c]];
+      random.nextBytes(values[c]);
+      for (int q = 0; q < layout.queries(); q++) {
+        ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> events.forEach(event -> event.getKey()));
+        ignite.<String, byte[]>cache("layout-" + c).query(query);
       }
-      byte[][] values = new byte[sizes.length][];
-      Random random = new Random(1);
-      for (int c = 0; c < sizes.length; c++) {
-        values[c] = new byte[sizes[c]];
-        random.nextBytes(values[c]);
-        for (int q = 0; q < queries; q++) {
-          ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
-          query.setLocalListener(events -> events.forEach(event -> event.getKey()));
-          ignite.<String, byte[]>cache("layout-" + c).query(query);
-        }
+    }
+    return values;
+  }
+
+  /** Every round, the first a warm-up, then the total of the others. */
+  private static void measure(Ignite ignite, Layout layout, byte[][] values) {
+    int subscribers = layout.subscribers();
+    long counted = 0;
+    double seconds = 0;
+    double cpuMicros = 0;
+    for (int round = 0; round < layout.rounds(); round++) {
+      long cpu = processCpuNanos();
+      long started = System.nanoTime();
+      stream(ignite, round, subscribers, values);
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      double cpuEach = (processCpuNanos() - cpu) / 1e3 / subscribers;
+      System.out.printf("RESULT %s round %d: %,d subscribers %.1f s %,10.0f /s %6.1f us CPU each%n",
+          round == 0 ? "warm-up" : "       ", round, subscribers, elapsed, subscribers / elapsed, cpuEach);
+      if (round > 0) {
+        counted += subscribers;
+        seconds += elapsed;
+        cpuMicros += cpuEach * subscribers;
       }
-      long counted = 0;
-      double seconds = 0;
-      double cpuMicros = 0;
-      for (int round = 0; round < rounds; round++) {
-        long cpu = processCpuNanos();
-        long started = System.nanoTime();
-        for (int from = 0; from < subscribers; from += BATCH) {
-          for (int c = 0; c < sizes.length; c++) {
-            try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer("layout-" + c)) {
-              for (int i = from; i < from + BATCH; i++) {
-                streamer.addData("sip:r" + round + "-user-" + i + "@ims.example.org", values[c]);
-              }
-            }
+    }
+    System.out.printf("RESULT layout %s persistence=%s continuous-queries=%d partitions=%d group=%s:"
+        + " %,.0f subscribers/s, %.0f us CPU each%n", Arrays.toString(layout.sizes()), layout.persistence(),
+        layout.queries(), layout.partitions(), layout.group().isEmpty() ? "none" : layout.group(),
+        counted / seconds, cpuMicros / counted);
+  }
+
+  /** One round: the subscribers in batches, one data streamer per cache and batch. */
+  private static void stream(Ignite ignite, int round, int subscribers, byte[][] values) {
+    for (int from = 0; from < subscribers; from += BATCH) {
+      for (int c = 0; c < values.length; c++) {
+        try (IgniteDataStreamer<String, byte[]> streamer = ignite.dataStreamer("layout-" + c)) {
+          for (int i = from; i < from + BATCH; i++) {
+            streamer.addData("sip:r" + round + "-user-" + i + "@ims.example.org", values[c]);
           }
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double cpuEach = (processCpuNanos() - cpu) / 1e3 / subscribers;
-        System.out.printf("RESULT %s round %d: %,d subscribers %.1f s %,10.0f /s %6.1f us CPU each%n",
-            round == 0 ? "warm-up" : "       ", round, subscribers, elapsed, subscribers / elapsed, cpuEach);
-        if (round > 0) {
-          counted += subscribers;
-          seconds += elapsed;
-          cpuMicros += cpuEach * subscribers;
-        }
-      }
-      System.out.printf("RESULT layout %s persistence=%s continuous-queries=%d partitions=%d group=%s:"
-          + " %,.0f subscribers/s, %.0f us CPU each%n", Arrays.toString(sizes), persistence, queries, partitions,
-          group.isEmpty() ? "none" : group, counted / seconds, cpuMicros / counted);
-    } finally {
-      try (Stream<Path> paths = Files.walk(work)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
   }

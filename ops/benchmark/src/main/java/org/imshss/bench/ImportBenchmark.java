@@ -65,94 +65,132 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int subscribers = 200_000;
-        int dataRegionMb = 4096;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
-                case "--data-region-mb" -> dataRegionMb = Integer.parseInt(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.println("usage: ImportBenchmark [--subscribers N] [--data-region-mb 4096]");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
+        Arguments arguments = Arguments.parse(args);
+        if (arguments == null) {
+            return;
         }
+        int subscribers = arguments.subscribers();
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         boolean persistent = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PERSISTENCE", "true"));
         Path work = Files.createTempDirectory("import-bench");
-        HssSettings settings = settings(INSTANCE, work.resolve("a"), token, persistent, dataRegionMb);
+        HssSettings settings = settings(INSTANCE, work.resolve("a"), token, persistent, arguments.dataRegionMb());
         try (HssNode node = HssNode.start(settings, new SeedLoader().demo())) {
-            byte[] baselineFile = ndjson("base-", subscribers);
-            byte[] importFile = ndjson("bulk-", subscribers);
-
-            // A fresh grid makes its first writer pay for creating partitions and pages: a warm-up takes that.
-            int warmUp = Math.max(1000, subscribers / 2 / 1000 * 1000);
-            gridAlone(INSTANCE, "warm-", warmUp, AUDIT_IDS, "warm-up");
-            double gridAlone = gridAlone(INSTANCE, "ceil-", subscribers, AUDIT_IDS + warmUp,
-                    "grid alone: the same records, pre-encoded, putAll");
-
-            // The import's own code is compiled while it runs: a first REST import of as many other subscribers,
-            // new and then unchanged, leaves the JIT done before the clock starts (a running HSS is warm).
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            URI base = node.restUri();
-            byte[] warmFile = ndjson("warm-rest-", warmUp);
-            cpuMark = processCpuNanos();
-            long started = System.nanoTime();
-            Map<String, Integer> results = importFile(http, base, token, warmFile, "");
-            report("warm-up: REST import " + results, warmUp, rate(warmUp, started), started);
-            cpuMark = processCpuNanos();
-            started = System.nanoTime();
-            results = importFile(http, base, token, warmFile, "");
-            report("warm-up: REST import again " + results, warmUp, rate(warmUp, started), started);
-
-            cpuMark = processCpuNanos();
-            started = System.nanoTime();
-            String document = "{\"realm\": \"ims.example.org\", \"serviceProfiles\": [{\"id\": \"default\"}], "
-                    + "\"subscriptions\": ["
-                    + new String(baselineFile, StandardCharsets.UTF_8).strip().replace("\n", ",") + "]}";
-            node.store().load(new SeedLoader().readString(document));
-            double baseline = rate(subscribers, started);
-            report("baseline: seed loader + grid streamer", subscribers, baseline, started);
-
-            cpuMark = processCpuNanos();
-            started = System.nanoTime();
-            results = importFile(http, base, token, importFile, "");
-            double imported = rate(subscribers, started);
-            report("REST import, new subscribers " + results, subscribers, imported, started);
-            require(results.getOrDefault("created", 0) == subscribers, "not every line was created: " + results);
-
-            started = System.nanoTime();
-            results = importFile(http, base, token, importFile, "");
-            report("REST import, same file again " + results, subscribers, rate(subscribers, started), started);
-            require(results.getOrDefault("unchanged", 0) == subscribers, "not every line unchanged: " + results);
-
-            started = System.nanoTime();
-            HttpResponse<java.io.InputStream> export = http.send(HttpRequest.newBuilder(
-                    URI.create(base + "/subscribers/export?prefix=bulk-"))
-                    .header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            long lines;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(export.body(),
-                    StandardCharsets.UTF_8))) {
-                lines = reader.lines().count();
-            }
-            report("REST export", lines, rate(lines, started), started);
-            auditPage(http, URI.create(base + "/audit?limit=100"), token, "newest 100");
-            auditPage(http, URI.create(base + "/audit?limit=10&object=bulk-0000000"), token,
-                    "entries of the first imported subscriber");
-            System.out.printf("RESULT import/baseline = %.1f%%%n", 100.0 * imported / baseline);
-            System.out.printf("RESULT import/grid alone = %.1f%%, baseline/grid alone = %.1f%%%n",
-                    100.0 * imported / gridAlone, 100.0 * baseline / gridAlone);
+            measure(node, token, subscribers);
         }
         try {
             if (persistent) {
-                initialLoad(settings(INSTANCE + "-load", work.resolve("b"), token, true, dataRegionMb), token,
-                        subscribers);
+                initialLoad(settings(INSTANCE + "-load", work.resolve("b"), token, true, arguments.dataRegionMb()),
+                        token, subscribers);
             }
         } finally {
             deleteTree(work);
         }
+    }
+
+    private record Arguments(int subscribers, int dataRegionMb) {
+
+        /** Null when help was asked for (and printed). */
+        static Arguments parse(String[] args) {
+            int subscribers = 200_000;
+            int dataRegionMb = 4096;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
+                    case "--data-region-mb" -> dataRegionMb = Integer.parseInt(args[++i]);
+                    case "--help", "-h" -> {
+                        System.out.println("usage: ImportBenchmark [--subscribers N] [--data-region-mb 4096]");
+                        return null;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            return new Arguments(subscribers, dataRegionMb);
+        }
+    }
+
+    /** Every phase but the initial load, on the started node. */
+    private static void measure(HssNode node, String token, int subscribers) throws Exception {
+        byte[] baselineFile = ndjson("base-", subscribers);
+        byte[] importFile = ndjson("bulk-", subscribers);
+
+        // A fresh grid makes its first writer pay for creating partitions and pages: a warm-up takes that.
+        int warmUp = Math.max(1000, subscribers / 2 / 1000 * 1000);
+        gridAlone(INSTANCE, "warm-", warmUp, AUDIT_IDS, "warm-up");
+        double gridAlone = gridAlone(INSTANCE, "ceil-", subscribers, AUDIT_IDS + warmUp,
+                "grid alone: the same records, pre-encoded, putAll");
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI base = node.restUri();
+        restWarmUp(http, base, token, warmUp);
+        double baseline = baseline(node, baselineFile, subscribers);
+        double imported = restImport(http, base, token, importFile, subscribers);
+        export(http, base, token);
+        auditPage(http, URI.create(base + "/audit?limit=100"), token, "newest 100");
+        auditPage(http, URI.create(base + "/audit?limit=10&object=bulk-0000000"), token,
+                "entries of the first imported subscriber");
+        System.out.printf("RESULT import/baseline = %.1f%%%n", 100.0 * imported / baseline);
+        System.out.printf("RESULT import/grid alone = %.1f%%, baseline/grid alone = %.1f%%%n",
+                100.0 * imported / gridAlone, 100.0 * baseline / gridAlone);
+    }
+
+    /**
+     * The import's own code is compiled while it runs: a first REST import of as many other subscribers, new and
+     * then unchanged, leaves the JIT done before the clock starts (a running HSS is warm).
+     */
+    private static void restWarmUp(HttpClient http, URI base, String token, int warmUp) throws Exception {
+        byte[] warmFile = ndjson("warm-rest-", warmUp);
+        cpuMark = processCpuNanos();
+        long started = System.nanoTime();
+        Map<String, Integer> results = importFile(http, base, token, warmFile, "");
+        report("warm-up: REST import " + results, warmUp, rate(warmUp, started), started);
+        cpuMark = processCpuNanos();
+        started = System.nanoTime();
+        results = importFile(http, base, token, warmFile, "");
+        report("warm-up: REST import again " + results, warmUp, rate(warmUp, started), started);
+    }
+
+    /** The seed loader converting a document and streaming it into the grid, as a start-up seed load does. */
+    private static double baseline(HssNode node, byte[] baselineFile, int subscribers) {
+        cpuMark = processCpuNanos();
+        long started = System.nanoTime();
+        String document = "{\"realm\": \"ims.example.org\", \"serviceProfiles\": [{\"id\": \"default\"}], "
+                + "\"subscriptions\": ["
+                + new String(baselineFile, StandardCharsets.UTF_8).strip().replace("\n", ",") + "]}";
+        node.store().load(new SeedLoader().readString(document));
+        double baseline = rate(subscribers, started);
+        report("baseline: seed loader + grid streamer", subscribers, baseline, started);
+        return baseline;
+    }
+
+    /** The measured REST import of new subscribers, then of the same file again (every line unchanged). */
+    private static double restImport(HttpClient http, URI base, String token, byte[] importFile, int subscribers)
+            throws Exception {
+        cpuMark = processCpuNanos();
+        long started = System.nanoTime();
+        Map<String, Integer> results = importFile(http, base, token, importFile, "");
+        double imported = rate(subscribers, started);
+        report("REST import, new subscribers " + results, subscribers, imported, started);
+        require(results.getOrDefault("created", 0) == subscribers, "not every line was created: " + results);
+
+        started = System.nanoTime();
+        results = importFile(http, base, token, importFile, "");
+        report("REST import, same file again " + results, subscribers, rate(subscribers, started), started);
+        require(results.getOrDefault("unchanged", 0) == subscribers, "not every line unchanged: " + results);
+        return imported;
+    }
+
+    private static void export(HttpClient http, URI base, String token) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> export = http.send(HttpRequest.newBuilder(
+                URI.create(base + "/subscribers/export?prefix=bulk-"))
+                .header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long lines;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(export.body(),
+                StandardCharsets.UTF_8))) {
+            lines = reader.lines().count();
+        }
+        report("REST export", lines, rate(lines, started), started);
     }
 
     /**
