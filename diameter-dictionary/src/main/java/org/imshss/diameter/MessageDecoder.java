@@ -10,7 +10,8 @@ package org.imshss.diameter;
  *   <li>then, against the ABNF of the command the header names, at any depth ({@link Violation}): unknown
  *       (code, vendor) with the M bit, 5001 (unknown AVPs without it are kept and ignored, RFC 6733 4.1); a known
  *       AVP the ABNF does not allow, 5008; a wrong length for a fixed-size type or Address, or grouped members that
- *       do not fit their group, 5014; UTF8String that is not UTF-8 or nesting deeper than {@link #MAX_DEPTH}, 5004;
+ *       do not fit their group, 5014; UTF8String that is not UTF-8, a DiameterIdentity that is not printable
+ *       US-ASCII, or nesting deeper than {@link #MAX_DEPTH}, 5004;
  *       fewer occurrences than the rule's minimum, 5005 with a zero-filled example AVP; more than its maximum, 5009
  *       with the first excess.</li>
  * </ol>
@@ -161,7 +162,22 @@ public final class MessageDecoder {
         }
       } else if (type == AvpType.UTF8_STRING && !Utf8.isValid(m, a.dataStart(), a.end())) {
         findings.report(Findings.VALUE, a.failed(), definition.specName() + " is not valid UTF-8");
+      } else if (type == AvpType.DIAMETER_IDENTITY && !isIdentity(a.dataStart(), a.end())) {
+        findings.report(Findings.VALUE, a.failed(), definition.specName() + " is not a DiameterIdentity");
       }
+    }
+
+    /** DiameterIdentity (RFC 6733 4.3.1): an FQDN or realm, printable US-ASCII, not empty. */
+    private boolean isIdentity(int from, int to) {
+      if (from == to) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        if (m[i] < 0x21 || m[i] > 0x7E) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private byte[] padded(int pos, int length) {

@@ -398,4 +398,14 @@ class MessageDecoderTest {
     }
     return last;
   }
+
+  @Test
+  void aDiameterIdentityOutsidePrintableAsciiIs5004() {
+    IMessage m = uar();
+    m.getAvps().removeAvp(Avp.ORIGIN_HOST.code());
+    m.getAvps().addAvp(Avp.ORIGIN_HOST.code(), "icscf.ïms.test".getBytes(StandardCharsets.UTF_8), true, false);
+    Violation v = check(Command.UAR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_VALUE);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(Avp.ORIGIN_HOST.code());
+  }
 }

@@ -244,22 +244,11 @@ public final class DiameterServer implements AutoCloseable {
      * a CEA; {@link PeerAdmission} answers it 3010 at the transport instead.
      */
     String configuration() {
-        StringBuilder apps = new StringBuilder();
         Map<String, Set<String>> realmPeers = new LinkedHashMap<>();
         realmPeers.put(settings.realm(), new LinkedHashSet<>(List.of("placeholder.invalid")));
-        StringBuilder peers = new StringBuilder(
-                "<Peer name=\"aaa://placeholder.invalid:3868\" attempt_connect=\"false\" rating=\"1\"/>");
-        for (RemotePeer peer : remotePeers) {
-            realmPeers.computeIfAbsent(peer.realm(), r -> new LinkedHashSet<>()).add(peer.identity());
-            peers.append("<Peer name=\"aaa://").append(peer.identity()).append(':').append(peer.port()).append('"');
-            if (peer.address() != null) {
-                peers.append(" ip=\"").append(peer.address()).append('"');
-            }
-            if (settings.tls().connect()) {
-                peers.append(" security_ref=\"").append(TransportConnection.TLS).append('"');
-            }
-            peers.append(" attempt_connect=\"true\" rating=\"1\"/>");
-        }
+        remotePeers.forEach(peer -> realmPeers.computeIfAbsent(peer.realm(), r -> new LinkedHashSet<>())
+                .add(peer.identity()));
+        StringBuilder apps = new StringBuilder();
         StringBuilder realms = new StringBuilder();
         for (Application application : applications.stream().sorted().toList()) {
             String app = "<ApplicationID><VendorId value=\"" + application.vendorId() + "\"/><AuthApplId value=\""
@@ -273,6 +262,27 @@ public final class DiameterServer implements AutoCloseable {
                         .append(app).append("</Realm>");
             }
         }
+        return stackXml(apps, peersXml(), realms);
+    }
+
+    /** The placeholder peer, then each remote peer with its address and {@code attempt_connect}. */
+    private String peersXml() {
+        StringBuilder peers = new StringBuilder(
+                "<Peer name=\"aaa://placeholder.invalid:3868\" attempt_connect=\"false\" rating=\"1\"/>");
+        for (RemotePeer peer : remotePeers) {
+            peers.append("<Peer name=\"aaa://").append(peer.identity()).append(':').append(peer.port()).append('"');
+            if (peer.address() != null) {
+                peers.append(" ip=\"").append(peer.address()).append('"');
+            }
+            if (settings.tls().connect()) {
+                peers.append(" security_ref=\"").append(TransportConnection.TLS).append('"');
+            }
+            peers.append(" attempt_connect=\"true\" rating=\"1\"/>");
+        }
+        return peers.toString();
+    }
+
+    private String stackXml(CharSequence apps, CharSequence peers, CharSequence realms) {
         long timeout = settings.requestTimeout().toMillis();
         return """
                 <?xml version="1.0"?>
