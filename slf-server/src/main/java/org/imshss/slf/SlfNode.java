@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.imshss.diameter.Application;
-import org.imshss.diameter.MessageValidator;
-import org.imshss.node.diameter.Answers;
 import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RemotePeer;
@@ -22,11 +19,11 @@ import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.slf.config.SlfSettings;
-import org.imshss.slf.dh.DhListener;
+import org.imshss.slf.dh.DhApplication;
 import org.imshss.slf.diameter.Redirection;
 import org.imshss.slf.diameter.Relaying;
 import org.imshss.slf.diameter.SubscriptionLocator;
-import org.imshss.slf.dx.DxListener;
+import org.imshss.slf.dx.DxApplication;
 import org.imshss.slf.lookup.HssLookup;
 import org.imshss.slf.mapping.HssHost;
 import org.imshss.slf.mapping.HssTarget;
@@ -35,7 +32,6 @@ import org.imshss.slf.rest.SlfMappingsResource;
 import org.imshss.slf.store.IgniteMappingStore;
 import org.imshss.slf.store.MappingStore;
 import org.imshss.slf.store.SlfCaches;
-import org.jdiameter.api.PeerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,22 +58,18 @@ public final class SlfNode implements AutoCloseable {
                 store.load(mappings.targets(), mappings.mappings());
             }
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
-            Answers answers = new Answers(local);
-            MessageValidator validator = new MessageValidator();
             SlfSettings.RoutingSettings routing = settings.routing();
-            // The relay needs the stack its own listeners are part of: it reaches it through this reference,
-            // set before the stack starts, so before any request can arrive.
+            // The relay sends over the server its own applications are part of: it reaches it through this
+            // reference, set before the server starts, so before any request can arrive.
             AtomicReference<DiameterServer> server = new AtomicReference<>();
-            Relaying relaying = new Relaying(local, answers, () -> server.get().sessionFactory(),
-                    () -> server.get().peerTable(), routing.relayTimeout());
-            SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(store), routing, answers,
-                    new Redirection(answers, routing.redirectHostUsage(), routing.redirectMaxCacheTime()), relaying);
-            diameter = new DiameterServer(settings.diameter(), Map.of(
-                    Application.CX, metrics.instrument(Application.CX, new DxListener(answers, validator, locator)),
-                    Application.SH, metrics.instrument(Application.SH, new DhListener(answers, validator, locator))),
-                    relayPeers(store));
+            Relaying relaying = new Relaying(local, Relaying.Upstream.of(server::get), routing.relayTimeout());
+            SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(store), routing,
+                    new Redirection(routing.redirectHostUsage(), routing.redirectMaxCacheTime()), relaying);
+            diameter = new DiameterServer(settings.diameter(),
+                    List.of(new DxApplication(locator).application(), new DhApplication(locator).application()),
+                    metrics.requests(), relayPeers(store));
             server.set(diameter);
-            metrics.watchPeers(() -> diameter.peerTable().getPeerTable());
+            metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
             GridGauges.watch(metrics.registry(), grid.ignite(), SlfCaches.ALL);
             diameter.start();
             try {
@@ -154,8 +146,7 @@ public final class SlfNode implements AutoCloseable {
 
     /** Whether the relay connection to this HSS node is open (capabilities exchanged). */
     public boolean relayPeerConnected(String identity) {
-        org.jdiameter.api.Peer peer = diameter.peerTable().getPeer(identity);
-        return peer != null && peer.getState(PeerState.class) == PeerState.OKAY;
+        return diameter.connected(identity);
     }
 
     /** The mapping API's base URI with the port actually bound, or null when it is off. */

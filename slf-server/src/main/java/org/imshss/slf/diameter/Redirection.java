@@ -2,14 +2,10 @@ package org.imshss.slf.diameter;
 
 import java.time.Duration;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
-import org.imshss.node.diameter.Answers;
+import org.imshss.node.diameter.Answer;
 import org.imshss.slf.mapping.HssHost;
 import org.imshss.slf.mapping.HssTarget;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.AvpSet;
-import org.jdiameter.api.Request;
 
 /**
  * The redirect agent's answer (RFC 6733 6.13; the SLF of TS 29.228 5.2 and TS 29.328 5.2): DIAMETER_REDIRECT_INDICATION
@@ -19,24 +15,21 @@ import org.jdiameter.api.Request;
  */
 public final class Redirection {
 
-    private final Answers answers;
     private final int hostUsage;
     private final long maxCacheSeconds;
 
-    public Redirection(Answers answers, int hostUsage, Duration maxCacheTime) {
-        this.answers = answers;
+    public Redirection(int hostUsage, Duration maxCacheTime) {
         this.hostUsage = hostUsage;
         this.maxCacheSeconds = maxCacheTime.toSeconds();
     }
 
-    public Answer answer(Request request, HssTarget target) {
-        Answer answer = answers.answer(request, ResultCode.DIAMETER_REDIRECT_INDICATION);
-        AvpSet avps = answer.getAvps();
-        for (HssHost host : target.hosts()) {
-            Avps.addIdentity(avps, Avp.REDIRECT_HOST, host.redirectUri());
-        }
-        Avps.addEnumerated(avps, Avp.REDIRECT_HOST_USAGE, hostUsage);
-        Avps.addUnsigned32(avps, Avp.REDIRECT_MAX_CACHE_TIME, maxCacheSeconds);
-        return answer;
+    public Answer answer(HssTarget target) {
+        return Answer.of(ResultCode.DIAMETER_REDIRECT_INDICATION, out -> {
+            for (HssHost host : target.hosts()) {
+                out.identity(Avp.REDIRECT_HOST, host.redirectUri());
+            }
+            out.enumerated(Avp.REDIRECT_HOST_USAGE, hostUsage);
+            out.unsigned32(Avp.REDIRECT_MAX_CACHE_TIME, maxCacheSeconds);
+        });
     }
 }

@@ -1,172 +1,157 @@
 package org.imshss.slf.diameter;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
+import org.imshss.diameter.AvpGroup;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.DiameterMessage;
+import org.imshss.diameter.MessageWriter;
+import org.imshss.diameter.ReceivedAvp;
 import org.imshss.diameter.ResultCode;
-import org.imshss.node.diameter.Answers;
+import org.imshss.node.diameter.Answer;
+import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.slf.mapping.HssHost;
 import org.imshss.slf.mapping.HssTarget;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.ApplicationId;
-import org.jdiameter.api.AvpSet;
-import org.jdiameter.api.EventListener;
-import org.jdiameter.api.Message;
-import org.jdiameter.api.Peer;
-import org.jdiameter.api.PeerState;
-import org.jdiameter.api.PeerTable;
-import org.jdiameter.api.RawSession;
-import org.jdiameter.api.Request;
-import org.jdiameter.api.SessionFactory;
-import org.jdiameter.client.api.IMessage;
-import org.jdiameter.client.api.controller.IPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Forwards a request to the HSS that holds the user and returns that HSS's answer, for clients that cannot
  * follow a redirect (Kamailio's cdp). As RFC 6733 6.1.9 asks of a relay: the request keeps its Session-Id,
- * End-to-End Identifier, Origin-Host/Realm and Proxy-Info, gets a hop-by-hop identifier of the upstream
- * connection (jDiameter assigns it) and a Route-Record naming the peer it came from; a request whose
- * Route-Records already name this node is a loop (DIAMETER_LOOP_DETECTED, 6.1.3). Because the SLF has resolved
- * the user to one HSS node, Destination-Host and Destination-Realm are set to it (what a proxy may do, 2.8.2).
- * The answer goes back over the connection the request came in on with the request's hop-by-hop identifier
- * restored (6.2.2) and every AVP of the HSS's answer, Proxy-Info included.
+ * End-to-End Identifier, Origin-Host/Realm, Proxy-Info and every other AVP in order, gets a hop-by-hop identifier
+ * of the upstream connection (the transport assigns it) and a Route-Record naming the peer it came from; a request
+ * whose Route-Records already name this node is a loop (DIAMETER_LOOP_DETECTED, 6.1.3). Because the SLF has
+ * resolved the user to one HSS node, Destination-Host and Destination-Realm are set to it (what a proxy may do,
+ * 2.8.2). The HSS's answer goes back octet for octet with the request's hop-by-hop identifier restored (6.2.2).
  *
- * <p>Nothing waits: the request's thread returns at once and the answer is sent from jDiameter's callback.
+ * <p>Everything is done on the messages' octets. Nothing waits: the handler returns at once and the answer is
+ * sent when the HSS's arrives. A send that fails or is not answered within the timeout ends the relayed answer
+ * exceptionally, which the node's dispatcher answers DIAMETER_UNABLE_TO_DELIVER.
  */
 public final class Relaying {
 
     private static final Logger log = LoggerFactory.getLogger(Relaying.class);
 
-    private final LocalIdentity local;
-    private final Answers answers;
-    private final Supplier<SessionFactory> sessions;
-    private final Supplier<PeerTable> peers;
-    private final long timeoutMillis;
+    /** RFC 6733 3: the octet after version and length holds the command flags. */
+    private static final int FLAGS_OCTET = 4;
+    /** The header flags a relay forwards as received: R, P and T (the E bit is refused in requests, 3008). */
+    private static final int FORWARDED_FLAGS = DiameterMessage.FLAG_REQUEST | DiameterMessage.FLAG_PROXIABLE
+            | DiameterMessage.FLAG_RETRANSMITTED;
 
-    public Relaying(LocalIdentity local, Answers answers, Supplier<SessionFactory> sessions, Supplier<PeerTable> peers,
-            Duration timeout) {
-        this.local = local;
-        this.answers = answers;
-        this.sessions = sessions;
-        this.peers = peers;
-        this.timeoutMillis = timeout.toMillis();
+    /** Where relayed requests go: the HSS nodes the SLF's own Diameter server is connected to. */
+    public interface Upstream {
+
+        /** Whether a connection to the node with this Diameter identity is open (capabilities exchanged). */
+        boolean connected(String host);
+
+        /** Sends an encoded request to that node; completes with its answer, or exceptionally. */
+        CompletableFuture<DiameterMessage> send(String host, byte[] request, Duration timeout);
+
+        /** The connections of the node's server, reached once it has been created. */
+        static Upstream of(Supplier<DiameterServer> server) {
+            return new Upstream() {
+                @Override
+                public boolean connected(String host) {
+                    return server.get().connected(host);
+                }
+
+                @Override
+                public CompletableFuture<DiameterMessage> send(String host, byte[] request, Duration timeout) {
+                    return server.get().transport().send(host, request, timeout);
+                }
+            };
+        }
     }
 
-    /**
-     * Forwards the request.
-     *
-     * @return null when the answer will be sent later, or the answer to send now (loop, no HSS node reachable)
-     */
-    public Answer forward(Request request, Application application, HssTarget target) {
-        if (Avps.utf8All(request.getAvps(), Avp.ROUTE_RECORD).stream().anyMatch(local.host()::equalsIgnoreCase)) {
-            return answers.answer(request, ResultCode.DIAMETER_LOOP_DETECTED);
+    private final LocalIdentity local;
+    private final Upstream upstream;
+    private final Duration timeout;
+
+    public Relaying(LocalIdentity local, Upstream upstream, Duration timeout) {
+        this.local = local;
+        this.upstream = upstream;
+        this.timeout = timeout;
+    }
+
+    /** Forwards the request: its answer is the HSS's to come, or at once a loop or no HSS node reachable. */
+    public Answer forward(DiameterMessage request, HssTarget target) {
+        for (ReceivedAvp record : request.avps().all(Avp.ROUTE_RECORD)) {
+            if (record.equalsIgnoreCase(local.host())) {
+                return Answer.of(ResultCode.DIAMETER_LOOP_DETECTED);
+            }
         }
         HssHost host = connectedHost(target);
         if (host == null) {
             log.debug("no node of HSS {} is connected", target.name());
-            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_DELIVER);
+            return Answer.of(ResultCode.DIAMETER_UNABLE_TO_DELIVER);
         }
-        IPeer downstream = ((IMessage) request).getPeer();
-        RawSession session;
-        Message upstream;
+        CompletableFuture<DiameterMessage> sent;
         try {
-            session = sessions.get().getNewRawSession();
-            upstream = session.createMessage(request.getCommandCode(),
-                    ApplicationId.createByAuthAppId(application.vendorId(), application.id()), -1,
-                    request.getEndToEndIdentifier());
-        } catch (Exception e) {
-            log.warn("cannot relay {}: {}", request.getCommandCode(), e.toString());
-            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY);
-        }
-        upstream.setRequest(true);
-        upstream.setProxiable(request.isProxiable());
-        upstream.setReTransmitted(request.isReTransmitted());
-        // jDiameter starts the message with an application id of its own: the request's AVPs replace it.
-        AvpSet avps = upstream.getAvps();
-        while (avps.size() > 0) {
-            avps.removeAvpByIndex(0);
-        }
-        copyForUpstream(request.getAvps(), avps, target, host);
-        Avps.addIdentity(avps, Avp.ROUTE_RECORD, downstream.getUri().getFQDN());
-        try {
-            session.send(upstream, new EventListener<Message, Message>() {
-                @Override
-                public void receivedSuccessMessage(Message sent, Message answer) {
-                    sendDownstream(downstream, relayedAnswer(request, answer));
-                    session.release();
-                }
-
-                @Override
-                public void timeoutExpired(Message sent) {
-                    log.debug("HSS {} did not answer within {} ms", host.identity(), timeoutMillis);
-                    sendDownstream(downstream, answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_DELIVER));
-                    session.release();
-                }
-            }, timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            session.release();
+            sent = upstream.send(host.identity(), upstreamRequest(request, target, host), timeout);
+        } catch (RuntimeException e) {
             log.debug("cannot send to HSS {}: {}", host.identity(), e.toString());
-            return answers.answer(request, ResultCode.DIAMETER_UNABLE_TO_DELIVER);
+            return Answer.of(ResultCode.DIAMETER_UNABLE_TO_DELIVER);
         }
-        return null;
+        int downstreamHopByHop = request.hopByHop();
+        return Answer.relayed(sent
+                .whenComplete((answer, failure) -> {
+                    if (failure != null) {
+                        log.debug("HSS {} did not answer within {} ms: {}", host.identity(), timeout.toMillis(),
+                                failure.toString());
+                    }
+                })
+                .thenApply(answer -> answer.withHopByHop(downstreamHopByHop)));
     }
 
     /** The first node, in the target's order, with an open connection. */
     private HssHost connectedHost(HssTarget target) {
-        PeerTable table = peers.get();
         for (HssHost host : target.hosts()) {
-            Peer peer = table.getPeer(host.identity());
-            if (peer != null && peer.getState(PeerState.class) == PeerState.OKAY) {
+            if (upstream.connected(host.identity())) {
                 return host;
             }
         }
         return null;
     }
 
-    /** Every AVP in order, with Destination-Realm and Destination-Host naming the chosen node. */
-    private static void copyForUpstream(AvpSet from, AvpSet to, HssTarget target, HssHost host) {
-        for (org.jdiameter.api.Avp avp : from) {
-            int code = avp.getCode();
-            if (code == Avp.DESTINATION_HOST.code() && avp.getVendorId() == Avp.DESTINATION_HOST.vendorId()) {
+    /**
+     * The request as it goes upstream: its header (command, Application-Id, End-to-End Identifier, R, P and T
+     * flags), every AVP in order as received with Destination-Realm and Destination-Host naming the chosen node,
+     * then the Route-Record (RFC 6733 6.1.9).
+     */
+    private static byte[] upstreamRequest(DiameterMessage request, HssTarget target, HssHost host) {
+        Command command = request.command().orElseThrow();
+        MessageWriter out = MessageWriter.request(command, request.endToEnd());
+        AvpGroup avps = request.avps();
+        for (ReceivedAvp avp : avps.all()) {
+            if (avp.definition() == Avp.DESTINATION_HOST) {
                 continue;
             }
-            if (code == Avp.DESTINATION_REALM.code() && avp.getVendorId() == Avp.DESTINATION_REALM.vendorId()) {
-                Avps.addIdentity(to, Avp.DESTINATION_REALM, target.realm());
-                Avps.addIdentity(to, Avp.DESTINATION_HOST, host.identity());
+            if (avp.definition() == Avp.DESTINATION_REALM) {
+                out.identity(Avp.DESTINATION_REALM, target.realm());
+                out.identity(Avp.DESTINATION_HOST, host.identity());
                 continue;
             }
-            to.addAvp(avp);
+            avp.copyTo(out);
         }
+        out.octets(Avp.ROUTE_RECORD, downstreamPeer(avps).data());
+        byte[] bytes = out.toBytes();
+        bytes[FLAGS_OCTET] = (byte) (request.flags() & FORWARDED_FLAGS);
+        return bytes;
     }
 
-    /** The HSS's answer as the answer to the original request: its header identifiers, the HSS's AVPs. */
-    private static Answer relayedAnswer(Request request, Message upstreamAnswer) {
-        Answer answer = request.createAnswer();
-        AvpSet avps = answer.getAvps();
-        while (avps.size() > 0) {
-            avps.removeAvpByIndex(0);
-        }
-        for (org.jdiameter.api.Avp avp : upstreamAnswer.getAvps()) {
-            avps.addAvp(avp);
-        }
-        answer.setError(upstreamAnswer.isError());
-        answer.setProxiable(request.isProxiable());
-        return answer;
-    }
-
-    private static void sendDownstream(IPeer downstream, Answer answer) {
-        try {
-            if (!downstream.sendMessage((IMessage) answer)) {
-                log.debug("answer to {} not sent: connection gone", downstream.getUri());
-            }
-        } catch (Exception e) {
-            log.debug("answer to {} not sent: {}", downstream.getUri(), e.toString());
-        }
+    /**
+     * The identity for the Route-Record: RFC 6733 6.7.1 wants the peer the request was received from, the Origin-Host
+     * of that connection's capabilities exchange, which the request does not carry. Taken from what it does carry:
+     * the last Route-Record when an agent has relayed it already, otherwise its Origin-Host. A client connected to
+     * the SLF directly (the I-CSCF, Kamailio's cdp) is that peer, so there the two are the same; behind another
+     * relay the entry names the hop before that relay.
+     */
+    private static ReceivedAvp downstreamPeer(AvpGroup avps) {
+        List<ReceivedAvp> records = avps.all(Avp.ROUTE_RECORD);
+        return records.isEmpty() ? avps.first(Avp.ORIGIN_HOST) : records.get(records.size() - 1);
     }
 }

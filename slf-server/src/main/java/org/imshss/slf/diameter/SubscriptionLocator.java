@@ -1,16 +1,13 @@
 package org.imshss.slf.diameter;
 
 import java.util.Optional;
-import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
-import org.imshss.diameter.Avps;
+import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.ResultCode;
-import org.imshss.node.diameter.Answers;
+import org.imshss.node.diameter.Answer;
 import org.imshss.slf.config.SlfSettings.RoutingSettings;
 import org.imshss.slf.lookup.HssLookup;
 import org.imshss.slf.mapping.Location;
-import org.jdiameter.api.Answer;
-import org.jdiameter.api.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,36 +22,33 @@ public final class SubscriptionLocator {
 
     private final HssLookup lookup;
     private final RoutingSettings routing;
-    private final Answers answers;
     private final Redirection redirection;
     private final Relaying relaying;
 
-    public SubscriptionLocator(HssLookup lookup, RoutingSettings routing, Answers answers, Redirection redirection,
-            Relaying relaying) {
+    public SubscriptionLocator(HssLookup lookup, RoutingSettings routing, Redirection redirection, Relaying relaying) {
         this.lookup = lookup;
         this.routing = routing;
-        this.answers = answers;
         this.redirection = redirection;
         this.relaying = relaying;
     }
 
     /**
      * @param identity the identity the command is keyed on
-     * @return the answer, or null when a relayed answer will follow
+     * @return the answer; for a relayed request, the HSS's answer to come
      */
-    public Answer handle(Request request, Application application, String identity) {
+    public Answer handle(DiameterMessage request, String identity) {
         Optional<Location> location = identity.isBlank() ? Optional.empty() : lookup.locate(identity);
         if (location.isEmpty()) {
-            return answers.answer(request, ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
+            return Answer.of(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
         }
-        String originRealm = Avps.utf8(request.getAvps(), Avp.ORIGIN_REALM).orElse(null);
+        String originRealm = request.avps().utf8(Avp.ORIGIN_REALM);
         if (log.isDebugEnabled()) {
-            log.debug("command {} for HSS {} ({} mapping)", request.getCommandCode(), location.get().target().name(),
+            log.debug("command {} for HSS {} ({} mapping)", request.commandCode(), location.get().target().name(),
                     location.get().matchedBy());
         }
         if (routing.relays(originRealm)) {
-            return relaying.forward(request, application, location.get().target());
+            return relaying.forward(request, location.get().target());
         }
-        return redirection.answer(request, location.get().target());
+        return redirection.answer(location.get().target());
     }
 }
