@@ -19,11 +19,11 @@ import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.slf.config.SlfSettings;
-import org.imshss.slf.dh.DhApplication;
+import org.imshss.slf.dh.DhMessages;
 import org.imshss.slf.diameter.Redirection;
 import org.imshss.slf.diameter.Relaying;
 import org.imshss.slf.diameter.SubscriptionLocator;
-import org.imshss.slf.dx.DxApplication;
+import org.imshss.slf.dx.DxMessages;
 import org.imshss.slf.lookup.HssLookup;
 import org.imshss.slf.mapping.HssHost;
 import org.imshss.slf.mapping.HssTarget;
@@ -66,7 +66,7 @@ public final class SlfNode implements AutoCloseable {
             SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(store), routing,
                     new Redirection(routing.redirectHostUsage(), routing.redirectMaxCacheTime()), relaying);
             diameter = new DiameterServer(settings.diameter(),
-                    List.of(new DxApplication(locator).application(), new DhApplication(locator).application()),
+                    List.of(new DxMessages(locator).application(), new DhMessages(locator).application()),
                     metrics.requests(), relayPeers(store));
             server.set(diameter);
             metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);

@@ -14,7 +14,9 @@ import org.imshss.diameter.Violation;
  *
  * @param body writes the command's own AVPs (may be empty)
  * @param violation for a rejection, what goes into Error-Message and Failed-AVP; else null
- * @param relayed for an answer that comes later, complete (octets as they are sent back); else null
+ * @param relayed for an answer that comes later, complete (octets as they are sent back); else null. A stage
+ *                that ends exceptionally is answered DIAMETER_UNABLE_TO_DELIVER (RFC 6733 7.1.3: no node could
+ *                be reached in time).
  */
 public record Answer(ResultCode result, Consumer<MessageWriter> body, Violation violation,
         CompletionStage<byte[]> relayed) {

@@ -17,11 +17,11 @@ import org.imshss.slf.diameter.SubscriptionLocator;
  * exactly as the HSS checks them, each located by its Public-Identity, or by User-Name when that is all a SAR
  * carries.
  */
-public final class DxApplication {
+public final class DxMessages {
 
     private final SubscriptionLocator locator;
 
-    public DxApplication(SubscriptionLocator locator) {
+    public DxMessages(SubscriptionLocator locator) {
         this.locator = locator;
     }
 

@@ -18,11 +18,11 @@ import org.imshss.slf.diameter.SubscriptionLocator;
  * and located by their User-Identity, a Public-Identity or an MSISDN (TS 29.329 6.3.1); an MSISDN is looked up as
  * the global number it is ({@code tel:+digits}).
  */
-public final class DhApplication {
+public final class DhMessages {
 
     private final SubscriptionLocator locator;
 
-    public DhApplication(SubscriptionLocator locator) {
+    public DhMessages(SubscriptionLocator locator) {
         this.locator = locator;
     }
 
