@@ -1,0 +1,589 @@
+/*
+ * diameter-load: a Cx load generator, one thread, epoll, closed loop. Each connection does CER/CEA (RFC 6733
+ * 5.3) and answers DWR/DPR; then the generator keeps --in-flight requests outstanding over all connections
+ * together, sends the next one as soon as an answer comes, matches answers by Hop-by-Hop Identifier (RFC 6733
+ * 3, 6.2), reads Result-Code or Experimental-Result-Code, and records latency in a log-linear histogram.
+ * Requests carry the AVPs of ops/benchmark's LoadGenerator, in the order of the Cx ABNF (TS 29.229 6.1).
+ * Only requests sent in the measured window (after --warmup) count; after it the generator stops sending and
+ * waits up to --timeout-ms for their answers.
+ *
+ *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--seconds 15]
+ *                 [--warmup 5] [--command uar|lir|sar|mix] [--users 1000 | --users-file FILE]
+ *                 [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
+ *                 [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]
+ *                 [--destination-realm ims.example.org] [--visited-network ims.example.org]
+ *                 [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]
+ *
+ * mix: per user UAR, SAR, LIR, UAR, LIR (UAR:SAR:LIR 2:1:2), as LoadGenerator's mix: a registration, then
+ * terminating traffic. --users-file: one user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without
+ * "sip:"). Prints a report and a last line "RESULT key=value ...". Exit 0, or 1 if more than 1 % of the measured
+ * requests got no answer, 2 on bad usage or a failed connection/CER.
+ *
+ * Build: cc -O2 -Wall -Wextra -o diameter-load diameter-load.c
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "diameter.h"
+#include "load-util.h"
+
+#define RBUF (2 * DIAM_MAX_MSG)
+#define WBUF DIAM_MAX_MSG
+#define MAX_REQUEST (8 * MAX_IDENTITY) /* bound on one request we build */
+#define MAX_CONNECTIONS 256 /* 192 KiB of buffers each */
+#define SLOT_BITS 16 /* Hop-by-Hop = sequence << 16 | slot: at most 65,536 in flight per connection */
+
+/* --- settings --------------------------------------------------------------------------------------------- */
+
+static const char *host = "127.0.0.1", *origin_host = "bench.ims.example.org", *origin_realm = "ims.example.org",
+                  *dest_realm = "ims.example.org", *visited = "ims.example.org",
+                  *server_name = "sip:scscf.ims.example.org:6060", *impi_pattern = "user%d@ims.example.org",
+                  *impu_pattern = "sip:user%d@ims.example.org", *users_file, *command = "uar";
+static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000;
+static double seconds = 15, warmup = 5;
+
+static const uint32_t *pattern;
+static size_t pattern_len;
+
+/* --- state ------------------------------------------------------------------------------------------------ */
+
+struct slot {
+  uint32_t hbh; /* 0: free */
+  uint32_t cmd;
+  uint64_t sent_ns;
+  int measured;
+};
+
+struct conn {
+  int fd, open, ready; /* ready: CEA 2001 received */
+  char origin_host[MAX_IDENTITY + 16];
+  uint32_t window, outstanding, seq;
+  struct slot *slots;
+  uint32_t *free_slots, nfree;
+  size_t rlen, woff, wlen;
+  uint32_t events;
+  uint8_t rbuf[RBUF];
+  uint8_t wbuf[WBUF];
+};
+
+static struct conn *conns;
+static int ep;
+static uint64_t t_start, t_measure, t_end;
+static uint64_t next_request, session_seq;
+static long start_time_s;
+static volatile sig_atomic_t interrupted;
+static int started; /* every CEA is in: requests may go */
+
+static uint64_t sent, answered, timeouts, unmatched, disconnects, answered_per_cmd[3];
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void on_signal(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
+
+/* --- requests --------------------------------------------------------------------------------------------- */
+
+
+static void write_cer(struct conn *c) {
+  struct sockaddr_storage local;
+  socklen_t sl = sizeof local;
+  memset(&local, 0, sizeof local);
+  uint8_t addr[16] = {127, 0, 0, 1};
+  int v6 = 0;
+  if (getsockname(c->fd, (struct sockaddr *)&local, &sl) == 0) {
+    if (local.ss_family == AF_INET6)
+      v6 = 1, memcpy(addr, &((struct sockaddr_in6 *)&local)->sin6_addr, 16);
+    else if (local.ss_family == AF_INET)
+      memcpy(addr, &((struct sockaddr_in *)&local)->sin_addr, 4);
+  }
+  struct wr w = {c->wbuf, c->wlen, WBUF, 0};
+  /* CER (RFC 6733 5.3.1): Origin-Host, Origin-Realm, Host-IP-Address, Vendor-Id, Product-Name, applications */
+  size_t m = wr_header(&w, DIAM_FLAG_R, CMD_CER, 0, 1, 1);
+  wr_str(&w, AVP_ORIGIN_HOST, 0, c->origin_host);
+  wr_str(&w, AVP_ORIGIN_REALM, 0, origin_realm);
+  wr_address(&w, AVP_HOST_IP_ADDRESS, v6, addr);
+  wr_u32(&w, AVP_VENDOR_ID, 0, 0);
+  wr_avp_plain(&w, AVP_PRODUCT_NAME, "diameter-load", 13);
+  wr_u32(&w, AVP_SUPPORTED_VENDOR_ID, 0, VENDOR_3GPP);
+  wr_u32(&w, AVP_AUTH_APPLICATION_ID, 0, APP_CX);
+  wr_vsai(&w, VENDOR_3GPP, APP_CX);
+  wr_end(&w, m);
+  c->wlen = w.len;
+}
+
+/* The next request of the run on connection c, slot s; false if the output has no room for it. */
+static int write_request(struct conn *c, uint32_t s, uint64_t now) {
+  if (WBUF - c->wlen < MAX_REQUEST)
+    return 0;
+  uint64_t n = next_request++;
+  uint32_t cmd = pattern[n % pattern_len];
+  /* consecutive requests walk the pattern for one user, then the next user (LoadGenerator.send) */
+  long user = (long)((n / pattern_len) % (uint64_t)users);
+  uint32_t hbh = (++c->seq << SLOT_BITS) | s;
+  if (hbh == 0) /* 0 marks a free slot */
+    hbh = (++c->seq << SLOT_BITS) | s;
+  char sid[MAX_IDENTITY + 64];
+  /* Session-Id <DiameterIdentity>;<high 32 bits>;<low 32 bits> (RFC 6733 8.8) */
+  int sl = snprintf(sid, sizeof sid, "%s;%ld;%llu", c->origin_host, start_time_s, (unsigned long long)++session_seq);
+  /* A user is served by one S-CSCF: its SAR names the identity of connection user mod connections. */
+  const char *oh = cmd == CMD_SAR ? conns[user % connections].origin_host : c->origin_host;
+
+  struct wr w = {c->wbuf, c->wlen, WBUF, 0};
+  size_t m = wr_header(&w, DIAM_FLAG_R | DIAM_FLAG_P, cmd, APP_CX, hbh, hbh);
+  /* common part of UAR/SAR/LIR (TS 29.229 6.1.1, 6.1.3, 6.1.5) */
+  wr_avp(&w, AVP_SESSION_ID, 0, sid, (size_t)sl);
+  wr_vsai(&w, VENDOR_3GPP, APP_CX);
+  wr_u32(&w, AVP_AUTH_SESSION_STATE, 0, AUTH_SESSION_NO_STATE_MAINTAINED);
+  wr_str(&w, AVP_ORIGIN_HOST, 0, oh);
+  wr_str(&w, AVP_ORIGIN_REALM, 0, origin_realm);
+  wr_str(&w, AVP_DESTINATION_REALM, 0, dest_realm);
+  switch (cmd) {
+  case CMD_UAR:
+    wr_str(&w, AVP_USER_NAME, 0, impis[user]);
+    wr_str(&w, AVP_PUBLIC_IDENTITY, VENDOR_3GPP, impus[user]);
+    wr_str(&w, AVP_VISITED_NETWORK_IDENTIFIER, VENDOR_3GPP, visited);
+    break;
+  case CMD_SAR:
+    wr_str(&w, AVP_USER_NAME, 0, impis[user]);
+    wr_str(&w, AVP_PUBLIC_IDENTITY, VENDOR_3GPP, impus[user]);
+    wr_str(&w, AVP_SERVER_NAME, VENDOR_3GPP, server_name);
+    wr_u32(&w, AVP_SERVER_ASSIGNMENT_TYPE, VENDOR_3GPP, (uint32_t)sar_type);
+    wr_u32(&w, AVP_USER_DATA_ALREADY_AVAILABLE, VENDOR_3GPP, 0); /* USER_DATA_NOT_AVAILABLE */
+    break;
+  default: /* LIR */
+    wr_str(&w, AVP_PUBLIC_IDENTITY, VENDOR_3GPP, impus[user]);
+  }
+  wr_end(&w, m);
+  if (w.overflow)
+    return 0; /* cannot happen: identities are bounded so that MAX_REQUEST holds */
+  c->wlen = w.len;
+  struct slot *sl_ = &c->slots[s];
+  sl_->hbh = hbh;
+  sl_->cmd = cmd;
+  sl_->sent_ns = now;
+  sl_->measured = now >= t_measure && now < t_end;
+  if (sl_->measured)
+    sent++;
+  c->outstanding++;
+  return 1;
+}
+
+/* --- answers ---------------------------------------------------------------------------------------------- */
+
+
+/* Result-Code, else Experimental-Result's Experimental-Result-Code (RFC 6733 7.1, 7.6). */
+static int outcome(const uint8_t *m, size_t len, uint32_t *code) {
+  struct avp a, e;
+  if (avp_find(m, DIAM_HEADER, len, AVP_RESULT_CODE, 0, &a) == 1 && a.len == 4) {
+    *code = get32(a.data);
+    return 1;
+  }
+  if (avp_find(m, DIAM_HEADER, len, AVP_EXPERIMENTAL_RESULT, 0, &a) == 1 &&
+      avp_find(a.data, 0, a.len, AVP_EXPERIMENTAL_RESULT_CODE, 0, &e) == 1 && e.len == 4) {
+    *code = get32(e.data);
+    return 2;
+  }
+  return 0;
+}
+
+static void on_answer(struct conn *c, const uint8_t *m, size_t len, uint64_t now) {
+  uint32_t hbh = get32(m + 12), s = hbh & ((1u << SLOT_BITS) - 1), code = 0;
+  if (s >= c->window || hbh == 0 || c->slots[s].hbh != hbh) {
+    unmatched++; /* unknown, duplicate or already timed out */
+    return;
+  }
+  struct slot *sl = &c->slots[s];
+  if (sl->measured) {
+    int kind = outcome(m, len, &code);
+    answered++;
+    answered_per_cmd[sl->cmd - CMD_UAR]++;
+    count_code(sl->cmd, kind, code);
+    histo_add(now - sl->sent_ns);
+  }
+  sl->hbh = 0;
+  c->free_slots[c->nfree++] = s;
+  c->outstanding--;
+}
+
+/* DWA/DPA to a DWR/DPR of the server (RFC 6733 5.5.2, 5.4.2). */
+static void answer_base(struct conn *c, const uint8_t *req) {
+  if (WBUF - c->wlen < 2 * MAX_IDENTITY)
+    return; /* output full of requests: the watchdog will be asked again */
+  struct wr w = {c->wbuf, c->wlen, WBUF, 0};
+  size_t m = wr_header(&w, 0, get24(req + 5), 0, get32(req + 12), get32(req + 16));
+  wr_u32(&w, AVP_RESULT_CODE, 0, DIAMETER_SUCCESS);
+  wr_str(&w, AVP_ORIGIN_HOST, 0, c->origin_host);
+  wr_str(&w, AVP_ORIGIN_REALM, 0, origin_realm);
+  wr_end(&w, m);
+  if (!w.overflow)
+    c->wlen = w.len;
+}
+
+static void close_conn(struct conn *c, const char *why) {
+  if (!c->open)
+    return;
+  if (why) {
+    disconnects++;
+    fprintf(stderr, "diameter-load: %s: %s\n", c->origin_host, why);
+  }
+  epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
+  close(c->fd);
+  c->open = 0;
+  c->outstanding = 0; /* their answers cannot come: measured ones stay unanswered */
+}
+
+/* Handles every complete message in rbuf; -1 closes the connection. */
+static int process(struct conn *c, uint64_t now) {
+  size_t pos = 0;
+  for (;;) {
+    long len = diam_frame_length(c->rbuf + pos, c->rlen - pos);
+    if (len < 0)
+      return -1;
+    if (len == 0 || (size_t)len > c->rlen - pos)
+      break;
+    const uint8_t *m = c->rbuf + pos;
+    uint32_t cmd = get24(m + 5);
+    if (m[4] & DIAM_FLAG_R) {
+      if (cmd == CMD_DWR || cmd == CMD_DPR)
+        answer_base(c, m);
+      if (cmd == CMD_DPR)
+        fprintf(stderr, "diameter-load: %s: DPR from the server\n", c->origin_host);
+    } else if (cmd == CMD_CER) {
+      uint32_t code = 0;
+      if (outcome(m, (size_t)len, &code) != 1 || code != DIAMETER_SUCCESS) {
+        fprintf(stderr, "diameter-load: %s: CEA result %u\n", c->origin_host, code);
+        exit(2);
+      }
+      c->ready = 1;
+    } else if (cmd == CMD_UAR || cmd == CMD_SAR || cmd == CMD_LIR) {
+      on_answer(c, m, (size_t)len, now);
+    } else {
+      unmatched++;
+    }
+    pos += (size_t)len;
+  }
+  memmove(c->rbuf, c->rbuf + pos, c->rlen - pos);
+  c->rlen -= pos;
+  return 0;
+}
+
+/* Tops up the connection's share of the window, then one write. */
+static int fill_and_flush(struct conn *c, uint64_t now) {
+  if (c->ready && started && now < t_end && !interrupted)
+    while (c->nfree && write_request(c, c->free_slots[c->nfree - 1], now))
+      c->nfree--;
+  while (c->woff < c->wlen) {
+    ssize_t n = write(c->fd, c->wbuf + c->woff, c->wlen - c->woff);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+      break;
+    if (n < 0)
+      return -1;
+    c->woff += (size_t)n;
+    break;
+  }
+  if (c->woff == c->wlen)
+    c->woff = c->wlen = 0;
+  else if (c->woff) {
+    memmove(c->wbuf, c->wbuf + c->woff, c->wlen - c->woff);
+    c->wlen -= c->woff;
+    c->woff = 0;
+  }
+  uint32_t ev = EPOLLIN | (c->wlen ? EPOLLOUT : 0u);
+  if (ev != c->events) {
+    struct epoll_event e = {.events = ev, .data.ptr = c};
+    epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &e);
+    c->events = ev;
+  }
+  return 0;
+}
+
+static void on_event(struct conn *c, uint32_t ev, uint64_t now) {
+  if ((ev & (EPOLLIN | EPOLLHUP | EPOLLERR)) && c->rlen < RBUF) {
+    ssize_t n;
+    do
+      n = read(c->fd, c->rbuf + c->rlen, RBUF - c->rlen);
+    while (n < 0 && errno == EINTR);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+      close_conn(c, n == 0 ? "closed by the server" : strerror(errno));
+      return;
+    }
+    if (n > 0)
+      c->rlen += (size_t)n;
+    if (process(c, now) < 0) {
+      close_conn(c, "ill-framed input");
+      return;
+    }
+  }
+  if (fill_and_flush(c, now) < 0)
+    close_conn(c, strerror(errno));
+}
+
+/* Requests older than --timeout-ms are given up: counted, their slot reused. */
+static void expire(uint64_t now) {
+  uint64_t limit = (uint64_t)timeout_ms * 1000000ull;
+  for (long i = 0; i < connections; i++) {
+    struct conn *c = &conns[i];
+    for (uint32_t s = 0; c->open && s < c->window; s++)
+      if (c->slots[s].hbh && now - c->slots[s].sent_ns > limit) {
+        timeouts += c->slots[s].measured;
+        c->slots[s].hbh = 0;
+        c->free_slots[c->nfree++] = s;
+        c->outstanding--;
+      }
+  }
+}
+
+/* --- setup and report ------------------------------------------------------------------------------------- */
+
+static void connect_all(void) {
+  struct sockaddr_storage addr = {0};
+  socklen_t alen;
+  struct sockaddr_in *a4 = (struct sockaddr_in *)&addr;
+  struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&addr;
+  if (inet_pton(AF_INET, host, &a4->sin_addr) == 1)
+    a4->sin_family = AF_INET, a4->sin_port = htons((uint16_t)port), alen = sizeof *a4;
+  else if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1)
+    a6->sin6_family = AF_INET6, a6->sin6_port = htons((uint16_t)port), alen = sizeof *a6;
+  else
+    fail("--host needs a numeric address");
+  conns = calloc((size_t)connections, sizeof *conns);
+  if (!conns)
+    fail("out of memory");
+  for (long i = 0; i < connections; i++) {
+    struct conn *c = &conns[i];
+    numbered(c->origin_host, sizeof c->origin_host, origin_host, i + 1);
+    /* the window is shared out: connection i gets in_flight / connections, the first ones one more */
+    c->window = (uint32_t)(in_flight / connections + (i < in_flight % connections));
+    c->slots = calloc(c->window ? c->window : 1, sizeof *c->slots);
+    c->free_slots = calloc(c->window ? c->window : 1, sizeof *c->free_slots);
+    if (!c->slots || !c->free_slots)
+      fail("out of memory");
+    for (uint32_t s = 0; s < c->window; s++)
+      c->free_slots[c->nfree++] = c->window - 1 - s;
+    c->fd = socket(addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (c->fd < 0 || connect(c->fd, (struct sockaddr *)&addr, alen) < 0) {
+      perror("diameter-load: connect");
+      exit(2);
+    }
+    int one = 1;
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    write_cer(c);
+    c->open = 1;
+    c->events = EPOLLIN | EPOLLOUT;
+    struct epoll_event e = {.events = c->events, .data.ptr = c};
+    int fl = fcntl(c->fd, F_GETFL);
+    if (fl < 0 || fcntl(c->fd, F_SETFL, fl | O_NONBLOCK) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &e) < 0)
+      fail("epoll");
+  }
+}
+
+static long open_connections(void) {
+  long n = 0;
+  for (long i = 0; i < connections; i++)
+    n += conns[i].open;
+  return n;
+}
+
+static int all_ready(void) {
+  for (long i = 0; i < connections; i++)
+    if (!conns[i].ready)
+      return 0;
+  return 1;
+}
+
+static uint32_t outstanding(void) {
+  uint32_t n = 0;
+  for (long i = 0; i < connections; i++)
+    n += conns[i].open ? conns[i].outstanding : 0;
+  return n;
+}
+
+static void loop_once(int timeout) {
+  struct epoll_event evs[64];
+  int n = epoll_wait(ep, evs, 64, timeout);
+  if (n < 0 && errno != EINTR)
+    fail("epoll_wait failed");
+  for (int i = 0; i < n; i++) {
+    struct conn *c = evs[i].data.ptr;
+    if (c->open)
+      on_event(c, evs[i].events, now_ns());
+  }
+}
+
+static void report(void) {
+  double aps = (double)answered / seconds;
+  printf("diameter-load: command=%s connections=%ld in-flight=%ld users=%ld warmup=%.1fs measured=%.1fs"
+         " target=%s:%ld\n",
+         command, connections, in_flight, users, warmup, seconds, host, port);
+  printf("  %-22s %12llu\n  %-22s %12llu\n  %-22s %12.1f\n", "requests sent", (unsigned long long)sent, "answers",
+         (unsigned long long)answered, "answers/s", aps);
+  printf("  %-22s %12llu\n  %-22s %12llu\n  %-22s %12llu\n", "timeouts", (unsigned long long)timeouts,
+         "unmatched answers", (unsigned long long)unmatched, "disconnects", (unsigned long long)disconnects);
+  char tail[4096];
+  size_t t = 0;
+  tail[0] = 0;
+  for (int k = 0; k < 3; k++)
+    if (answered_per_cmd[k])
+      t += (size_t)snprintf(tail + t, sizeof tail - t, " %s=%llu", answer_name(CMD_UAR + (uint32_t)k),
+                            (unsigned long long)answered_per_cmd[k]);
+  for (int i = 0; i < ncodes && t < sizeof tail; i++) {
+    char code[16];
+    if (codes[i].kind)
+      snprintf(code, sizeof code, "%s%u", codes[i].kind == 2 ? "E" : "", codes[i].code);
+    else
+      snprintf(code, sizeof code, "none");
+    printf("  %s %-18s %12llu\n", answer_name(codes[i].cmd), code, (unsigned long long)codes[i].n);
+    t += (size_t)snprintf(tail + t, sizeof tail - t, " %s.%s=%llu", answer_name(codes[i].cmd), code,
+                          (unsigned long long)codes[i].n);
+  }
+  if (other_codes)
+    printf("  %-22s %12llu\n", "other result codes", (unsigned long long)other_codes);
+  double p50 = percentile_ms(50), p99 = percentile_ms(99), p999 = percentile_ms(99.9), max = (double)histo_max / 1e6;
+  printf("  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n", "latency p50 ms", p50,
+         "latency p99 ms", p99, "latency p99.9 ms", p999, "latency max ms", max);
+  printf("RESULT command=%s answers_per_s=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f sent=%llu"
+         " answered=%llu timeouts=%llu unmatched=%llu disconnects=%llu%s\n",
+         command, aps, p50, p99, p999, max, (unsigned long long)sent, (unsigned long long)answered,
+         (unsigned long long)timeouts, (unsigned long long)unmatched, (unsigned long long)disconnects, tail);
+  fflush(stdout);
+}
+
+static void usage(FILE *f) {
+  fprintf(f, "usage: diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200]"
+             " [--seconds 15] [--warmup 5] [--command uar|lir|sar|mix] [--users 1000 | --users-file FILE]"
+             " [--impi-pattern user%%d@ims.example.org] [--impu-pattern sip:user%%d@ims.example.org]"
+             " [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
+             " [--destination-realm ims.example.org] [--visited-network ims.example.org]"
+             " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]\n");
+}
+
+
+static const uint32_t UAR_ONLY[] = {CMD_UAR}, LIR_ONLY[] = {CMD_LIR}, SAR_ONLY[] = {CMD_SAR},
+                      MIX[] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_UAR, CMD_LIR};
+
+static void parse(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"host", 1, 0, 'h'},           {"port", 1, 0, 'p'},        {"connections", 1, 0, 'c'},
+      {"in-flight", 1, 0, 'i'},      {"seconds", 1, 0, 's'},     {"warmup", 1, 0, 'w'},
+      {"command", 1, 0, 'C'},        {"users", 1, 0, 'u'},       {"users-file", 1, 0, 'U'},
+      {"impi-pattern", 1, 0, 'I'},   {"impu-pattern", 1, 0, 'P'}, {"origin-host", 1, 0, 'o'},
+      {"origin-realm", 1, 0, 'r'},   {"destination-realm", 1, 0, 'd'}, {"visited-network", 1, 0, 'v'},
+      {"server-name", 1, 0, 'n'},    {"sar-type", 1, 0, 'S'},    {"timeout-ms", 1, 0, 't'},
+      {"help", 0, 0, 'H'},           {0, 0, 0, 0}};
+  int o;
+  while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    switch (o) {
+    case 'h': host = optarg; break;
+    case 'p': port = integer(optarg, 1, 65535); break;
+    case 'c': connections = integer(optarg, 1, MAX_CONNECTIONS); break;
+    case 'i': in_flight = integer(optarg, 1, 1L << 24); break;
+    case 's': seconds = decimal(optarg); break;
+    case 'w': warmup = decimal(optarg); break;
+    case 'C': command = optarg; break;
+    case 'u': users = integer(optarg, 1, 100000000); break;
+    case 'U': users_file = optarg; break;
+    case 'I': impi_pattern = optarg; break;
+    case 'P': impu_pattern = optarg; break;
+    case 'o': origin_host = optarg; break;
+    case 'r': origin_realm = optarg; break;
+    case 'd': dest_realm = optarg; break;
+    case 'v': visited = optarg; break;
+    case 'n': server_name = optarg; break;
+    case 'S': sar_type = integer(optarg, 0, 0xFFFFFFFFL); break;
+    case 't': timeout_ms = integer(optarg, 1, 3600000); break;
+    case 'H': usage(stdout); exit(0);
+    default: usage(stderr); exit(2);
+    }
+  }
+  if (optind != argc || seconds <= 0) {
+    usage(stderr);
+    exit(2);
+  }
+  const char *ids[] = {origin_host, origin_realm, dest_realm, visited, server_name};
+  for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+    if (strlen(ids[i]) > MAX_IDENTITY - 16)
+      fail("identities are limited to 1000 octets");
+  if (in_flight / connections >= (1L << SLOT_BITS))
+    fail("at most 65,535 requests in flight per connection");
+  if (in_flight < connections)
+    fail("--in-flight must be at least --connections");
+  if (!strcmp(command, "uar"))
+    pattern = UAR_ONLY, pattern_len = 1;
+  else if (!strcmp(command, "lir"))
+    pattern = LIR_ONLY, pattern_len = 1;
+  else if (!strcmp(command, "sar"))
+    pattern = SAR_ONLY, pattern_len = 1;
+  else if (!strcmp(command, "mix"))
+    pattern = MIX, pattern_len = 5;
+  else
+    fail("--command must be uar, lir, sar or mix");
+}
+
+int main(int argc, char **argv) {
+  parse(argc, argv);
+  load_users(users_file, impi_pattern, impu_pattern, &users);
+  signal(SIGPIPE, SIG_IGN);
+  struct sigaction sa = {.sa_handler = on_signal};
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  if ((ep = epoll_create1(EPOLL_CLOEXEC)) < 0)
+    fail("epoll_create1 failed");
+  start_time_s = (long)time(NULL);
+  t_end = UINT64_MAX; /* nothing is sent before every CEA is in */
+  connect_all();
+  uint64_t deadline = now_ns() + 10000000000ull;
+  while (!all_ready()) {
+    if (now_ns() > deadline || open_connections() < connections || interrupted)
+      fail("capabilities exchange did not complete on every connection");
+    loop_once(50);
+  }
+  t_start = now_ns();
+  t_measure = t_start + (uint64_t)(warmup * 1e9);
+  t_end = t_measure + (uint64_t)(seconds * 1e9);
+  started = 1;
+  for (long i = 0; i < connections; i++)
+    if (fill_and_flush(&conns[i], t_start) < 0)
+      close_conn(&conns[i], strerror(errno));
+  uint64_t next_expiry = t_start + 100000000ull, drain_end = t_end + (uint64_t)timeout_ms * 1000000ull;
+  for (;;) {
+    loop_once(10);
+    uint64_t now = now_ns();
+    if (now >= next_expiry) {
+      expire(now);
+      next_expiry = now + 100000000ull;
+      /* slots freed by expiry (or idle connections after a full output) are refilled here */
+      for (long i = 0; i < connections; i++)
+        if (conns[i].open && fill_and_flush(&conns[i], now) < 0)
+          close_conn(&conns[i], strerror(errno));
+    }
+    if (interrupted || open_connections() == 0 || (now >= t_end && (outstanding() == 0 || now >= drain_end)))
+      break;
+  }
+  report();
+  int ok = sent > 0 && (sent - answered) * 100 <= sent;
+  if (!ok)
+    fprintf(stderr, "diameter-load: %llu of %llu measured requests got no answer (limit 1%%)\n",
+            (unsigned long long)(sent - answered), (unsigned long long)sent);
+  return ok ? 0 : 1;
+}

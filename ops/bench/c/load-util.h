@@ -1,0 +1,207 @@
+/*
+ * Support for diameter-load.c: error exit, option numbers, the latency histogram and the user table.
+ * Header only, C11 and libc; the program is one translation unit.
+ */
+#ifndef DIAMETER_LOAD_UTIL_H
+#define DIAMETER_LOAD_UTIL_H
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diameter.h"
+
+#define MAX_IDENTITY 1024 /* longest identity or pattern result accepted */
+
+static _Noreturn void fail(const char *what) {
+  fprintf(stderr, "diameter-load: %s\n", what);
+  exit(2);
+}
+
+/* --- users ------------------------------------------------------------------------------------------------ */
+
+/* A pattern with exactly one %d and no other conversion, so that snprintf is safe with it. */
+static void check_pattern(const char *p) {
+  int d = 0;
+  for (const char *s = p; *s; s++)
+    if (*s == '%') {
+      if (s[1] == 'd')
+        d++, s++;
+      else if (s[1] == '%')
+        s++;
+      else
+        fail("patterns may hold only %d and %%");
+    }
+  if (d != 1)
+    fail("--impi-pattern/--impu-pattern need exactly one %d");
+}
+
+static char *dup_or_die(const char *s, size_t n) {
+  if (n > MAX_IDENTITY)
+    fail("identity longer than 1024 octets");
+  char *d = malloc(n + 1);
+  if (!d)
+    fail("out of memory");
+  memcpy(d, s, n);
+  d[n] = 0;
+  return d;
+}
+
+/* Fills impis/impus with the user table: users entries from the patterns, or the lines of users_file. */
+static char **impis, **impus;
+
+static void load_users(const char *users_file, const char *impi_pattern, const char *impu_pattern, long *count) {
+  long users = *count;
+  if (!users_file) {
+    check_pattern(impi_pattern);
+    check_pattern(impu_pattern);
+    impis = calloc((size_t)users, sizeof *impis);
+    impus = calloc((size_t)users, sizeof *impus);
+    if (!impis || !impus)
+      fail("out of memory");
+    char b[MAX_IDENTITY + 32];
+    for (long i = 0; i < users; i++) {
+      int n = snprintf(b, sizeof b, impi_pattern, (int)i);
+      impis[i] = dup_or_die(b, (size_t)n);
+      n = snprintf(b, sizeof b, impu_pattern, (int)i);
+      impus[i] = dup_or_die(b, (size_t)n);
+    }
+    return;
+  }
+  FILE *f = fopen(users_file, "r");
+  if (!f)
+    fail("cannot read --users-file");
+  size_t cap = 1024;
+  users = 0;
+  impis = malloc(cap * sizeof *impis);
+  impus = malloc(cap * sizeof *impus);
+  char line[2 * MAX_IDENTITY + 8];
+  while (impis && impus && fgets(line, sizeof line, f)) {
+    char *a = strtok(line, " \t\r\n"), *b = strtok(NULL, " \t\r\n");
+    if (!a || *a == '#')
+      continue;
+    if ((size_t)users == cap) {
+      cap *= 2;
+      char **ni = realloc(impis, cap * sizeof *impis), **nu = realloc(impus, cap * sizeof *impus);
+      if (!ni || !nu)
+        fail("out of memory");
+      impis = ni, impus = nu;
+    }
+    const char *impu = b ? b : a, *impi = b ? a : (strncmp(a, "sip:", 4) == 0 ? a + 4 : a);
+    impis[users] = dup_or_die(impi, strlen(impi));
+    impus[users] = dup_or_die(impu, strlen(impu));
+    users++;
+  }
+  fclose(f);
+  if (!impis || !impus)
+    fail("out of memory");
+  if (users == 0)
+    fail("--users-file has no users");
+  *count = users;
+}
+
+static long integer(const char *s, long lo, long hi) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || end == s || v < lo || v > hi)
+    fail("an option needs an integer in range");
+  return v;
+}
+
+static double decimal(const char *s) {
+  char *end;
+  double v = strtod(s, &end);
+  if (*end || end == s || !(v >= 0 && v < 1e6))
+    fail("an option needs a non-negative number of seconds");
+  return v;
+}
+
+/* --- histogram: 256 linear buckets, then 128 per power of two (< 0.8 % error), nanoseconds ---------------- */
+
+#define H_LINEAR 256
+#define H_SUB 128
+#define H_BUCKETS (H_LINEAR + (64 - 8) * H_SUB)
+
+static uint64_t histo[H_BUCKETS];
+static uint64_t histo_count, histo_max;
+
+static int bucket_of(uint64_t v) {
+  if (v < H_LINEAR)
+    return (int)v;
+  int e = 63 - __builtin_clzll(v); /* v >= 256, so e >= 8 */
+  return H_LINEAR + (e - 8) * H_SUB + (int)((v >> (e - 7)) - H_SUB);
+}
+
+/* Midpoint of a bucket's range. */
+static double bucket_value(int i) {
+  if (i < H_LINEAR)
+    return i;
+  int e = 8 + (i - H_LINEAR) / H_SUB;
+  uint64_t m = (uint64_t)(H_SUB + (i - H_LINEAR) % H_SUB);
+  return (double)(m << (e - 7)) + (double)(1ull << (e - 7)) / 2;
+}
+
+static void histo_add(uint64_t ns) {
+  histo[bucket_of(ns)]++;
+  histo_count++;
+  if (ns > histo_max)
+    histo_max = ns;
+}
+
+static double percentile_ms(double p) {
+  if (!histo_count)
+    return 0;
+  uint64_t want = (uint64_t)(p / 100.0 * (double)histo_count + 0.999999), seen = 0;
+  if (want < 1)
+    want = 1;
+  for (int i = 0; i < H_BUCKETS; i++)
+    if ((seen += histo[i]) >= want)
+      return (bucket_value(i) < (double)histo_max ? bucket_value(i) : (double)histo_max) / 1e6;
+  return (double)histo_max / 1e6;
+}
+
+/* --- answers per command and result code ------------------------------------------------------------------ */
+
+#define MAX_CODES 64
+
+struct code_count {
+  uint32_t cmd, code;
+  int kind; /* 0 none, 1 Result-Code, 2 Experimental-Result-Code */
+  uint64_t n;
+};
+static struct code_count codes[MAX_CODES];
+static int ncodes;
+static uint64_t other_codes;
+
+static void count_code(uint32_t cmd, int kind, uint32_t code) {
+  for (int i = 0; i < ncodes; i++)
+    if (codes[i].cmd == cmd && codes[i].kind == kind && codes[i].code == code) {
+      codes[i].n++;
+      return;
+    }
+  if (ncodes == MAX_CODES) {
+    other_codes++;
+    return;
+  }
+  codes[ncodes++] = (struct code_count){cmd, code, kind, 1};
+}
+
+static const char *answer_name(uint32_t cmd) {
+  return cmd == CMD_UAR ? "UAA" : cmd == CMD_SAR ? "SAA" : "LIA";
+}
+
+/* Each connection is its own peer: bench.ims.example.org, bench-2.ims.example.org, ... (as LoadGenerator). */
+static void numbered(char *out, size_t cap, const char *h, long n) {
+  const char *dot = strchr(h, '.');
+  if (n == 1)
+    snprintf(out, cap, "%s", h);
+  else if (!dot)
+    snprintf(out, cap, "%s-%ld", h, n);
+  else
+    snprintf(out, cap, "%.*s-%ld%s", (int)(dot - h), h, n, dot);
+}
+
+#endif
