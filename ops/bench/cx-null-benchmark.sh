@@ -85,6 +85,9 @@ command -v python3 >/dev/null || die "python3 is needed to write the seed and ta
 command -v cc >/dev/null || die "a C compiler (cc) is needed for ops/bench/c"
 
 prepare_output cx-null-bench
+rm -f "$results"  # lib.sh names it for JSON lines; these are key=value lines
+results="$out/results.txt"
+: >"$results"
 c_dir="$root/ops/bench/c"
 if [[ -n "$hss_root" ]]; then
   root=$(cd "$hss_root" && pwd) || die "--hss-root $hss_root is not a directory"
