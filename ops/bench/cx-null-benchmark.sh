@@ -108,7 +108,9 @@ if [[ $build == 1 && $null_only == 0 ]]; then
     || { tail -n 40 "$out/build.log" >&2; die "build failed, see $out/build.log"; }
 fi
 
-write_machine_info "ops/bench/cx-null-benchmark.sh --users $users --in-flight $in_flight --connections $connections --warmup $warmup --jit-warmup $jit_warmup --seconds $seconds --server-threads $server_threads"
+write_machine_info "ops/bench/cx-null-benchmark.sh --users $users --in-flight $in_flight --connections $connections \
+--warmup $warmup --jit-warmup $jit_warmup --seconds $seconds --server-threads $server_threads${hss_root:+ --hss-root $root}\
+$( ((null_all)) && echo ' --null-all')$( ((null_only)) && echo ' --null-only')"
 
 # --- one generator run -----------------------------------------------------------------------------------------
 
@@ -162,13 +164,18 @@ server_pid=""
 # --- 2. HSS ----------------------------------------------------------------------------------------------------
 
 if ((null_only == 0)); then
-
-# The seed document of ops/benchmark's SeedGenerator (provisioning-api's SeedDocument): user<i>@ims.example.org,
-# sip:user<i>@ims.example.org, one service profile, S-CSCF sip:scscf.ims.example.org:6060. Written here so that
-# the run needs only the HSS's own build, whatever the commit.
-seed="$out/seed-$users.json"
-log "writing $users subscribers to $seed"
-python3 - "$users" "$seed" <<'EOF'
+  # The seed: the measured tree's own ops/bin/benchmark seed when its ops/benchmark is built, else the same
+  # document written here (that of SeedGenerator, provisioning-api's SeedDocument): user<i>@ims.example.org,
+  # sip:user<i>@ims.example.org, one service profile, S-CSCF sip:scscf.ims.example.org:6060. The run then
+  # needs only the HSS's own build.
+  seed="$out/seed-$users.json"
+  log "writing $users subscribers to $seed"
+  if compgen -G "$root/ops/benchmark/target/benchmark-*.jar" >/dev/null \
+    && [[ -f "$root/ops/benchmark/target/runtime-classpath.txt" ]]; then
+    BENCH_SKIP_BUILD=1 "$root/ops/bin/benchmark" seed --users "$users" --out "$seed" 2>>"$out/seed.log" \
+      || die "ops/bin/benchmark seed failed, see $out/seed.log"
+  else
+    python3 - "$users" "$seed" <<'EOF'
 import json, sys
 n, path, realm = int(sys.argv[1]), sys.argv[2], "ims.example.org"
 with open(path, "w") as f:
@@ -192,21 +199,22 @@ with open(path, "w") as f:
         f.write(",\n" if i + 1 < n else "\n")
     f.write("]}\n")
 EOF
+  fi
 
-start_hss "$seed"
-if ((jit_warmup > 0)); then
-  # JIT warm-up under the first run's load; its figures are kept in jit-warmup.out but not tabulated
-  log "warming the HSS up for $jit_warmup s (UAR)"
-  "$out/bin/diameter-load" --host 127.0.0.1 --port "$port" --connections "$connections" --in-flight "$in_flight" \
-    --users "$users" --command uar --warmup 0 --seconds "$jit_warmup" >"$out/jit-warmup.out" 2>&1 || true
-fi
-# SAR before LIR: LIR then finds the users registered (LIA 2001 with the S-CSCF), as in terminating traffic
-for cmd in uar sar lir mix; do
-  c_load "hss-$cmd" hss "$cmd" "$warmup"
-done
-hss_warnings
-stop_pid "$server_pid"
-server_pid=""
+  start_hss "$seed"
+  if ((jit_warmup > 0)); then
+    # JIT warm-up under the first run's load; its figures are kept in jit-warmup.out but not tabulated
+    log "warming the HSS up for $jit_warmup s (UAR)"
+    "$out/bin/diameter-load" --host 127.0.0.1 --port "$port" --connections "$connections" --in-flight "$in_flight" \
+      --users "$users" --command uar --warmup 0 --seconds "$jit_warmup" >"$out/jit-warmup.out" 2>&1 || true
+  fi
+  # SAR before LIR: LIR then finds the users registered (LIA 2001 with the S-CSCF), as in terminating traffic
+  for cmd in uar sar lir mix; do
+    c_load "hss-$cmd" hss "$cmd" "$warmup"
+  done
+  hss_warnings
+  stop_pid "$server_pid"
+  server_pid=""
 fi
 
 # --- report ----------------------------------------------------------------------------------------------------

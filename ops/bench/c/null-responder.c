@@ -258,14 +258,14 @@ static void usage(FILE *f) {
 int main(int argc, char **argv) {
   const char *host = "127.0.0.1";
   long port = 3868;
-  static const struct option opts[] = {{"host", required_argument, 0, 'h'},        {"port", required_argument, 0, 'p'},
-                                       {"origin-host", required_argument, 0, 'o'}, {"origin-realm", required_argument, 0, 'r'},
-                                       {"help", no_argument, 0, 'H'},             {0, 0, 0, 0}};
+  static const struct option opts[] = {{"host", 1, 0, 'h'},         {"port", 1, 0, 'p'},
+                                       {"origin-host", 1, 0, 'o'},  {"origin-realm", 1, 0, 'r'},
+                                       {"help", 0, 0, 'H'},         {0, 0, 0, 0}};
   int o;
   while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (o) {
     case 'h': host = optarg; break;
-    case 'p': port = strtol(optarg, NULL, 10); break;
+    case 'p': port = strtol(optarg, NULL, 10); break; /* checked below */
     case 'o': origin_host = optarg; break;
     case 'r': origin_realm = optarg; break;
     case 'H': usage(stdout); return 0;
