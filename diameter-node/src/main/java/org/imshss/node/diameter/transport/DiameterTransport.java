@@ -25,6 +25,8 @@ import org.imshss.node.diameter.Answers;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RequestDispatcher;
 import org.jdiameter.api.PeerState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's Diameter transport: its limits, what it answers by itself, the hooks around its sockets, and the
@@ -33,7 +35,7 @@ import org.jdiameter.api.PeerState;
  */
 public final class DiameterTransport implements AutoCloseable {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiameterTransport.class);
+    private static final Logger log = LoggerFactory.getLogger(DiameterTransport.class);
 
     private static final long SWEEP_MILLIS = 200;
 

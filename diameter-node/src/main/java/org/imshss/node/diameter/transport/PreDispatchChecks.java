@@ -22,6 +22,8 @@ import org.imshss.diameter.ResultCode;
 final class PreDispatchChecks {
 
     private static final int AVP_FLAG_MANDATORY = 0x40;
+    /** What every request carries for its answer to find its way back and for routing (RFC 6733 6.1, 3.2). */
+    private static final Avp[] ROUTING_AVPS = {Avp.ORIGIN_HOST, Avp.ORIGIN_REALM, Avp.DESTINATION_REALM};
 
     /** The answer a request gets instead of reaching its handler; {@code failedAvp} encoded, or null. */
     record Refusal(ResultCode resultCode, byte[] failedAvp, String text) {
@@ -44,8 +46,7 @@ final class PreDispatchChecks {
             return refuse(ResultCode.DIAMETER_INVALID_HDR_BITS, null, "E bit set in a request");
         }
         AvpGroup avps = request.avps();
-        // What every request carries for its answer to find its way back and for routing (RFC 6733 6.1, 3.2).
-        for (Avp required : new Avp[] {Avp.ORIGIN_HOST, Avp.ORIGIN_REALM, Avp.DESTINATION_REALM}) {
+        for (Avp required : ROUTING_AVPS) {
             if (!avps.has(required)) {
                 return refuse(ResultCode.DIAMETER_MISSING_AVP,
                         MessageDecoder.minimalAvp(required.code(), AVP_FLAG_MANDATORY, 0),
