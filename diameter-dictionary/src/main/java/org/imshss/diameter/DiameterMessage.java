@@ -17,10 +17,20 @@ public final class DiameterMessage {
 
   private final byte[] bytes;
   private final AvpGroup avps;
+  private final String receivedFrom;
 
-  DiameterMessage(byte[] bytes, AvpGroup avps) {
+  DiameterMessage(byte[] bytes, AvpGroup avps, String receivedFrom) {
     this.bytes = bytes;
     this.avps = avps;
+    this.receivedFrom = receivedFrom;
+  }
+
+  /**
+   * The Origin-Host the peer that delivered this message gave in its capabilities exchange (what a relay's
+   * Route-Record names, RFC 6733 6.7.1), or null when not known.
+   */
+  public String receivedFrom() {
+    return receivedFrom;
   }
 
   public int flags() {

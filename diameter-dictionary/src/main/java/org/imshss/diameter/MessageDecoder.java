@@ -47,10 +47,15 @@ public final class MessageDecoder {
    * multiple of 4 and at least 20). The message keeps {@code m}: the caller must not change it afterwards.
    */
   public static Decoded decode(byte[] m) {
+    return decode(m, null);
+  }
+
+  /** {@link #decode(byte[])} of a message delivered by the peer that named itself {@code receivedFrom} at its CER/CEA. */
+  public static Decoded decode(byte[] m, String receivedFrom) {
     Command command = Command.lookup(DiameterMessage.commandCode(m), DiameterMessage.isRequest(m)).orElse(null);
     Walk walk = new Walk(m);
     AvpGroup avps = walk.topLevel(command == null ? null : command.ruleSet());
-    return new Decoded(new DiameterMessage(m, avps), walk.layout, walk.findings.first());
+    return new Decoded(new DiameterMessage(m, avps, receivedFrom), walk.layout, walk.findings.first());
   }
 
   /** One decoding: the octets, what was found, and the group being built at each level. */

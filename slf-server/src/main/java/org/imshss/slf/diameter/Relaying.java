@@ -137,18 +137,22 @@ public final class Relaying {
             }
             avp.copyTo(out);
         }
-        out.octets(Avp.ROUTE_RECORD, downstreamPeer(avps).data());
+        String peer = request.receivedFrom();
+        if (peer != null) {
+            out.identity(Avp.ROUTE_RECORD, peer);
+        } else {
+            out.octets(Avp.ROUTE_RECORD, downstreamPeer(avps).data());
+        }
         byte[] bytes = out.toBytes();
         bytes[FLAGS_OCTET] = (byte) (request.flags() & FORWARDED_FLAGS);
         return bytes;
     }
 
     /**
-     * The identity for the Route-Record: RFC 6733 6.7.1 wants the peer the request was received from, the Origin-Host
-     * of that connection's capabilities exchange, which the request does not carry. Taken from what it does carry:
-     * the last Route-Record when an agent has relayed it already, otherwise its Origin-Host. A client connected to
-     * the SLF directly (the I-CSCF, Kamailio's cdp) is that peer, so there the two are the same; behind another
-     * relay the entry names the hop before that relay.
+     * The Route-Record when the connection's peer is not known (a request not read from a connection): RFC 6733 6.7.1
+     * wants the peer the request was received from, the Origin-Host of that connection's capabilities exchange
+     * ({@link DiameterMessage#receivedFrom()}); without it, the last Route-Record when an agent has relayed the
+     * request already, otherwise its Origin-Host.
      */
     private static ReceivedAvp downstreamPeer(AvpGroup avps) {
         List<ReceivedAvp> records = avps.all(Avp.ROUTE_RECORD);

@@ -68,6 +68,11 @@ class RelayingTest {
 
     /** A UAR as a client sends it, with Proxy-Info, an AVP the dictionary does not know and the T flag. */
     static DiameterMessage uar(String... routeRecords) {
+        return uarFrom(null, routeRecords);
+    }
+
+    /** {@link #uar} as read from a connection whose peer named itself {@code peer} in its CER. */
+    static DiameterMessage uarFrom(String peer, String... routeRecords) {
         MessageWriter out = MessageWriter.request(Command.UAR, END_TO_END)
                 .utf8(Avp.SESSION_ID, CLIENT + ";1;2")
                 .vendorSpecificApplicationId(Application.CX)
@@ -90,7 +95,7 @@ class RelayingTest {
         byte[] bytes = out.toBytes();
         bytes[4] |= (byte) DiameterMessage.FLAG_RETRANSMITTED;
         DiameterMessage.setHopByHop(bytes, DOWNSTREAM_HOP_BY_HOP);
-        return MessageDecoder.decode(bytes).message();
+        return MessageDecoder.decode(bytes, peer).message();
     }
 
     static String name(ReceivedAvp avp) {
@@ -172,13 +177,15 @@ class RelayingTest {
     }
 
     @Test
-    void behindAnotherRelayTheRouteRecordRepeatsTheLastOne() {
+    void behindAnotherRelayTheRouteRecordNamesThatRelay() {
+        // RFC 6733 6.7.1: the DRA added a Route-Record naming the I-CSCF it received the request from; the SLF adds
+        // one naming the DRA, the peer of the connection the request came in on.
         RecordingUpstream upstream = new RecordingUpstream("hss-b1.corp.example.com");
-        new Relaying(SLF, upstream, TIMEOUT).forward(uar("icscf.relay.example.net", "dra.relay.example.net"),
+        new Relaying(SLF, upstream, TIMEOUT).forward(uarFrom("dra.relay.example.net", "icscf.relay.example.net"),
                 TARGET);
         DiameterMessage sent = MessageDecoder.decode(upstream.requests.get(0)).message();
         assertThat(sent.avps().utf8All(Avp.ROUTE_RECORD)).containsExactly("icscf.relay.example.net",
-                "dra.relay.example.net", "dra.relay.example.net");
+                "dra.relay.example.net");
     }
 
     @Test

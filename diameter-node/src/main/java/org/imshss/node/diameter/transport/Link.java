@@ -261,7 +261,7 @@ final class Link {
      */
     private void received(byte[] message) {
         int command = DiameterMessage.commandCode(message);
-        MessageDecoder.Decoded decoded = MessageDecoder.decode(message);
+        MessageDecoder.Decoded decoded = MessageDecoder.decode(message, originHost);
         boolean request = decoded.message().isRequest();
         if (command == CER || command == DWR || command == DPR) {
             baseMessage(message, request, command, decoded);
