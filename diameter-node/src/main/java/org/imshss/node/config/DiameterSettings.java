@@ -2,6 +2,7 @@ package org.imshss.node.config;
 
 import static org.imshss.node.config.ConfigValues.bool;
 import static org.imshss.node.config.ConfigValues.list;
+import static org.imshss.node.config.ConfigValues.nonNegative;
 import static org.imshss.node.config.ConfigValues.number;
 import static org.imshss.node.config.ConfigValues.positive;
 import static org.imshss.node.config.ConfigValues.text;
@@ -122,7 +123,7 @@ public record DiameterSettings(
                 Duration.ofMillis(positive(c, "diameter.request-timeout-ms")),
                 Duration.ofMillis(positive(c, "diameter.watchdog-interval-ms")),
                 positive(c, "diameter.queue-size"),
-                positive(c, "diameter.processing-threads"),
+                nonNegative(c, "diameter.processing-threads"),
                 transport(c),
                 list(c, "diameter.allowed-peers"),
                 list(c, "diameter.allowed-realms"),

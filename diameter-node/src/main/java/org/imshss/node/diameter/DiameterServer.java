@@ -333,7 +333,7 @@ public final class DiameterServer implements AutoCloseable {
                 </Configuration>
                 """.formatted(settings.identity(), settings.port(), settings.bindAddress(), settings.realm(),
                 settings.productName(), apps, settings.queueSize(), timeout,
-                timeout, settings.watchdogInterval().toMillis(), timeout, timeout, settings.processingThreads(),
+                timeout, settings.watchdogInterval().toMillis(), timeout, timeout, Math.max(1, settings.processingThreads()),
                 peers, realms, TransportGuard.class.getName(), TransportConnection.class.getName(),
                 PeerFsmFactory.class.getName());
     }

@@ -45,7 +45,10 @@ public final class DiameterTransport implements AutoCloseable {
     private final Set<Long> applications;
     private final Answers answers;
     private final RequestDispatcher dispatcher;
-    /** Where requests are answered: off the reader, so that one connection's requests are served in parallel. */
+    /**
+     * Where requests are answered: off the reader, so that one connection's requests are served in parallel; null
+     * when they are answered on the reader itself (no hand-off, one connection's requests one after the other).
+     */
     private final ExecutorService workers;
     private final SentRequests sent = new SentRequests();
     /** The realms the stack routes requests to (its own and its remote peers'); others are answered 3003 here. */
@@ -66,7 +69,7 @@ public final class DiameterTransport implements AutoCloseable {
     /**
      * @param applications the applications this node advertises; requests for others get 3007
      * @param dispatcher answers the requests of those applications
-     * @param workers the threads that run the dispatcher
+     * @param workers the threads that run the dispatcher; 0 runs it on each connection's reader
      * @param requestExpiry after this a request the stack never answered stops counting as pending
      * @param capabilitiesWait how long a CER waits for the stack to finish with the peer's previous connection
      * @param tls Diameter over TLS, or null for plain TCP only
@@ -82,7 +85,7 @@ public final class DiameterTransport implements AutoCloseable {
         this.answers = new Answers(local, applications);
         this.dispatcher = Objects.requireNonNull(dispatcher);
         AtomicInteger workerNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workers, r -> {
+        this.workers = workers == 0 ? null : Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "diameter-worker-" + workerNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -129,15 +132,21 @@ public final class DiameterTransport implements AutoCloseable {
 
     /** Answers an admitted request on a worker; {@code reply} gets the answer's octets. */
     void dispatch(DiameterMessage request, Violation violation, Consumer<byte[]> reply) {
-        workers.execute(() -> {
-            try {
-                dispatcher.dispatch(request, violation, reply);
-            } catch (RuntimeException e) {
-                // Past the handler (which answers its own failures): still one clean answer, never silence.
-                log.warn("request {} failed: {}", request.commandCode(), e.toString());
-                reply.accept(answers.write(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY));
-            }
-        });
+        if (workers == null) {
+            answer(request, violation, reply);
+        } else {
+            workers.execute(() -> answer(request, violation, reply));
+        }
+    }
+
+    private void answer(DiameterMessage request, Violation violation, Consumer<byte[]> reply) {
+        try {
+            dispatcher.dispatch(request, violation, reply);
+        } catch (RuntimeException e) {
+            // Past the handler (which answers its own failures): still one clean answer, never silence.
+            log.warn("request {} failed: {}", request.commandCode(), e.toString());
+            reply.accept(answers.write(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY));
+        }
     }
 
     /**
@@ -309,7 +318,9 @@ public final class DiameterTransport implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
-        workers.shutdownNow();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
         for (Link link : links) {
             link.close(null);
         }
