@@ -14,7 +14,7 @@
 #   --warmup S           warm-up seconds before each measured window (10)
 #   --jit-warmup S       extra warm-up of the HSS before its first run, under UAR load (30)
 #   --seconds S          measured seconds per run (15; at least 3)
-#   --server-threads N   diameter.processing-threads of the HSS (4)
+#   --server-threads N   diameter.processing-threads of the HSS (4; 0 answers on each connection's reader)
 #   --port P             Diameter port of both servers (3868)
 #   --grid-ports D,C     Ignite discovery and communication ports of the HSS (47500,47100)
 #   --hss-root DIR       source tree whose HSS is measured (default: this one), e.g. a worktree of an older
@@ -72,9 +72,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for v in users in_flight connections seconds server_threads port; do
+for v in users in_flight connections seconds port; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "--${v//_/-} needs a positive integer, got '${!v}'"
 done
+[[ $server_threads =~ ^[0-9]+$ ]] || die "--server-threads needs a whole number (0: each connection's reader)"
 [[ $warmup =~ ^[0-9]+$ ]] || die "--warmup needs a whole number of seconds, got '$warmup'"
 [[ $jit_warmup =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$jit_warmup'"
 ((seconds >= 3)) || die "--seconds must be at least 3 (CPU is sampled inside the measured window)"
