@@ -25,6 +25,27 @@ public final class AvpDecodeException extends RuntimeException {
     this.data = data == null ? new byte[0] : data.clone();
   }
 
+  /** DIAMETER_MISSING_AVP naming {@code avp} with empty data (RFC 6733 7.5). */
+  public static AvpDecodeException missing(Avp avp) {
+    return of(ResultCode.DIAMETER_MISSING_AVP, avp, new byte[0], avp.specName() + " missing");
+  }
+
+  /** DIAMETER_INVALID_AVP_VALUE with the value received. */
+  public static AvpDecodeException invalidValue(Avp avp, byte[] data, String message) {
+    return of(ResultCode.DIAMETER_INVALID_AVP_VALUE, avp, data, message);
+  }
+
+  /** An Enumerated value the procedure cannot act on: DIAMETER_INVALID_AVP_VALUE with the value. */
+  public static AvpDecodeException unknownValue(Avp avp, int value) {
+    byte[] data = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    return invalidValue(avp, data, "unknown " + avp.specName() + " value " + value);
+  }
+
+  /** {@code result} with {@code avp} (flags as the table sends them) and {@code data} in Failed-AVP. */
+  public static AvpDecodeException of(ResultCode result, Avp avp, byte[] data, String message) {
+    return new AvpDecodeException(result, avp.code(), avp.vendorId(), avp.sendMandatoryBit(), data, message, null);
+  }
+
   public int code() {
     return code;
   }

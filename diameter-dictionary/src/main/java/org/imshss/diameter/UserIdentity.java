@@ -17,6 +17,35 @@ public record UserIdentity(String publicIdentity, String msisdn) {
     }
 
     /**
+     * The User-Identity of a decoded request: exactly one of Public-Identity and MSISDN (TS 29.329 6.3.1), both
+     * fields null when it holds neither (an External-Identifier, not an IMS identity). Missing: 5005; both: 5009
+     * with the MSISDN; an MSISDN that is not TBCD digits: 5004.
+     */
+    public static UserIdentity from(AvpGroup request) {
+        AvpGroup group = request.group(Avp.USER_IDENTITY);
+        if (group == null) {
+            throw AvpDecodeException.missing(Avp.USER_IDENTITY);
+        }
+        String publicIdentity = group.utf8(Avp.PUBLIC_IDENTITY);
+        byte[] msisdn = group.octets(Avp.MSISDN);
+        if (publicIdentity != null && msisdn != null) {
+            throw AvpDecodeException.of(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, Avp.MSISDN, msisdn,
+                    "User-Identity holds both Public-Identity and MSISDN");
+        }
+        if (publicIdentity != null) {
+            return of(publicIdentity);
+        }
+        if (msisdn != null) {
+            String digits = decodeTbcd(msisdn);
+            if (digits == null) {
+                throw AvpDecodeException.invalidValue(Avp.MSISDN, msisdn, "MSISDN is not TBCD-encoded digits");
+            }
+            return ofMsisdn(digits);
+        }
+        return new UserIdentity(null, null);
+    }
+
+    /**
      * Decodes TBCD (TS 29.002 TBCD-STRING, as TS 29.329 6.3.2 refers to): two digits per octet, the first
      * in the low nibble, 0xF filling the last high nibble.
      *

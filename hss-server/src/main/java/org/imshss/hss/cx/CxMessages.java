@@ -12,7 +12,6 @@ import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.FailedAvp;
 import org.imshss.diameter.MessageWriter;
 import org.imshss.diameter.ReceivedAvp;
-import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.Violation;
 import org.imshss.node.diameter.Answer;
 import org.imshss.node.diameter.DiameterApplication;
@@ -74,7 +73,7 @@ public final class CxMessages {
         int typeValue = avps.int32(Avp.SERVER_ASSIGNMENT_TYPE).getAsInt();
         ServerAssignmentType type = ServerAssignmentType.fromWire(typeValue);
         if (type == null) {
-            throw unknownValue(Avp.SERVER_ASSIGNMENT_TYPE, typeValue);
+            throw AvpDecodeException.unknownValue(Avp.SERVER_ASSIGNMENT_TYPE, typeValue);
         }
         ReceivedAvp restoration = avps.first(Avp.SCSCF_RESTORATION_INFO);
         ServerAssignmentAnswer result = serverAssignment.handle(new ServerAssignmentRequest(
@@ -180,7 +179,7 @@ public final class CxMessages {
         }
         AuthorizationType type = AuthorizationType.fromWire(value.getAsInt());
         if (type == null) {
-            throw unknownValue(Avp.USER_AUTHORIZATION_TYPE, value.getAsInt());
+            throw AvpDecodeException.unknownValue(Avp.USER_AUTHORIZATION_TYPE, value.getAsInt());
         }
         return type;
     }
@@ -193,13 +192,6 @@ public final class CxMessages {
             value = value.substring(1, value.length() - 1);
         }
         return value;
-    }
-
-    /** An enumerated value the procedure cannot act on: DIAMETER_INVALID_AVP_VALUE with the AVP (RFC 6733 7.5). */
-    private static AvpDecodeException unknownValue(Avp avp, int value) {
-        byte[] data = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-        return new AvpDecodeException(ResultCode.DIAMETER_INVALID_AVP_VALUE, avp.code(), avp.vendorId(),
-                avp.sendMandatoryBit(), data, "unknown " + avp.specName() + " value " + value, null);
     }
 
     private static void writeCapabilities(MessageWriter out, ServerCapabilities capabilities) {

@@ -59,7 +59,7 @@ final class ShMessages {
         requireConditional(references, serviceIndications, serverName);
         UserDataAnswer result = userData.handle(new UserDataRequest(
                 avps.utf8(Avp.ORIGIN_HOST),
-                userIdentity(avps),
+                UserIdentity.from(avps),
                 avps.utf8(Avp.WILDCARDED_PUBLIC_IDENTITY),
                 serverName,
                 serviceIndications,
@@ -74,7 +74,7 @@ final class ShMessages {
         AvpGroup avps = request.avps();
         ProfileUpdateAnswer result = profileUpdate.handle(new ProfileUpdateRequest(
                 avps.utf8(Avp.ORIGIN_HOST),
-                userIdentity(avps),
+                UserIdentity.from(avps),
                 avps.utf8(Avp.WILDCARDED_PUBLIC_IDENTITY),
                 avps.int32(Avp.DATA_REFERENCE).getAsInt(),
                 avps.utf8(Avp.USER_DATA_SH)));
@@ -133,16 +133,14 @@ final class ShMessages {
             // TS 29.329 6.3.22: One-Time-Notification applies to UE reachability for IP only; a conditional IE
             // present without its condition may be refused with DIAMETER_AVP_NOT_ALLOWED (TS 29.328 6), which
             // tells the AS that it will not get a one-time subscription.
-            int value = oneTime.getAsInt();
-            byte[] data = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-            throw new AvpDecodeException(ResultCode.DIAMETER_AVP_NOT_ALLOWED, Avp.ONE_TIME_NOTIFICATION.code(),
-                    Avp.ONE_TIME_NOTIFICATION.vendorId(), Avp.ONE_TIME_NOTIFICATION.sendMandatoryBit(), data,
-                    "One-Time-Notification applies to UEReachabilityForIP only", null);
+            throw AvpDecodeException.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, Avp.ONE_TIME_NOTIFICATION,
+                    avps.first(Avp.ONE_TIME_NOTIFICATION).data(),
+                    "One-Time-Notification applies to UEReachabilityForIP only");
         }
         SubscribeNotificationsAnswer result = subscribeNotifications.handle(new SubscribeNotificationsRequest(
                 avps.utf8(Avp.ORIGIN_HOST),
                 avps.utf8(Avp.ORIGIN_REALM),
-                userIdentity(avps),
+                UserIdentity.from(avps),
                 avps.utf8(Avp.WILDCARDED_PUBLIC_IDENTITY),
                 serviceIndications,
                 sendData.isPresent() && sendData.getAsInt() == USER_DATA_REQUESTED,
@@ -161,34 +159,6 @@ final class ShMessages {
         });
     }
 
-    /**
-     * User-Identity holds exactly one of Public-Identity and MSISDN (TS 29.329 6.3.1); External-Identifier
-     * is not an IMS identity and is answered as an unknown user.
-     */
-    private static UserIdentity userIdentity(AvpGroup avps) {
-        AvpGroup group = avps.group(Avp.USER_IDENTITY);
-        String publicIdentity = group.utf8(Avp.PUBLIC_IDENTITY);
-        byte[] msisdn = group.octets(Avp.MSISDN);
-        if (publicIdentity != null && msisdn != null) {
-            throw new AvpDecodeException(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, Avp.MSISDN.code(),
-                    Avp.MSISDN.vendorId(), Avp.MSISDN.sendMandatoryBit(), msisdn,
-                    "User-Identity holds both Public-Identity and MSISDN", null);
-        }
-        if (publicIdentity != null) {
-            return UserIdentity.of(publicIdentity);
-        }
-        if (msisdn != null) {
-            String digits = UserIdentity.decodeTbcd(msisdn);
-            if (digits == null) {
-                throw new AvpDecodeException(ResultCode.DIAMETER_INVALID_AVP_VALUE, Avp.MSISDN.code(),
-                        Avp.MSISDN.vendorId(), Avp.MSISDN.sendMandatoryBit(), msisdn,
-                        "MSISDN is not TBCD-encoded digits", null);
-            }
-            return UserIdentity.ofMsisdn(digits);
-        }
-        return new UserIdentity(null, null);
-    }
-
     /** Service-Indication is an OctetString that carries text. */
     private static List<String> serviceIndications(AvpGroup avps) {
         return avps.utf8All(Avp.SERVICE_INDICATION);
@@ -203,10 +173,7 @@ final class ShMessages {
         for (int value : avps.int32All(Avp.IDENTITY_SET)) {
             IdentitySet set = IdentitySet.fromWire(value);
             if (set == null) {
-                byte[] data = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-                throw new AvpDecodeException(ResultCode.DIAMETER_INVALID_AVP_VALUE, Avp.IDENTITY_SET.code(),
-                        Avp.IDENTITY_SET.vendorId(), Avp.IDENTITY_SET.sendMandatoryBit(), data,
-                        "unknown Identity-Set value " + value, null);
+                throw AvpDecodeException.unknownValue(Avp.IDENTITY_SET, value);
             }
             if (!sets.contains(set)) {
                 sets.add(set);
@@ -223,18 +190,14 @@ final class ShMessages {
     private static void requireConditional(List<Integer> references, List<String> serviceIndications,
             String serverName) {
         if (references.contains(DataReference.REPOSITORY_DATA.value()) && serviceIndications.isEmpty()) {
-            throw missing(Avp.SERVICE_INDICATION);
+            throw AvpDecodeException.missing(Avp.SERVICE_INDICATION);
         }
         if ((references.contains(DataReference.INITIAL_FILTER_CRITERIA.value())
                 || references.contains(DataReference.DSAI.value())) && serverName == null) {
-            throw missing(Avp.SERVER_NAME);
+            throw AvpDecodeException.missing(Avp.SERVER_NAME);
         }
     }
 
-    private static AvpDecodeException missing(Avp avp) {
-        return new AvpDecodeException(ResultCode.DIAMETER_MISSING_AVP, avp.code(), avp.vendorId(),
-                avp.sendMandatoryBit(), new byte[0], avp.specName() + " missing", null);
-    }
 
     /** Wildcarded-Public-Identity and Sh User-Data, each when present (UDA and SNA carry both). */
     private static void writeWildcardAndData(MessageWriter out, String wildcardedIdentity, String userData) {

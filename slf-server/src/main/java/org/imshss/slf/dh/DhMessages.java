@@ -2,12 +2,9 @@ package org.imshss.slf.dh;
 
 import java.util.Map;
 import org.imshss.diameter.Application;
-import org.imshss.diameter.Avp;
-import org.imshss.diameter.AvpDecodeException;
 import org.imshss.diameter.AvpGroup;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.DiameterMessage;
-import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.UserIdentity;
 import org.imshss.node.diameter.Answer;
 import org.imshss.node.diameter.DiameterApplication;
@@ -40,31 +37,10 @@ public final class DhMessages {
 
     /** Exactly one of Public-Identity and MSISDN, as the HSS requires; an empty User-Identity is an unknown user. */
     static String identity(AvpGroup avps) {
-        AvpGroup group = avps.group(Avp.USER_IDENTITY);
-        if (group == null) {
-            throw new AvpDecodeException(ResultCode.DIAMETER_MISSING_AVP, Avp.USER_IDENTITY.code(),
-                    Avp.USER_IDENTITY.vendorId(), Avp.USER_IDENTITY.sendMandatoryBit(), new byte[0],
-                    "User-Identity missing", null);
+        UserIdentity identity = UserIdentity.from(avps);
+        if (identity.publicIdentity() != null) {
+            return identity.publicIdentity();
         }
-        String publicIdentity = group.utf8(Avp.PUBLIC_IDENTITY);
-        byte[] msisdn = group.octets(Avp.MSISDN);
-        if (publicIdentity != null && msisdn != null) {
-            throw new AvpDecodeException(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, Avp.MSISDN.code(),
-                    Avp.MSISDN.vendorId(), Avp.MSISDN.sendMandatoryBit(), msisdn,
-                    "User-Identity holds both Public-Identity and MSISDN", null);
-        }
-        if (publicIdentity != null) {
-            return publicIdentity;
-        }
-        if (msisdn != null) {
-            String digits = UserIdentity.decodeTbcd(msisdn);
-            if (digits == null) {
-                throw new AvpDecodeException(ResultCode.DIAMETER_INVALID_AVP_VALUE, Avp.MSISDN.code(),
-                        Avp.MSISDN.vendorId(), Avp.MSISDN.sendMandatoryBit(), msisdn,
-                        "MSISDN is not TBCD-encoded digits", null);
-            }
-            return "tel:+" + digits;
-        }
-        return "";
+        return identity.msisdn() != null ? "tel:+" + identity.msisdn() : "";
     }
 }

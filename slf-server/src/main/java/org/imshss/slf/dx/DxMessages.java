@@ -7,7 +7,6 @@ import org.imshss.diameter.AvpDecodeException;
 import org.imshss.diameter.AvpGroup;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.DiameterMessage;
-import org.imshss.diameter.ResultCode;
 import org.imshss.node.diameter.Answer;
 import org.imshss.node.diameter.DiameterApplication;
 import org.imshss.slf.diameter.SubscriptionLocator;
@@ -46,9 +45,7 @@ public final class DxMessages {
         }
         String userName = avps.utf8(Avp.USER_NAME);
         if (userName == null) {
-            throw new AvpDecodeException(ResultCode.DIAMETER_MISSING_AVP, Avp.PUBLIC_IDENTITY.code(),
-                    Avp.PUBLIC_IDENTITY.vendorId(), Avp.PUBLIC_IDENTITY.sendMandatoryBit(), new byte[0],
-                    "Public-Identity missing", null);
+            throw AvpDecodeException.missing(Avp.PUBLIC_IDENTITY);
         }
         return userName;
     }
