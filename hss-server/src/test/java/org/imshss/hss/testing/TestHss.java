@@ -61,6 +61,12 @@ public final class TestHss implements AutoCloseable {
                 new SeedLoader().demo());
     }
 
+    /** Loaded with the demo data alone, as {@code --demo} loads it, with the provisioning API on a free port. */
+    public static TestHss startDemoWithRest(List<ApiToken> tokens) throws Exception {
+        return startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, false, grid -> grid,
+                new SeedLoader().demo());
+    }
+
     /** With the provisioning API on a free port, accepting these tokens. */
     public static TestHss startWithRest(List<ApiToken> tokens) throws Exception {
         return startWithRest(RestSettings.local(0, tokens));

@@ -1,0 +1,225 @@
+package org.imshss.hss.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imshss.hss.testing.Cx.HOME;
+import static org.imshss.hss.testing.Cx.SCSCF1;
+import static org.imshss.hss.testing.Cx.result;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Avps;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.ResultCode;
+import org.imshss.hss.testing.Cx;
+import org.imshss.hss.testing.DiameterTestPeer;
+import org.imshss.hss.testing.TestHss;
+import org.imshss.provisioning.rest.ApiToken;
+import org.imshss.provisioning.rest.Role;
+import org.jdiameter.api.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The operators' console in a real headless Chromium against a running HSS with the demo data: what an operator
+ * sees after logging in, finding alice, watching her register over Cx, de-registering her, creating dave and
+ * mistyping a key. Skipped only where Chromium is not installed; CI installs it.
+ */
+class ConsoleIT {
+
+    private static final String TOKEN = "console-admin-token-0001";
+    private static final String ALICE = "alice@ims.example.org";
+    private static final String ALICE_SIP = "sip:alice@ims.example.org";
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static TestHss hss;
+    private static DiameterTestPeer scscf;
+    private static Chromium browser;
+    private static String console;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path[] binaries = Chromium.installed().orElse(null);
+        Assumptions.assumeTrue(binaries != null,
+                "chromium and chromedriver are not on the PATH (Debian: apt-get install chromium chromium-driver)");
+        hss = TestHss.startDemoWithRest(List.of(new ApiToken("operator", Role.ADMIN, TOKEN)));
+        scscf = hss.peer("scscf1.ims.example.org");
+        URI rest = hss.node().restUri();
+        console = rest.resolve("/console").toString();
+        browser = Chromium.start(binaries);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (scscf != null) {
+            scscf.close();
+        }
+        if (hss != null) {
+            hss.close();
+        }
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        scscf.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
+        while (scscf.nextReceived(0, TimeUnit.MILLISECONDS) != null) {
+            // drop the requests earlier tests caused
+        }
+    }
+
+    /** A fresh page: the token of an earlier page is gone with it, so each test logs in. */
+    private static void logIn() {
+        browser.driver().get(console);
+        browser.type("#token", TOKEN);
+        browser.click("#login-submit");
+        browser.find("#nav");
+    }
+
+    @Test
+    void loginRefusesAnUnknownTokenAndKeepsTheGoodOneOutOfUrlAndStorage() {
+        browser.driver().get(console);
+        browser.screenshot(SCREENSHOTS.resolve("login.png"));
+        browser.type("#token", "not-a-token");
+        browser.click("#login-submit");
+        assertThat(browser.textOf("#login-error", "Unknown token")).isEqualTo("Unknown token");
+        assertThat(browser.find("#page-login").isDisplayed()).isTrue();
+
+        browser.type("#token", TOKEN);
+        browser.click("#login-submit");
+        browser.find("#page-search");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(TOKEN);
+        Object kept = browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"
+                + " + document.cookie + document.getElementById('token').value");
+        assertThat(kept.toString()).doesNotContain(TOKEN);
+
+        browser.click("#logout");
+        browser.find("#page-login");
+        assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void findsAliceSeesHerRegisteredThenDeregistersHerWithAnRtr() throws Exception {
+        assertThat(result(Cx.sar(scscf, ALICE, ALICE_SIP, SCSCF1, "REGISTRATION")))
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        logIn();
+        browser.type("#search-text", "ali");
+        browser.click("#search-submit");
+        browser.click("#search-results tr[data-subscriber='alice'] a");
+
+        assertThat(browser.textOf("#subscriber-title", "alice")).isEqualTo("Subscriber alice");
+        String aliceRow = "#registrations tr[data-impu='" + ALICE_SIP + "']";
+        assertThat(browser.textOf(aliceRow, "REGISTERED")).contains(ALICE_SIP, "REGISTERED", SCSCF1);
+        assertThat(browser.textOf("#registrations tr[data-impu='tel:+15550101']", "REGISTERED")).contains(SCSCF1);
+        assertThat(browser.textOf("#private-identities", ALICE)).contains("SIP Digest");
+        browser.screenshot(SCREENSHOTS.resolve("subscriber.png"));
+
+        browser.click(aliceRow + " button.deregister");
+        assertThat(browser.textOf("#deregister-outcome", "ANSWERED"))
+                .isEqualTo("RTR for " + ALICE_SIP + ": ANSWERED (the S-CSCF answered 2001)");
+        Request rtr = scscf.nextReceived(10, TimeUnit.SECONDS);
+        assertThat(rtr).as("the S-CSCF got an RTR").isNotNull();
+        assertThat(rtr.getCommandCode()).isEqualTo(Command.RTR.code());
+        assertThat(Avps.utf8(rtr.getAvps(), Avp.USER_NAME)).contains(ALICE);
+        assertThat(browser.textOf(aliceRow, "NOT_REGISTERED")).doesNotContain(SCSCF1);
+        assertThat(browser.driver().findElements(By.cssSelector(aliceRow + " button.deregister"))).isEmpty();
+    }
+
+    @Test
+    void createsDaveWhomTheHssThenKnowsOverDiameter() throws Exception {
+        logIn();
+        browser.click("#nav a[data-page='editor']");
+        fillNewSubscriber("dave", "000102030405060708090a0b0c0d0e0f");
+        browser.screenshot(SCREENSHOTS.resolve("new-subscriber.png"));
+        browser.click("#editor-save");
+
+        assertThat(browser.textOf("#subscriber-title", "dave")).isEqualTo("Subscriber dave");
+        assertThat(browser.textOf("#registrations tr[data-impu='sip:dave@ims.example.org']", "NOT_REGISTERED"))
+                .contains("default");
+        assertThat(browser.textOf("#private-identities", "dave@ims.example.org")).contains("SIP Digest, AKA");
+        assertThat(result(Cx.uar(scscf, "dave@ims.example.org", "sip:dave@ims.example.org", HOME)))
+                .isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
+        assertThat(ResultCode.DIAMETER_FIRST_REGISTRATION.code()).isEqualTo(2001);
+
+        browser.click("#nav a[data-page='audit']");
+        assertThat(browser.textOf("#audit tbody", "dave")).contains("CREATE", "operator", "subscriber dave");
+    }
+
+    @Test
+    void aFieldTheApiRefusesIsMarkedWhereItWasTyped() {
+        logIn();
+        browser.click("#nav a[data-page='editor']");
+        fillNewSubscriber("erin", "not-hex");
+        browser.click("#editor-save");
+
+        WebElement error = browser.find(".field-error[data-error-for='privateIdentities[0].k']");
+        assertThat(error.getText()).isEqualTo("must be 32 hex digits");
+        WebElement field = browser.find("[data-path='privateIdentities[0].k']");
+        assertThat(field.getAttribute("class")).contains("invalid");
+        assertThat(browser.script("return arguments[0].previousElementSibling === arguments[1]", error, field))
+                .isEqualTo(true);
+        assertThat(browser.find("#editor-error").getText()).contains("400");
+        browser.screenshot(SCREENSHOTS.resolve("field-error.png"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/new");
+    }
+
+    private static void fillNewSubscriber(String id, String k) {
+        browser.textOf("#editor-title", "New subscriber");
+        browser.type("#f-id", id);
+        browser.type("[data-path='allowedVisitedNetworks']", HOME);
+        browser.type("[data-path='privateIdentities[0].impi']", id + "@ims.example.org");
+        browser.type("[data-path='privateIdentities[0].publicIdentities']", "sip:" + id + "@ims.example.org");
+        browser.type("[data-path='privateIdentities[0].password']", id + "-secret");
+        browser.type("[data-path='privateIdentities[0].k']", k);
+        browser.type("[data-path='privateIdentities[0].op']", "cdc202d5123e20f62b6d676ac72cb318");
+        browser.type("[data-path='implicitRegistrationSets[0]']", "sip:" + id + "@ims.example.org");
+        browser.type("[data-path='publicIdentities[0].identity']", "sip:" + id + "@ims.example.org");
+        browser.type("[data-path='publicIdentities[0].displayName']", id);
+    }
+
+    @Test
+    void serviceDataClusterAndLiveMetrics() throws Exception {
+        assertThat(result(Cx.uar(scscf, ALICE, ALICE_SIP, HOME))).isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
+        logIn();
+        browser.click("#nav a[data-page='service-data']");
+        assertThat(browser.textOf("#application-servers tr[data-as='as.ims.example.org']", "RepositoryData"))
+                .contains("sip:as.ims.example.org:5070", "IMSUserState", "S-CSCFName");
+        assertThat(browser.textOf("#service-profiles", "default")).contains("orig-invite-as");
+        assertThat(browser.textOf("#scscfs", "sip:")).isNotBlank();
+        browser.screenshot(SCREENSHOTS.resolve("service-data.png"));
+
+        browser.click("#nav a[data-page='cluster']");
+        assertThat(browser.textOf("#cluster-fields", "ACTIVE")).contains("State");
+        assertThat(browser.textOf("#cluster-nodes tbody", "yes")).isNotBlank();
+        browser.screenshot(SCREENSHOTS.resolve("cluster.png"));
+
+        browser.click("#nav a[data-page='metrics']");
+        assertThat(browser.textOf("#metrics-answers tr[data-command='UAR'][data-result='2001']", "2001"))
+                .contains("UAR");
+        assertThat(browser.textOf("#metrics-latency tr[data-command='UAR']", "UAR")).isNotBlank();
+        browser.screenshot(SCREENSHOTS.resolve("metrics.png"));
+    }
+
+    @Test
+    void theFilesNeedNoTokenAndForbidInlineScript() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(console)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/console/console.js\"></script>")
+                .doesNotContain("<script>");
+    }
+}

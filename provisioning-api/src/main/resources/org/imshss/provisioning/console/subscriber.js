@@ -1,0 +1,258 @@
+// A subscriber: its view with the registration state of each public identity, and its editor.
+import { ApiError, call, get, path } from './api.js';
+import { $, $$, definitions, el, fill, row, status, text } from './dom.js';
+
+const SCHEMES = ['', 'SIP Digest', 'Digest-AKAv1-MD5', 'Digest-AKAv2-MD5', 'Digest-MD5', 'HTTP_DIGEST_MD5',
+  'NASS-Bundled', 'Early-IMS-Security'];
+const TYPES = ['', 'PUBLIC_USER_IDENTITY', 'DISTINCT_PSI', 'WILDCARDED_PSI', 'WILDCARDED_IMPU'];
+
+let editing = null;
+
+export async function showSubscriber(id) {
+  const response = await call('GET', path('subscribers', id));
+  const doc = response.body;
+  $('#subscriber-title').textContent = 'Subscriber ' + doc.id;
+  $('#subscriber-edit').onclick = () => { location.hash = '#/edit/' + encodeURIComponent(doc.id); };
+  $('#subscriber-delete').onclick = () => remove(doc.id);
+  $('#subscriber-refresh').onclick = () => showSubscriber(doc.id);
+  definitions($('#subscription-fields'), [
+    ['Version (ETag)', response.etag], ['Charging information', doc.chargingInformation],
+    ['Allowed visited networks', doc.allowedVisitedNetworks], ['Preferred S-CSCFs', doc.preferredScscfs],
+    ['Mandatory capabilities', doc.mandatoryCapabilities], ['Optional capabilities', doc.optionalCapabilities],
+    ['Implicit registration sets', (doc.implicitRegistrationSets || []).map(setText).join(' | ')]]);
+  const privates = await Promise.all((doc.privateIdentities || []).map((p) => get(path('private-identities', p.impi))));
+  fill($('#private-identities'), privates.map((p) => row([p.impi, p.authSchemes, p.defaultScheme,
+    [p.sipDigestCredentials ? 'SIP Digest' : null, p.akaCredentials ? 'AKA' : null].filter(Boolean).join(', ') || 'none',
+    p.publicIdentities])));
+  const registrations = await Promise.all((doc.publicIdentities || []).map((p) => registration(p.identity)));
+  fill($('#registrations'), (doc.publicIdentities || []).map((p, i) => registrationRow(p, registrations[i], doc.id)));
+}
+
+function setText(set) {
+  return Array.isArray(set) ? set.join(', ') : text(set.publicIdentities);
+}
+
+async function registration(identity) {
+  try {
+    return await get(path('registrations', identity));
+  } catch (e) {
+    return { state: e instanceof ApiError && e.status === 404 ? 'not a user identity' : 'unknown' };
+  }
+}
+
+function registrationRow(identity, state, subscriberId) {
+  const button = state.state === 'REGISTERED' || state.state === 'UNREGISTERED'
+    ? el('button', { type: 'button', class: 'deregister', text: 'De-register',
+      onclick: () => deregister(identity.identity, subscriberId) })
+    : null;
+  return row([identity.identity, identity.serviceProfile, state.implicitSetId,
+    el('span', { class: 'state state-' + state.state, text: state.state }), state.scscfName, button || ''],
+  { 'data-impu': identity.identity });
+}
+
+async function deregister(identity, subscriberId) {
+  const outcome = $('#deregister-outcome');
+  outcome.textContent = 'Sending RTR for ' + identity + ' ...';
+  try {
+    const result = (await call('DELETE', path('registrations', identity))).body;
+    const answered = result.status === 'ANSWERED'
+      ? 'the S-CSCF answered ' + result.resultCode : result.status === 'NOT_SERVED'
+        ? 'no S-CSCF held it' : 'no answer from the S-CSCF';
+    outcome.textContent = 'RTR for ' + identity + ': ' + result.status + ' (' + answered + ')'
+      + (result.detail ? ' ' + result.detail : '');
+  } catch (e) {
+    outcome.textContent = 'De-registration refused: ' + e.message;
+  }
+  await showSubscriber(subscriberId);
+}
+
+async function remove(id) {
+  if (!confirm('Delete subscriber ' + id + '? Registered identities are de-registered first.')) {
+    return;
+  }
+  await call('DELETE', path('subscribers', id));
+  status('Subscriber ' + id + ' deleted');
+  location.hash = '#/search';
+}
+
+function input(pathName, value, attributes = {}) {
+  return el('div', { class: 'field' }, el('label', { text: attributes.label || pathName.replace(/.*\./, '') }),
+    el('input', { 'data-path': pathName, value: value === undefined || value === null ? '' : text(value),
+      type: attributes.type || 'text', autocomplete: 'off', 'data-list': attributes.list,
+      placeholder: attributes.placeholder }));
+}
+
+function select(pathName, options, value, label) {
+  const node = el('select', { 'data-path': pathName }, ...options.map((o) => el('option', { value: o, text: o || '(default)' })));
+  node.value = value || '';
+  return el('div', { class: 'field' }, el('label', { text: label }), node);
+}
+
+function removeButton() {
+  return el('button', { type: 'button', text: 'Remove', onclick: (e) => { e.target.closest('.row').remove(); renumber(); } });
+}
+
+function addPrivate(p = {}) {
+  const i = $$('#private-rows .row').length;
+  const base = 'privateIdentities[' + i + ']';
+  $('#private-rows').append(el('div', { class: 'row' },
+    input(base + '.impi', p.impi, { label: 'IMPI' }),
+    input(base + '.publicIdentities', p.publicIdentities, { label: 'Public identities', list: true }),
+    input(base + '.password', '', { label: 'Password (write-only)', type: 'password' }),
+    input(base + '.k', '', { label: 'K (write-only)', type: 'password', placeholder: '32 hex digits' }),
+    input(base + '.op', '', { label: 'OP (write-only)', type: 'password' }),
+    input(base + '.opc', '', { label: 'OPc (write-only)', type: 'password' }),
+    input(base + '.amf', p.amf, { label: 'AMF' }),
+    input(base + '.authSchemes', p.authSchemes, { label: 'Allowed schemes', list: true }),
+    select(base + '.defaultScheme', SCHEMES, p.defaultScheme, 'Default scheme'),
+    removeButton()));
+}
+
+function addImplicit(set = []) {
+  const i = $$('#implicit-rows .row').length;
+  $('#implicit-rows').append(el('div', { class: 'row' },
+    input('implicitRegistrationSets[' + i + ']', Array.isArray(set) ? set : set.publicIdentities,
+      { label: 'Public identities of set ' + (i + 1), list: true }), removeButton()));
+}
+
+function addPublic(p = {}) {
+  const i = $$('#public-rows .row').length;
+  const base = 'publicIdentities[' + i + ']';
+  $('#public-rows').append(el('div', { class: 'row' },
+    input(base + '.identity', p.identity, { label: 'Identity' }),
+    input(base + '.serviceProfile', p.serviceProfile || 'default', { label: 'Service profile' }),
+    input(base + '.displayName', p.displayName, { label: 'Display name' }),
+    input(base + '.msisdn', p.msisdn, { label: 'MSISDN' }),
+    select(base + '.type', TYPES, p.type, 'Type'),
+    select(base + '.barred', ['false', 'true'], String(Boolean(p.barred)), 'Barred'),
+    removeButton()));
+}
+
+// Rows removed in the middle: the remaining ones are named by their new index, as the API will name them.
+function renumber() {
+  for (const [container, name] of [['#private-rows', 'privateIdentities'], ['#implicit-rows', 'implicitRegistrationSets'],
+    ['#public-rows', 'publicIdentities']]) {
+    $$(container + ' .row').forEach((r, i) => $$('[data-path]', r).forEach((f) => {
+      f.dataset.path = f.dataset.path.replace(/^\w+\[\d+\]/, name + '[' + i + ']');
+    }));
+  }
+}
+
+export async function showEditor(id) {
+  clearErrors();
+  $$('#private-rows .row, #implicit-rows .row, #public-rows .row').forEach((r) => r.remove());
+  const form = $('#subscriber-form');
+  $$('[data-path]', form).forEach((f) => { f.value = f.dataset.path === 'chargingInformation' ? 'default' : ''; });
+  editing = null;
+  if (id) {
+    const response = await call('GET', path('subscribers', id));
+    editing = { id, etag: response.etag };
+    const doc = response.body;
+    $('#editor-title').textContent = 'Edit subscriber ' + id;
+    for (const name of ['id', 'chargingInformation', 'allowedVisitedNetworks', 'preferredScscfs']) {
+      $('[data-path="' + name + '"]', form).value = text(doc[name]);
+    }
+    (doc.privateIdentities || []).forEach(addPrivate);
+    (doc.implicitRegistrationSets || []).forEach(addImplicit);
+    (doc.publicIdentities || []).forEach(addPublic);
+  } else {
+    $('#editor-title').textContent = 'New subscriber';
+    addPrivate();
+    addImplicit();
+    addPublic();
+  }
+  $('#f-id').disabled = Boolean(id);
+}
+
+// The form as the API's subscriber document: empty fields are left out (credentials left empty are kept).
+function documentOf(form) {
+  const doc = {};
+  for (const field of $$('[data-path]', form)) {
+    const raw = field.value.trim();
+    if (raw === '') {
+      continue;
+    }
+    let value = field.dataset.list !== undefined
+      ? raw.split(',').map((s) => s.trim()).filter((s) => s) : raw;
+    if (field.dataset.path.endsWith('.barred')) {
+      value = raw === 'true';
+    }
+    assign(doc, field.dataset.path, value);
+  }
+  doc.implicitRegistrationSets = (doc.implicitRegistrationSets || []).filter(Boolean);
+  return doc;
+}
+
+function assign(doc, fieldPath, value) {
+  const keys = fieldPath.match(/[^.[\]]+/g);
+  let node = doc;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) {
+      node[key] = value;
+      return;
+    }
+    if (node[key] === undefined) {
+      node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+    }
+    node = node[key];
+  });
+}
+
+function clearErrors() {
+  $$('.field-error').forEach((n) => n.remove());
+  $$('.invalid').forEach((n) => n.classList.remove('invalid'));
+  $('#editor-error').textContent = '';
+}
+
+// Each error goes next to the field the API names, or the closest enclosing one ("publicIdentities[0]"
+// goes to that row's identity); what matches no field is shown under the form.
+function showErrors(error) {
+  const fields = $$('[data-path]', $('#subscriber-form'));
+  const unplaced = [];
+  for (const e of error.errors) {
+    const target = fieldFor(fields, e.field);
+    if (target) {
+      target.classList.add('invalid');
+      target.after(el('span', { class: 'field-error', 'data-error-for': e.field, text: e.message }));
+    } else {
+      unplaced.push(e.field + ': ' + e.message);
+    }
+  }
+  $('#editor-error').textContent = error.message + (unplaced.length ? ': ' + unplaced.join('; ') : '');
+}
+
+function fieldFor(fields, name) {
+  for (let p = name; p;) {
+    const found = fields.find((f) => f.dataset.path === p)
+      || fields.find((f) => f.dataset.path.startsWith(p + '.') || f.dataset.path.startsWith(p + '['));
+    if (found) {
+      return found;
+    }
+    const shorter = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    p = shorter === p ? '' : shorter;
+  }
+  return null;
+}
+
+export function bindEditor() {
+  $('#add-private').onclick = () => addPrivate();
+  $('#add-implicit').onclick = () => addImplicit();
+  $('#add-public').onclick = () => addPublic();
+  $('#subscriber-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const doc = documentOf(event.target);
+    try {
+      const response = editing
+        ? await call('PUT', path('subscribers', editing.id), doc, editing.etag ? { 'If-Match': editing.etag } : {})
+        : await call('POST', 'subscribers', doc);
+      status('Subscriber ' + response.body.id + (editing ? ' saved' : ' created'));
+      location.hash = '#/subscriber/' + encodeURIComponent(response.body.id);
+    } catch (e) {
+      if (!(e instanceof ApiError)) {
+        throw e;
+      }
+      showErrors(e);
+    }
+  });
+}
