@@ -226,4 +226,19 @@ class SlfRestIT {
         assertThat(call("POST", "/slf/mappings", body, READER).status()).isEqualTo(403);
         assertThat(call("GET", "/slf/targets", null, READER).status()).isEqualTo(200);
     }
+
+    /** A client generator names its methods after the operationIds: each is given, and none twice. */
+    @Test
+    void everyOperationOfTheDocumentHasItsOwnOperationId() throws Exception {
+        Reply document = call("GET", "/openapi.json", null, null);
+        assertThat(document.status()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        document.json().path("paths").forEach(item -> item.forEach(operation -> {
+            if (operation.has("responses")) {
+                ids.add(operation.path("operationId").asText());
+            }
+        }));
+        assertThat(ids).containsExactlyInAnyOrder("listTargets", "getTarget", "replaceTarget", "deleteTarget",
+                "listMappings", "createMapping", "getMapping", "replaceMapping", "deleteMapping");
+    }
 }

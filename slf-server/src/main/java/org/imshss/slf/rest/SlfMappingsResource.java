@@ -55,7 +55,7 @@ public final class SlfMappingsResource {
     @GET
     @Path("targets")
     @RolesAllowed(READ)
-    @Operation(summary = "List the HSS targets")
+    @Operation(operationId = "listTargets", summary = "List the HSS targets")
     public List<TargetBody> targets() {
         return store.targets().stream().map(TargetBody::of).toList();
     }
@@ -63,7 +63,7 @@ public final class SlfMappingsResource {
     @GET
     @Path("targets/{name}")
     @RolesAllowed(READ)
-    @Operation(summary = "Read an HSS target")
+    @Operation(operationId = "getTarget", summary = "Read an HSS target")
     public TargetBody target(@PathParam("name") String name) {
         return store.target(name).map(TargetBody::of)
                 .orElseThrow(() -> ProvisioningException.notFound("HSS target " + name));
@@ -73,7 +73,8 @@ public final class SlfMappingsResource {
     @Path("targets/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PROVISION)
-    @Operation(summary = "Create or replace an HSS target: its realm and its nodes, in order of preference")
+    @Operation(operationId = "replaceTarget",
+            summary = "Create or replace an HSS target: its realm and its nodes, in order of preference")
     public Response putTarget(@PathParam("name") String name, TargetBody body) {
         TargetBody given = required(body);
         if (given.name() != null && !given.name().equals(name)) {
@@ -89,7 +90,7 @@ public final class SlfMappingsResource {
     @DELETE
     @Path("targets/{name}")
     @RolesAllowed(PROVISION)
-    @Operation(summary = "Delete an HSS target no mapping points to")
+    @Operation(operationId = "deleteTarget", summary = "Delete an HSS target no mapping points to")
     public Response deleteTarget(@PathParam("name") String name) {
         boolean removed = Errors.within("", () -> store.removeTarget(name));
         if (!removed) {
@@ -103,7 +104,8 @@ public final class SlfMappingsResource {
     @GET
     @Path("mappings")
     @RolesAllowed(READ)
-    @Operation(summary = "List mappings, of one type or of all, at most limit of each type")
+    @Operation(operationId = "listMappings",
+            summary = "List mappings, of one type or of all, at most limit of each type")
     public List<MappingBody> mappings(@QueryParam("type") String type, @QueryParam("limit") @DefaultValue("100")
             int limit) {
         if (limit < 1 || limit > MAX_LIST) {
@@ -121,7 +123,8 @@ public final class SlfMappingsResource {
     @Path("mappings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PROVISION)
-    @Operation(summary = "Create a mapping; 409 if one with that type and key exists or a range overlaps")
+    @Operation(operationId = "createMapping",
+            summary = "Create a mapping; 409 if one with that type and key exists or a range overlaps")
     public Response create(MappingBody body) {
         MappingBody given = required(body);
         MappingKind kind = kind(given.type());
@@ -137,7 +140,7 @@ public final class SlfMappingsResource {
     @GET
     @Path("mappings/{type}/{key: .+}")
     @RolesAllowed(READ)
-    @Operation(summary = "Read a mapping")
+    @Operation(operationId = "getMapping", summary = "Read a mapping")
     public MappingBody mapping(@PathParam("type") String type, @PathParam("key") String key) {
         MappingKind kind = kind(type);
         return Errors.within("", () -> store.get(kind, key)).map(MappingBody::of)
@@ -148,7 +151,8 @@ public final class SlfMappingsResource {
     @Path("mappings/{type}/{key: .+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PROVISION)
-    @Operation(summary = "Create or replace the mapping of this type and key (body: target, and to for a range)")
+    @Operation(operationId = "replaceMapping",
+            summary = "Create or replace the mapping of this type and key (body: target, and to for a range)")
     public Response put(@PathParam("type") String type, @PathParam("key") String key, MappingBody body) {
         MappingBody given = required(body);
         MappingKind kind = kind(type);
@@ -166,7 +170,7 @@ public final class SlfMappingsResource {
     @DELETE
     @Path("mappings/{type}/{key: .+}")
     @RolesAllowed(PROVISION)
-    @Operation(summary = "Delete a mapping")
+    @Operation(operationId = "deleteMapping", summary = "Delete a mapping")
     public Response delete(@PathParam("type") String type, @PathParam("key") String key) {
         MappingKind kind = kind(type);
         if (!Errors.within("", () -> store.remove(kind, key))) {
