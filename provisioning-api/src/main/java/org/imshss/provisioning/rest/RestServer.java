@@ -174,7 +174,7 @@ public final class RestServer implements AutoCloseable {
         return config;
     }
 
-    private static Set<Object> resources(RestSettings settings, Services s) {
+    static Set<Object> resources(RestSettings settings, Services s) {
         Set<Object> resources = new LinkedHashSet<>();
         resources.add(new SubscribersResource(s.subscribers(),
                 new BulkTransfer(s.subscribers(), s.imports(), settings.maxImportLineBytes())));
@@ -196,7 +196,7 @@ public final class RestServer implements AutoCloseable {
         return resources;
     }
 
-    private static OpenApiDocument openApi(URI base, Set<Class<?>> classes) {
+    static OpenApiDocument openApi(URI base, Set<Class<?>> classes) {
         OpenAPI model = new OpenAPI()
                 .info(new Info().title("IMS HSS provisioning API").version("1")
                         .license(new License().name("AGPL-3.0-or-later")))
