@@ -34,7 +34,7 @@ final class Chromium implements AutoCloseable {
     private Chromium(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
-        this.wait.withMessage(this::shown);
+        this.wait.withMessage(this::shown).ignoring(StaleElementReferenceException.class);
     }
 
     /** What the page says when a wait fails: its status line, its form error and where it is. */

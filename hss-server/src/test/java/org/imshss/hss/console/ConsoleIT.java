@@ -209,6 +209,13 @@ class ConsoleIT {
         assertThat(browser.textOf("#metrics-answers tr[data-command='UAR'][data-result='2001']", "2001"))
                 .contains("UAR");
         assertThat(browser.textOf("#metrics-latency tr[data-command='UAR']", "UAR")).isNotBlank();
+        // The rate needs two polls of the counters: the page polls again by itself.
+        String rate = browser.until(d -> {
+            String shown = d.findElement(By.cssSelector("#metrics-answers tr[data-command='UAR'] td:nth-child(4)"))
+                    .getText();
+            return shown.matches("\\d+\\.\\d") ? shown : null;
+        });
+        assertThat(Double.parseDouble(rate)).isNotNegative();
         browser.screenshot(SCREENSHOTS.resolve("metrics.png"));
     }
 

@@ -133,9 +133,11 @@ public final class RestServer implements AutoCloseable {
         server.getServerConfiguration().addHttpHandler(docs,
                 HttpHandlerRegistration.builder().contextPath(SwaggerUi.PATH).urlPattern("").build(),
                 HttpHandlerRegistration.builder().contextPath(SwaggerUi.PATH).urlPattern("/*").build());
-        server.getServerConfiguration().addHttpHandler(new ConsoleFiles(),
-                HttpHandlerRegistration.builder().contextPath(ConsoleFiles.PATH).urlPattern("").build(),
-                HttpHandlerRegistration.builder().contextPath(ConsoleFiles.PATH).urlPattern("/*").build());
+        if (classes.contains(SubscribersResource.class)) { // the HSS's API, which the console uses
+            server.getServerConfiguration().addHttpHandler(new ConsoleFiles(),
+                    HttpHandlerRegistration.builder().contextPath(ConsoleFiles.PATH).urlPattern("").build(),
+                    HttpHandlerRegistration.builder().contextPath(ConsoleFiles.PATH).urlPattern("/*").build());
+        }
         server.getServerConfiguration().addHttpHandler(new TextHandler("text/plain; version=0.0.4; charset=utf-8",
                 () -> 200, observability.metrics()), "/metrics");
         server.getServerConfiguration().addHttpHandler(new TextHandler("application/json", () -> 200,
