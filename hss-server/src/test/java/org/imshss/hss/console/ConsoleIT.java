@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The operators' console in a real headless Chromium against a running HSS with the demo data: what an operator
@@ -155,6 +156,36 @@ class ConsoleIT {
 
         browser.click("#nav a[data-page='audit']");
         assertThat(browser.textOf("#audit tbody", "dave")).contains("CREATE", "operator", "subscriber dave");
+    }
+
+    @Test
+    void editsAndDeletesASubscriberKeepingCredentialsLeftEmpty() throws Exception {
+        logIn();
+        browser.click("#nav a[data-page='editor']");
+        fillNewSubscriber("frank", "000102030405060708090a0b0c0d0e0f");
+        browser.click("#editor-save");
+        browser.textOf("#subscriber-title", "frank");
+
+        browser.click("#subscriber-edit");
+        browser.textOf("#editor-title", "Edit subscriber frank");
+        assertThat(browser.find("[data-path='privateIdentities[0].k']").getAttribute("value"))
+                .as("credentials are never shown").isEmpty();
+        browser.type("[data-path='publicIdentities[0].displayName']", "Frank the Second");
+        browser.click("#editor-save");
+        assertThat(browser.textOf("#registrations tr[data-impu='sip:frank@ims.example.org']", "Frank the Second"))
+                .contains("NOT_REGISTERED");
+        assertThat(browser.textOf("#private-identities", "frank@ims.example.org")).contains("SIP Digest, AKA");
+        assertThat(result(Cx.uar(scscf, "frank@ims.example.org", "sip:frank@ims.example.org", HOME)))
+                .isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
+
+        browser.click("#subscriber-delete");
+        browser.until(ExpectedConditions.alertIsPresent()).accept();
+        assertThat(browser.textOf("#status", "deleted")).isEqualTo("Subscriber frank deleted");
+        browser.type("#search-text", "frank");
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#status", "Nothing found")).isEqualTo("Nothing found");
+        assertThat(result(Cx.uar(scscf, "frank@ims.example.org", "sip:frank@ims.example.org", HOME)))
+                .isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
     }
 
     @Test

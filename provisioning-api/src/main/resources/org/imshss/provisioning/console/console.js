@@ -1,6 +1,6 @@
 // The console's pages, chosen by the part of the URL after '#': it holds what is shown, never a secret.
 import { ApiError, get, loggedIn, setToken } from './api.js';
-import { $, $$, status } from './dom.js';
+import { $, $$, status, takeFlash } from './dom.js';
 import { bindAudit, bindCluster, bindSearch, showAudit, showCluster, showMetrics, showSearch, showServiceData,
   stopMetrics } from './pages.js';
 import { bindEditor, showEditor, showSubscriber } from './subscriber.js';
@@ -74,6 +74,6 @@ document.addEventListener('DOMContentLoaded', () => {
   bindEditor();
   bindAudit();
   bindCluster();
-  window.addEventListener('hashchange', () => { status(''); route(); });
+  window.addEventListener('hashchange', () => { status(takeFlash()); route(); });
   route();
 });

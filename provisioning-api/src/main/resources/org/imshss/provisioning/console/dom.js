@@ -49,3 +49,16 @@ export function status(message, error = false) {
   node.textContent = message;
   node.className = error ? 'error' : '';
 }
+
+// A message for the page about to be shown: moving to another page clears the status line, then shows it.
+let flashed = '';
+
+export function flash(message) {
+  flashed = message;
+}
+
+export function takeFlash() {
+  const message = flashed;
+  flashed = '';
+  return message;
+}

@@ -50,12 +50,15 @@ async function runSearch(more) {
   }
   searchNext = result.next;
   $('#search-next').hidden = !searchNext;
-  status(rows.length || more ? '' : 'Nothing found');
+  if (!rows.length && !more) {
+    status('Nothing found');
+  }
 }
 
 export function bindSearch() {
   $('#search').addEventListener('submit', (event) => {
     event.preventDefault();
+    status('');
     runSearch(false).catch((e) => status(e.message, true));
   });
   $('#search-next').onclick = () => runSearch(true).catch((e) => status(e.message, true));

@@ -1,6 +1,6 @@
 // A subscriber: its view with the registration state of each public identity, and its editor.
 import { ApiError, call, get, path } from './api.js';
-import { $, $$, definitions, el, fill, row, status, text } from './dom.js';
+import { $, $$, definitions, el, fill, flash, row, status, text } from './dom.js';
 
 const SCHEMES = ['', 'SIP Digest', 'Digest-AKAv1-MD5', 'Digest-AKAv2-MD5', 'Digest-MD5', 'HTTP_DIGEST_MD5',
   'NASS-Bundled', 'Early-IMS-Security'];
@@ -13,7 +13,7 @@ export async function showSubscriber(id) {
   const doc = response.body;
   $('#subscriber-title').textContent = 'Subscriber ' + doc.id;
   $('#subscriber-edit').onclick = () => { location.hash = '#/edit/' + encodeURIComponent(doc.id); };
-  $('#subscriber-delete').onclick = () => remove(doc.id);
+  $('#subscriber-delete').onclick = () => remove(doc.id).catch((e) => status('Not deleted: ' + e.message, true));
   $('#subscriber-refresh').onclick = () => showSubscriber(doc.id);
   definitions($('#subscription-fields'), [
     ['Version (ETag)', response.etag], ['Charging information', doc.chargingInformation],
@@ -45,7 +45,7 @@ function registrationRow(identity, state, subscriberId) {
     ? el('button', { type: 'button', class: 'deregister', text: 'De-register',
       onclick: () => deregister(identity.identity, subscriberId) })
     : null;
-  return row([identity.identity, identity.serviceProfile, state.implicitSetId,
+  return row([identity.identity, identity.displayName, identity.serviceProfile, state.implicitSetId,
     el('span', { class: 'state state-' + state.state, text: state.state }), state.scscfName, button || ''],
   { 'data-impu': identity.identity });
 }
@@ -71,7 +71,7 @@ async function remove(id) {
     return;
   }
   await call('DELETE', path('subscribers', id));
-  status('Subscriber ' + id + ' deleted');
+  flash('Subscriber ' + id + ' deleted');
   location.hash = '#/search';
 }
 
@@ -246,7 +246,7 @@ export function bindEditor() {
       const response = editing
         ? await call('PUT', path('subscribers', editing.id), doc, editing.etag ? { 'If-Match': editing.etag } : {})
         : await call('POST', 'subscribers', doc);
-      status('Subscriber ' + response.body.id + (editing ? ' saved' : ' created'));
+      flash('Subscriber ' + response.body.id + (editing ? ' saved' : ' created'));
       location.hash = '#/subscriber/' + encodeURIComponent(response.body.id);
     } catch (e) {
       if (!(e instanceof ApiError)) {
