@@ -241,4 +241,12 @@ class SlfRestIT {
         assertThat(ids).containsExactlyInAnyOrder("listTargets", "getTarget", "replaceTarget", "deleteTarget",
                 "listMappings", "createMapping", "getMapping", "replaceMapping", "deleteMapping");
     }
+
+    /** The operators' console works on the HSS's subscriber API, which the SLF does not have. */
+    @Test
+    void theSlfServesNoConsole() throws Exception {
+        HttpResponse<String> console = http.send(HttpRequest.newBuilder(base.resolve("/console")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(console.statusCode()).isEqualTo(404);
+    }
 }
