@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operators' console in a real headless Chromium against a running HSS with the demo data: what an operator
@@ -41,6 +43,8 @@ class ConsoleIT {
     private static final String TOKEN = "console-admin-token-0001";
     private static final String ALICE = "alice@ims.example.org";
     private static final String ALICE_SIP = "sip:alice@ims.example.org";
+    private static final Map<String, String> MSISDNS = Map.of("dave", "15550104", "erin", "15550105",
+            "frank", "15550106");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     private static TestHss hss;
@@ -156,6 +160,13 @@ class ConsoleIT {
 
         browser.click("#nav a[data-page='audit']");
         assertThat(browser.textOf("#audit tbody", "dave")).contains("CREATE", "operator", "subscriber dave");
+
+        browser.click("#nav a[data-page='search']");
+        new Select(browser.find("#search-kind")).selectByValue("msisdn");
+        browser.type("#search-text", "+15550104");
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#search-results tr[data-subscriber='dave']", "MSISDN"))
+                .isEqualTo("dave sip:dave@ims.example.org (MSISDN 15550104)");
     }
 
     @Test
@@ -218,6 +229,7 @@ class ConsoleIT {
         browser.type("[data-path='implicitRegistrationSets[0]']", "sip:" + id + "@ims.example.org");
         browser.type("[data-path='publicIdentities[0].identity']", "sip:" + id + "@ims.example.org");
         browser.type("[data-path='publicIdentities[0].displayName']", id);
+        browser.type("[data-path='publicIdentities[0].msisdn']", MSISDNS.get(id));
     }
 
     @Test

@@ -181,6 +181,7 @@ public final class RestServer implements AutoCloseable {
         resources.add(new SubscribersResource(s.subscribers(),
                 new BulkTransfer(s.subscribers(), s.imports(), settings.maxImportLineBytes())));
         resources.add(new IdentitiesResource(s.store(), s.subscribers()));
+        resources.add(new MsisdnsResource(s.store()));
         resources.add(new ServiceProfilesResource(s.serviceData()));
         resources.add(new IfcsResource(s.serviceData()));
         resources.add(new SharedIfcSetsResource(s.serviceData()));

@@ -31,7 +31,26 @@ async function searchPage(kind, term, cursor) {
   }
   const prefix = kind === 'msisdn' ? 'tel:' + (term.startsWith('+') ? term : '+' + term) : term;
   const page = await get('public-identities' + query(prefix));
-  return { rows: page.items.filter((p) => p.subscriptionId).map((p) => [p.subscriptionId, p.identity]), next: page.next };
+  const rows = page.items.filter((p) => p.subscriptionId).map((p) => [p.subscriptionId, p.identity]);
+  if (kind === 'msisdn' && !cursor && /^\+?\d+$/.test(term)) {
+    // An identity provisioned with exactly this MSISDN comes first, whatever its URI.
+    const exact = await byMsisdn(term);
+    if (exact && exact.subscriptionId) {
+      rows.unshift([exact.subscriptionId, exact.identity + ' (MSISDN ' + exact.msisdn + ')']);
+    }
+  }
+  return { rows, next: page.next };
+}
+
+async function byMsisdn(msisdn) {
+  try {
+    return await get(path('msisdns', msisdn));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      return null;
+    }
+    throw e;
+  }
 }
 
 async function runSearch(more) {
