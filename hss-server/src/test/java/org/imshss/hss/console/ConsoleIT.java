@@ -199,6 +199,24 @@ class ConsoleIT {
                 .isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
     }
 
+    /** Alice has a line identifier and an address for NASS-Bundled and Early-IMS, which the form does not show. */
+    @Test
+    void anEditKeepsWhatTheFormDoesNotShow() {
+        logIn();
+        browser.driver().get(console + "#/edit/alice");
+        browser.textOf("#editor-title", "Edit subscriber alice");
+        browser.type("[data-path='publicIdentities[0].displayName']", "Alice Liddell");
+        browser.click("#editor-save");
+        assertThat(browser.textOf("#registrations tr[data-impu='" + ALICE_SIP + "']", "Alice Liddell"))
+                .contains("default");
+        assertThat(browser.textOf("#status", "saved")).isEqualTo("Subscriber alice saved");
+
+        var auth = hss.node().store().privateIdentity(ALICE).orElseThrow().auth();
+        assertThat(auth.lineIdentifier()).isEqualTo("alice-line-0001");
+        assertThat(auth.ipAddress()).isEqualTo("192.0.2.11");
+        assertThat(auth.allowedSchemes()).contains("NASS-Bundled", "Early-IMS-Security");
+    }
+
     @Test
     void aFieldTheApiRefusesIsMarkedWhereItWasTyped() {
         logIn();

@@ -92,10 +92,18 @@ function removeButton() {
   return el('button', { type: 'button', text: 'Remove', onclick: (e) => { e.target.closest('.row').remove(); renumber(); } });
 }
 
+// A row remembers what it was read as: the fields the form does not show are written back as they were.
+const originals = new WeakMap();
+
+function kept(original, rowElement) {
+  originals.set(rowElement, original);
+  return rowElement;
+}
+
 function addPrivate(p = {}) {
   const i = $$('#private-rows .row').length;
   const base = 'privateIdentities[' + i + ']';
-  $('#private-rows').append(el('div', { class: 'row' },
+  $('#private-rows').append(kept(p, el('div', { class: 'row' },
     input(base + '.impi', p.impi, { label: 'IMPI' }),
     input(base + '.publicIdentities', p.publicIdentities, { label: 'Public identities', list: true }),
     input(base + '.password', '', { label: 'Password (write-only)', type: 'password' }),
@@ -105,27 +113,27 @@ function addPrivate(p = {}) {
     input(base + '.amf', p.amf, { label: 'AMF' }),
     input(base + '.authSchemes', p.authSchemes, { label: 'Allowed schemes', list: true }),
     select(base + '.defaultScheme', SCHEMES, p.defaultScheme, 'Default scheme'),
-    removeButton()));
+    removeButton())));
 }
 
 function addImplicit(set = []) {
   const i = $$('#implicit-rows .row').length;
-  $('#implicit-rows').append(el('div', { class: 'row' },
+  $('#implicit-rows').append(kept(set, el('div', { class: 'row' },
     input('implicitRegistrationSets[' + i + ']', Array.isArray(set) ? set : set.publicIdentities,
-      { label: 'Public identities of set ' + (i + 1), list: true }), removeButton()));
+      { label: 'Public identities of set ' + (i + 1), list: true }), removeButton())));
 }
 
 function addPublic(p = {}) {
   const i = $$('#public-rows .row').length;
   const base = 'publicIdentities[' + i + ']';
-  $('#public-rows').append(el('div', { class: 'row' },
+  $('#public-rows').append(kept(p, el('div', { class: 'row' },
     input(base + '.identity', p.identity, { label: 'Identity' }),
     input(base + '.serviceProfile', p.serviceProfile || 'default', { label: 'Service profile' }),
     input(base + '.displayName', p.displayName, { label: 'Display name' }),
     input(base + '.msisdn', p.msisdn, { label: 'MSISDN' }),
     select(base + '.type', TYPES, p.type, 'Type'),
     select(base + '.barred', ['false', 'true'], String(Boolean(p.barred)), 'Barred'),
-    removeButton()));
+    removeButton())));
 }
 
 // Rows removed in the middle: the remaining ones are named by their new index, as the API will name them.
@@ -146,7 +154,7 @@ export async function showEditor(id) {
   editing = null;
   if (id) {
     const response = await call('GET', path('subscribers', id));
-    editing = { id, etag: response.etag };
+    editing = { id, etag: response.etag, document: response.body };
     const doc = response.body;
     $('#editor-title').textContent = 'Edit subscriber ' + id;
     for (const name of ['id', 'chargingInformation', 'allowedVisitedNetworks', 'preferredScscfs']) {
@@ -164,38 +172,53 @@ export async function showEditor(id) {
   $('#f-id').disabled = Boolean(id);
 }
 
-// The form as the API's subscriber document: empty fields are left out (credentials left empty are kept).
-function documentOf(form) {
-  const doc = {};
-  for (const field of $$('[data-path]', form)) {
-    const raw = field.value.trim();
-    if (raw === '') {
-      continue;
-    }
-    let value = field.dataset.list !== undefined
-      ? raw.split(',').map((s) => s.trim()).filter((s) => s) : raw;
-    if (field.dataset.path.endsWith('.barred')) {
-      value = raw === 'true';
-    }
-    assign(doc, field.dataset.path, value);
+// The form as the API's subscriber document, over what was read: fields the form shows are taken from it (left
+// empty: absent, so credentials left empty are kept), the others are written back unchanged.
+function documentOf() {
+  const doc = { ...(editing ? editing.document : {}) };
+  for (const field of $$('#subscriber-form > fieldset:first-of-type [data-path]')) {
+    set(doc, field.dataset.path, valueOf(field));
   }
-  doc.implicitRegistrationSets = (doc.implicitRegistrationSets || []).filter(Boolean);
+  doc.privateIdentities = rows('#private-rows');
+  doc.implicitRegistrationSets = rows('#implicit-rows').filter((set) => set !== undefined);
+  doc.publicIdentities = rows('#public-rows');
   return doc;
 }
 
-function assign(doc, fieldPath, value) {
-  const keys = fieldPath.match(/[^.[\]]+/g);
-  let node = doc;
-  keys.forEach((key, i) => {
-    if (i === keys.length - 1) {
-      node[key] = value;
-      return;
+function rows(container) {
+  return $$(container + ' .row').map((rowElement) => {
+    const original = originals.get(rowElement);
+    let item = Array.isArray(original) ? undefined : { ...original };
+    for (const field of $$('[data-path]', rowElement)) {
+      const key = field.dataset.path.replace(/^\w+\[\d+\]\.?/, '');
+      if (key === '') {
+        // an implicit set: a plain list, or the object form with its own id
+        item = item && item.id ? { ...item, publicIdentities: valueOf(field) } : valueOf(field);
+      } else {
+        set(item, key, valueOf(field));
+      }
     }
-    if (node[key] === undefined) {
-      node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
-    }
-    node = node[key];
+    return item;
   });
+}
+
+function valueOf(field) {
+  const raw = field.value.trim();
+  if (raw === '') {
+    return undefined;
+  }
+  if (field.dataset.path.endsWith('.barred')) {
+    return raw === 'true';
+  }
+  return field.dataset.list !== undefined ? raw.split(',').map((s) => s.trim()).filter((s) => s) : raw;
+}
+
+function set(target, key, value) {
+  if (value === undefined) {
+    delete target[key];
+  } else {
+    target[key] = value;
+  }
 }
 
 function clearErrors() {
@@ -241,7 +264,7 @@ export function bindEditor() {
   $('#subscriber-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors();
-    const doc = documentOf(event.target);
+    const doc = documentOf();
     try {
       const response = editing
         ? await call('PUT', path('subscribers', editing.id), doc, editing.etag ? { 'If-Match': editing.etag } : {})
