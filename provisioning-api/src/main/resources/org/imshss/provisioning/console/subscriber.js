@@ -12,6 +12,7 @@ export async function showSubscriber(id) {
   const response = await call('GET', path('subscribers', id));
   const doc = response.body;
   $('#subscriber-title').textContent = 'Subscriber ' + doc.id;
+  $('#deregister-outcome').textContent = '';
   $('#subscriber-edit').onclick = () => { location.hash = '#/edit/' + encodeURIComponent(doc.id); };
   $('#subscriber-delete').onclick = () => remove(doc.id).catch((e) => status('Not deleted: ' + e.message, true));
   $('#subscriber-refresh').onclick = () => showSubscriber(doc.id);
@@ -51,19 +52,20 @@ function registrationRow(identity, state, subscriberId) {
 }
 
 async function deregister(identity, subscriberId) {
-  const outcome = $('#deregister-outcome');
-  outcome.textContent = 'Sending RTR for ' + identity + ' ...';
+  $('#deregister-outcome').textContent = 'Sending RTR for ' + identity + ' ...';
+  let message;
   try {
     const result = (await call('DELETE', path('registrations', identity))).body;
     const answered = result.status === 'ANSWERED'
       ? 'the S-CSCF answered ' + result.resultCode : result.status === 'NOT_SERVED'
         ? 'no S-CSCF held it' : 'no answer from the S-CSCF';
-    outcome.textContent = 'RTR for ' + identity + ': ' + result.status + ' (' + answered + ')'
+    message = 'RTR for ' + identity + ': ' + result.status + ' (' + answered + ')'
       + (result.detail ? ' ' + result.detail : '');
   } catch (e) {
-    outcome.textContent = 'De-registration refused: ' + e.message;
+    message = 'De-registration refused: ' + e.message;
   }
   await showSubscriber(subscriberId);
+  $('#deregister-outcome').textContent = message;
 }
 
 async function remove(id) {
