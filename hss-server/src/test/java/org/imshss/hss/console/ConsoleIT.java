@@ -282,12 +282,22 @@ class ConsoleIT {
 
     @Test
     void theFilesNeedNoTokenAndForbidInlineScript() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(console)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = fetch("/console");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
                 assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(page.body()).contains("<script type=\"module\" src=\"/console/console.js\"></script>")
                 .doesNotContain("<script>");
+        assertThat(fetch("/console/console.js").headers().firstValue("Content-Type"))
+                .hasValue("text/javascript; charset=utf-8");
+        assertThat(fetch("/console/missing.js").statusCode()).isEqualTo(404);
+        // refused by the console's file-name rule (404) or earlier, as an undecodable path (400)
+        assertThat(fetch("/console/%2e%2e/openapi.json").statusCode()).isIn(400, 404);
+        assertThat(fetch("/console/..%2F..%2Fpom.xml").statusCode()).isIn(400, 404);
+    }
+
+    private static HttpResponse<String> fetch(String path) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(console).resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
