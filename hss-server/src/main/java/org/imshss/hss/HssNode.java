@@ -119,6 +119,7 @@ public final class HssNode implements AutoCloseable {
                     metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
+            GridGauges.watchSites(metrics.registry(), grid.ignite(), grid.settings().membership().sites());
             metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
             provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {

@@ -8,6 +8,7 @@ import org.imshss.diameter.Command;
 import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.Violation;
+import org.imshss.provisioning.store.WritesRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,12 @@ public final class RequestDispatcher {
         } catch (AvpDecodeException e) {
             return reject(command, e.violation());
         } catch (RuntimeException e) {
+            if (WritesRefused.isCause(e)) {
+                // This part of a divided cluster may not write; a node of the part that may can: a transient,
+                // node-specific refusal the peer retries at an alternate peer (RFC 6733 7.1.3, DIAMETER_TOO_BUSY).
+                log.debug("{} refused: this part of the grid accepts no writes", command);
+                return Answer.of(ResultCode.DIAMETER_TOO_BUSY);
+            }
             // The peer gets a clean answer; the operator gets the cause once, without request content.
             log.warn("{} failed: {}", command, e.toString());
             return Answer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);

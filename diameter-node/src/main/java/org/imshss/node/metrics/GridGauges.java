@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CachePeekMode;
+import org.imshss.provisioning.store.GridSettings;
+import org.imshss.provisioning.store.SiteQuorum;
 
 /** The gauges of a node's grid, read when scraped: the HSS and the SLF each name their own caches. */
 public final class GridGauges {
@@ -25,5 +27,17 @@ public final class GridGauges {
         }
         Gauge.builder("grid_server_nodes", ignite, i -> i.cluster().forServers().nodes().size())
                 .description("Server nodes in the grid cluster").register(registry);
+    }
+
+    /**
+     * The node's site (an info gauge, always 1, its site in the tag; "none" without sites) and whether the part of
+     * the cluster it is in accepts writes now (1) or serves reads only (0).
+     */
+    public static void watchSites(MeterRegistry registry, Ignite ignite, GridSettings.Sites sites) {
+        Gauge.builder("grid_node_site", () -> 1).description("The site of this grid node")
+                .tag("site", sites.site() == null ? "none" : sites.site()).register(registry);
+        Gauge.builder("grid_writes_accepted", ignite, i -> SiteQuorum.writesAccepted(i, sites) ? 1 : 0)
+                .description("1 when this node's part of the cluster accepts writes, 0 when it serves reads only")
+                .register(registry);
     }
 }

@@ -251,7 +251,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 new GridSettings.Membership(
                         Duration.ofMillis(atLeast(c, "grid.failure-detection-timeout-ms", 100)),
                         list(c, "grid.initial-baseline"),
-                        optionalMillis(c, "grid.baseline-auto-adjust-ms")),
+                        optionalMillis(c, "grid.baseline-auto-adjust-ms"),
+                        sites(c, bool(c, "grid.persistence"))),
                 ConfigValues.gridTls(c));
         CxSettings cx = new CxSettings(
                 list(c, "cx.home-networks"),
@@ -322,6 +323,45 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             throw new InvalidConfigurationException(key, "must be empty (off) or at least 0, not " + value);
         }
         return Duration.ofMillis(value);
+    }
+
+    private static GridSettings.Sites sites(Configuration c, boolean persistence) {
+        String site = siteName(c, "grid.site");
+        String tieBreaker = siteName(c, "grid.tie-breaker-site");
+        boolean dataNode = bool(c, "grid.data-node");
+        String quorumText = text(c, "grid.write-quorum");
+        GridSettings.WriteQuorum quorum = switch (quorumText.toLowerCase(java.util.Locale.ROOT)) {
+            case "any" -> GridSettings.WriteQuorum.ANY;
+            case "majority" -> GridSettings.WriteQuorum.MAJORITY;
+            default -> throw new InvalidConfigurationException("grid.write-quorum", "must be any or majority, not '"
+                    + quorumText + "'");
+        };
+        if (quorum == GridSettings.WriteQuorum.MAJORITY && !persistence) {
+            throw new InvalidConfigurationException("grid.write-quorum", "majority needs grid.persistence = true");
+        }
+        if (tieBreaker != null && quorum != GridSettings.WriteQuorum.MAJORITY) {
+            throw new InvalidConfigurationException("grid.tie-breaker-site", "needs grid.write-quorum = majority");
+        }
+        if (site == null && tieBreaker != null) {
+            throw new InvalidConfigurationException("grid.tie-breaker-site", "needs grid.site on every node");
+        }
+        if (site == null && !dataNode) {
+            throw new InvalidConfigurationException("grid.data-node", "false (a tie-breaker node) needs grid.site");
+        }
+        return new GridSettings.Sites(site, dataNode, quorum, tieBreaker);
+    }
+
+    /** Empty means none. */
+    private static String siteName(Configuration c, String key) {
+        String value = c.getString(key, "").trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new InvalidConfigurationException(key, "must be 1-64 letters, digits, '.', '_' or '-', not '" + value
+                    + "'");
+        }
+        return value;
     }
 
     private static int indBits(Configuration c, String key) {

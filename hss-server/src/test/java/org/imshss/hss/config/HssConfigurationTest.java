@@ -12,6 +12,7 @@ import java.util.Map;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.node.diameter.transport.ConnectionLimits;
 import org.imshss.node.testing.TestCertificates;
+import org.imshss.provisioning.store.GridSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,5 +131,22 @@ class HssConfigurationTest {
         assertThatThrownBy(() -> HssConfiguration.load(null, noTruststore))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.key()).isEqualTo("grid.tls.truststore"));
+    }
+
+    @Test
+    void sitesAreOffByDefaultAndABadValueNamesItsKey() {
+        GridSettings.Sites none = HssConfiguration.load(null, Map.of()).grid().membership().sites();
+        assertThat(none).isEqualTo(GridSettings.Sites.NONE);
+        GridSettings.Sites sites = HssConfiguration.load(null, Map.of("HSS_GRID_SITE", "dc-1",
+                "HSS_GRID_WRITE_QUORUM", "majority", "HSS_GRID_TIE_BREAKER_SITE", "dc-1")).grid().membership().sites();
+        assertThat(sites).isEqualTo(new GridSettings.Sites("dc-1", true, GridSettings.WriteQuorum.MAJORITY, "dc-1"));
+        Map<Map<String, String>, String> bad = Map.of(
+                Map.of("HSS_GRID_SITE", "dc 1"), "grid.site",
+                Map.of("HSS_GRID_WRITE_QUORUM", "most"), "grid.write-quorum",
+                Map.of("HSS_GRID_WRITE_QUORUM", "majority", "HSS_GRID_PERSISTENCE", "false"), "grid.write-quorum",
+                Map.of("HSS_GRID_SITE", "dc-1", "HSS_GRID_TIE_BREAKER_SITE", "dc-1"), "grid.tie-breaker-site",
+                Map.of("HSS_GRID_DATA_NODE", "false"), "grid.data-node");
+        bad.forEach((environment, key) -> assertThatThrownBy(() -> HssConfiguration.load(null, environment))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.key()).isEqualTo(key)));
     }
 }

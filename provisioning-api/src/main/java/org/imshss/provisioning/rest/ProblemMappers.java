@@ -11,6 +11,7 @@ import java.util.List;
 import org.imshss.provisioning.seed.JsonPaths;
 import org.imshss.provisioning.service.ProvisioningException;
 import org.imshss.provisioning.service.ProvisioningException.FieldError;
+import org.imshss.provisioning.store.WritesRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,12 @@ final class ProblemMappers {
     static final class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            if (WritesRefused.isCause(e)) {
+                // This node's part of a divided cluster may not write; a node of the other part may (RFC 9110 15.6.4).
+                return Response.fromResponse(problem(503, "this node's part of the cluster accepts no writes now;"
+                        + " send the change to a node of the part that does", List.of()))
+                        .header("Retry-After", "5").build();
+            }
             log.error("REST request failed: {}", e.toString());
             log.debug("REST request failure", e);
             return problem(500, "internal error", List.of());

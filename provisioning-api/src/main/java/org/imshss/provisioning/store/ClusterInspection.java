@@ -23,7 +23,8 @@ final class ClusterInspection {
     private ClusterInspection() {
     }
 
-    static ClusterStatus status(Ignite ignite, boolean persistence) {
+    static ClusterStatus status(Ignite ignite, GridSettings settings) {
+        boolean persistence = settings.persistence();
         IgniteCluster cluster = ignite.cluster();
         String local = String.valueOf(cluster.localNode().consistentId());
         Collection<BaselineNode> baselineNodes = cluster.currentBaselineTopology();
@@ -32,11 +33,20 @@ final class ClusterInspection {
         for (ClusterNode node : cluster.forServers().nodes()) {
             String id = String.valueOf(node.consistentId());
             members.put(id, new ClusterStatus.Member(id, List.copyOf(node.addresses()), true,
-                    baseline.contains(id), id.equals(local)));
+                    baseline.contains(id), id.equals(local), node.attribute(SiteQuorum.SITE_ATTRIBUTE),
+                    !"false".equals(node.attribute(SiteQuorum.DATA_NODE_ATTRIBUTE))));
         }
-        for (String id : baseline) {
-            members.putIfAbsent(id, new ClusterStatus.Member(id, List.of(), false, true, id.equals(local)));
+        if (baselineNodes != null) {
+            // A baseline node keeps the attributes it had when the baseline was set, so an offline one still
+            // shows its site.
+            for (BaselineNode node : baselineNodes) {
+                String id = String.valueOf(node.consistentId());
+                members.putIfAbsent(id, new ClusterStatus.Member(id, List.of(), false, true, id.equals(local),
+                        node.attribute(SiteQuorum.SITE_ATTRIBUTE),
+                        !"false".equals(node.attribute(SiteQuorum.DATA_NODE_ATTRIBUTE))));
+            }
         }
+        GridSettings.Sites sites = settings.membership().sites();
         long primary = 0;
         long backup = 0;
         boolean active = cluster.state().active();
@@ -50,7 +60,8 @@ final class ClusterInspection {
         return new ClusterStatus(cluster.state().name(), persistence, local, new ArrayList<>(members.values()),
                 persistence && cluster.isBaselineAutoAdjustEnabled(),
                 persistence ? cluster.baselineAutoAdjustTimeout() : 0, cluster.topologyVersion(),
-                active ? rebalancingPartitions(ignite) : 0, primary, backup);
+                active ? rebalancingPartitions(ignite) : 0, primary, backup, sites.writeQuorum().name(),
+                sites.tieBreakerSite(), SiteQuorum.writesAccepted(ignite, sites));
     }
 
     /**

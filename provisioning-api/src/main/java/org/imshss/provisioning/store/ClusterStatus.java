@@ -17,10 +17,15 @@ import java.util.List;
  *                                   copies)
  * @param localPrimaryEntries entries of the subscriber caches this node holds as primary
  * @param localBackupEntries entries of the subscriber caches this node holds as backup
+ * @param writeQuorum which part of a divided cluster accepts writes: ANY or MAJORITY ({@code grid.write-quorum})
+ * @param tieBreakerSite the site whose half keeps writes on a tie, or null
+ * @param writesAccepted whether the part of the cluster this node is in accepts writes now: active and, with
+ *                       MAJORITY, holding more than half of the baseline nodes or half with the tie-breaker site
  */
 public record ClusterStatus(String state, boolean persistence, String localNode, List<Member> nodes,
         boolean baselineAutoAdjust, long baselineAutoAdjustMs, long topologyVersion, int localRebalancingPartitions,
-        long localPrimaryEntries, long localBackupEntries) {
+        long localPrimaryEntries, long localBackupEntries, String writeQuorum, String tieBreakerSite,
+        boolean writesAccepted) {
 
     public ClusterStatus {
         nodes = List.copyOf(nodes);
@@ -32,10 +37,13 @@ public record ClusterStatus(String state, boolean persistence, String localNode,
      * @param online whether it is in the cluster now
      * @param inBaseline whether it is one of the nodes that hold data (persistence)
      * @param local whether it is the node that answers
+     * @param site its site ({@code grid.site}; for a baseline node offline, as it was when the baseline was set),
+     *             or null
+     * @param dataNode false for a tie-breaker node that holds no data
      */
     @Schema(name = "ClusterMember")
     public record Member(String consistentId, List<String> addresses, boolean online, boolean inBaseline,
-            boolean local) {
+            boolean local, String site, boolean dataNode) {
 
         public Member {
             addresses = List.copyOf(addresses);

@@ -3,14 +3,19 @@ package org.imshss.provisioning.store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.rendezvous.ClusterNodeAttributeAffinityBackupFilter;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
@@ -73,6 +78,7 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                     + settings.bindAddress() + ":" + settings.communicationPort() + "): " + rootMessage(e), e);
         }
         try {
+            checkSameRule(ignite, settings.membership().sites());
             if (settings.persistence()) {
                 ClusterActivation.await(ignite, settings.membership());
                 restoreWriteAheadLog(ignite);
@@ -86,6 +92,27 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
             throw e;
         }
         return new GridNode(settings, ignite);
+    }
+
+    /**
+     * Every node must place copies and judge a cut alike: a node that computed affinity without sites, or accepted
+     * writes by another rule, would disagree with the others about where the copies are and who may write.
+     */
+    private static void checkSameRule(Ignite ignite, GridSettings.Sites sites) {
+        for (ClusterNode node : ignite.cluster().forServers().forRemotes().nodes()) {
+            boolean sited = node.attribute(SiteQuorum.SITE_ATTRIBUTE) != null;
+            if (sited != (sites.site() != null)) {
+                throw new IllegalStateException("grid.site is " + (sites.site() == null ? "empty" : "set") + " here"
+                        + " but " + (sited ? "set" : "empty") + " on node " + node.consistentId()
+                        + ": give every node of the cluster a site, or none");
+            }
+            Object rule = node.attribute(SiteQuorum.RULE_ATTRIBUTE);
+            if (!Objects.equals(rule, SiteQuorum.rule(sites))) {
+                throw new IllegalStateException("grid.write-quorum and grid.tie-breaker-site differ from node "
+                        + node.consistentId() + " (" + rule + " there, " + SiteQuorum.rule(sites) + " here): every"
+                        + " node must apply the same rule to a cut");
+            }
+        }
     }
 
     /**
@@ -167,8 +194,8 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                 .setPeerClassLoadingEnabled(false)
                 .setFailureHandler(failureHandler)
                 .setFailureDetectionTimeout(settings.membership().failureDetectionTimeout().toMillis())
-                // Atomics (the audit trail's counter) are kept with as many copies as the data they number.
-                .setAtomicConfiguration(new AtomicConfiguration().setBackups(settings.backups()))
+                .setAtomicConfiguration(atomics(settings))
+                .setUserAttributes(attributes(settings.membership().sites()))
                 // Neither the thin-client/JDBC port (10800) nor the legacy REST port (11211) is used;
                 // leaving them on would bind ports nobody configured.
                 .setClientConnectorConfiguration(null)
@@ -185,11 +212,44 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
         return cfg;
     }
 
+    private static Map<String, String> attributes(GridSettings.Sites sites) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(SiteQuorum.RULE_ATTRIBUTE, SiteQuorum.rule(sites));
+        if (sites.site() != null) {
+            attributes.put(SiteQuorum.SITE_ATTRIBUTE, sites.site());
+            attributes.put(SiteQuorum.DATA_NODE_ATTRIBUTE, Boolean.toString(sites.dataNode()));
+        }
+        return attributes;
+    }
+
+    /**
+     * With sites, Ignite's attribute backup filter puts each backup in another site than the primary and the
+     * other backups, so one site lost (or cut off) keeps a copy of every partition elsewhere as long as there are
+     * {@code backups + 1} data sites; with fewer, the backups that fit are kept.
+     */
+    private static RendezvousAffinityFunction affinity(GridSettings settings, int partitions) {
+        RendezvousAffinityFunction affinity = new RendezvousAffinityFunction(false, partitions);
+        if (settings.membership().sites().site() != null) {
+            affinity.setAffinityBackupFilter(new ClusterNodeAttributeAffinityBackupFilter(SiteQuorum.SITE_ATTRIBUTE));
+        }
+        return affinity;
+    }
+
+    /** Atomics (the audit trail's counter) are kept with as many copies, placed alike, as the data they number. */
+    private static AtomicConfiguration atomics(GridSettings settings) {
+        AtomicConfiguration atomics = new AtomicConfiguration().setBackups(settings.backups());
+        if (settings.membership().sites().site() != null) {
+            atomics.setAffinity(affinity(settings, SMALL_CACHE_PARTITIONS));
+        }
+        return atomics;
+    }
+
     static CacheConfiguration<?, ?>[] cacheConfigurations(GridSettings settings) {
+        GridSettings.Sites sites = settings.membership().sites();
         List<CacheConfiguration<String, byte[]>> caches = new ArrayList<>();
         for (String name : CacheNames.ALL) {
             int partitions = CacheNames.PER_SUBSCRIBER.contains(name) ? LARGE_CACHE_PARTITIONS : SMALL_CACHE_PARTITIONS;
-            caches.add(new CacheConfiguration<String, byte[]>(name)
+            CacheConfiguration<String, byte[]> cache = new CacheConfiguration<String, byte[]>(name)
                     .setCacheMode(CacheMode.PARTITIONED)
                     .setBackups(settings.backups())
                     .setAtomicityMode(CacheAtomicityMode.ATOMIC)
@@ -199,7 +259,14 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                     .setReadFromBackup(true)
                     // Values are codec bytes decoded right away and never mutated.
                     .setCopyOnRead(false)
-                    .setAffinity(new RendezvousAffinityFunction(false, partitions)));
+                    .setAffinity(affinity(settings, partitions));
+            if (sites.site() != null) {
+                cache.setNodeFilter(new DataNodeFilter());
+            }
+            if (sites.writeQuorum() == GridSettings.WriteQuorum.MAJORITY) {
+                cache.setTopologyValidator(new SiteQuorum(sites.tieBreakerSite()));
+            }
+            caches.add(cache);
         }
         return caches.toArray(new CacheConfiguration<?, ?>[0]);
     }
@@ -210,7 +277,7 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
 
     @Override
     public ClusterStatus status() {
-        return ClusterInspection.status(ignite, settings.persistence());
+        return ClusterInspection.status(ignite, settings);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.ignite.configuration.WALMode;
 
 /**
@@ -92,20 +93,76 @@ public record GridSettings(
      *                        persistent cluster is activated; empty = the first node activates it at once
      * @param baselineAutoAdjust with persistence, change the baseline by itself after the server nodes have been
      *                           stable this long; null = only by an explicit administrative action
+     * @param sites where the node is, and which part of a divided cluster keeps accepting writes
      */
     public record Membership(Duration failureDetectionTimeout, List<String> initialBaseline,
-            Duration baselineAutoAdjust) {
+            Duration baselineAutoAdjust, Sites sites) {
 
         public static final Membership DEFAULTS = new Membership(Duration.ofSeconds(10), List.of(), null);
 
+        /** Without sites: copies placed without regard to where nodes are, writes accepted by any part. */
+        public Membership(Duration failureDetectionTimeout, List<String> initialBaseline,
+                Duration baselineAutoAdjust) {
+            this(failureDetectionTimeout, initialBaseline, baselineAutoAdjust, Sites.NONE);
+        }
+
         public Membership {
             Objects.requireNonNull(failureDetectionTimeout, "failureDetectionTimeout");
+            Objects.requireNonNull(sites, "sites");
             initialBaseline = List.copyOf(initialBaseline);
             if (failureDetectionTimeout.toMillis() < 100) {
                 throw new IllegalArgumentException("failureDetectionTimeout must be at least 100 ms");
             }
             if (baselineAutoAdjust != null && baselineAutoAdjust.isNegative()) {
                 throw new IllegalArgumentException("baselineAutoAdjust must not be negative");
+            }
+        }
+    }
+
+    /** Which part of a divided cluster accepts writes. */
+    public enum WriteQuorum {
+        /** Every part that Ignite keeps active: a cut between nodes lets both sides write (one site only). */
+        ANY,
+        /**
+         * Only a part holding more than half of the baseline nodes, or exactly half with a node of the tie-breaker
+         * site; the others refuse writes and serve reads from their copies ({@link SiteQuorum}).
+         */
+        MAJORITY
+    }
+
+    /**
+     * Sites: rooms, data centres or countries that may fail, or be cut off, as a whole.
+     *
+     * @param site the site of this node (node attribute {@link SiteQuorum#SITE_ATTRIBUTE}); null = no sites, and
+     *             then every node of the cluster must have none. With sites, the backups of every partition are
+     *             placed in other sites than its primary (Ignite's {@code ClusterNodeAttributeAffinityBackupFilter})
+     * @param dataNode false for a tie-breaker (witness) node: it counts in the baseline but holds no data
+     * @param writeQuorum which part of a divided cluster accepts writes
+     * @param tieBreakerSite the site whose half keeps writes when a cut leaves exactly half of the baseline on
+     *                       each side; null = such a half refuses writes too
+     */
+    public record Sites(String site, boolean dataNode, WriteQuorum writeQuorum, String tieBreakerSite) {
+
+        public static final Sites NONE = new Sites(null, true, WriteQuorum.ANY, null);
+
+        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+        public Sites {
+            Objects.requireNonNull(writeQuorum, "writeQuorum");
+            if (site != null && !NAME.matcher(site).matches()) {
+                throw new IllegalArgumentException("grid.site must be 1-64 letters, digits, '.', '_' or '-', not '"
+                        + site + "'");
+            }
+            if (tieBreakerSite != null && !NAME.matcher(tieBreakerSite).matches()) {
+                throw new IllegalArgumentException("grid.tie-breaker-site must be 1-64 letters, digits, '.', '_' or"
+                        + " '-', not '" + tieBreakerSite + "'");
+            }
+            if (site == null && (tieBreakerSite != null || !dataNode)) {
+                throw new IllegalArgumentException((dataNode ? "grid.tie-breaker-site" : "grid.data-node = false")
+                        + " needs grid.site");
+            }
+            if (tieBreakerSite != null && writeQuorum != WriteQuorum.MAJORITY) {
+                throw new IllegalArgumentException("grid.tie-breaker-site needs grid.write-quorum = majority");
             }
         }
     }
@@ -129,6 +186,11 @@ public record GridSettings(
         }
         if (persistence && workDirectory == null) {
             throw new IllegalArgumentException("persistence needs a work directory");
+        }
+        // Without persistence the baseline follows the nodes by itself (Ignite's in-memory auto-adjust), so a
+        // majority of it would say nothing about a cut.
+        if (membership.sites().writeQuorum() == WriteQuorum.MAJORITY && !persistence) {
+            throw new IllegalArgumentException("grid.write-quorum = majority needs grid.persistence = true");
         }
     }
 
