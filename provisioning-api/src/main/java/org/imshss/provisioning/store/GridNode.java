@@ -64,6 +64,7 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
      * taken.
      */
     public static GridNode start(GridSettings settings) {
+        settings.checkConsistent();
         if (settings.tls() == null && !isLoopback(settings.bindAddress())) {
             LOG.warn("Grid node '{}' listens on {} without TLS (grid.tls.enabled = false): whoever reaches its ports"
                     + " can join the cluster and read or change every cache; a deployment of more than one node needs"

@@ -187,6 +187,13 @@ public record GridSettings(
         if (persistence && workDirectory == null) {
             throw new IllegalArgumentException("persistence needs a work directory");
         }
+    }
+
+    /**
+     * Checks what no single setting can: called when the node starts, so that the {@code with...} steps building
+     * the settings may come in any order.
+     */
+    public void checkConsistent() {
         // Without persistence the baseline follows the nodes by itself (Ignite's in-memory auto-adjust), so a
         // majority of it would say nothing about a cut.
         if (membership.sites().writeQuorum() == WriteQuorum.MAJORITY && !persistence) {

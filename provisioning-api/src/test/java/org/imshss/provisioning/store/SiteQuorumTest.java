@@ -55,7 +55,7 @@ class SiteQuorumTest {
                 .hasMessageContaining("grid.write-quorum");
         GridSettings.Membership majority = new GridSettings.Membership(Duration.ofSeconds(10), List.of(), null,
                 new GridSettings.Sites("a", true, GridSettings.WriteQuorum.MAJORITY, null));
-        assertThatThrownBy(() -> GridSettings.defaults("x").withMembership(majority))
+        assertThatThrownBy(() -> GridNode.start(GridSettings.defaults("x").withMembership(majority)))
                 .hasMessage("grid.write-quorum = majority needs grid.persistence = true");
     }
 
