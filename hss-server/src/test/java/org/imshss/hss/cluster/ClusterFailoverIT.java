@@ -459,8 +459,12 @@ class ClusterFailoverIT {
     // ---- plumbing -------------------------------------------------------------------------------------------
 
     static Map<String, Integer> importSubscribers(RestClient rest, int from, int to) throws Exception {
+        return importSubscribers(rest, PREFIX, from, to);
+    }
+
+    static Map<String, Integer> importSubscribers(RestClient rest, String prefix, int from, int to) throws Exception {
         RestClient.Reply reply = rest.post("/subscribers/import", "application/x-ndjson",
-                Subscribers.ndjson(PREFIX, from, to));
+                Subscribers.ndjson(prefix, from, to));
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Integer> results = new TreeMap<>();
         for (String line : reply.body().split("\n")) {
