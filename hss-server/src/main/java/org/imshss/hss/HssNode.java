@@ -26,6 +26,7 @@ import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.diameter.DiameterApplication;
 import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RequestSender;
@@ -48,6 +49,7 @@ import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.provisioning.store.ShDataStore;
+import org.imshss.provisioning.store.SiteQuorum;
 import org.imshss.provisioning.store.SubscriberData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +117,8 @@ public final class HssNode implements AutoCloseable {
                     new MultimediaAuth(store, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
                             new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
-            diameter = new DiameterServer(settings.diameter(), List.of(cx.application(), sh.application()),
-                    metrics.requests(), List.of());
+            diameter = new DiameterServer(settings.diameter(),
+                    List.of(guard(cx.application()), guard(sh.application())), metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
             GridGauges.watchSites(metrics.registry(), grid.ignite(), grid.settings().membership().sites());
@@ -176,6 +178,14 @@ public final class HssNode implements AutoCloseable {
     /** Starts a node; {@code seed} (may be null) is loaded into the store before Diameter starts listening. */
     public static HssNode start(HssSettings settings, SubscriberData seed) throws Exception {
         return new HssNode(settings, seed);
+    }
+
+    private DiameterApplication guard(DiameterApplication application) {
+        GridSettings.Sites sites = grid.settings().membership().sites();
+        if (sites.writeQuorum() != GridSettings.WriteQuorum.MAJORITY) {
+            return application;
+        }
+        return QuorumGuard.wrap(application, () -> SiteQuorum.writesAccepted(grid.ignite(), sites));
     }
 
     private static GridSettings gridSettings(HssSettings.GridConfig config) {
