@@ -40,6 +40,9 @@ final class HssProcess implements AutoCloseable {
     private final Map<String, String> settings;
     private final Path log;
     private Process process;
+    /** Where the node's API and Diameter listen, seen from the test; and the command its JVM is started through. */
+    private String host = "127.0.0.1";
+    private List<String> launcher = List.of();
 
     /**
      * @param config the node's configuration file
@@ -57,6 +60,17 @@ final class HssProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the JVM in network namespace {@code namespace}, its API and Diameter reached at {@code address}. */
+    HssProcess inNamespace(String namespace, String address) {
+        this.launcher = List.of("ip", "netns", "exec", namespace);
+        this.host = address;
+        return this;
+    }
+
+    String host() {
+        return host;
+    }
+
     String name() {
         return name;
     }
@@ -70,7 +84,7 @@ final class HssProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is running");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + ROOT.resolve("ops/conf/jvm.options"));
         // After jvm.options, so these win: three nodes and the test share a small machine.
@@ -96,7 +110,7 @@ final class HssProcess implements AutoCloseable {
 
     /** The provisioning API of this node. */
     RestClient rest() {
-        return new RestClient(URI.create("http://127.0.0.1:" + ports.rest() + "/api/v1"), ADMIN_TOKEN);
+        return new RestClient(URI.create("http://" + host + ":" + ports.rest() + "/api/v1"), ADMIN_TOKEN);
     }
 
     /** Waits until the node answers on its API with the cluster ACTIVE; fails at once if the JVM ends. */

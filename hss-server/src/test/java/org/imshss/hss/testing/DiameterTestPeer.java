@@ -61,6 +61,12 @@ public final class DiameterTestPeer implements AutoCloseable {
 
     public static DiameterTestPeer connect(Application application, String originHost, String realm, int localPort,
             String hssHost, int hssPort) throws Exception {
+        return connect(application, originHost, realm, "127.0.0.1", localPort, hssHost, "127.0.0.1", hssPort);
+    }
+
+    /** A peer on {@code localAddress} connecting to an HSS on {@code hssAddress} (another network namespace). */
+    public static DiameterTestPeer connect(Application application, String originHost, String realm,
+            String localAddress, int localPort, String hssHost, String hssAddress, int hssPort) throws Exception {
         String applicationXml = "<ApplicationID><VendorId value=\"" + application.vendorId()
                 + "\"/><AuthApplId value=\"" + application.id() + "\"/><AcctApplId value=\"0\"/></ApplicationID>";
         String config = """
@@ -68,7 +74,7 @@ public final class DiameterTestPeer implements AutoCloseable {
                 <Configuration xmlns="http://www.jdiameter.org/jdiameter-server">
                   <LocalPeer>
                     <URI value="aaa://%1$s:%2$d"/>
-                    <IPAddresses><IPAddress value="127.0.0.1"/></IPAddresses>
+                    <IPAddresses><IPAddress value="%8$s"/></IPAddresses>
                     <Realm value="%3$s"/>
                     <VendorID value="0"/>
                     <ProductName value="test-peer"/>
@@ -90,7 +96,7 @@ public final class DiameterTestPeer implements AutoCloseable {
                     <RecTimeOut value="5000"/>
                   </Parameters>
                   <Network>
-                    <Peers><Peer name="aaa://%4$s:%5$d" ip="127.0.0.1" attempt_connect="true" rating="1"/></Peers>
+                    <Peers><Peer name="aaa://%4$s:%5$d" ip="%9$s" attempt_connect="true" rating="1"/></Peers>
                     <Realms>
                       <Realm name="%6$s" peers="%4$s" local_action="LOCAL" dynamic="false" exp_time="1">
                         %7$s
@@ -98,7 +104,8 @@ public final class DiameterTestPeer implements AutoCloseable {
                     </Realms>
                   </Network>
                 </Configuration>
-                """.formatted(originHost, localPort, realm, hssHost, hssPort, hssRealm(hssHost), applicationXml);
+                """.formatted(originHost, localPort, realm, hssHost, hssPort, hssRealm(hssHost), applicationXml,
+                        localAddress, hssAddress);
         Stack stack = new StackImpl();
         stack.init(new XMLConfiguration(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8))));
         DiameterTestPeer peer = new DiameterTestPeer(stack, originHost, realm, hssHost, application);
