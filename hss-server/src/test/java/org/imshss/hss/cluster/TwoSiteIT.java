@@ -174,6 +174,10 @@ class TwoSiteIT {
             JsonNode member = member(status, "hss-" + name);
             assertThat(member.path("online").asBoolean()).isFalse();
             assertThat(member.path("site").asText()).isEqualTo("site-b");
+            assertThat(member.path("writesAccepted").asBoolean()).isFalse();
+        }
+        for (String name : SITE_A) {
+            assertThat(member(status, "hss-" + name).path("writesAccepted").asBoolean()).isTrue();
         }
         assertEverythingThrough(SITE_A, "site-a after the loss of site-b");
 

@@ -115,7 +115,9 @@ public final class RestServer implements AutoCloseable {
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (Object resource : resources) {
             config.register(resource);
-            classes.add(resource.getClass());
+            if (!(resource instanceof QuorumFilter)) {
+                classes.add(resource.getClass());
+            }
         }
         config.register(openApi(uri, classes));
         HttpServer server = new HttpServer();
@@ -193,6 +195,7 @@ public final class RestServer implements AutoCloseable {
         resources.add(new DsaiResource(s.store(), s.shStore(), s.audit(), s.clock()));
         resources.add(new AuditResource(s.audit()));
         resources.add(new ClusterResource(s.cluster(), s.audit(), s.clock()));
+        resources.add(new QuorumFilter(s.cluster()::writesAccepted));
         if (s.secrets() != null) {
             resources.add(new SecretsResource(s.secrets()));
         }

@@ -13,4 +13,9 @@ public interface ClusterAdministration {
      *                               anyway) or the cluster is not active
      */
     ClusterStatus setBaselineToServerNodes();
+
+    /** Whether this node's part of the cluster accepts writes now ({@code grid.write-quorum}). */
+    default boolean writesAccepted() {
+        return true;
+    }
 }

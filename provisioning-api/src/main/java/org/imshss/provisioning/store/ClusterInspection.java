@@ -29,12 +29,14 @@ final class ClusterInspection {
         String local = String.valueOf(cluster.localNode().consistentId());
         Collection<BaselineNode> baselineNodes = cluster.currentBaselineTopology();
         Set<String> baseline = baselineNodes == null ? Set.of() : ClusterActivation.baselineIds(baselineNodes);
+        GridSettings.Sites sites = settings.membership().sites();
+        boolean accepted = SiteQuorum.writesAccepted(ignite, sites);
         Map<String, ClusterStatus.Member> members = new TreeMap<>();
         for (ClusterNode node : cluster.forServers().nodes()) {
             String id = String.valueOf(node.consistentId());
             members.put(id, new ClusterStatus.Member(id, List.copyOf(node.addresses()), true,
                     baseline.contains(id), id.equals(local), node.attribute(SiteQuorum.SITE_ATTRIBUTE),
-                    !"false".equals(node.attribute(SiteQuorum.DATA_NODE_ATTRIBUTE))));
+                    !"false".equals(node.attribute(SiteQuorum.DATA_NODE_ATTRIBUTE)), accepted));
         }
         if (baselineNodes != null) {
             // A baseline node keeps the attributes it had when the baseline was set, so an offline one still
@@ -43,10 +45,9 @@ final class ClusterInspection {
                 String id = String.valueOf(node.consistentId());
                 members.putIfAbsent(id, new ClusterStatus.Member(id, List.of(), false, true, id.equals(local),
                         node.attribute(SiteQuorum.SITE_ATTRIBUTE),
-                        !"false".equals(node.attribute(SiteQuorum.DATA_NODE_ATTRIBUTE))));
+                        !"false".equals(node.attribute(SiteQuorum.DATA_NODE_ATTRIBUTE)), false));
             }
         }
-        GridSettings.Sites sites = settings.membership().sites();
         long primary = 0;
         long backup = 0;
         boolean active = cluster.state().active();
@@ -61,7 +62,7 @@ final class ClusterInspection {
                 persistence && cluster.isBaselineAutoAdjustEnabled(),
                 persistence ? cluster.baselineAutoAdjustTimeout() : 0, cluster.topologyVersion(),
                 active ? rebalancingPartitions(ignite) : 0, primary, backup, sites.writeQuorum().name(),
-                sites.tieBreakerSite(), SiteQuorum.writesAccepted(ignite, sites));
+                sites.tieBreakerSite(), accepted);
     }
 
     /**

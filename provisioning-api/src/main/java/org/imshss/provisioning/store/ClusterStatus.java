@@ -40,10 +40,12 @@ public record ClusterStatus(String state, boolean persistence, String localNode,
      * @param site its site ({@code grid.site}; for a baseline node offline, as it was when the baseline was set),
      *             or null
      * @param dataNode false for a tie-breaker node that holds no data
+     * @param writesAccepted whether it accepts writes: online in the answering node's part of the cluster, which
+     *                       accepts them (a node of another part of a divided cluster is not online here)
      */
     @Schema(name = "ClusterMember")
     public record Member(String consistentId, List<String> addresses, boolean online, boolean inBaseline,
-            boolean local, String site, boolean dataNode) {
+            boolean local, String site, boolean dataNode, boolean writesAccepted) {
 
         public Member {
             addresses = List.copyOf(addresses);

@@ -294,6 +294,11 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
         return status();
     }
 
+    @Override
+    public boolean writesAccepted() {
+        return SiteQuorum.writesAccepted(ignite, settings.membership().sites());
+    }
+
     public GridSettings settings() {
         return settings;
     }
