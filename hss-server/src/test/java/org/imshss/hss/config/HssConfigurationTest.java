@@ -149,4 +149,27 @@ class HssConfigurationTest {
         bad.forEach((environment, key) -> assertThatThrownBy(() -> HssConfiguration.load(null, environment))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.key()).isEqualTo(key)));
     }
+
+    /** The example deployments of docs/DEPLOYMENT.md load, and agree on the rule for a cut. */
+    @Test
+    void theTwoSiteExamplesLoad() throws Exception {
+        Path root = Path.of(System.getProperty("imshss.root", "..")).resolve("ops/conf");
+        for (String example : List.of("two-sites", "two-sites-witness")) {
+            try (var files = Files.list(root.resolve(example))) {
+                for (Path file : files.sorted().toList()) {
+                    HssSettings settings = HssConfiguration.load(file, Map.of());
+                    GridSettings.Sites sites = settings.grid().membership().sites();
+                    String name = file.getFileName().toString();
+                    assertThat(sites.site()).as(name).isEqualTo(name.startsWith("witness") ? "site-c"
+                            : name.startsWith("node-a") ? "site-a" : "site-b");
+                    assertThat(sites.dataNode()).as(name).isEqualTo(!name.startsWith("witness"));
+                    assertThat(sites.writeQuorum()).as(name).isEqualTo(GridSettings.WriteQuorum.MAJORITY);
+                    assertThat(sites.tieBreakerSite()).as(name)
+                            .isEqualTo("two-sites".equals(example) ? "site-a" : null);
+                    assertThat(settings.grid().membership().initialBaseline()).as(name)
+                            .hasSize("two-sites".equals(example) ? 4 : 5);
+                }
+            }
+        }
+    }
 }
