@@ -107,7 +107,9 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                         + " but " + (sited ? "set" : "empty") + " on node " + node.consistentId()
                         + ": give every node of the cluster a site, or none");
             }
-            Object rule = node.attribute(SiteQuorum.RULE_ATTRIBUTE);
+            // A node of a release before sites publishes no rule; it accepts writes in any part (ANY).
+            Object published = node.attribute(SiteQuorum.RULE_ATTRIBUTE);
+            Object rule = published == null ? GridSettings.WriteQuorum.ANY.name() : published;
             if (!Objects.equals(rule, SiteQuorum.rule(sites))) {
                 throw new IllegalStateException("grid.write-quorum and grid.tie-breaker-site differ from node "
                         + node.consistentId() + " (" + rule + " there, " + SiteQuorum.rule(sites) + " here): every"
