@@ -106,6 +106,44 @@ class SiteQuorumTest {
         }
     }
 
+    /** A tie-breaker node holds nothing, and with it one site of two keeps writing when the other is gone. */
+    @Test
+    void aTieBreakerNodeHoldsNoDataAndGivesTheSiteLeftTheMajority() throws Exception {
+        List<String> names = List.of("tie-a", "tie-b", "tie-w");
+        List<String> sites = List.of("site-a", "site-b", "site-c");
+        List<Integer> ports = names.stream().map(n -> TestGrid.freePort()).toList();
+        List<String> discovery = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        List<CompletableFuture<GridNode>> starting = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            GridSettings settings = TestGrid.member(names.get(i), ports.get(i), TestGrid.freePort(),
+                    work.resolve(names.get(i)), discovery).withBackups(1).withPersistence(work.resolve(names.get(i)))
+                    .withMembership(new GridSettings.Membership(Duration.ofSeconds(10), names, null,
+                            new GridSettings.Sites(sites.get(i), i < 2, GridSettings.WriteQuorum.MAJORITY, null)));
+            starting.add(CompletableFuture.supplyAsync(() -> GridNode.start(settings)));
+        }
+        List<GridNode> nodes = new ArrayList<>();
+        for (CompletableFuture<GridNode> node : starting) {
+            nodes.add(node.get(120, TimeUnit.SECONDS));
+        }
+        try (IgniteSubscriberStore store = new IgniteSubscriberStore(nodes.get(0).ignite())) {
+            Affinity<Object> affinity = nodes.get(0).ignite().affinity(CacheNames.SUBSCRIPTIONS);
+            ClusterNode witness = nodes.get(2).ignite().cluster().localNode();
+            assertThat(affinity.allPartitions(witness)).as("partitions of the tie-breaker node").isEmpty();
+            assertThat(nodes.get(2).status().nodes()).filteredOn(m -> m.consistentId().equals("tie-w"))
+                    .singleElement().satisfies(m -> assertThat(m.dataNode()).isFalse());
+            store.putSubscription(Samples.subscription("before"));
+            nodes.get(1).close();
+            awaitServers(nodes.get(0), 2);
+            // Two of three baseline nodes: site-a with the tie-breaker writes on, from its single copy.
+            store.putSubscription(Samples.subscription("after"));
+            assertThat(store.subscription("before")).isPresent();
+            assertThat(nodes.get(0).writesAccepted()).isTrue();
+        } finally {
+            nodes.get(2).close();
+            nodes.get(0).close();
+        }
+    }
+
     private static void assertEveryPartitionInBothSites(GridNode node) {
         Affinity<Object> affinity = node.ignite().affinity(CacheNames.SUBSCRIPTIONS);
         for (int partition = 0; partition < affinity.partitions(); partition++) {
