@@ -3,6 +3,7 @@ package org.imshss.hss;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.node.diameter.Answer;
 import org.imshss.node.diameter.DiameterApplication;
@@ -24,7 +25,7 @@ final class QuorumGuard {
 
     /** {@code application} with every handler guarded. */
     static DiameterApplication wrap(DiameterApplication application, BooleanSupplier writesAccepted) {
-        Map<org.imshss.diameter.Command, RequestHandler> guarded = application.handlers().entrySet().stream()
+        Map<Command, RequestHandler> guarded = application.handlers().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> guard(entry.getValue(), writesAccepted)));
         return new DiameterApplication(application.application(), guarded);
     }
