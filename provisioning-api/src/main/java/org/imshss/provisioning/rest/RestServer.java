@@ -195,7 +195,7 @@ public final class RestServer implements AutoCloseable {
         resources.add(new DsaiResource(s.store(), s.shStore(), s.audit(), s.clock()));
         resources.add(new AuditResource(s.audit()));
         resources.add(new ClusterResource(s.cluster(), s.audit(), s.clock()));
-        resources.add(new QuorumFilter(s.cluster()::writesAccepted));
+        resources.add(new QuorumFilter(() -> s.cluster().writesAccepted()));
         if (s.secrets() != null) {
             resources.add(new SecretsResource(s.secrets()));
         }
