@@ -185,7 +185,22 @@ public final class HssNode implements AutoCloseable {
         if (sites.writeQuorum() != GridSettings.WriteQuorum.MAJORITY) {
             return application;
         }
-        return QuorumGuard.wrap(application, () -> SiteQuorum.writesAccepted(grid.ignite(), sites));
+        return QuorumGuard.wrap(application, new QuorumGuard.Grid() {
+            @Override
+            public boolean writesAccepted() {
+                return SiteQuorum.writesAccepted(grid.ignite(), sites);
+            }
+
+            @Override
+            public long topologyVersion() {
+                return grid.ignite().cluster().topologyVersion();
+            }
+
+            @Override
+            public boolean serverLeftSince(long version) {
+                return SiteQuorum.serverLeftSince(grid.ignite(), version);
+            }
+        });
     }
 
     private static GridSettings gridSettings(HssSettings.GridConfig config) {

@@ -197,13 +197,16 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public RegistrationState registration(String subscriptionId) {
-        RegistrationState state = RegistrationStateCodec.decode(caches.registrations.get(subscriptionId));
+        // An absent entry reads as null too: TopologyRetry runs a read again only when it failed.
+        byte[] stored = TopologyRetry.run(() -> Optional.ofNullable(caches.registrations.get(subscriptionId)))
+                .orElse(null);
+        RegistrationState state = RegistrationStateCodec.decode(stored);
         return state != null ? state : RegistrationState.empty(subscriptionId);
     }
 
     @Override
     public <R extends Serializable> R updateRegistration(String subscriptionId, RegistrationUpdate<R> update) {
-        return invoke(caches.registrations, subscriptionId, new RegistrationProcessor(update));
+        return invokeAgainOnNodeLoss(caches.registrations, subscriptionId, new RegistrationProcessor(update));
     }
 
     /** The stored SQN_HE of a private identity, 0 when none is stored. */
@@ -214,7 +217,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     /** Applies an SQN change in one atomic grid operation (two MARs never get the same SQN). */
     @Override
     public <R extends Serializable> R updateSequence(String impi, SequenceUpdate<R> update) {
-        return invoke(caches.sequences, Identities.normalise(impi), new SequenceProcessor(update));
+        return invokeAgainOnNodeLoss(caches.sequences, Identities.normalise(impi), new SequenceProcessor(update));
     }
 
     /**
@@ -223,14 +226,34 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
      */
     static <R extends Serializable> R invoke(IgniteCache<String, byte[]> cache, String key,
             CacheEntryProcessor<String, byte[], SerializedResult> processor) {
-        SerializedResult result;
+        return unwrap(cache, call(cache, key, processor));
+    }
+
+    /**
+     * {@link #invoke}, run again when the node that held the entry left under it ({@link TopologyRetry}): only for
+     * the registration and SQN updates, which may run again on whatever state the first attempt left.
+     */
+    private static <R extends Serializable> R invokeAgainOnNodeLoss(IgniteCache<String, byte[]> cache, String key,
+            CacheEntryProcessor<String, byte[], SerializedResult> processor) {
+        return unwrap(cache, TopologyRetry.run(() -> call(cache, key, processor)));
+    }
+
+    private static SerializedResult call(IgniteCache<String, byte[]> cache, String key,
+            CacheEntryProcessor<String, byte[], SerializedResult> processor) {
         try {
-            result = cache.invoke(key, processor);
+            return cache.invoke(key, processor);
         } catch (EntryProcessorException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    private static <R extends Serializable> R unwrap(IgniteCache<String, byte[]> cache, SerializedResult result) {
+        if (result == null) {
+            // Ignite re-ran the update on a new primary after the old one left and lost its result.
+            throw new IllegalStateException("no result from an update of " + cache.getName() + " (its node left)");
         }
         @SuppressWarnings("unchecked")
         R value = (R) result.value();

@@ -2,6 +2,7 @@ package org.imshss.provisioning.store;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -99,6 +100,32 @@ public final class SiteQuorum implements TopologyValidator {
         }
         return accepts(ClusterActivation.baselineIds(baseline), sites(ignite.cluster().forServers().nodes()),
                 sites.tieBreakerSite());
+    }
+
+    /**
+     * Whether a server node that was in the topology of {@code version} has left since. Two parts of a divided cluster
+     * each drop the other's nodes one by one, and in between each may count a majority (3 of 4 nodes, one of them
+     * on the other side and already unreachable); a write that completed when a node of the other side left must
+     * not be acknowledged on that count alone.
+     */
+    public static boolean serverLeftSince(Ignite ignite, long version) {
+        if (ignite.cluster().topologyVersion() == version) {
+            return false;
+        }
+        Collection<ClusterNode> then = ignite.cluster().topology(version);
+        if (then == null) {
+            return true;
+        }
+        Set<Object> now = new HashSet<>();
+        for (ClusterNode node : ignite.cluster().forServers().nodes()) {
+            now.add(node.id());
+        }
+        for (ClusterNode node : then) {
+            if (!node.isClient() && !now.contains(node.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> sites(Collection<ClusterNode> nodes) {
