@@ -190,7 +190,7 @@ public final class Avps {
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     for (org.jdiameter.api.Avp member : group(a)) {
-      Avp known = Avp.find(member.getCode(), member.getVendorId());
+      Avp known = AvpTable.find(member.getCode(), member.getVendorId());
       byte[] memberData = data(member, known != null && known.type() == AvpType.GROUPED);
       boolean vendor = member.getVendorId() != 0;
       int length = (vendor ? 12 : 8) + memberData.length;

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command table with each command's AVP ABNF: base (RFC 6733 5.3, 5.4, 5.5), Cx/Dx (TS 29.229 6.1) and
- * Sh/Dh (TS 29.329 6.1). The ABNF is the command body after the header.
+ * The command table with each command's AVP ABNF: base (RFC 6733 5.3, 5.4, 5.5), Cx/Dx (TS 29.229 6.1),
+ * Sh/Dh (TS 29.329 6.1), S6a/S6d (TS 29.272 7.2) and SWx (TS 29.273 8.2.2). The ABNF is the command body after the
+ * header. A command is named by (code, Application-Id, R bit): SWx reuses Cx's codes.
  */
 public enum Command {
 
@@ -149,10 +150,143 @@ public enum Command {
   PNA(309, Application.SH, false, true,
       "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } [ Result-Code ] [ Experimental-Result ]"
           + " { Auth-Session-State } { Origin-Host } { Origin-Realm } *[ Supported-Features ] *[ AVP ]"
-          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]");
+          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
 
-  private static final int FIRST_CODE = 257;
-  private static final int LAST_CODE = 309;
+  // TS 29.272 7.2.3, 7.2.4 (S6a/S6d)
+  ULR(316, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } [ Destination-Host ] { Destination-Realm } { User-Name } [ OC-Supported-Features ]"
+          + " *[ Supported-Features ] [ Terminal-Information ] { RAT-Type } { ULR-Flags } [ UE-SRVCC-Capability ]"
+          + " { Visited-PLMN-Id } [ SGSN-Number ] [ Homogeneous-Support-of-IMS-Voice-Over-PS-Sessions ]"
+          + " [ GMLC-Address ] *[ Active-APN ] [ Equivalent-PLMN-List ] [ MME-Number-for-MT-SMS ]"
+          + " [ SMS-Register-Request ] [ SGs-MME-Identity ] [ Coupled-Node-Diameter-ID ] [ Adjacent-PLMNs ]"
+          + " [ Supported-Services ] [ SF-ULR-Timestamp ] [ SF-Provisional-Indication ] *[ AVP ] *[ Proxy-Info ]"
+          + " *[ Route-Record ]"),
+  ULA(316, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] [ Result-Code ] [ Experimental-Result ]"
+          + " [ Error-Diagnostic ] { Auth-Session-State } { Origin-Host } { Origin-Realm } [ OC-Supported-Features ]"
+          + " [ OC-OLR ] *[ Load ] *[ Supported-Features ] [ ULA-Flags ] [ Subscription-Data ] *[ Reset-ID ]"
+          + " *[ AVP ] [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.272 7.2.7, 7.2.8
+  CLR(317, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Host } { Destination-Realm } { User-Name } *[ Supported-Features ]"
+          + " { Cancellation-Type } [ CLR-Flags ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  CLA(317, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] *[ Supported-Features ] [ Result-Code ]"
+          + " [ Experimental-Result ] { Auth-Session-State } { Origin-Host } { Origin-Realm } *[ AVP ]"
+          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.272 7.2.5, 7.2.6
+  AIR(318, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } [ Destination-Host ] { Destination-Realm } { User-Name } [ OC-Supported-Features ]"
+          + " *[ Supported-Features ] [ Requested-EUTRAN-Authentication-Info ]"
+          + " [ Requested-UTRAN-GERAN-Authentication-Info ] { Visited-PLMN-Id } [ AIR-Flags ] *[ AVP ]"
+          + " *[ Proxy-Info ] *[ Route-Record ]"),
+  AIA(318, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] [ Result-Code ] [ Experimental-Result ]"
+          + " [ Error-Diagnostic ] { Auth-Session-State } { Origin-Host } { Origin-Realm } [ OC-Supported-Features ]"
+          + " [ OC-OLR ] *[ Load ] *[ Supported-Features ] [ Authentication-Info ] [ UE-Usage-Type ] *[ AVP ]"
+          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.272 7.2.9, 7.2.10
+  IDR(319, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Host } { Destination-Realm } { User-Name } *[ Supported-Features ]"
+          + " { Subscription-Data } [ IDR-Flags ] *[ Reset-ID ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  IDA(319, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] *[ Supported-Features ] [ Result-Code ]"
+          + " [ Experimental-Result ] { Auth-Session-State } { Origin-Host } { Origin-Realm }"
+          + " [ IMS-Voice-Over-PS-Sessions-Supported ] [ Last-UE-Activity-Time ] [ RAT-Type ] [ IDA-Flags ]"
+          + " [ EPS-User-State ] [ EPS-Location-Information ] [ Local-Time-Zone ] [ Supported-Services ]"
+          + " *[ Monitoring-Event-Report ] *[ Monitoring-Event-Config-Status ] *[ AVP ] [ Failed-AVP ]"
+          + " *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.272 7.2.11, 7.2.12
+  DSR(320, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Host } { Destination-Realm } { User-Name } *[ Supported-Features ]"
+          + " { DSR-Flags } [ SCEF-ID ] *[ Context-Identifier ] [ Trace-Reference ] *[ TS-Code ] *[ SS-Code ]"
+          + " [ eDRX-Related-RAT ] *[ External-Identifier ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  DSA(320, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] *[ Supported-Features ] [ Result-Code ]"
+          + " [ Experimental-Result ] { Auth-Session-State } { Origin-Host } { Origin-Realm } [ DSA-Flags ] *[ AVP ]"
+          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.272 7.2.13, 7.2.14 (Purge-UE; Sh's Profile-Update is 307)
+  S6A_PUR(321, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } [ Destination-Host ] { Destination-Realm } { User-Name } [ OC-Supported-Features ]"
+          + " [ PUR-Flags ] *[ Supported-Features ] [ EPS-Location-Information ] *[ AVP ] *[ Proxy-Info ]"
+          + " *[ Route-Record ]"),
+  S6A_PUA(321, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] *[ Supported-Features ] [ Result-Code ]"
+          + " [ Experimental-Result ] { Auth-Session-State } { Origin-Host } { Origin-Realm }"
+          + " [ OC-Supported-Features ] [ OC-OLR ] *[ Load ] [ PUA-Flags ] *[ AVP ] [ Failed-AVP ] *[ Proxy-Info ]"
+          + " *[ Route-Record ]"),
+  // TS 29.272 7.2.15, 7.2.16
+  RSR(322, Application.S6A, true, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Host } { Destination-Realm } *[ Supported-Features ] *[ User-Id ]"
+          + " *[ Reset-ID ] [ Subscription-Data ] [ Subscription-Data-Deletion ] *[ AVP ] *[ Proxy-Info ]"
+          + " *[ Route-Record ]"),
+  RSA(322, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] *[ Supported-Features ] [ Result-Code ]"
+          + " [ Experimental-Result ] { Auth-Session-State } { Origin-Host } { Origin-Realm } *[ AVP ]"
+          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.272 7.2.17, 7.2.18
+  NOR(323, Application.S6A, true, true,
+      "< Session-Id > [ Vendor-Specific-Application-Id ] [ DRMP ] { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } [ Destination-Host ] { Destination-Realm } { User-Name } [ OC-Supported-Features ]"
+          + " *[ Supported-Features ] [ Terminal-Information ] [ MIP6-Agent-Info ] [ Visited-Network-Identifier ]"
+          + " [ Context-Identifier ] [ Service-Selection ] [ Alert-Reason ] [ UE-SRVCC-Capability ] [ NOR-Flags ]"
+          + " [ Homogeneous-Support-of-IMS-Voice-Over-PS-Sessions ] [ Maximum-UE-Availability-Time ]"
+          + " *[ Monitoring-Event-Config-Status ] [ Emergency-Services ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  NOA(323, Application.S6A, false, true,
+      "< Session-Id > [ DRMP ] [ Vendor-Specific-Application-Id ] [ Result-Code ] [ Experimental-Result ]"
+          + " { Auth-Session-State } { Origin-Host } { Origin-Realm } [ OC-Supported-Features ] [ OC-OLR ] *[ Load ]"
+          + " *[ Supported-Features ] *[ AVP ] [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+
+  // TS 29.273 8.2.2.1, 8.2.2.2 (SWx: Cx's codes, Application-Id 16777265). The spec elides each command's tail
+  // ("..." then *[ AVP ]); Failed-AVP, Proxy-Info and Route-Record are listed as in Cx (RFC 6733 6.2, 6.7).
+  SWX_MAR(303, Application.SWX, true, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Realm } [ Destination-Host ] { User-Name } [ RAT-Type ] [ AN-Trusted ]"
+          + " [ ANID ] [ Visited-Network-Identifier ] [ Terminal-Information ] { SIP-Auth-Data-Item }"
+          + " { SIP-Number-Auth-Items } [ AAA-Failure-Indication ] [ OC-Supported-Features ]"
+          + " *[ Supported-Features ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  SWX_MAA(303, Application.SWX, false, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } [ Result-Code ] [ Experimental-Result ]"
+          + " { Auth-Session-State } { Origin-Host } { Origin-Realm } { User-Name } [ SIP-Number-Auth-Items ]"
+          + " *[ SIP-Auth-Data-Item ] [ 3GPP-AAA-Server-Name ] [ OC-Supported-Features ] [ OC-OLR ] *[ Load ]"
+          + " *[ Supported-Features ] *[ AVP ] [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.273 8.2.2.3, 8.2.2.4
+  SWX_SAR(301, Application.SWX, true, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } [ Destination-Host ] { Destination-Realm } [ Service-Selection ]"
+          + " [ Context-Identifier ] [ MIP6-Agent-Info ] [ Visited-Network-Identifier ] { User-Name }"
+          + " { Server-Assignment-Type } *[ Active-APN ] [ OC-Supported-Features ] *[ Supported-Features ]"
+          + " [ Terminal-Information ] [ Emergency-Services ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  SWX_SAA(301, Application.SWX, false, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } [ Result-Code ] [ Experimental-Result ]"
+          + " { Auth-Session-State } { Origin-Host } { Origin-Realm } { User-Name } [ Non-3GPP-User-Data ]"
+          + " [ 3GPP-AAA-Server-Name ] [ OC-Supported-Features ] [ OC-OLR ] *[ Load ] *[ Supported-Features ]"
+          + " *[ AVP ] [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.273 8.2.2.5, 8.2.2.6
+  SWX_RTR(304, Application.SWX, true, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Host } { Destination-Realm } { User-Name } { Deregistration-Reason }"
+          + " *[ Supported-Features ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  SWX_RTA(304, Application.SWX, false, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } [ Result-Code ] [ Experimental-Result ]"
+          + " { Auth-Session-State } { Origin-Host } { Origin-Realm } *[ Supported-Features ] *[ AVP ]"
+          + " [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  // TS 29.273 8.2.2.7, 8.2.2.8 (the PPR header is written without the P bit)
+  SWX_PPR(305, Application.SWX, true, false,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } { Auth-Session-State } { Origin-Host }"
+          + " { Origin-Realm } { Destination-Host } { Destination-Realm } { User-Name } [ Non-3GPP-User-Data ]"
+          + " [ PPR-Flags ] *[ Supported-Features ] *[ AVP ] *[ Proxy-Info ] *[ Route-Record ]"),
+  SWX_PPA(305, Application.SWX, false, true,
+      "< Session-Id > [ DRMP ] { Vendor-Specific-Application-Id } [ Result-Code ] [ Experimental-Result ]"
+          + " { Auth-Session-State } { Origin-Host } { Origin-Realm } [ Access-Network-Info ] [ Local-Time-Zone ]"
+          + " *[ Supported-Features ] *[ AVP ] [ Failed-AVP ] *[ Proxy-Info ] *[ Route-Record ]");
 
   private final int code;
   private final Application application;
@@ -206,38 +340,53 @@ public enum Command {
     return ruleSet;
   }
 
-  /** The answer to this request (UAR to UAA). */
+  /** The answer to this request (UAR to UAA), of the same application. */
   public Command answer() {
     if (!request) {
       throw new IllegalStateException(name() + " is an answer");
     }
-    return BY_CODE[slot(code, false)];
+    return find(code, application.id(), false);
   }
 
-  /** The request this answer belongs to (UAA to UAR). */
+  /** The request this answer belongs to (UAA to UAR), of the same application. */
   public Command request() {
     if (request) {
       throw new IllegalStateException(name() + " is a request");
     }
-    return BY_CODE[slot(code, true)];
+    return find(code, application.id(), true);
   }
 
-  public static Optional<Command> lookup(int code, boolean request) {
-    if (code < FIRST_CODE || code > LAST_CODE) {
-      return Optional.empty();
+  /** The command with this code and R bit in the application the header's Application-Id names. */
+  public static Optional<Command> lookup(int code, long applicationId, boolean request) {
+    return Optional.ofNullable(find(code, applicationId, request));
+  }
+
+  private static Command find(int code, long applicationId, boolean request) {
+    if (code < 0 || code > MAX_CODE) {
+      return null;
     }
-    return Optional.ofNullable(BY_CODE[slot(code, request)]);
+    int i = Index.COMMANDS.get(key(code, applicationId, request));
+    return i < 0 ? null : Index.ALL[i];
   }
 
-  private static int slot(int code, boolean request) {
-    return (code - FIRST_CODE) * 2 + (request ? 1 : 0);
+  /** Command-Code is 24 bits (RFC 6733 3): code and R bit fit the low word, the Application-Id the high one. */
+  private static long key(int code, long applicationId, boolean request) {
+    return LongIntMap.key(code << 1 | (request ? 1 : 0), applicationId);
   }
 
-  private static final Command[] BY_CODE = new Command[(LAST_CODE - FIRST_CODE + 1) * 2];
+  private static final int MAX_CODE = 0xFFFFFF;
 
-  static {
-    for (Command c : values()) {
-      BY_CODE[slot(c.code, c.request)] = c;
+  /** (code, application, R bit) index, built on first use. */
+  private static final class Index {
+    static final Command[] ALL = values();
+    static final LongIntMap COMMANDS;
+
+    static {
+      long[] keys = new long[ALL.length];
+      for (int i = 0; i < ALL.length; i++) {
+        keys[i] = key(ALL[i].code, ALL[i].application.id(), ALL[i].request);
+      }
+      COMMANDS = new LongIntMap(keys);
     }
   }
 }

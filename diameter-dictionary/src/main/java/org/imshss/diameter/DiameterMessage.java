@@ -69,9 +69,9 @@ public final class DiameterMessage {
     return int32(bytes, 16);
   }
 
-  /** The dictionary's command for this header's code and R bit. */
+  /** The dictionary's command for this header's code, Application-Id and R bit. */
   public Optional<Command> command() {
-    return Command.lookup(commandCode(), isRequest());
+    return Command.lookup(commandCode(), applicationId(), isRequest());
   }
 
   public AvpGroup avps() {

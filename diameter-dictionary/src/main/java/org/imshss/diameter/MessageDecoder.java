@@ -52,7 +52,8 @@ public final class MessageDecoder {
 
   /** {@link #decode(byte[])} of a message delivered by the peer that named itself {@code receivedFrom} at its CER/CEA. */
   public static Decoded decode(byte[] m, String receivedFrom) {
-    Command command = Command.lookup(DiameterMessage.commandCode(m), DiameterMessage.isRequest(m)).orElse(null);
+    Command command = Command.lookup(DiameterMessage.commandCode(m), DiameterMessage.applicationId(m),
+        DiameterMessage.isRequest(m)).orElse(null);
     Walk walk = new Walk(m);
     AvpGroup avps = walk.topLevel(command == null ? null : command.ruleSet());
     return new Decoded(new DiameterMessage(m, avps, receivedFrom), walk.layout, walk.findings.first());
@@ -143,7 +144,7 @@ public final class MessageDecoder {
 
     private ReceivedAvp avp(int pos, int header, int length, int code, int flags, boolean vendor) {
       long vendorId = vendor ? DiameterMessage.int32(m, pos + 8) & 0xFFFFFFFFL : 0;
-      return new ReceivedAvp(m, pos, pos + header, pos + length, code, flags, vendorId, Avp.find(code, vendorId));
+      return new ReceivedAvp(m, pos, pos + header, pos + length, code, flags, vendorId, AvpTable.find(code, vendorId));
     }
 
     /** Fixed lengths, Address lengths and UTF-8 of a non-grouped AVP's data. */
@@ -198,7 +199,7 @@ public final class MessageDecoder {
    */
   public static byte[] minimalAvp(int code, int flags, long vendorId) {
     boolean vendor = (flags & ReceivedAvp.FLAG_VENDOR) != 0;
-    Avp known = Avp.find(code, vendorId);
+    Avp known = AvpTable.find(code, vendorId);
     int dataLength = known == null ? 0 : Math.max(0, known.type().fixedLength());
     int header = vendor ? AVP_HEADER_VENDOR : AVP_HEADER;
     byte[] out = new byte[header + dataLength];

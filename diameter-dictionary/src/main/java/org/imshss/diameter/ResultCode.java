@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Result codes: base Result-Code values (RFC 6733 7.1, vendor 0) and 3GPP Experimental-Result-Code values
- * (vendor 10415) of Cx/Dx (TS 29.229 6.2) and Sh/Dh (TS 29.329 6.2). The same number means different things in
- * the two AVPs, so a code is always paired with its vendor.
+ * (vendor 10415) of Cx/Dx (TS 29.229 6.2), Sh/Dh (TS 29.329 6.2), S6a/S6d (TS 29.272 7.4) and SWx (TS 29.273).
+ * The same number means different things in the two AVPs, so a code is always paired with its vendor; an
+ * experimental code that several interfaces define with the same number and meaning is one constant.
  */
 public enum ResultCode {
 
@@ -56,10 +57,16 @@ public enum ResultCode {
   // TS 29.329 6.2.3 transient failures
   DIAMETER_USER_DATA_NOT_AVAILABLE(4100, Vendors.TGPP),
   DIAMETER_PRIOR_UPDATE_IN_PROGRESS(4101, Vendors.TGPP),
+  // TS 29.272 7.4.4 transient failures
+  DIAMETER_AUTHENTICATION_DATA_UNAVAILABLE(4181, Vendors.TGPP),
+  DIAMETER_ERROR_CAMEL_SUBSCRIPTION_PRESENT(4182, Vendors.TGPP),
   // TS 29.229 6.2.2 permanent failures (Sh reuses them, TS 29.329 6.2.2)
+  /** Also S6a (TS 29.272 7.4.3.1) and SWx: unknown IMSI / user. */
   DIAMETER_ERROR_USER_UNKNOWN(5001, Vendors.TGPP),
   DIAMETER_ERROR_IDENTITIES_DONT_MATCH(5002, Vendors.TGPP),
+  /** Also SWx (TS 29.273 reuses the TS 29.229 codes 5003, 5005-5007). */
   DIAMETER_ERROR_IDENTITY_NOT_REGISTERED(5003, Vendors.TGPP),
+  /** Also S6a (TS 29.272 7.4.3.2): roaming in the VPLMN not allowed, e.g. by ODB. */
   DIAMETER_ERROR_ROAMING_NOT_ALLOWED(5004, Vendors.TGPP),
   DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED(5005, Vendors.TGPP),
   DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED(5006, Vendors.TGPP),
@@ -78,7 +85,19 @@ public enum ResultCode {
   DIAMETER_ERROR_TRANSPARENT_DATA_OUT_OF_SYNC(5105, Vendors.TGPP),
   DIAMETER_ERROR_SUBS_DATA_ABSENT(5106, Vendors.TGPP),
   DIAMETER_ERROR_NO_SUBSCRIPTION_TO_DATA(5107, Vendors.TGPP),
-  DIAMETER_ERROR_DSAI_NOT_AVAILABLE(5108, Vendors.TGPP);
+  DIAMETER_ERROR_DSAI_NOT_AVAILABLE(5108, Vendors.TGPP),
+  // TS 29.272 7.4.3 permanent failures
+  DIAMETER_ERROR_UNKNOWN_EPS_SUBSCRIPTION(5420, Vendors.TGPP),
+  DIAMETER_ERROR_RAT_NOT_ALLOWED(5421, Vendors.TGPP),
+  /** S13 (EIR) only, never sent by the HSS. */
+  DIAMETER_ERROR_EQUIPMENT_UNKNOWN(5422, Vendors.TGPP),
+  DIAMETER_ERROR_UNKNOWN_SERVING_NODE(5423, Vendors.TGPP),
+  // TS 29.273 permanent failures of the non-3GPP access interfaces
+  DIAMETER_ERROR_USER_NO_NON_3GPP_SUBSCRIPTION(5450, Vendors.TGPP),
+  DIAMETER_ERROR_USER_NO_APN_SUBSCRIPTION(5451, Vendors.TGPP),
+  DIAMETER_ERROR_RAT_TYPE_NOT_ALLOWED(5452, Vendors.TGPP),
+  DIAMETER_ERROR_LATE_OVERLAPPING_REQUEST(5453, Vendors.TGPP),
+  DIAMETER_ERROR_TIMED_OUT_REQUEST(5454, Vendors.TGPP);
 
   private final int code;
   private final long vendorId;

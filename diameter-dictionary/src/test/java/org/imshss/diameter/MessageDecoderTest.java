@@ -408,4 +408,121 @@ class MessageDecoderTest {
     assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_INVALID_AVP_VALUE);
     assertThat(v.failedAvps().get(0).code()).isEqualTo(Avp.ORIGIN_HOST.code());
   }
+  /** A ULR as an MME sends it at initial attach over S6a (TS 29.272 7.2.3): IMSI, terminal, E-UTRAN, flags 0x22. */
+  static IMessage ulr() {
+    IMessage m = Wire.message(Command.ULR);
+    AvpSet s = m.getAvps();
+    s6aHead(s, "mme.epc.mnc007.mcc262.3gppnetwork.org");
+    AvpSet terminal = Avps.addGrouped(s, Avp.TERMINAL_INFORMATION);
+    Avps.addUtf8(terminal, Avp.IMEI, "35623609012345");
+    Avps.addUtf8(terminal, Avp.SOFTWARE_VERSION, "01");
+    Avps.addEnumerated(s, Avp.RAT_TYPE, Avp.RAT_TYPE.enumValue("EUTRAN"));
+    Avps.addUnsigned32(s, Avp.ULR_FLAGS, 0x22);
+    Avps.addOctets(s, Avp.VISITED_PLMN_ID, Wire.hex("62f270"));
+    Avps.addEnumerated(s, Avp.UE_SRVCC_CAPABILITY, 0);
+    Avps.addEnumerated(s, Avp.SMS_REGISTER_REQUEST, 1);
+    return m;
+  }
+
+  /** An AIR asking one E-UTRAN vector, with a resynchronisation (RAND and AUTS, 30 octets). */
+  static IMessage air() {
+    IMessage m = Wire.message(Command.AIR);
+    AvpSet s = m.getAvps();
+    s6aHead(s, "mme.epc.mnc007.mcc262.3gppnetwork.org");
+    AvpSet requested = Avps.addGrouped(s, Avp.REQUESTED_EUTRAN_AUTHENTICATION_INFO);
+    Avps.addUnsigned32(requested, Avp.NUMBER_OF_REQUESTED_VECTORS, 1);
+    Avps.addUnsigned32(requested, Avp.IMMEDIATE_RESPONSE_PREFERRED, 1);
+    Avps.addOctets(requested, Avp.RE_SYNCHRONIZATION_INFO, new byte[30]);
+    Avps.addOctets(s, Avp.VISITED_PLMN_ID, Wire.hex("62f270"));
+    return m;
+  }
+
+  private static void s6aHead(AvpSet s, String originHost) {
+    Avps.addUtf8(s, Avp.SESSION_ID, originHost + ";1;2");
+    Avps.addEnumerated(s, Avp.AUTH_SESSION_STATE, 1);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, originHost);
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "epc.mnc007.mcc262.3gppnetwork.org");
+    Avps.addIdentity(s, Avp.DESTINATION_REALM, "epc.mnc007.mcc262.3gppnetwork.org");
+    Avps.addUtf8(s, Avp.USER_NAME, "262070123456789");
+  }
+
+  @Test
+  void s6aUpdateLocationRequestDecodesWithoutViolation() {
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(ulr()));
+    assertThat(decoded.layoutError()).isNull();
+    assertThat(decoded.violation()).isNull();
+    DiameterMessage message = decoded.message();
+    assertThat(message.command()).contains(Command.ULR);
+    assertThat(message.applicationId()).isEqualTo(Application.S6A.id());
+    AvpGroup avps = message.avps();
+    assertThat(avps.utf8(Avp.USER_NAME)).isEqualTo("262070123456789");
+    assertThat(avps.unsigned32(Avp.ULR_FLAGS)).hasValue(0x22);
+    assertThat(avps.int32(Avp.RAT_TYPE)).hasValue(1004);
+    assertThat(avps.group(Avp.TERMINAL_INFORMATION).utf8(Avp.IMEI)).isEqualTo("35623609012345");
+  }
+
+  @Test
+  void s6aUpdateLocationRequestWithoutVisitedPlmnIdMissesIt() {
+    IMessage m = ulr();
+    m.getAvps().removeAvp(Avp.VISITED_PLMN_ID.code(), Vendors.TGPP);
+    Violation v = check(Command.ULR, m).orElseThrow();
+    assertThat(v.resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(v.failedAvps().get(0).code()).isEqualTo(1407);
+  }
+
+  @Test
+  void s6aAuthenticationInformationRequestDecodesWithoutViolation() {
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(air()));
+    assertThat(decoded.layoutError()).isNull();
+    assertThat(decoded.violation()).isNull();
+    assertThat(decoded.message().command()).contains(Command.AIR);
+    AvpGroup requested = decoded.message().avps().group(Avp.REQUESTED_EUTRAN_AUTHENTICATION_INFO);
+    assertThat(requested.unsigned32(Avp.NUMBER_OF_REQUESTED_VECTORS)).hasValue(1);
+    assertThat(requested.first(Avp.RE_SYNCHRONIZATION_INFO).dataLength()).isEqualTo(30);
+  }
+
+  /** The AVPs of an SWx MAR for EAP-AKA' (TS 29.273 8.2.2.1) in a message of {@code application}. */
+  private static IMessage swxMarAvps(Application application) {
+    IMessage m = Wire.PARSER.createEmptyMessage(303, application.id());
+    m.setRequest(true);
+    m.setProxiable(true);
+    AvpSet s = m.getAvps();
+    Avps.addUtf8(s, Avp.SESSION_ID, "aaa.epc.test;1;2");
+    Avps.addVendorSpecificApplicationId(s, application);
+    Avps.addEnumerated(s, Avp.AUTH_SESSION_STATE, 1);
+    Avps.addIdentity(s, Avp.ORIGIN_HOST, "aaa.epc.test");
+    Avps.addIdentity(s, Avp.ORIGIN_REALM, "epc.test");
+    Avps.addIdentity(s, Avp.DESTINATION_REALM, "epc.test");
+    Avps.addUtf8(s, Avp.USER_NAME, "262070123456789");
+    Avps.addEnumerated(s, Avp.RAT_TYPE, Avp.RAT_TYPE.enumValue("WLAN"));
+    Avps.addUtf8(s, Avp.ANID, "WLAN");
+    AvpSet item = Avps.addGrouped(s, Avp.SIP_AUTH_DATA_ITEM);
+    Avps.addUtf8(item, Avp.SIP_AUTHENTICATION_SCHEME, "EAP-AKA'");
+    Avps.addUnsigned32(s, Avp.SIP_NUMBER_AUTH_ITEMS, 1);
+    return m;
+  }
+
+  @Test
+  void anSwxMarIsToldFromACxMarByItsApplicationId() {
+    MessageDecoder.Decoded swx = MessageDecoder.decode(Wire.encode(swxMarAvps(Application.SWX)));
+    assertThat(swx.violation()).isNull();
+    assertThat(swx.message().command()).contains(Command.SWX_MAR);
+    assertThat(swx.message().avps().utf8(Avp.ANID)).isEqualTo("WLAN");
+    // The same AVPs under Cx's Application-Id are checked as a Cx MAR, which requires Public-Identity.
+    MessageDecoder.Decoded cx = MessageDecoder.decode(Wire.encode(swxMarAvps(Application.CX)));
+    assertThat(cx.message().command()).contains(Command.MAR);
+    assertThat(cx.violation()).isNotNull();
+    assertThat(cx.violation().resultCode()).isEqualTo(ResultCode.DIAMETER_MISSING_AVP);
+    assertThat(cx.violation().failedAvps().get(0).code()).isEqualTo(Avp.PUBLIC_IDENTITY.code());
+  }
+
+  @Test
+  void aCxCodeUnderAnotherApplicationIsNotChecked() {
+    IMessage m = Wire.PARSER.createEmptyMessage(300, Application.SWX.id());
+    m.setRequest(true);
+    Avps.addUtf8(m.getAvps(), Avp.SESSION_ID, "aaa.epc.test;1;2");
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(m));
+    assertThat(decoded.message().command()).isEmpty();
+    assertThat(decoded.violation()).isNull();
+  }
 }

@@ -79,4 +79,46 @@ class MessageWriterTest {
     DiameterMessage decoded = MessageDecoder.decode(bytes).message();
     assertThat(decoded.avps().first(Avp.OC_FEATURE_VECTOR).unsigned64()).isEqualTo(0x0102030405060708L);
   }
+  @Test
+  void anAiaWithAnEutranVectorIsReadBackByJdiameter() throws Exception {
+    DiameterMessage air = MessageDecoder.decode(Wire.encode(MessageDecoderTest.air())).message();
+    // One E-UTRAN vector: the Milenage and KASME test vector (TS 35.208 functions, TS 33.401 A.2 KDF).
+    byte[] rand = Wire.hex("4ec67bf2956de16702d68e3af481ca2c");
+    byte[] xres = Wire.hex("ce24257eeed33b5a");
+    byte[] autn = Wire.hex("263b1975ff74800015a0616a9c3aafde");
+    byte[] kasme = Wire.hex("8891b65582d3d46dcbe5256105dddda0fd83f96e02e800e417a64e0b69fcb593");
+    MessageWriter w = MessageWriter.answerTo(air, false);
+    w.utf8(Avp.SESSION_ID, air.avps().utf8(Avp.SESSION_ID)).vendorSpecificApplicationId(Application.S6A)
+        .result(ResultCode.DIAMETER_SUCCESS).enumerated(Avp.AUTH_SESSION_STATE, 1)
+        .identity(Avp.ORIGIN_HOST, "hss.epc.test").identity(Avp.ORIGIN_REALM, "epc.test");
+    int info = w.begin(Avp.AUTHENTICATION_INFO);
+    int vector = w.begin(Avp.E_UTRAN_VECTOR);
+    w.unsigned32(Avp.ITEM_NUMBER, 1).octets(Avp.RAND, rand).octets(Avp.XRES, xres).octets(Avp.AUTN, autn)
+        .octets(Avp.KASME, kasme);
+    w.end(vector).end(info);
+    byte[] bytes = w.toBytes();
+
+    IMessage answer = Wire.PARSER.createMessage(bytes);
+    assertThat(answer.isRequest()).isFalse();
+    assertThat(answer.isProxiable()).isTrue();
+    assertThat(answer.getCommandCode()).isEqualTo(318);
+    assertThat(answer.getApplicationId()).isEqualTo(Application.S6A.id());
+    assertThat(Avps.result(answer.getAvps())).contains(ResultCode.DIAMETER_SUCCESS);
+    org.jdiameter.api.Avp infoAvp = answer.getAvps().getAvp(1413, Vendors.TGPP);
+    assertThat(infoAvp.isMandatory()).isTrue();
+    assertThat(infoAvp.isVendorId()).isTrue();
+    AvpSet vectors = Avps.grouped(answer.getAvps(), Avp.AUTHENTICATION_INFO).orElseThrow();
+    assertThat(Avps.count(vectors, Avp.E_UTRAN_VECTOR)).isEqualTo(1);
+    AvpSet v = Avps.grouped(vectors, Avp.E_UTRAN_VECTOR).orElseThrow();
+    assertThat(Avps.unsigned32(v, Avp.ITEM_NUMBER)).hasValue(1);
+    assertThat(Avps.octets(v, Avp.RAND)).hasValueSatisfying(b -> assertThat(b).containsExactly(rand));
+    assertThat(Avps.octets(v, Avp.XRES)).hasValueSatisfying(b -> assertThat(b).containsExactly(xres));
+    assertThat(Avps.octets(v, Avp.AUTN)).hasValueSatisfying(b -> assertThat(b).containsExactly(autn));
+    assertThat(Avps.octets(v, Avp.KASME)).hasValueSatisfying(b -> assertThat(b).containsExactly(kasme));
+    assertThat(v.getAvp(1450, Vendors.TGPP).isMandatory()).isTrue();
+    // And the answer is an AIA as TS 29.272 7.2.6 writes it.
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(bytes);
+    assertThat(decoded.violation()).isNull();
+    assertThat(decoded.message().command()).contains(Command.AIA);
+  }
 }

@@ -115,7 +115,7 @@ public final class CannedResponder implements NetworkReqListener, AutoCloseable 
 
   @Override
   public Answer processRequest(Request request) {
-    Command command = Command.lookup(request.getCommandCode(), true).orElse(null);
+    Command command = Command.lookup(request.getCommandCode(), request.getApplicationId(), true).orElse(null);
     Answer answer = request.createAnswer();
     AvpSet avps = answer.getAvps();
     if (command == Command.UAR) {

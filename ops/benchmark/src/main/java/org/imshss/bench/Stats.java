@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Command;
 
 /**
@@ -118,7 +119,8 @@ final class Stats {
           }
           String code = kind == NO_RESULT ? "none" : c == OTHER_CODE ? "other" : String.valueOf(MIN_CODE + c);
           String name = command == COMMANDS - 1 ? "other"
-              : Command.lookup(FIRST_COMMAND + command, false).map(Command::name).orElse("other");
+              : Command.lookup(FIRST_COMMAND + command, Application.CX.id(), false).map(Command::name)
+                      .orElse("other");
           out.put(name + "/" + (kind == EXPERIMENTAL ? "E" : "") + code, n);
         }
       }

@@ -38,8 +38,9 @@ final class PreDispatchChecks {
         if (!advertised.contains(application)) {
             return refuse(ResultCode.DIAMETER_APPLICATION_UNSUPPORTED, null, null);
         }
+        // The dictionary names a command by (code, Application-Id, R bit): a Cx code under SWx's id is SWx's command.
         Optional<Command> command = request.command();
-        if (command.isEmpty() || command.get().application().id() != application || !served.test(command.get())) {
+        if (command.isEmpty() || !served.test(command.get())) {
             return refuse(ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null, null);
         }
         if (request.isError()) {
