@@ -278,7 +278,8 @@ public enum Avp {
   PRE_EMPTION_VULNERABILITY("Pre-emption-Vulnerability", 1048, TGPP, MUST_NOT, ENUMERATED,
       values("0 PRE-EMPTION_VULNERABILITY_ENABLED", "1 PRE-EMPTION_VULNERABILITY_DISABLED")),
 
-  // TS 29.272 7.3 (S6a/S6d, vendor 10415); groups list the members this table has, then *[ AVP ] (7.3.1 NOTE)
+  // TS 29.272 7.3 (S6a/S6d, vendor 10415). A group whose spec ABNF names AVPs missing here lists, in spec order,
+  // every required member and the optional ones this table has; its *[ AVP ] admits the others.
   SUBSCRIPTION_DATA("Subscription-Data", 1400, TGPP, MUST, GROUPED,
       "[ Subscriber-Status ] [ MSISDN ] [ A-MSISDN ] [ STN-SR ] [ ICS-Indicator ] [ Network-Access-Mode ]"
           + " [ Operator-Determined-Barring ] [ HPLMN-ODB ] *10[ Regional-Subscription-Zone-Code ]"
@@ -400,9 +401,26 @@ public enum Avp {
       values("0 DETACHED", "1 ATTACHED_NOT_REACHABLE_FOR_PAGING", "2 ATTACHED_REACHABLE_FOR_PAGING",
           "3 CONNECTED_NOT_REACHABLE_FOR_PAGING", "4 CONNECTED_REACHABLE_FOR_PAGING",
           "5 NETWORK_DETERMINED_NOT_REACHABLE")),
-  /** Members (cell, tracking and routing area identities, ...) not in this table yet. */
-  MME_LOCATION_INFORMATION("MME-Location-Information", 1600, TGPP, MUST_NOT, GROUPED, "*[ AVP ]"),
-  SGSN_LOCATION_INFORMATION("SGSN-Location-Information", 1601, TGPP, MUST_NOT, GROUPED, "*[ AVP ]"),
+  /** 7.3.115; User-CSG-Information, eNodeB-ID and Extended-eNodeB-ID are not in this table yet. */
+  MME_LOCATION_INFORMATION("MME-Location-Information", 1600, TGPP, MUST_NOT, GROUPED,
+      "[ E-UTRAN-Cell-Global-Identity ] [ Tracking-Area-Identity ] [ Geographical-Information ]"
+          + " [ Geodetic-Information ] [ Current-Location-Retrieved ] [ Age-Of-Location-Information ] *[ AVP ]"),
+  /** 7.3.116; User-CSG-Information is not in this table yet. */
+  SGSN_LOCATION_INFORMATION("SGSN-Location-Information", 1601, TGPP, MUST_NOT, GROUPED,
+      "[ Cell-Global-Identity ] [ Location-Area-Identity ] [ Service-Area-Identity ] [ Routing-Area-Identity ]"
+          + " [ Geographical-Information ] [ Geodetic-Information ] [ Current-Location-Retrieved ]"
+          + " [ Age-Of-Location-Information ] *[ AVP ]"),
+  E_UTRAN_CELL_GLOBAL_IDENTITY("E-UTRAN-Cell-Global-Identity", 1602, TGPP, MUST_NOT, OCTET_STRING),
+  TRACKING_AREA_IDENTITY("Tracking-Area-Identity", 1603, TGPP, MUST_NOT, OCTET_STRING),
+  CELL_GLOBAL_IDENTITY("Cell-Global-Identity", 1604, TGPP, MUST_NOT, OCTET_STRING),
+  ROUTING_AREA_IDENTITY("Routing-Area-Identity", 1605, TGPP, MUST_NOT, OCTET_STRING),
+  LOCATION_AREA_IDENTITY("Location-Area-Identity", 1606, TGPP, MUST_NOT, OCTET_STRING),
+  SERVICE_AREA_IDENTITY("Service-Area-Identity", 1607, TGPP, MUST_NOT, OCTET_STRING),
+  GEOGRAPHICAL_INFORMATION("Geographical-Information", 1608, TGPP, MUST_NOT, OCTET_STRING),
+  GEODETIC_INFORMATION("Geodetic-Information", 1609, TGPP, MUST_NOT, OCTET_STRING),
+  CURRENT_LOCATION_RETRIEVED("Current-Location-Retrieved", 1610, TGPP, MUST_NOT, ENUMERATED,
+      values("0 ACTIVE-LOCATION-RETRIEVAL")),
+  AGE_OF_LOCATION_INFORMATION("Age-Of-Location-Information", 1611, TGPP, MUST_NOT, UNSIGNED32),
   ACTIVE_APN("Active-APN", 1612, TGPP, MUST_NOT, GROUPED,
       "{ Context-Identifier } [ Service-Selection ] [ MIP6-Agent-Info ] [ Visited-Network-Identifier ]"
           + " *[ Specific-APN-Info ] *[ AVP ]"),
@@ -521,35 +539,23 @@ public enum Avp {
   private static String[] values(String... numberedNames) { return numberedNames; }
 
   public String specName() { return specName; }
-
   public int code() { return code; }
-
   public long vendorId() { return vendorId; }
-
   /** M-bit rule from the AVP table. */
   public FlagRule mandatory() { return mandatory; }
-
   public AvpType type() { return type; }
-
   /** V bit set and Vendor-Id present in the AVP header (RFC 6733 4.1). */
   public boolean isVendorSpecific() { return vendorId != BASE; }
-
   /** Whether this implementation sets the M bit when sending the AVP. */
   public boolean sendMandatoryBit() { return sendMandatoryBit; }
-
   /** Enumerated values by number, in table order; empty when none are listed. */
   public Map<Integer, String> enumValues() { return enumValues; }
-
   /** Name of an enumerated value; unknown values are tolerated on receipt unless a procedure says otherwise. */
   public Optional<String> enumName(int value) { return Optional.ofNullable(enumValues.get(value)); }
-
   /** Value of an enumerated name; IllegalArgumentException if the table has none (a programming error). */
   public int enumValue(String name) { return AvpTable.enumValue(this, name); }
-
   /** The value a Java constant names (a '-' of the spec name written '_'); as {@link #enumValue(String)}. */
-  public int enumValue(Enum<?> constant) {
-    return enumValue(AvpTable.specValueName(this, constant.name()));
-  }
+  public int enumValue(Enum<?> constant) { return enumValue(AvpTable.specValueName(this, constant.name())); }
 
   /** The constant of {@code type} named as the enumerated {@code value}, or null for a value not in the table. */
   public <E extends Enum<E>> E enumConstant(Class<E> type, int value) {
@@ -558,23 +564,13 @@ public enum Avp {
 
   /** Member ABNF of a grouped AVP as written in the spec, or null. */
   public String membersAbnf() { return abnf; }
-
   /** Grouped members; empty for non-grouped AVPs. */
-  public List<AvpRule> members() {
-    return ruleSet().list;
-  }
-
+  public List<AvpRule> members() { return ruleSet().list; }
   /** Whether the grouped ABNF has {@code *[ AVP ]}. */
-  public boolean allowsOtherMembers() {
-    return ruleSet().extensible;
-  }
-
+  public boolean allowsOtherMembers() { return ruleSet().extensible; }
   /** Application whose commands use this entry when the spec name is shared (User-Data), else null. */
   public Application scope() { return scope; }
-
-  RuleSet ruleSet() {
-    return AvpTable.ruleSet(this);
-  }
+  RuleSet ruleSet() { return AvpTable.ruleSet(this); }
 
   /** Dictionary entry for (code, vendor). */
   public static Optional<Avp> lookup(int code, long vendorId) {

@@ -525,4 +525,20 @@ class MessageDecoderTest {
     assertThat(decoded.message().command()).isEmpty();
     assertThat(decoded.violation()).isNull();
   }
+  @Test
+  void s6aPurgeWithTheLastKnownLocationDecodesWithoutViolation() {
+    IMessage m = Wire.message(Command.S6A_PUR);
+    AvpSet s = m.getAvps();
+    s6aHead(s, "mme.epc.mnc007.mcc262.3gppnetwork.org");
+    Avps.addUnsigned32(s, Avp.PUR_FLAGS, 1);
+    AvpSet location = Avps.addGrouped(Avps.addGrouped(s, Avp.EPS_LOCATION_INFORMATION), Avp.MME_LOCATION_INFORMATION);
+    Avps.addOctets(location, Avp.E_UTRAN_CELL_GLOBAL_IDENTITY, Wire.hex("62f2700001a2b3"));
+    Avps.addOctets(location, Avp.TRACKING_AREA_IDENTITY, Wire.hex("62f2700001"));
+    Avps.addUnsigned32(location, Avp.AGE_OF_LOCATION_INFORMATION, 3);
+    MessageDecoder.Decoded decoded = MessageDecoder.decode(Wire.encode(m));
+    assertThat(decoded.violation()).isNull();
+    assertThat(decoded.message().command()).contains(Command.S6A_PUR);
+    AvpGroup mme = decoded.message().avps().group(Avp.EPS_LOCATION_INFORMATION).group(Avp.MME_LOCATION_INFORMATION);
+    assertThat(mme.unsigned32(Avp.AGE_OF_LOCATION_INFORMATION)).hasValue(3);
+  }
 }

@@ -82,7 +82,7 @@ class MessageWriterTest {
   @Test
   void anAiaWithAnEutranVectorIsReadBackByJdiameter() throws Exception {
     DiameterMessage air = MessageDecoder.decode(Wire.encode(MessageDecoderTest.air())).message();
-    // One E-UTRAN vector: the Milenage and KASME test vector (TS 35.208 functions, TS 33.401 A.2 KDF).
+    // One E-UTRAN vector computed with Milenage (TS 35.206) and the KASME derivation of TS 33.401 A.2.
     byte[] rand = Wire.hex("4ec67bf2956de16702d68e3af481ca2c");
     byte[] xres = Wire.hex("ce24257eeed33b5a");
     byte[] autn = Wire.hex("263b1975ff74800015a0616a9c3aafde");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Cross-checks the tables against an independent transcription of the reference sheet (test resources). */
 class ReferenceSheetCrossCheckTest {
 
+  private static final String LOCATION = "member of MME-/SGSN-Location-Information (TS 29.272 7.3.115, 7.3.116)";
+
   /** Dictionary entries not on the sheet, each with the reason it exists. */
   private static final Map<Avp, String> NOT_ON_SHEET = Map.ofEntries(
       Map.entry(Avp.OC_FEATURE_VECTOR, "member of OC-Supported-Features (RFC 7683 7.2)"),
@@ -49,6 +51,16 @@ class ReferenceSheetCrossCheckTest {
       Map.entry(Avp.USER_STATE, "member of MME-/SGSN-User-State (TS 29.272 7.3.114)"),
       Map.entry(Avp.MME_LOCATION_INFORMATION, "member of EPS-Location-Information, named without a code"),
       Map.entry(Avp.SGSN_LOCATION_INFORMATION, "member of EPS-Location-Information, named without a code"),
+      Map.entry(Avp.E_UTRAN_CELL_GLOBAL_IDENTITY, LOCATION),
+      Map.entry(Avp.TRACKING_AREA_IDENTITY, LOCATION),
+      Map.entry(Avp.CELL_GLOBAL_IDENTITY, LOCATION),
+      Map.entry(Avp.ROUTING_AREA_IDENTITY, LOCATION),
+      Map.entry(Avp.LOCATION_AREA_IDENTITY, LOCATION),
+      Map.entry(Avp.SERVICE_AREA_IDENTITY, LOCATION),
+      Map.entry(Avp.GEOGRAPHICAL_INFORMATION, LOCATION),
+      Map.entry(Avp.GEODETIC_INFORMATION, LOCATION),
+      Map.entry(Avp.CURRENT_LOCATION_RETRIEVED, LOCATION),
+      Map.entry(Avp.AGE_OF_LOCATION_INFORMATION, LOCATION),
       Map.entry(Avp.TIME_ZONE, "member of Local-Time-Zone; the sheet gives only its code 1642 inline"),
       Map.entry(Avp.DAYLIGHT_SAVING_TIME, "member of Local-Time-Zone; the sheet gives only its code 1650 inline"),
       Map.entry(Avp.SCEF_REFERENCE_ID, "required member of the monitoring reports (TS 29.336 8.4)"));

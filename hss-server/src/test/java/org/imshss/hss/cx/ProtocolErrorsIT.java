@@ -278,6 +278,31 @@ class ProtocolErrorsIT {
     }
 
     @Test
+    void anotherApplicationsCommandCodeUnderCxIsCommandUnsupported() throws Exception {
+        // Commands are named by (code, Application-Id, R bit): Sh's UDR code under Cx's id names no command.
+        RawMessage request = request(Command.UDR.code(), Application.CX.id(),
+                RawMessage.FLAG_REQUEST | RawMessage.FLAG_PROXIABLE, uarAvps());
+
+        RawMessage answer = peer.exchange(request);
+
+        assertAnswer(request, answer, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
+    }
+
+    @Test
+    void swxMarToANodeWithoutSwxIsApplicationUnsupported() throws Exception {
+        List<RawAvp> avps = uarAvps();
+        avps.replaceAll(a -> a.is(Avp.VENDOR_SPECIFIC_APPLICATION_ID) ? RawAvp.grouped(
+                Avp.VENDOR_SPECIFIC_APPLICATION_ID, RawAvp.u32(Avp.VENDOR_ID, Application.SWX.vendorId()),
+                RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.SWX.id())) : a);
+        RawMessage request = request(Command.SWX_MAR.code(), Application.SWX.id(),
+                RawMessage.FLAG_REQUEST | RawMessage.FLAG_PROXIABLE, avps);
+
+        RawMessage answer = peer.exchange(request);
+
+        assertAnswer(request, answer, ResultCode.DIAMETER_APPLICATION_UNSUPPORTED);
+    }
+
+    @Test
     void unknownCommandIsCommandUnsupported() throws Exception {
         RawMessage request = request(UNKNOWN_COMMAND, Application.CX.id(),
                 RawMessage.FLAG_REQUEST | RawMessage.FLAG_PROXIABLE, uarAvps());
