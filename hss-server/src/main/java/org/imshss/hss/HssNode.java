@@ -25,6 +25,7 @@ import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
+import org.imshss.http.RestServer;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.node.diameter.DiameterApplication;
 import org.imshss.node.diameter.DiameterServer;
@@ -33,7 +34,7 @@ import org.imshss.node.diameter.RequestSender;
 import org.imshss.node.metrics.DiameterMetrics;
 import org.imshss.node.metrics.GridGauges;
 import org.imshss.provisioning.model.Keyring;
-import org.imshss.provisioning.rest.RestServer;
+import org.imshss.provisioning.rest.ProvisioningApi;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.service.AuditRetention;
 import org.imshss.provisioning.service.BulkImport;
@@ -169,7 +170,7 @@ public final class HssNode implements AutoCloseable {
         RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
         BulkImport imports = new BulkImport(subscribers, store, audit, clock);
-        return RestServer.start(settings.rest(), new RestServer.Services(store, shStore, subscribers, imports,
+        return ProvisioningApi.start(settings.rest(), new ProvisioningApi.Services(store, shStore, subscribers, imports,
                 serviceData, registrations, audit, clock, grid,
                 new SecretRotation(store, keyring, audit, clock, SecretRotation.DEFAULT_BATCH)),
                 new RestServer.Observability(metrics::scrape, this::ready));

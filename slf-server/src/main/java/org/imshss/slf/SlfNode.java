@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.imshss.http.RestServer;
 import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RemotePeer;
 import org.imshss.node.metrics.DiameterMetrics;
 import org.imshss.node.metrics.GridGauges;
-import org.imshss.provisioning.rest.RestServer;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.RecordCodec;
+import org.imshss.provisioning.store.WritesRefused;
 import org.imshss.slf.config.SlfSettings;
 import org.imshss.slf.dh.DhMessages;
 import org.imshss.slf.diameter.Redirection;
@@ -74,7 +75,8 @@ public final class SlfNode implements AutoCloseable {
             diameter.start();
             try {
                 rest = settings.rest().enabled()
-                        ? RestServer.start(settings.rest(), Set.of(new SlfMappingsResource(store)),
+                        ? RestServer.start(settings.rest(), new RestServer.Api(Set.of(new SlfMappingsResource(store)),
+                                WritesRefused::isCause, Map.of(), Map.of()),
                                 new RestServer.Observability(metrics::scrape, this::ready))
                         : null;
             } catch (Exception | Error e) {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.configuration2.Configuration;
-import org.imshss.provisioning.rest.ApiToken;
-import org.imshss.provisioning.rest.RestTls;
-import org.imshss.provisioning.rest.Role;
+import org.imshss.http.ApiToken;
+import org.imshss.http.RestTls;
+import org.imshss.http.Role;
 import org.imshss.provisioning.store.GridTls;
 
 /**

@@ -22,11 +22,11 @@ import java.util.TreeSet;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.ignite.configuration.WALMode;
 import org.imshss.hss.auth.SequenceNumbers;
+import org.imshss.http.RestSettings;
 import org.imshss.node.config.ConfigValues;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.provisioning.model.Keyring;
-import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.GridTls;
 

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.imshss.hss.testing.TestHss;
-import org.imshss.provisioning.rest.ApiToken;
-import org.imshss.provisioning.rest.Role;
+import org.imshss.http.ApiToken;
+import org.imshss.http.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,8 +18,8 @@ import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.RestClient;
 import org.imshss.hss.testing.TestHss;
-import org.imshss.provisioning.rest.ApiToken;
-import org.imshss.provisioning.rest.Role;
+import org.imshss.http.ApiToken;
+import org.imshss.http.Role;
 import org.junit.jupiter.api.Test;
 
 /**

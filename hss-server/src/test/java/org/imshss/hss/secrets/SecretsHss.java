@@ -10,11 +10,11 @@ import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.RestClient;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.http.ApiToken;
+import org.imshss.http.RestSettings;
+import org.imshss.http.Role;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.provisioning.model.Keyring;
-import org.imshss.provisioning.rest.ApiToken;
-import org.imshss.provisioning.rest.RestSettings;
-import org.imshss.provisioning.rest.Role;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.SubscriberData;
 

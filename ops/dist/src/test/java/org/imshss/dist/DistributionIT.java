@@ -108,7 +108,9 @@ class DistributionIT {
             jars = lib.map(p -> p.getFileName().toString()).toList();
         }
         assertThat(jars).anyMatch(j -> j.startsWith("hss-server-")).anyMatch(j -> j.startsWith("slf-server-"))
-                .anyMatch(j -> j.startsWith("provisioning-api-")).anyMatch(j -> j.startsWith("diameter-dictionary-"))
+                .anyMatch(j -> j.startsWith("subscriber-store-")).anyMatch(j -> j.matches("http-\\d.*\\.jar"))
+                .anyMatch(j -> j.matches("provisioning-\\d.*\\.jar"))
+                .anyMatch(j -> j.startsWith("diameter-dictionary-"))
                 .anyMatch(j -> j.startsWith("jdiameter-impl-")).anyMatch(j -> j.startsWith("ignite-core-"));
         // one SLF4J binding (logback); log4j, Ignite and JUL go through bridges
         assertThat(jars).anyMatch(j -> j.startsWith("logback-classic-")).anyMatch(j -> j.startsWith("log4j-over-slf4j-"))

@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.configuration2.Configuration;
 import org.imshss.diameter.Avp;
+import org.imshss.http.RestSettings;
 import org.imshss.node.config.ConfigValues;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.node.config.LayeredConfiguration;
-import org.imshss.provisioning.rest.RestSettings;
 
 /**
  * Reads the SLF's settings as the HSS reads its own: built-in defaults, then the configuration file, then

@@ -3,8 +3,8 @@ package org.imshss.slf.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.imshss.http.RestSettings;
 import org.imshss.node.config.DiameterSettings;
-import org.imshss.provisioning.rest.RestSettings;
 import org.imshss.provisioning.store.GridTls;
 
 /**

@@ -1,7 +1,7 @@
 package org.imshss.slf.rest;
 
 import java.util.function.Supplier;
-import org.imshss.provisioning.service.ProvisioningException;
+import org.imshss.http.ProvisioningException;
 import org.imshss.slf.mapping.InvalidMappingException;
 import org.imshss.slf.mapping.MappingConflictException;
 

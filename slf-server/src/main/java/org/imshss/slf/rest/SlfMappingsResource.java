@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.imshss.provisioning.service.ProvisioningException;
+import org.imshss.http.ProvisioningException;
 import org.imshss.slf.mapping.HssTarget;
 import org.imshss.slf.mapping.Mapping;
 import org.imshss.slf.mapping.MappingFile;

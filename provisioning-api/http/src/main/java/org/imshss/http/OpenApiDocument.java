@@ -1,0 +1,42 @@
+package org.imshss.http;
+
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The OpenAPI 3 document of the API, generated once from the JAX-RS and OpenAPI annotations of the resources that
+ * are actually registered, so it describes exactly what is served; {@link OpenApiResponses} adds the error answers
+ * every operation can give. Served without a token (it holds no data).
+ */
+@Path(OpenApiDocument.PATH)
+@Hidden
+public final class OpenApiDocument {
+
+    static final String PATH = "openapi.json";
+
+    private final String json;
+
+    OpenApiDocument(OpenAPI base, Set<Class<?>> resources, Map<String, Schema<?>> schemas) {
+        // An operation answering its return type answers 200, not "default" (which says no status).
+        OpenAPI document = new Reader(new SwaggerConfiguration().openAPI(base).defaultResponseCode("200"))
+                .read(resources);
+        OpenApiResponses.complete(document, schemas);
+        this.json = Json.pretty(document);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get() {
+        return json;
+    }
+}

@@ -1,0 +1,81 @@
+package org.imshss.provisioning.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.imshss.http.Role;
+import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
+import org.imshss.provisioning.service.ServiceDataProvisioning;
+
+/** Shared iFC sets (TS 29.228 Annex B, SiFC). */
+@Path("shared-ifc-sets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "service data")
+public final class SharedIfcSetsResource {
+
+    private final ServiceDataProvisioning serviceData;
+
+    SharedIfcSetsResource(ServiceDataProvisioning serviceData) {
+        this.serviceData = serviceData;
+    }
+
+    @GET
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(operationId = "listSharedIfcSets", summary = "List all")
+    public List<SeedDocument.SharedIfcSet> list() {
+        return serviceData.sharedIfcSets().stream().map(WrittenForms::sharedIfcSet).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(operationId = "getSharedIfcSet", summary = "Read one")
+    public SeedDocument.SharedIfcSet get(@PathParam("id") int id) {
+        return WrittenForms.sharedIfcSet(serviceData.sharedIfcSet(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PROVISION_LABEL)
+    @Operation(operationId = "replaceSharedIfcSet",
+            summary = "Create or replace; registered users it affects get the new profile (PPR)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Replaced",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.SharedIfcSet.class))),
+                @ApiResponse(responseCode = "201", description = "Created",
+                        content = @Content(schema = @Schema(implementation = SeedDocument.SharedIfcSet.class)))})
+    public Response put(@PathParam("id") int id, SeedDocument.SharedIfcSet body, @Context SecurityContext security) {
+        boolean created = serviceData.putSharedIfcSet(id, SubscribersResource.required(body), SubscribersResource.actor(security));
+        return Response.status(created ? 201 : 200)
+                .entity(WrittenForms.sharedIfcSet(serviceData.sharedIfcSet(id))).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.PROVISION_LABEL)
+    @Operation(operationId = "deleteSharedIfcSet", summary = "Delete; refused (409) while something refers to it",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "Still referred to")})
+    public Response delete(@PathParam("id") int id, @Context SecurityContext security) {
+        serviceData.removeSharedIfcSet(id, SubscribersResource.actor(security));
+        return Response.noContent().build();
+    }
+}
