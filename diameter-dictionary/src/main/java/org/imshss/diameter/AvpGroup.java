@@ -1,10 +1,12 @@
 package org.imshss.diameter;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The AVPs of one level of a received message (the top level, or a grouped AVP's members), in the order received.
@@ -35,7 +37,7 @@ public final class AvpGroup {
 
   /** Every AVP of this level, in order. */
   public List<ReceivedAvp> all() {
-    return Collections.unmodifiableList(java.util.Arrays.asList(avps).subList(0, size));
+    return List.of(Arrays.copyOf(avps, size));
   }
 
   /** The first occurrence of {@code avp}, or null. */
@@ -49,16 +51,7 @@ public final class AvpGroup {
   }
 
   public List<ReceivedAvp> all(Avp avp) {
-    List<ReceivedAvp> found = null;
-    for (int i = 0; i < size; i++) {
-      if (avps[i].is(avp)) {
-        if (found == null) {
-          found = new ArrayList<>(2);
-        }
-        found.add(avps[i]);
-      }
-    }
-    return found == null ? List.of() : found;
+    return every(avp, Function.identity());
   }
 
   public boolean has(Avp avp) {
@@ -72,13 +65,7 @@ public final class AvpGroup {
   }
 
   public List<String> utf8All(Avp avp) {
-    List<String> values = new ArrayList<>(2);
-    for (int i = 0; i < size; i++) {
-      if (avps[i].is(avp)) {
-        values.add(avps[i].utf8());
-      }
-    }
-    return values;
+    return every(avp, ReceivedAvp::utf8);
   }
 
   /** The first occurrence's data octets (a copy), or null. */
@@ -87,29 +74,9 @@ public final class AvpGroup {
     return found == null ? null : found.data();
   }
 
-  public List<byte[]> octetsAll(Avp avp) {
-    List<byte[]> values = new ArrayList<>(2);
-    for (int i = 0; i < size; i++) {
-      if (avps[i].is(avp)) {
-        values.add(avps[i].data());
-      }
-    }
-    return values;
-  }
-
   public OptionalLong unsigned32(Avp avp) {
     ReceivedAvp found = first(avp);
     return found == null ? OptionalLong.empty() : OptionalLong.of(found.unsigned32());
-  }
-
-  public List<Long> unsigned32All(Avp avp) {
-    List<Long> values = new ArrayList<>(2);
-    for (int i = 0; i < size; i++) {
-      if (avps[i].is(avp)) {
-        values.add(avps[i].unsigned32());
-      }
-    }
-    return values;
   }
 
   /** Enumerated and Integer32. */
@@ -119,17 +86,11 @@ public final class AvpGroup {
   }
 
   public List<Integer> int32All(Avp avp) {
-    List<Integer> values = new ArrayList<>(2);
-    for (int i = 0; i < size; i++) {
-      if (avps[i].is(avp)) {
-        values.add(avps[i].int32());
-      }
-    }
-    return values;
+    return every(avp, ReceivedAvp::int32);
   }
 
   /** The first occurrence of a Time AVP, or null. */
-  public java.time.Instant time(Avp avp) {
+  public Instant time(Avp avp) {
     ReceivedAvp found = first(avp);
     return found == null ? null : found.time();
   }
@@ -141,10 +102,15 @@ public final class AvpGroup {
   }
 
   public List<AvpGroup> groups(Avp avp) {
-    List<AvpGroup> values = new ArrayList<>(2);
+    return every(avp, ReceivedAvp::members);
+  }
+
+  /** {@code value} of every occurrence of {@code avp}, in order. */
+  private <T> List<T> every(Avp avp, Function<ReceivedAvp, T> value) {
+    List<T> values = new ArrayList<>(2);
     for (int i = 0; i < size; i++) {
       if (avps[i].is(avp)) {
-        values.add(avps[i].members());
+        values.add(value.apply(avps[i]));
       }
     }
     return values;

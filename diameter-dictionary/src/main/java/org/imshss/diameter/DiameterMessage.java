@@ -69,6 +69,11 @@ public final class DiameterMessage {
     return int32(bytes, 16);
   }
 
+  /** Octets in the message, header included. */
+  int length() {
+    return bytes.length;
+  }
+
   /** The dictionary's command for this header's code, Application-Id and R bit. */
   public Optional<Command> command() {
     return Command.lookup(commandCode(), applicationId(), isRequest());
@@ -76,15 +81,6 @@ public final class DiameterMessage {
 
   public AvpGroup avps() {
     return avps;
-  }
-
-  public int length() {
-    return bytes.length;
-  }
-
-  /** A copy of the message as received. */
-  public byte[] bytes() {
-    return bytes.clone();
   }
 
   /** The header as received, for a writer that answers this message. */
@@ -117,10 +113,6 @@ public final class DiameterMessage {
     return (flags(m) & FLAG_REQUEST) != 0;
   }
 
-  public static int hopByHop(byte[] m) {
-    return int32(m, 12);
-  }
-
   static int int32(byte[] m, int at) {
     return (m[at] & 0xFF) << 24 | (m[at + 1] & 0xFF) << 16 | (m[at + 2] & 0xFF) << 8 | m[at + 3] & 0xFF;
   }
@@ -130,6 +122,10 @@ public final class DiameterMessage {
     m[at + 1] = (byte) (value >>> 16);
     m[at + 2] = (byte) (value >>> 8);
     m[at + 3] = (byte) value;
+  }
+
+  public static int hopByHop(byte[] m) {
+    return int32(m, 12);
   }
 
   /** Sets the hop-by-hop identifier of an encoded message in place (a sender assigns it per connection). */

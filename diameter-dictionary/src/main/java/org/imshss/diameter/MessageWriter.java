@@ -62,6 +62,18 @@ public final class MessageWriter {
     return w;
   }
 
+  /**
+   * The request a relay forwards for {@code received} (RFC 6733 6.1.9): its command code, Application-Id, End-to-End
+   * identifier and R, P and T flags; the hop-by-hop identifier is set by the connection that sends it.
+   */
+  public static MessageWriter forwarding(DiameterMessage received) {
+    MessageWriter w = new MessageWriter(received.length() + 64);
+    received.copyHeader(w.buffer);
+    w.buffer[4] = (byte) (received.flags() & (DiameterMessage.FLAG_REQUEST | DiameterMessage.FLAG_PROXIABLE
+        | DiameterMessage.FLAG_RETRANSMITTED));
+    return w;
+  }
+
   // ---- AVPs ----
 
   public MessageWriter octets(Avp avp, byte[] data) {

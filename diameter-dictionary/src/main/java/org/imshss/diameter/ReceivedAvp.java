@@ -1,6 +1,7 @@
 package org.imshss.diameter;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -104,12 +105,12 @@ public final class ReceivedAvp {
   }
 
   /** Time: NTP seconds (RFC 6733 4.3.1); values below 2^31 belong to NTP era 1, from 2036 (RFC 5905 6). */
-  public java.time.Instant time() {
+  public Instant time() {
     long ntp = unsigned32();
     if (ntp < (1L << 31)) {
       ntp += 1L << 32;
     }
-    return java.time.Instant.ofEpochSecond(ntp - MessageWriter.NTP_UNIX_OFFSET);
+    return Instant.ofEpochSecond(ntp - MessageWriter.NTP_UNIX_OFFSET);
   }
 
   /** The decoder answers a wrong fixed length 5014 before any handler reads; this guards answers read back. */

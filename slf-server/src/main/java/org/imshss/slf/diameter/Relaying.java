@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.AvpGroup;
-import org.imshss.diameter.Command;
 import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.MessageWriter;
 import org.imshss.diameter.ReceivedAvp;
@@ -35,12 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class Relaying {
 
     private static final Logger log = LoggerFactory.getLogger(Relaying.class);
-
-    /** RFC 6733 3: the octet after version and length holds the command flags. */
-    private static final int FLAGS_OCTET = 4;
-    /** The header flags a relay forwards as received: R, P and T (the E bit is refused in requests, 3008). */
-    private static final int FORWARDED_FLAGS = DiameterMessage.FLAG_REQUEST | DiameterMessage.FLAG_PROXIABLE
-            | DiameterMessage.FLAG_RETRANSMITTED;
 
     /** Where relayed requests go: the HSS nodes the SLF's own Diameter server is connected to. */
     public interface Upstream {
@@ -123,8 +116,7 @@ public final class Relaying {
      * then the Route-Record (RFC 6733 6.1.9).
      */
     private static byte[] upstreamRequest(DiameterMessage request, HssTarget target, HssHost host) {
-        Command command = request.command().orElseThrow();
-        MessageWriter out = MessageWriter.request(command, request.endToEnd());
+        MessageWriter out = MessageWriter.forwarding(request);
         AvpGroup avps = request.avps();
         for (ReceivedAvp avp : avps.all()) {
             if (avp.definition() == Avp.DESTINATION_HOST) {
@@ -143,9 +135,7 @@ public final class Relaying {
         } else {
             out.octets(Avp.ROUTE_RECORD, downstreamPeer(avps).data());
         }
-        byte[] bytes = out.toBytes();
-        bytes[FLAGS_OCTET] = (byte) (request.flags() & FORWARDED_FLAGS);
-        return bytes;
+        return out.toBytes();
     }
 
     /**

@@ -63,7 +63,8 @@ final class PreDispatchChecks {
     /** RFC 6733 6.11: the AVPs that name the request's application must name the header's. */
     private static Optional<Refusal> applicationAvps(AvpGroup avps, long application) {
         ReceivedAvp other = null;
-        for (ReceivedAvp avp : avps.all()) {
+        for (int i = 0; i < avps.size(); i++) {
+            ReceivedAvp avp = avps.get(i);
             if (avp.definition() == Avp.AUTH_APPLICATION_ID || avp.definition() == Avp.ACCT_APPLICATION_ID) {
                 if (names(avp, application)) {
                     return Optional.empty();
