@@ -15,6 +15,8 @@ import java.util.Set;
  *                                 may be used for this identity
  * @param sealedPassword the password, sealed ({@link Keyring}, field PASSWORD; never clear), kept only when
  *                       cleartextPasswordAllowed; else null
+ * @param usim the IMSI of the {@link Usim} whose keys and SQN this identity uses for AKA, or null; never together
+ *             with {@code aka}
  */
 public record AuthProfile(
         Set<String> allowedSchemes,
@@ -24,16 +26,33 @@ public record AuthProfile(
         String lineIdentifier,
         String ipAddress,
         boolean cleartextPasswordAllowed,
-        SealedSecret sealedPassword) {
+        SealedSecret sealedPassword,
+        String usim) {
 
     public AuthProfile {
         allowedSchemes = Set.copyOf(allowedSchemes);
+        if (usim != null && aka != null) {
+            throw new IllegalArgumentException("AKA keys are either the identity's own or its USIM's");
+        }
         if (sealedPassword != null && !cleartextPasswordAllowed) {
             throw new IllegalArgumentException("a password is kept only when cleartext use is allowed");
         }
         if (sealedPassword != null && sealedPassword.clear()) {
             throw new IllegalArgumentException("a password is never kept unencrypted");
         }
+    }
+
+    /** A profile with its own AKA keys, if any. */
+    public AuthProfile(Set<String> allowedSchemes, String defaultScheme, DigestCredentials digest,
+            AkaCredentials aka, String lineIdentifier, String ipAddress, boolean cleartextPasswordAllowed,
+            SealedSecret sealedPassword) {
+        this(allowedSchemes, defaultScheme, digest, aka, lineIdentifier, ipAddress, cleartextPasswordAllowed,
+                sealedPassword, null);
+    }
+
+    /** Whether AKA can be used: with the identity's own keys or its USIM's. */
+    public boolean hasAka() {
+        return aka != null || usim != null;
     }
 
     /** A profile without a cleartext-capable password. */
@@ -67,7 +86,7 @@ public record AuthProfile(
         }
         return new AuthProfile(allowedSchemes, defaultScheme, digest == null ? null : digest.resealed(keyring, impi),
                 aka == null ? null : aka.resealed(keyring, impi), lineIdentifier, ipAddress,
-                cleartextPasswordAllowed, password);
+                cleartextPasswordAllowed, password, usim);
     }
 
     /** Scheme names are compared case-insensitively; returns the stored spelling or null. */

@@ -16,6 +16,11 @@ public record PrivateIdentity(
         publicIdentities = List.copyOf(publicIdentities);
     }
 
+    /** The key of the SQN_HE this identity's AKA vectors take: its USIM's when it has one, else its own. */
+    public String sequenceKey() {
+        return auth != null && auth.usim() != null ? Usim.sequenceKey(auth.usim()) : impi;
+    }
+
     public boolean hasPublicIdentity(String impu) {
         return publicIdentities.contains(impu);
     }

@@ -32,6 +32,13 @@ public final class CacheNames {
     /** DSAI-Values by identity; absent means every tag ACTIVE (TS 29.328 7.6.11). */
     public static final String SH_DSAI_VALUES = "hss-sh-dsai-values";
 
+    /** USIMs (authentication and EPS subscription) by IMSI (TS 23.003 2.2). */
+    public static final String USIMS = "hss-usims";
+    /** APN profiles by id, shared by the EPS subscriptions that refer to them. */
+    public static final String APN_PROFILES = "hss-apn-profiles";
+    /** EPS registration (serving MME and SGSN) by IMSI, changed only through atomic updates. */
+    public static final String EPS_REGISTRATIONS = "hss-eps-registrations";
+
     /** Provisioning changes, by zero-padded sequence number (the REST API's audit trail). */
     public static final String AUDIT = "hss-audit";
 
@@ -40,16 +47,17 @@ public final class CacheNames {
      * write-ahead log is off during an initial load.
      */
     public static final List<String> INITIAL_LOAD = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS,
-            MSISDNS);
+            MSISDNS, USIMS);
 
     /** Caches with one entry per subscriber; the others hold shared, few entries. */
     public static final List<String> PER_SUBSCRIBER =
             List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES, MSISDNS,
-                    SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI_VALUES);
+                    SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI_VALUES, USIMS, EPS_REGISTRATIONS);
 
     public static final List<String> ALL = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, WILDCARDS,
             IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES,
-            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI, SH_DSAI_VALUES, AUDIT);
+            MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI, SH_DSAI_VALUES, USIMS,
+            APN_PROFILES, EPS_REGISTRATIONS, AUDIT);
 
     private CacheNames() {
     }

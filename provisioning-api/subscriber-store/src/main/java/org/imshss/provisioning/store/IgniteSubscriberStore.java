@@ -231,9 +231,10 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     /**
      * {@link #invoke}, run again when the node that held the entry left under it ({@link TopologyRetry}): only for
-     * the registration and SQN updates, which may run again on whatever state the first attempt left.
+     * the registration, EPS registration and SQN updates, which may run again on whatever state the first attempt
+     * left.
      */
-    private static <R extends Serializable> R invokeAgainOnNodeLoss(IgniteCache<String, byte[]> cache, String key,
+    static <R extends Serializable> R invokeAgainOnNodeLoss(IgniteCache<String, byte[]> cache, String key,
             CacheEntryProcessor<String, byte[], SerializedResult> processor) {
         return unwrap(cache, TopologyRetry.run(() -> call(cache, key, processor)));
     }

@@ -1,0 +1,40 @@
+package org.imshss.provisioning.store;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import org.imshss.provisioning.model.ApnProfile;
+import org.imshss.provisioning.model.EpsRegistration;
+import org.imshss.provisioning.model.Usim;
+
+/**
+ * The EPS side of the subscriber data (S6a/S6d, TS 29.272): USIMs by IMSI, the APN profiles they refer to, and
+ * the EPS registration (serving MME and SGSN) of each USIM. The SQN of a USIM is kept with the private identities'
+ * ({@link SubscriberStore#updateSequence} under {@link Usim#sequenceKey}), so one allocation serves S6a and Cx.
+ */
+public interface EpsDataStore {
+
+    Optional<Usim> usim(String imsi);
+
+    Optional<ApnProfile> apnProfile(String id);
+
+    List<ApnProfile> apnProfiles();
+
+    void putApnProfile(ApnProfile profile);
+
+    boolean removeApnProfile(String id);
+
+    /** Writes a USIM record as it is; whole subscribers are written through the provisioning store's claims. */
+    void putUsim(Usim usim);
+
+    boolean removeUsim(String imsi);
+
+    /** Never null: {@link EpsRegistration#NONE} when nothing is stored. */
+    EpsRegistration registration(String imsi);
+
+    /** Applies the update in one atomic grid operation (run again on node loss: updates must be idempotent). */
+    <R extends Serializable> R updateRegistration(String imsi, RecordUpdate<EpsRegistration, R> update);
+
+    /** IMSIs whose EPS subscription refers to one of these APN profiles, for IDR after a profile change. */
+    List<String> usimsWithApnProfile(String apnProfileId);
+}
