@@ -18,6 +18,7 @@ import java.util.Set;
  * @param incarnation random, chosen when the subscriber is created through the API or a bulk import, so that one
  *                    deleted and created again never shows an entity tag it had before; null in older records
  * @param version raised by one with every write of the subscriber; 0 in records written before it was kept
+ * @param imsis the IMSIs of the subscriber's USIMs ({@link Usim}), written with the subscriber
  */
 public record ImsSubscription(
         String id,
@@ -30,15 +31,27 @@ public record ImsSubscription(
         boolean looseRouteRequired,
         List<String> implicitSetIds,
         String incarnation,
-        long version) {
+        long version,
+        List<String> imsis) {
 
     public ImsSubscription {
         privateIdentities = List.copyOf(privateIdentities);
+        imsis = imsis == null ? List.of() : List.copyOf(imsis);
         implicitSetIds = implicitSetIds == null ? List.of() : List.copyOf(implicitSetIds);
         mandatoryCapabilities = Set.copyOf(mandatoryCapabilities);
         optionalCapabilities = Set.copyOf(optionalCapabilities);
         preferredScscfs = List.copyOf(preferredScscfs);
         allowedVisitedNetworks = List.copyOf(allowedVisitedNetworks);
+    }
+
+    /** A subscription without USIMs. */
+    public ImsSubscription(String id, List<String> privateIdentities, Set<Integer> mandatoryCapabilities,
+            Set<Integer> optionalCapabilities, List<String> preferredScscfs, List<String> allowedVisitedNetworks,
+            String chargingInformationId, boolean looseRouteRequired, List<String> implicitSetIds,
+            String incarnation, long version) {
+        this(id, privateIdentities, mandatoryCapabilities, optionalCapabilities, preferredScscfs,
+                allowedVisitedNetworks, chargingInformationId, looseRouteRequired, implicitSetIds, incarnation, version,
+                List.of());
     }
 
     /** A subscription not versioned yet (as a document converts to). */

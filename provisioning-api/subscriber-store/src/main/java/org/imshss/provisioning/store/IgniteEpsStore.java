@@ -20,7 +20,7 @@ import org.imshss.provisioning.model.Usim;
  * USIMs and APN profiles are decoded once per node like the IMS records ({@link SharedRecordCache}); the EPS
  * registration is read fresh, as the IMS one.
  */
-public final class IgniteEpsStore implements EpsDataStore {
+public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
 
     private final RecordCodec codec;
     private final IgniteCache<String, byte[]> usims;
@@ -114,6 +114,24 @@ public final class IgniteEpsStore implements EpsDataStore {
             }
         }
         return found;
+    }
+
+    /** A USIM written through the subscriber store's claims: its decoded copy on this node goes at once. */
+    void usimChanged(String imsi) {
+        decodedUsims.invalidate(imsi);
+    }
+
+    /** After a bulk load, which streams records in without telling the decoded copies. */
+    void invalidateAll() {
+        decodedUsims.invalidateAll();
+        decodedApnProfiles.invalidateAll();
+    }
+
+    /** Stops watching the caches; harmless if the node has already stopped. */
+    @Override
+    public void close() {
+        decodedUsims.close();
+        decodedApnProfiles.close();
     }
 
     private <T> List<T> scan(IgniteCache<String, byte[]> cache, Class<T> type) {

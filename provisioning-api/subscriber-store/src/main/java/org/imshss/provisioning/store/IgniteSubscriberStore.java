@@ -31,6 +31,7 @@ import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
+import org.imshss.provisioning.model.Usim;
 
 /**
  * {@link SubscriberStore} over the caches of a started Ignite node ({@link CacheNames}). Values are
@@ -39,14 +40,17 @@ import org.imshss.provisioning.model.SharedIfcSet;
  * <p>The lookups the Diameter procedures make and the atomic updates of registration state and SQN are here;
  * the provisioning side is delegated: single-record writes and the bulk load to {@link ProvisioningWrites},
  * listings and searches to {@link ProvisioningScans}, whole-subscriber writes to {@link SubscriberClaims}, the
- * key-rotation rewrite to {@link PrivateIdentityRewrite}.
+ * key-rotation rewrite to {@link RecordRewrite}. The EPS records of the same grid are read through {@link #eps()},
+ * which shares this store's change feed; USIMs are written with their subscriber.
  */
 public final class IgniteSubscriberStore implements ProvisioningStore {
 
     private final SubscriberCaches caches;
     private final ProvisioningWrites writes;
     private final ProvisioningScans scans;
-    private final PrivateIdentityRewrite rewrite;
+    private final RecordRewrite<PrivateIdentity> rewrite;
+    private final RecordRewrite<Usim> usimRewrite;
+    private final IgniteEpsStore eps;
     private volatile WildcardIndex wildcardIndex;
     private final ChangeFeed changes;
     /** The feed this store made for itself, closed with it; null when it was given one. */
@@ -79,9 +83,18 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         caches = new SubscriberCaches(ignite, codec, decodedEntries, this.changes);
         writes = new ProvisioningWrites(caches);
         scans = new ProvisioningScans(caches);
-        rewrite = new PrivateIdentityRewrite(caches);
+        rewrite = new RecordRewrite<>(codec, caches.privateIds, PrivateIdentity.class,
+                caches.decodedPrivateIds::invalidate);
+        eps = new IgniteEpsStore(ignite, this.changes, decodedEntries);
+        usimRewrite = new RecordRewrite<>(codec, ignite.cache(CacheNames.USIMS), Usim.class, eps::usimChanged);
         wildcardWatch = this.changes.listen(caches.wildcards, events -> caches.wildcardVersion.incrementAndGet());
-        claims = new SubscriberClaims(ignite, codec, caches::changed);
+        claims = new SubscriberClaims(ignite, codec, (kind, key) -> {
+            if (kind == SubscriberClaims.Kind.USIM) {
+                eps.usimChanged(key);
+            } else {
+                caches.changed(kind, key);
+            }
+        });
     }
 
     private <T> Optional<T> get(IgniteCache<String, byte[]> cache, String key, Class<T> type) {
@@ -309,6 +322,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     @Override
     public void load(SubscriberData data) {
         writes.load(data);
+        eps.invalidateAll();
     }
 
     @Override
@@ -448,10 +462,21 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return rewrite.run(change, batchSize);
     }
 
+    @Override
+    public RewriteCounts rewriteUsims(UnaryOperator<Usim> change, int batchSize) {
+        return usimRewrite.run(change, batchSize);
+    }
+
+    @Override
+    public EpsDataStore eps() {
+        return eps;
+    }
+
     /** Stops watching the wildcards; harmless if the node has already stopped. */
     @Override
     public void close() {
         claims.close();
+        eps.close();
         wildcardWatch.close();
         caches.close();
         if (ownChanges != null) {

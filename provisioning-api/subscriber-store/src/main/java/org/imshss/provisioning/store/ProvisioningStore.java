@@ -15,6 +15,7 @@ import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
+import org.imshss.provisioning.model.Usim;
 
 /**
  * What provisioning needs beyond the lookups of the network procedures: removal and listing. Listing scans
@@ -69,7 +70,7 @@ public interface ProvisioningStore extends SubscriberStore {
 
     /**
      * Writes new subscribers (one {@link SubscriberData} each, no wildcarded identity), each claiming its keys
-     * atomically: a subscriber whose subscription id, identity, MSISDN or implicit set id is held by another is not
+     * atomically: a subscriber whose subscription id, identity, MSISDN, implicit set id or IMSI is held by another is not
      * written, and nothing of it is left behind.
      *
      * @return why, for each subscriber (by subscription id) that was not written
@@ -125,4 +126,13 @@ public interface ProvisioningStore extends SubscriberStore {
      * as it is (counted as failed).
      */
     RewriteCounts rewritePrivateIdentities(UnaryOperator<PrivateIdentity> change, int batchSize);
+
+    /** As {@link #rewritePrivateIdentities}, for every stored USIM (its AKA keys, at a key rotation). */
+    RewriteCounts rewriteUsims(UnaryOperator<Usim> change, int batchSize);
+
+    /**
+     * The EPS records of the same grid (USIMs, APN profiles, EPS registrations). USIMs are written with their
+     * subscriber ({@link #writeSubscriber}, {@link #load}); APN profiles directly.
+     */
+    EpsDataStore eps();
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.Identities;
@@ -22,6 +23,7 @@ import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.SharedIfcSet;
+import org.imshss.provisioning.model.Usim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,6 +182,8 @@ final class ProvisioningWrites {
         stream(CacheNames.IFCS, data.initialFilterCriteria(), InitialFilterCriteria::id);
         stream(CacheNames.SHARED_IFC_SETS, data.sharedIfcSets(), s -> Integer.toString(s.id()));
         stream(CacheNames.CHARGING, data.chargingInformation(), ChargingInformation::id);
+        stream(CacheNames.APN_PROFILES, data.apnProfiles(), ApnProfile::id);
+        stream(CacheNames.USIMS, data.usims(), Usim::imsi);
         caches.invalidateAll();
         stream(CacheNames.SCSCFS, data.scscfServers(), s -> s.name().trim());
         stream(CacheNames.SH_APPLICATION_SERVERS, data.applicationServers(),

@@ -99,7 +99,10 @@ final class SubscriberCaches {
         return cache;
     }
 
-    /** What a {@link SubscriberClaims} write changed: the decoded copy of the record goes. */
+    /**
+     * What a {@link SubscriberClaims} write changed: the decoded copy of the record goes (a USIM's is kept by the
+     * EPS store, which the subscriber store tells).
+     */
     void changed(SubscriberClaims.Kind kind, String key) {
         switch (kind) {
             case SUBSCRIPTION -> decodedSubscriptions.invalidate(key);
@@ -107,7 +110,7 @@ final class SubscriberCaches {
             case PUBLIC -> decodedPublicIds.invalidate(key);
             case WILDCARD -> wildcardVersion.incrementAndGet();
             case SET -> decodedImplicitSets.invalidate(key);
-            case MSISDN -> { }
+            case MSISDN, USIM -> { }
         }
     }
 

@@ -25,6 +25,7 @@ import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.Usim;
 
 /**
  * Writes and removes one subscriber so that no identity is ever held by two subscribers and of two conditional
@@ -32,7 +33,7 @@ import org.imshss.provisioning.model.PublicIdentity;
  *
  * <ol>
  * <li>a new subscriber's subscription record is inserted only where its id is free ({@link InsertIfAbsent});</li>
- * <li>each private identity, public identity, MSISDN and implicit set is claimed ({@link InsertIfAbsent}); a key
+ * <li>each private identity, public identity, MSISDN, implicit set and USIM (IMSI) is claimed ({@link InsertIfAbsent}); a key
  * another stored subscriber holds refuses the write, and the keys claimed so far are given back;</li>
  * <li>a stored subscriber's subscription record is replaced by the next version only if it is still at the version
  * the writer read ({@link SubscriptionGate}): the switch, and the gate of If-Match;</li>
@@ -47,14 +48,14 @@ import org.imshss.provisioning.model.PublicIdentity;
 public final class SubscriberClaims {
 
     /** Records are written in this order and removed in the reverse one. */
-    private static final List<Kind> WRITE_ORDER = List.of(Kind.PUBLIC, Kind.WILDCARD, Kind.MSISDN, Kind.SET,
-            Kind.PRIVATE);
+    private static final List<Kind> WRITE_ORDER = List.of(Kind.USIM, Kind.PUBLIC, Kind.WILDCARD, Kind.MSISDN,
+            Kind.SET, Kind.PRIVATE);
 
     /** Attempts of a compare-and-set on a key other writers keep changing. */
     private static final int ATTEMPTS = 10;
 
     /** The kinds of record a subscriber holds, each in its own cache. */
-    public enum Kind { SUBSCRIPTION, PRIVATE, PUBLIC, WILDCARD, MSISDN, SET }
+    public enum Kind { SUBSCRIPTION, PRIVATE, PUBLIC, WILDCARD, MSISDN, SET, USIM }
 
     /** Told of each key written or removed, for the decoded copies a node keeps. */
     interface Changes {
@@ -92,6 +93,8 @@ public final class SubscriberClaims {
     private final IgniteCache<String, byte[]> msisdns;
     private final IgniteCache<String, byte[]> implicitSets;
     private final IgniteCache<String, byte[]> sequences;
+    private final IgniteCache<String, byte[]> usims;
+    private final IgniteCache<String, byte[]> epsRegistrations;
     private final Changes changes;
 
     /** New subscribers of a bulk import written by one thread at least; fewer are not worth handing to another. */
@@ -113,6 +116,8 @@ public final class SubscriberClaims {
         this.msisdns = ignite.cache(CacheNames.MSISDNS);
         this.implicitSets = ignite.cache(CacheNames.IMPLICIT_SETS);
         this.sequences = ignite.cache(CacheNames.AUTH_SEQUENCES);
+        this.usims = ignite.cache(CacheNames.USIMS);
+        this.epsRegistrations = ignite.cache(CacheNames.EPS_REGISTRATIONS);
         this.changes = changes;
     }
 
@@ -199,6 +204,10 @@ public final class SubscriberClaims {
             settle(id, version, key.kind(), key.key(), null);
             if (key.kind() == Kind.PRIVATE) {
                 sequences.remove(key.key());
+            } else if (key.kind() == Kind.USIM) {
+                // A USIM given up takes its SQN and its EPS registration along (the caller has told its MME).
+                sequences.remove(Identities.normalise(Usim.sequenceKey(key.key())));
+                epsRegistrations.remove(key.key());
             }
         }
     }
@@ -280,6 +289,7 @@ public final class SubscriberClaims {
             case PRIVATE -> codec.decode(value, PrivateIdentity.class).subscriptionId();
             case PUBLIC, WILDCARD -> codec.decode(value, PublicIdentity.class).subscriptionId();
             case SET -> codec.decode(value, ImplicitRegistrationSet.class).subscriptionId();
+            case USIM -> codec.decode(value, Usim.class).subscriptionId();
             case MSISDN -> msisdnHolder(new String(value, StandardCharsets.UTF_8));
             case SUBSCRIPTION -> codec.decode(value, ImsSubscription.class).id();
         };
@@ -301,10 +311,14 @@ public final class SubscriberClaims {
             case WILDCARD -> wildcards;
             case MSISDN -> msisdns;
             case SET -> implicitSets;
+            case USIM -> usims;
         };
     }
 
-    /** A subscriber's keys in claim order: private identities, public identities, MSISDNs, implicit sets. */
+    /**
+     * A subscriber's keys in claim order: private identities, public identities, MSISDNs, implicit sets, USIMs
+     * (by IMSI).
+     */
     private List<Key> keys(SubscriberData data) {
         List<Key> keys = new ArrayList<>();
         for (PrivateIdentity identity : data.privateIdentities()) {
@@ -323,6 +337,9 @@ public final class SubscriberClaims {
         keys.addAll(numbers);
         for (ImplicitRegistrationSet set : data.implicitRegistrationSets()) {
             keys.add(new Key(Kind.SET, set.id(), codec.encode(set)));
+        }
+        for (Usim usim : data.usims()) {
+            keys.add(new Key(Kind.USIM, usim.imsi(), codec.encode(usim)));
         }
         return keys;
     }
@@ -381,7 +398,7 @@ public final class SubscriberClaims {
         }
         Map<String, String> refused = new LinkedHashMap<>();
         Map<String, List<Key>> held = new HashMap<>();
-        for (Kind kind : List.of(Kind.SUBSCRIPTION, Kind.PRIVATE, Kind.PUBLIC, Kind.MSISDN, Kind.SET)) {
+        for (Kind kind : List.of(Kind.SUBSCRIPTION, Kind.PRIVATE, Kind.PUBLIC, Kind.MSISDN, Kind.SET, Kind.USIM)) {
             claimAll(claims.getOrDefault(kind, List.of()), refused, held);
         }
         for (String id : refused.keySet()) {

@@ -1,6 +1,7 @@
 package org.imshss.provisioning.store;
 
 import java.util.List;
+import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -12,8 +13,13 @@ import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
+import org.imshss.provisioning.model.Usim;
 
-/** A batch of subscriber data, as a seed file or a bulk import yields it; {@code dsai} are the Sh DSAI tags. */
+/**
+ * A batch of subscriber data, as a seed file or a bulk import yields it; {@code dsai} are the Sh DSAI tags,
+ * {@code usims} the subscribers' USIMs (each naming its subscription) and {@code apnProfiles} the shared APN profiles
+ * they refer to.
+ */
 public record SubscriberData(
         List<ImsSubscription> subscriptions,
         List<PrivateIdentity> privateIdentities,
@@ -25,7 +31,9 @@ public record SubscriberData(
         List<ChargingInformation> chargingInformation,
         List<ScscfServer> scscfServers,
         List<ShApplicationServer> applicationServers,
-        List<Dsai> dsai) {
+        List<Dsai> dsai,
+        List<Usim> usims,
+        List<ApnProfile> apnProfiles) {
 
     public SubscriberData {
         subscriptions = List.copyOf(subscriptions);
@@ -39,6 +47,19 @@ public record SubscriberData(
         scscfServers = List.copyOf(scscfServers);
         applicationServers = List.copyOf(applicationServers);
         dsai = List.copyOf(dsai);
+        usims = List.copyOf(usims);
+        apnProfiles = List.copyOf(apnProfiles);
+    }
+
+    /** Without EPS data. */
+    public SubscriberData(List<ImsSubscription> subscriptions, List<PrivateIdentity> privateIdentities,
+            List<PublicIdentity> publicIdentities, List<ImplicitRegistrationSet> implicitRegistrationSets,
+            List<ServiceProfile> serviceProfiles, List<InitialFilterCriteria> initialFilterCriteria,
+            List<SharedIfcSet> sharedIfcSets, List<ChargingInformation> chargingInformation,
+            List<ScscfServer> scscfServers, List<ShApplicationServer> applicationServers, List<Dsai> dsai) {
+        this(subscriptions, privateIdentities, publicIdentities, implicitRegistrationSets, serviceProfiles,
+                initialFilterCriteria, sharedIfcSets, chargingInformation, scscfServers, applicationServers, dsai,
+                List.of(), List.of());
     }
 
     /** Without DSAI tags. */

@@ -6,36 +6,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.cache.Cache;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
-import org.imshss.provisioning.model.PrivateIdentity;
 
 /**
- * The rewrite of every stored private identity that a key rotation runs
- * ({@link ProvisioningStore#rewritePrivateIdentities}): batch by batch, each record replaced only if unchanged since
- * it was read.
+ * The rewrite of every stored record of one kind that a key rotation runs
+ * ({@link ProvisioningStore#rewritePrivateIdentities}, {@link ProvisioningStore#rewriteUsims}): batch by batch, each
+ * record replaced only if unchanged since it was read.
+ *
+ * @param <T> the record type stored in the cache
  */
-final class PrivateIdentityRewrite {
+final class RecordRewrite<T> {
 
     /** Attempts on one record that other writers keep changing, before it is counted as failed. */
     private static final int REWRITE_ATTEMPTS = 10;
     private static final int MAX_FAILED_KEYS = 20;
 
-    private final SubscriberCaches caches;
+    private final RecordCodec codec;
+    private final IgniteCache<String, byte[]> cache;
+    private final Class<T> type;
+    private final Consumer<String> invalidate;
 
-    PrivateIdentityRewrite(SubscriberCaches caches) {
-        this.caches = caches;
+    /** @param invalidate drops the decoded copy of a rewritten record on this node */
+    RecordRewrite(RecordCodec codec, IgniteCache<String, byte[]> cache, Class<T> type, Consumer<String> invalidate) {
+        this.codec = codec;
+        this.cache = cache;
+        this.type = type;
+        this.invalidate = invalidate;
     }
 
-    RewriteCounts run(UnaryOperator<PrivateIdentity> change, int batchSize) {
+    RewriteCounts run(UnaryOperator<T> change, int batchSize) {
         long[] counts = new long[4];
         List<String> failedKeys = new ArrayList<>();
         ScanQuery<String, byte[]> scan = new ScanQuery<>();
         scan.setPageSize(batchSize);
         Map<String, byte[]> batch = new TreeMap<>();
-        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = caches.privateIds.query(scan)) {
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(scan)) {
             for (Cache.Entry<String, byte[]> entry : cursor) {
                 batch.put(entry.getKey(), entry.getValue());
                 if (batch.size() >= batchSize) {
@@ -49,9 +59,8 @@ final class PrivateIdentityRewrite {
     }
 
     /** counts: scanned, rewritten, unchanged, failed. */
-    private void rewriteBatch(Map<String, byte[]> batch, UnaryOperator<PrivateIdentity> change, long[] counts,
+    private void rewriteBatch(Map<String, byte[]> batch, UnaryOperator<T> change, long[] counts,
             List<String> failedKeys) {
-        RecordCodec codec = caches.codec;
         Map<String, byte[]> pending = new TreeMap<>(batch);
         counts[0] += batch.size();
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -61,8 +70,8 @@ final class PrivateIdentityRewrite {
                     counts[2]++;
                     continue;
                 }
-                PrivateIdentity current = codec.decode(entry.getValue(), PrivateIdentity.class);
-                PrivateIdentity next;
+                T current = codec.decode(entry.getValue(), type);
+                T next;
                 try {
                     next = change.apply(current);
                 } catch (IllegalArgumentException refused) {
@@ -82,10 +91,10 @@ final class PrivateIdentityRewrite {
                 return;
             }
             Set<String> lost = new HashSet<>();
-            caches.privateIds.invokeAll(replacements).forEach((key, result) -> {
+            cache.invokeAll(replacements).forEach((key, result) -> {
                 if (Boolean.TRUE.equals(result.get())) {
                     counts[1]++;
-                    caches.decodedPrivateIds.invalidate(key);
+                    invalidate.accept(key);
                 } else {
                     lost.add(key);
                 }
@@ -97,7 +106,7 @@ final class PrivateIdentityRewrite {
                 lost.stream().limit(Math.max(0, MAX_FAILED_KEYS - failedKeys.size())).forEach(failedKeys::add);
                 return;
             }
-            Map<String, byte[]> reread = caches.privateIds.getAll(lost);
+            Map<String, byte[]> reread = cache.getAll(lost);
             for (String key : lost) {
                 pending.put(key, reread.get(key));
             }
