@@ -36,8 +36,10 @@ import org.imshss.node.metrics.GridGauges;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.ProvisioningApi;
 import org.imshss.provisioning.seed.SeedLoader;
+import org.imshss.provisioning.service.ApnProfileProvisioning;
 import org.imshss.provisioning.service.AuditRetention;
 import org.imshss.provisioning.service.BulkImport;
+import org.imshss.provisioning.service.EpsAdministration;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
@@ -172,7 +174,10 @@ public final class HssNode implements AutoCloseable {
         BulkImport imports = new BulkImport(subscribers, store, audit, clock);
         return ProvisioningApi.start(settings.rest(), new ProvisioningApi.Services(store, shStore, subscribers, imports,
                 serviceData, registrations, audit, clock, grid,
-                new SecretRotation(store, keyring, audit, clock, SecretRotation.DEFAULT_BATCH)),
+                new SecretRotation(store, keyring, audit, clock, SecretRotation.DEFAULT_BATCH),
+                new ApnProfileProvisioning(store.eps(), new SeedLoader(keyring), provisioningChanges, audit, clock),
+                new EpsAdministration(store.eps(), provisioningChanges, audit, clock,
+                        settings.diameter().requestTimeout().plusSeconds(1))),
                 new RestServer.Observability(metrics::scrape, this::ready));
     }
 

@@ -77,6 +77,23 @@ public final class ProvisioningChanges implements NetworkUpdates {
         });
     }
 
+    /** EPS changes go to MMEs over S6a, which this class does not speak: nothing is sent from here. */
+    @Override
+    public void epsSubscriptionChanged(Collection<String> imsis) {
+        log.debug("EPS subscription changed for {}: no S6a sender on this path", imsis);
+    }
+
+    @Override
+    public void epsSubscribersRemoved(Collection<String> imsis) {
+        log.debug("USIMs {} withdrawn: no S6a sender on this path", imsis);
+    }
+
+    @Override
+    public CompletableFuture<Outcome> detach(String imsi) {
+        return CompletableFuture.completedFuture(new Outcome(NetworkOutcome.Status.NOT_SERVED.name(), null,
+                "no S6a sender on this path"));
+    }
+
     @Override
     public CompletableFuture<Outcome> terminate(Collection<String> publicIdentities, Reason reason) {
         List<String> known = new ArrayList<>();

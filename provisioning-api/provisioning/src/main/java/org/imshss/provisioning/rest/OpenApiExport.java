@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.imshss.http.RestSettings;
+import org.imshss.provisioning.service.ApnProfileProvisioning;
+import org.imshss.provisioning.service.EpsAdministration;
 import org.imshss.provisioning.service.SecretRotation;
 
 /**
@@ -23,7 +25,8 @@ public final class OpenApiExport {
     /** The document as {@code GET /api/v1/openapi.json} of an HSS answers it. */
     public static String hssDocument() {
         ProvisioningApi.Services none = new ProvisioningApi.Services(null, null, null, null, null, null, null, null, null,
-                new SecretRotation(null, null, null, null, 1));
+                new SecretRotation(null, null, null, null, 1), new ApnProfileProvisioning(null, null, null, null, null),
+                new EpsAdministration(null, null, null, null, null));
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (Object resource : ProvisioningApi.resources(RestSettings.local(0, List.of()), none)) {
             classes.add(resource.getClass());

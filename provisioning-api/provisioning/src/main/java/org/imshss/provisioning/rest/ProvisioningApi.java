@@ -12,7 +12,9 @@ import org.imshss.http.QuorumFilter;
 import org.imshss.http.RestServer;
 import org.imshss.http.RestSettings;
 import org.imshss.provisioning.seed.WrittenForms;
+import org.imshss.provisioning.service.ApnProfileProvisioning;
 import org.imshss.provisioning.service.BulkImport;
+import org.imshss.provisioning.service.EpsAdministration;
 import org.imshss.provisioning.service.RegistrationAdministration;
 import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
@@ -35,7 +37,16 @@ public final class ProvisioningApi {
     /** The operations behind the API, wired by the process that serves it. */
     public record Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
             BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations,
-            AuditLog audit, Clock clock, ClusterAdministration cluster, SecretRotation secrets) {
+            AuditLog audit, Clock clock, ClusterAdministration cluster, SecretRotation secrets,
+            ApnProfileProvisioning apnProfiles, EpsAdministration eps) {
+
+        /** Without the EPS resources. */
+        public Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
+                BulkImport imports, ServiceDataProvisioning serviceData, RegistrationAdministration registrations,
+                AuditLog audit, Clock clock, ClusterAdministration cluster, SecretRotation secrets) {
+            this(store, shStore, subscribers, imports, serviceData, registrations, audit, clock, cluster, secrets,
+                    null, null);
+        }
 
         /** Without the secrets resource. */
         public Services(ProvisioningStore store, ShDataStore shStore, SubscriberProvisioning subscribers,
@@ -82,6 +93,13 @@ public final class ProvisioningApi {
         resources.add(new QuorumFilter(() -> s.cluster().writesAccepted()));
         if (s.secrets() != null) {
             resources.add(new SecretsResource(s.secrets()));
+        }
+        if (s.apnProfiles() != null) {
+            resources.add(new ApnProfilesResource(s.apnProfiles()));
+        }
+        if (s.eps() != null) {
+            resources.add(new ImsisResource(s.eps()));
+            resources.add(new EpsRegistrationsResource(s.eps()));
         }
         return resources;
     }

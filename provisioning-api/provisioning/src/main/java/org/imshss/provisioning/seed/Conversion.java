@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
@@ -19,6 +20,7 @@ import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.store.SubscriberData;
 
 /**
@@ -42,12 +44,15 @@ final class Conversion {
     final List<PrivateIdentity> privateIdentities = new ArrayList<>();
     final List<PublicIdentity> publicIdentities = new ArrayList<>();
     final List<ImplicitRegistrationSet> implicitSets = new ArrayList<>();
+    final Map<String, ApnProfile> apnProfiles = new LinkedHashMap<>();
+    final List<Usim> usims = new ArrayList<>();
 
     final Set<String> subscriptionIds = new HashSet<>();
     final Set<String> impis = new HashSet<>();
     final Map<String, String> identityOwner = new HashMap<>();
     final Set<String> setIds = new HashSet<>();
     final Set<String> msisdns = new HashSet<>();
+    final Set<String> imsis = new HashSet<>();
 
     Conversion(SeedDocument doc, Keyring sealer, SeedLoader.References stored) {
         this.doc = doc;
@@ -66,6 +71,7 @@ final class Conversion {
         ChargingConverter.convert(this);
         new IfcConverter(this).convert();
         ServiceProfileConverter.convert(this);
+        ApnProfileConverter.convert(this);
         SubscriptionConverter subscription = new SubscriptionConverter(this);
         List<SeedDocument.Subscription> subs = orEmpty(doc.subscriptions());
         for (int i = 0; i < subs.size(); i++) {
@@ -78,7 +84,13 @@ final class Conversion {
         }
         return new SubscriberData(subscriptions, privateIdentities, publicIdentities, implicitSets,
                 List.copyOf(profiles.values()), List.copyOf(ifcs.values()), List.copyOf(sharedSets.values()),
-                List.copyOf(charging.values()), List.copyOf(scscfs.values()), applicationServers, dsai);
+                List.copyOf(charging.values()), List.copyOf(scscfs.values()), applicationServers, dsai, usims,
+                List.copyOf(apnProfiles.values()));
+    }
+
+    /** How many problems were found so far: a converter tells whether its part added any. */
+    int problemCount() {
+        return problems.size();
     }
 
     void problem(String path, String message) {

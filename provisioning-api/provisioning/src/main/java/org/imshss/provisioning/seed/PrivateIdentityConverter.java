@@ -55,9 +55,12 @@ final class PrivateIdentityConverter {
     private record Has(boolean digest, boolean aka, boolean password) {
     }
 
-    /** @param publicIdentities keys of the subscription's public identities */
+    /**
+     * @param publicIdentities keys of the subscription's public identities
+     * @param imsis the IMSIs of the subscription's USIMs, which {@code usim} may name
+     */
     PrivateIdentity convert(String subscriptionId, SeedDocument.PrivateId p, Set<String> publicIdentities,
-            String path) {
+            Set<String> imsis, String path) {
         if (blank(p.impi())) {
             c.problem(path + ".impi", "required");
             return null;
@@ -72,13 +75,15 @@ final class PrivateIdentityConverter {
         }
         Keeps keeps = keeps(current(c.stored.kept(impi), impi, path), p);
         String ha1 = keeps.digest() ? null : ha1(impi, realm, p, path);
-        SecretSealing.ClearAka aka = keeps.aka() ? null : aka(p, path);
+        String usim = usim(p, imsis, path);
+        SecretSealing.ClearAka aka = keeps.aka() || p.usim() != null ? null
+                : aka(c, p.k(), p.op(), p.opc(), p.amf(), path);
         boolean cleartext = Boolean.TRUE.equals(p.cleartextPassword());
         String password = cleartext && !keeps.password() ? passwordToKeep(p, path) : null;
         address(p, path);
         // Schemes follow the credentials given, valid or not: a bad key is reported once, at the key.
-        Has has = new Has(p.password() != null || p.ha1() != null || keeps.digest(), p.k() != null || keeps.aka(),
-                p.password() != null || keeps.password());
+        Has has = new Has(p.password() != null || p.ha1() != null || keeps.digest(),
+                p.k() != null || p.usim() != null || keeps.aka(), p.password() != null || keeps.password());
         Set<String> allowed = allowedSchemes(p, has, path);
         String defaultScheme = defaultScheme(p, allowed, path);
         List<String> impus = publicIdentities(p, publicIdentities, path);
@@ -91,13 +96,28 @@ final class PrivateIdentityConverter {
         return new PrivateIdentity(impi, subscriptionId, impus,
                 new AuthProfile(allowed, defaultScheme, digest, keeps.aka() ? kept.aka() : sealed.aka(),
                         p.lineIdentifier(), p.ipAddress() == null ? null : p.ipAddress().trim(), cleartext,
-                        sealedPassword));
+                        sealedPassword, usim));
+    }
+
+    /** The USIM whose keys the identity uses: one of the subscription's, and instead of keys of its own. */
+    private String usim(SeedDocument.PrivateId p, Set<String> imsis, String path) {
+        if (p.usim() == null) {
+            return null;
+        }
+        if (p.k() != null || p.op() != null || p.opc() != null || p.amf() != null) {
+            c.problem(path + ".usim", "give usim or k/op/opc/amf, not both");
+        }
+        if (!imsis.contains(p.usim())) {
+            c.problem(path + ".usim", "IMSI " + p.usim() + " is not a USIM of this subscription");
+            return null;
+        }
+        return p.usim();
     }
 
     private static Keeps keeps(KeptCredentials kept, SeedDocument.PrivateId p) {
         boolean digest = kept != null && kept.digest() != null && p.password() == null && p.ha1() == null;
         boolean aka = kept != null && kept.aka() != null && p.k() == null && p.op() == null
-                && p.opc() == null && p.amf() == null;
+                && p.opc() == null && p.amf() == null && p.usim() == null;
         boolean password = kept != null && kept.sealedPassword() != null && p.password() == null;
         return new Keeps(kept, digest, aka, password);
     }
@@ -138,10 +158,14 @@ final class PrivateIdentityConverter {
         return null;
     }
 
-    /** K, OPc (given, or derived from OP) and AMF for IMS-AKA; null if no k or invalid. */
-    private SecretSealing.ClearAka aka(SeedDocument.PrivateId p, String path) {
-        if (p.k() == null) {
-            for (String[] field : new String[][] {{"op", p.op()}, {"opc", p.opc()}, {"amf", p.amf()}}) {
+    /**
+     * K, OPc (given, or derived from OP, TS 35.206) and AMF for AKA, of a private identity or a USIM; null if no k
+     * or invalid, the problems named under {@code path}.
+     */
+    static SecretSealing.ClearAka aka(Conversion c, String key, String op, String opc, String amfGiven,
+            String path) {
+        if (key == null) {
+            for (String[] field : new String[][] {{"op", op}, {"opc", opc}, {"amf", amfGiven}}) {
                 if (field[1] != null) {
                     c.problem(path + "." + field[0], "only allowed together with k");
                 }
@@ -149,24 +173,24 @@ final class PrivateIdentityConverter {
             return null;
         }
         boolean ok = true;
-        if (!HEX32.matcher(p.k()).matches()) {
+        if (!HEX32.matcher(key).matches()) {
             c.problem(path + ".k", "must be 32 hex digits");
             ok = false;
         }
-        if (p.op() != null && p.opc() != null) {
+        if (op != null && opc != null) {
             c.problem(path + ".opc", "give op or opc, not both");
             ok = false;
-        } else if (p.op() == null && p.opc() == null) {
-            c.problem(path + ".k", "IMS-AKA needs op or opc as well");
+        } else if (op == null && opc == null) {
+            c.problem(path + ".k", "AKA needs op or opc as well");
             ok = false;
-        } else if (p.op() != null && !HEX32.matcher(p.op()).matches()) {
+        } else if (op != null && !HEX32.matcher(op).matches()) {
             c.problem(path + ".op", "must be 32 hex digits");
             ok = false;
-        } else if (p.opc() != null && !HEX32.matcher(p.opc()).matches()) {
+        } else if (opc != null && !HEX32.matcher(opc).matches()) {
             c.problem(path + ".opc", "must be 32 hex digits");
             ok = false;
         }
-        String amf = p.amf() == null ? DEFAULT_AMF : p.amf();
+        String amf = amfGiven == null ? DEFAULT_AMF : amfGiven;
         if (!HEX4.matcher(amf).matches()) {
             c.problem(path + ".amf", "must be 4 hex digits");
             ok = false;
@@ -174,9 +198,9 @@ final class PrivateIdentityConverter {
         if (!ok) {
             return null;
         }
-        byte[] k = HEX.parseHex(p.k());
-        byte[] opc = p.op() != null ? SeedLoader.opc(k, HEX.parseHex(p.op())) : HEX.parseHex(p.opc());
-        return new SecretSealing.ClearAka(k, opc, HEX.parseHex(amf));
+        byte[] k = HEX.parseHex(key);
+        byte[] derivedOpc = op != null ? SeedLoader.opc(k, HEX.parseHex(op)) : HEX.parseHex(opc);
+        return new SecretSealing.ClearAka(k, derivedOpc, HEX.parseHex(amf));
     }
 
     /** Digest-MD5 hands the password to the S-CSCF, so it is kept, but only encrypted (see Keyring). */
@@ -290,7 +314,7 @@ final class PrivateIdentityConverter {
         return switch (scheme) {
             case SIP_DIGEST, HTTP_DIGEST_MD5 -> "password or ha1";
             case DIGEST_MD5 -> "password and cleartextPassword: true";
-            case AKA_V1, AKA_V2 -> "k with op or opc";
+            case AKA_V1, AKA_V2 -> "k with op or opc, or usim";
             case NASS_BUNDLED -> "lineIdentifier";
             default -> "ipAddress";
         };

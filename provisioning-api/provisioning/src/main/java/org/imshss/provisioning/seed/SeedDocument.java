@@ -19,7 +19,16 @@ public record SeedDocument(
         List<ServiceProfile> serviceProfiles,
         List<Subscription> subscriptions,
         List<ShApplicationServer> applicationServers,
-        List<Dsai> dsai) {
+        List<Dsai> dsai,
+        List<ApnProfile> apnProfiles) {
+
+    /** A document without APN profiles. */
+    public SeedDocument(String realm, List<Scscf> scscfs, List<Charging> chargingInformation, List<Ifc> ifcs,
+            List<SharedIfcSet> sharedIfcSets, List<ServiceProfile> serviceProfiles, List<Subscription> subscriptions,
+            List<ShApplicationServer> applicationServers, List<Dsai> dsai) {
+        this(realm, scscfs, chargingInformation, ifcs, sharedIfcSets, serviceProfiles, subscriptions,
+                applicationServers, dsai, null);
+    }
 
     /** A document without DSAI tags. */
     public SeedDocument(String realm, List<Scscf> scscfs, List<Charging> chargingInformation, List<Ifc> ifcs,
@@ -110,12 +119,102 @@ public record SeedDocument(
             Boolean looseRouteRequired,
             List<PrivateId> privateIdentities,
             List<ImplicitSet> implicitRegistrationSets,
-            List<PublicId> publicIdentities) {
+            List<PublicId> publicIdentities,
+            List<Usim> usims) {
+
+        /** A subscription without USIMs. */
+        public Subscription(String id, List<String> allowedVisitedNetworks, String chargingInformation,
+                List<Integer> mandatoryCapabilities, List<Integer> optionalCapabilities, List<String> preferredScscfs,
+                Boolean looseRouteRequired, List<PrivateId> privateIdentities,
+                List<ImplicitSet> implicitRegistrationSets, List<PublicId> publicIdentities) {
+            this(id, allowedVisitedNetworks, chargingInformation, mandatoryCapabilities, optionalCapabilities,
+                    preferredScscfs, looseRouteRequired, privateIdentities, implicitRegistrationSets, publicIdentities,
+                    null);
+        }
+    }
+
+    /**
+     * A USIM (TS 31.102) of a subscription: its IMSI, its AKA keys ({@code k} with {@code op} or {@code opc}, and
+     * {@code amf}; write-only like a private identity's, kept when a document leaves them out) and its EPS
+     * subscription. {@link #toString()} never shows the keys.
+     */
+    public record Usim(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[0-9]{6,15}$", example = "001010000000001")
+            String imsi,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String k,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String op,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String opc,
+            @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{4}$", example = "8000")
+            String amf,
+            @Schema(description = "Absent: the USIM has no EPS subscription") Eps eps) {
+
+        @Override
+        public String toString() {
+            return "Usim[imsi=" + imsi + ", eps=" + eps + "]";
+        }
+    }
+
+    /**
+     * The EPS subscription of a USIM (TS 29.272 7.3.2 Subscription-Data). Bit masks as TS 29.272 defines them:
+     * operatorDeterminedBarring 7.3.30, accessRestrictionData 7.3.31.
+     */
+    public record Eps(
+            @Schema(description = "E.164 digits, '+' optional", example = "15550101") String msisdn,
+            List<String> additionalMsisdns,
+            @Schema(allowableValues = {"SERVICE_GRANTED", "OPERATOR_DETERMINED_BARRING"},
+                    description = "SERVICE_GRANTED when absent") String subscriberStatus,
+            @Schema(minimum = "0", maximum = "4294967295") Long operatorDeterminedBarring,
+            @Schema(allowableValues = {"PACKET_AND_CIRCUIT", "ONLY_PACKET"}, description = "ONLY_PACKET when absent")
+            String networkAccessMode,
+            @Schema(minimum = "0", maximum = "4294967295") Long accessRestrictionData,
+            @Schema(description = "Required with apns") Ambr ueAmbr,
+            @Schema(description = "An apnProfile among apns; the first when absent", example = "internet")
+            String defaultApn,
+            List<Apn> apns,
+            @ArraySchema(schema = @Schema(pattern = "^[0-9]{5,6}$", example = "00101")) List<String> allowedVisitedPlmns,
+            @Schema(minimum = "0", description = "Seconds") Long subscribedPeriodicTauTimer,
+            @Schema(pattern = "^[0-9a-fA-F]{4}$") String chargingCharacteristics) {
+    }
+
+    /** One APN of an EPS subscription: an APN profile under a Context-Identifier, with static addresses. */
+    public record Apn(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "internet") String apnProfile,
+            @Schema(minimum = "1", description = "Assigned when absent (kept stable on later writes of the same APN)")
+            Integer contextIdentifier,
+            @ArraySchema(maxItems = 2, schema = @Schema(example = "192.0.2.51")) List<String> staticAddresses) {
+    }
+
+    /** An aggregate maximum bit rate (TS 29.272 7.3.41), bit/s. */
+    public record Ambr(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", example = "50000000") Long uplink,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", example = "100000000") Long downlink) {
+    }
+
+    /** Allocation and retention priority (TS 29.212 5.3.32). */
+    public record Arp(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "15", example = "8")
+            Integer priorityLevel,
+            @Schema(description = "false when absent") Boolean preemptionCapability,
+            @Schema(description = "true when absent") Boolean preemptionVulnerability) {
+    }
+
+    /** An APN profile shared by EPS subscriptions (TS 29.272 7.3.35 APN-Configuration). */
+    public record ApnProfile(
+            @Schema(description = "Taken from the path when absent", example = "internet") String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "internet") String serviceSelection,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"IPv4", "IPv6", "IPv4v6", "IPv4_OR_IPv6"}) String pdnType,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "254", example = "9")
+            Integer qci,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Arp arp,
+            Ambr ambr,
+            @Schema(description = "false when absent") Boolean vplmnDynamicAddressAllowed,
+            @Schema(pattern = "^[0-9a-fA-F]{4}$") String chargingCharacteristics) {
     }
 
     /**
      * Credentials: {@code password} or {@code ha1} for SIP Digest; {@code k} with {@code op} or {@code opc}
-     * (and {@code amf}) for IMS-AKA. {@code cleartextPassword: true} (with {@code password}) allows Digest-MD5,
+     * (and {@code amf}) for IMS-AKA, or {@code usim} naming a USIM of the subscription whose keys it uses. {@code cleartextPassword: true} (with {@code password}) allows Digest-MD5,
      * which needs the password itself: it is then kept, encrypted. {@link #toString()} never shows them.
      */
     public record PrivateId(
@@ -134,12 +233,23 @@ public record SeedDocument(
             List<String> publicIdentities,
             String lineIdentifier,
             String ipAddress,
-            Boolean cleartextPassword) {
+            Boolean cleartextPassword,
+            @Schema(description = "IMSI of a USIM of the subscription whose keys and SQN IMS-AKA uses, instead of k",
+                    example = "001010000000001") String usim) {
+
+        /** A private identity with AKA keys of its own, if any. */
+        public PrivateId(String impi, String realm, String password, String ha1, String k, String op, String opc,
+                String amf, List<String> authSchemes, String defaultScheme, List<String> publicIdentities,
+                String lineIdentifier, String ipAddress, Boolean cleartextPassword) {
+            this(impi, realm, password, ha1, k, op, opc, amf, authSchemes, defaultScheme, publicIdentities,
+                    lineIdentifier, ipAddress, cleartextPassword, null);
+        }
 
         @Override
         public String toString() {
             return "PrivateId[impi=" + impi + ", realm=" + realm + ", authSchemes=" + authSchemes
-                    + ", defaultScheme=" + defaultScheme + ", publicIdentities=" + publicIdentities + "]";
+                    + ", defaultScheme=" + defaultScheme + ", publicIdentities=" + publicIdentities
+                    + ", usim=" + usim + "]";
         }
     }
 

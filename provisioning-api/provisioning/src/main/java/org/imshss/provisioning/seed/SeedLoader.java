@@ -27,6 +27,7 @@ import org.imshss.provisioning.model.DigestCredentials;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.SealedSecret;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.store.SubscriberData;
 
 /**
@@ -176,6 +177,19 @@ public final class SeedLoader {
         boolean serviceProfile(String id);
 
         boolean chargingInformation(String id);
+
+        /** Whether an APN profile is stored. */
+        default boolean apnProfile(String id) {
+            return false;
+        }
+
+        /**
+         * The stored USIM of the subscriber being written, or null: its keys are kept when the document gives none
+         * (a read document never shows them) and its APNs keep their Context-Identifiers.
+         */
+        default Usim storedUsim(String imsi) {
+            return null;
+        }
 
         /**
          * Stored credentials a private identity of the document leaves out and keeps (a document read back from

@@ -17,19 +17,21 @@ import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.seed.PublicIdentityConverter.PublicDraft;
 
 /**
- * One subscription of a seed document with everything it holds: its public identities, private identities and
- * implicit registration sets, tied to one another.
+ * One subscription of a seed document with everything it holds: its public identities, USIMs, private identities
+ * and implicit registration sets, tied to one another.
  */
 final class SubscriptionConverter {
 
     private final Conversion c;
     private final PublicIdentityConverter publics;
     private final PrivateIdentityConverter privates;
+    private final UsimConverter usims;
 
     SubscriptionConverter(Conversion c) {
         this.c = c;
         this.publics = new PublicIdentityConverter(c);
         this.privates = new PrivateIdentityConverter(c);
+        this.usims = new UsimConverter(c);
     }
 
     void convert(SeedDocument.Subscription s, String path) {
@@ -49,12 +51,13 @@ final class SubscriptionConverter {
         c.nonNegative(orEmpty(s.optionalCapabilities()), path + ".optionalCapabilities");
 
         Map<String, PublicDraft> drafts = publics.drafts(id, orEmpty(s.publicIdentities()), path);
+        List<String> imsis = usims.convert(id, orEmpty(s.usims()), path);
 
         Map<String, List<String>> impisOf = new HashMap<>();
         List<String> subscriptionImpis = new ArrayList<>();
         List<SeedDocument.PrivateId> listed = orEmpty(s.privateIdentities());
         for (int i = 0; i < listed.size(); i++) {
-            PrivateIdentity impi = privates.convert(id, listed.get(i), drafts.keySet(),
+            PrivateIdentity impi = privates.convert(id, listed.get(i), drafts.keySet(), Set.copyOf(imsis),
                     path + ".privateIdentities[" + i + "]");
             if (impi != null) {
                 subscriptionImpis.add(impi.impi());
@@ -84,7 +87,8 @@ final class SubscriptionConverter {
         c.subscriptions.add(new ImsSubscription(id, subscriptionImpis,
                 Set.copyOf(orEmpty(s.mandatoryCapabilities())), Set.copyOf(orEmpty(s.optionalCapabilities())),
                 orEmpty(s.preferredScscfs()), visited, s.chargingInformation(),
-                Boolean.TRUE.equals(s.looseRouteRequired()), List.copyOf(new LinkedHashSet<>(setOf.values()))));
+                Boolean.TRUE.equals(s.looseRouteRequired()), List.copyOf(new LinkedHashSet<>(setOf.values())))
+                .withImsis(imsis));
     }
 
     private void publicIdentities(String id, Map<String, PublicDraft> drafts, Map<String, List<String>> impisOf,

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.imshss.provisioning.model.Ambr;
+import org.imshss.provisioning.model.ApnConfiguration;
+import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Dsai;
+import org.imshss.provisioning.model.EpsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServicePointTrigger;
@@ -14,6 +18,7 @@ import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.ShApplicationServer;
 import org.imshss.provisioning.model.SharedIfcSet;
 import org.imshss.provisioning.model.TriggerPoint;
+import org.imshss.provisioning.model.Usim;
 
 /**
  * Stored service data in the form it is written in ({@link SeedDocument}): what the provisioning API reads back
@@ -24,6 +29,32 @@ public final class WrittenForms {
     private static final Map<Integer, String> DATA_REFERENCE_NAMES = dataReferenceNames();
 
     private WrittenForms() {
+    }
+
+    public static SeedDocument.ApnProfile apnProfile(ApnProfile p) {
+        return new SeedDocument.ApnProfile(p.id(), p.serviceSelection(), p.pdnType().name(), p.qci(),
+                new SeedDocument.Arp(p.priorityLevel(), p.preemptionCapable(), p.preemptionVulnerable()),
+                ambr(p.ambr()), p.vplmnDynamicAddressAllowed(), p.chargingCharacteristics());
+    }
+
+    /** A USIM without its keys, which are write-only. */
+    public static SeedDocument.Usim usim(Usim u) {
+        EpsSubscription e = u.eps();
+        if (e == null) {
+            return new SeedDocument.Usim(u.imsi(), null, null, null, null, null);
+        }
+        ApnConfiguration defaultApn = e.apn(e.defaultContextIdentifier());
+        List<SeedDocument.Apn> apns = e.apns().stream().map(a -> new SeedDocument.Apn(a.apnProfile(),
+                a.contextIdentifier(), a.staticAddresses().isEmpty() ? null : a.staticAddresses())).toList();
+        return new SeedDocument.Usim(u.imsi(), null, null, null, null, new SeedDocument.Eps(e.msisdn(),
+                e.additionalMsisdns().isEmpty() ? null : e.additionalMsisdns(), e.subscriberStatus().name(),
+                e.operatorDeterminedBarring(), e.networkAccessMode().name(), e.accessRestrictionData(),
+                ambr(e.ueAmbr()), defaultApn == null ? null : defaultApn.apnProfile(), apns,
+                e.allowedVisitedPlmns(), e.subscribedPeriodicTauTimer(), e.chargingCharacteristics()));
+    }
+
+    private static SeedDocument.Ambr ambr(Ambr ambr) {
+        return ambr == null ? null : new SeedDocument.Ambr(ambr.uplink(), ambr.downlink());
     }
 
     public static SeedDocument.Scscf scscf(ScscfServer s) {

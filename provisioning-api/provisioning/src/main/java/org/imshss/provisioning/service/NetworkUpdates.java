@@ -5,7 +5,8 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What provisioning changes must tell the network (TS 29.228 6.1.3, 6.2.2). The HSS implements it over Cx;
+ * What provisioning changes must tell the network (TS 29.228 6.1.3, 6.2.2; TS 29.272 5.2.1.2, 5.2.2.1). The HSS
+ * implements it over Cx and S6a;
  * calls return at once and the requests go out asynchronously, except that {@link #terminate} changes the
  * registration state before it returns, so the caller may then remove the data.
  */
@@ -22,6 +23,19 @@ public interface NetworkUpdates {
 
         @Override
         public CompletableFuture<Outcome> terminate(Collection<String> publicIdentities, Reason reason) {
+            return CompletableFuture.completedFuture(new Outcome("NOT_SERVED", null, null));
+        }
+
+        @Override
+        public void epsSubscriptionChanged(Collection<String> imsis) {
+        }
+
+        @Override
+        public void epsSubscribersRemoved(Collection<String> imsis) {
+        }
+
+        @Override
+        public CompletableFuture<Outcome> detach(String imsi) {
             return CompletableFuture.completedFuture(new Outcome("NOT_SERVED", null, null));
         }
     };
@@ -51,4 +65,23 @@ public interface NetworkUpdates {
 
     /** De-registers the implicit sets of these identities and tells their S-CSCF (RTR). */
     CompletableFuture<Outcome> terminate(Collection<String> publicIdentities, Reason reason);
+
+    /**
+     * The EPS subscription of these USIMs changed (their own, or an APN profile they refer to): IDR with the new
+     * Subscription-Data to the MME and SGSN serving each (TS 29.272 5.2.2.1).
+     */
+    void epsSubscriptionChanged(Collection<String> imsis);
+
+    /**
+     * These USIMs are withdrawn: CLR with Cancellation-Type SUBSCRIPTION_WITHDRAWAL to the MME and SGSN serving
+     * each (TS 29.272 5.2.1.2). Their EPS registrations are removed with them after this returns, so it reads the
+     * serving nodes before it returns.
+     */
+    void epsSubscribersRemoved(Collection<String> imsis);
+
+    /**
+     * Administrative detach of one USIM: its EPS registration ends and its serving nodes get a CLR with
+     * SUBSCRIPTION_WITHDRAWAL (TS 29.272 5.2.1.2); the outcome says whether the MME answered.
+     */
+    CompletableFuture<Outcome> detach(String imsi);
 }

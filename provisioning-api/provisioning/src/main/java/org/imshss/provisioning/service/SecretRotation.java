@@ -2,17 +2,21 @@ package org.imshss.provisioning.service;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.imshss.http.ProvisioningException;
+import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.store.AuditEntry;
 import org.imshss.provisioning.store.AuditLog;
 import org.imshss.provisioning.store.ProvisioningStore;
 import org.imshss.provisioning.store.RewriteCounts;
 
 /**
- * Key rotation of the secrets at rest: re-seals every stored K, OPc, HA1 and password that is not under the active
+ * Key rotation of the secrets at rest: re-seals every stored K, OPc, HA1 and password, of private identities and
+ * USIMs, that is not under the active
  * key-encryption key (or is still clear) under it. Records are rewritten in batches, each one atomically and only if
  * unchanged since read, so a provisioning write or another rotation running at the same time loses nothing: the
  * record is read again and passes through again. Until rotated, a record under an older key of the ring keeps
@@ -38,7 +42,7 @@ public final class SecretRotation {
      * @param resealed records rewritten under the active key
      * @param alreadyCurrent records found under it already (or without secrets)
      * @param failed records left as they were: a secret under a key no longer in the ring, or not opening
-     * @param failedIdentities the first few of those (private identities)
+     * @param failedIdentities the first few of those (private identities, then IMSIs)
      */
     @Schema(name = "SecretRotationResult")
     public record Result(String activeKey, long scanned, long resealed, long alreadyCurrent, long failed,
@@ -63,9 +67,13 @@ public final class SecretRotation {
                     "no key-encryption key is configured: there is no key to rotate to");
         }
         long start = clock.millis();
-        RewriteCounts counts = store.rewritePrivateIdentities(this::resealed, batchSize);
-        Result result = new Result(keyring.activeKeyId(), counts.scanned(), counts.rewritten(), counts.unchanged(),
-                counts.failed(), counts.failedKeys(), clock.millis() - start);
+        RewriteCounts identities = store.rewritePrivateIdentities(this::resealed, batchSize);
+        RewriteCounts usims = store.rewriteUsims(this::resealed, batchSize);
+        List<String> failedKeys = new ArrayList<>(identities.failedKeys());
+        failedKeys.addAll(usims.failedKeys());
+        Result result = new Result(keyring.activeKeyId(), identities.scanned() + usims.scanned(),
+                identities.rewritten() + usims.rewritten(), identities.unchanged() + usims.unchanged(),
+                identities.failed() + usims.failed(), failedKeys, clock.millis() - start);
         audit.record(new AuditEntry(0, clock.instant().toString(), actor, "ROTATE", OBJECT_TYPE,
                 keyring.activeKeyId(), List.of("resealed=" + result.resealed(), "failed=" + result.failed())));
         return result;
@@ -76,5 +84,11 @@ public final class SecretRotation {
         var next = auth.resealed(keyring, identity.impi());
         return next == auth ? identity
                 : new PrivateIdentity(identity.impi(), identity.subscriptionId(), identity.publicIdentities(), next);
+    }
+
+    /** A USIM's keys are sealed for its IMSI. */
+    private Usim resealed(Usim usim) {
+        AkaCredentials next = usim.aka().resealed(keyring, usim.imsi());
+        return next == usim.aka() ? usim : new Usim(usim.imsi(), usim.subscriptionId(), next, usim.eps());
     }
 }

@@ -14,12 +14,11 @@ import java.util.function.Supplier;
 import org.imshss.http.ProvisioningException;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.Identities;
-import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
-import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.seed.SeedException;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -67,6 +66,7 @@ public final class SubscriberProvisioning {
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final SubscriberSnapshots snapshots;
+    private final SubscriberOwnership ownership;
 
     /** A document with the version (entity tag) of the stored state it shows. */
     public record Versioned(SeedDocument.Subscription document, String etag) {
@@ -92,6 +92,7 @@ public final class SubscriberProvisioning {
         this.audit = audit;
         this.clock = clock;
         this.snapshots = new SubscriberSnapshots(store);
+        this.ownership = new SubscriberOwnership(store);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -185,7 +186,7 @@ public final class SubscriberProvisioning {
             SeedDocument.Subscription d = current.document();
             SeedDocument.Subscription changed = new SeedDocument.Subscription(d.id(), d.allowedVisitedNetworks(),
                     d.chargingInformation(), d.mandatoryCapabilities(), d.optionalCapabilities(), d.preferredScscfs(),
-                    d.looseRouteRequired(), privates, d.implicitRegistrationSets(), d.publicIdentities());
+                    d.looseRouteRequired(), privates, d.implicitRegistrationSets(), d.publicIdentities(), d.usims());
             try {
                 return write(id, changed, current, actor, kept, Condition.NONE).stored();
             } catch (ProvisioningException e) {
@@ -223,9 +224,11 @@ public final class SubscriberProvisioning {
             }
             checkVersion(current, ifMatch);
             SubscriberSnapshots.Snapshot old = current.get();
-            // De-registered once the delete has got through, before its identities go.
-            if (store.deleteSubscriber(old.subscription(), records(old),
-                    () -> terminateRegistered(id, old.publicIdentityKeys())).stale()) {
+            // De-registered once the delete has got through, before its identities and USIMs go.
+            if (store.deleteSubscriber(old.subscription(), records(old), () -> {
+                terminateRegistered(id, old.publicIdentityKeys());
+                withdrawn(old.subscription().imsis());
+            }).stale()) {
                 throw ifMatch == null ? new Raced() : ProvisioningException.stale();
             }
             store.removeRegistration(id);
@@ -251,8 +254,8 @@ public final class SubscriberProvisioning {
             String actor, Map<String, SeedLoader.KeptCredentials> kept, Condition condition) {
         Map<String, SeedLoader.KeptCredentials> keep = new LinkedHashMap<>(storedCredentials(document, old));
         keep.putAll(kept);
-        SubscriberData data = convert(document, keep);
-        checkOwnership(id, document, data);
+        SubscriberData data = convert(document, keep, old == null ? List.of() : old.usims());
+        ownership.check(id, document, data);
         if (old != null && storedAlready(old, data)) {
             // An unchanged upsert (a bulk import run again): no grid write, no change event, no audit entry.
             return new Written(false, false, old.versioned());
@@ -261,12 +264,16 @@ public final class SubscriberProvisioning {
         data.publicIdentities().forEach(p -> newIdentities.add(SubscriberSnapshots.key(p)));
         List<String> dropped = old == null ? List.of()
                 : old.publicIdentityKeys().stream().filter(k -> !newIdentities.contains(k)).toList();
-        // Identities the write gives up are de-registered once it has got through, before they go.
+        EpsChanges eps = EpsChanges.between(old == null ? List.of() : old.usims(), data.usims());
+        // Identities and USIMs the write gives up are de-registered once it has got through, before they go.
         SubscriberClaims.Outcome outcome = store.writeSubscriber(old == null ? null : old.subscription(), data,
-                records(old), () -> terminateRegistered(id, dropped));
+                records(old), () -> {
+                    terminateRegistered(id, dropped);
+                    withdrawn(eps.removed());
+                });
         if (!outcome.written()) {
             if (!outcome.refusals().isEmpty()) {
-                throw refused(document, outcome.refusals());
+                throw SubscriberOwnership.refused(document, outcome.refusals());
             }
             if (condition == Condition.IF_ABSENT) {
                 throw ProvisioningException.conflict("id", "subscriber " + id + " exists already");
@@ -277,6 +284,9 @@ public final class SubscriberProvisioning {
         List<String> changes = old == null ? List.of("*") : snapshots.changes(old, now);
         if (old != null && !changes.isEmpty() && profileVisibleChange(changes)) {
             network.profileChanged(now.publicIdentityKeys());
+        }
+        if (!eps.changed().isEmpty()) {
+            network.epsSubscriptionChanged(eps.changed());
         }
         if (old == null || !changes.isEmpty()) {
             record(old == null ? "CREATE" : "UPDATE", id, actor, changes);
@@ -291,59 +301,15 @@ public final class SubscriberProvisioning {
                     List.of(), List.of());
         }
         return new SubscriberData(List.of(snapshot.subscription()), snapshot.privateIdentities(),
-                snapshot.publicIdentities(), snapshot.sets(), List.of(), List.of(), List.of(), List.of(), List.of());
+                snapshot.publicIdentities(), snapshot.sets(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), snapshot.usims(), List.of());
     }
 
-    /** Keys the grid found held by other subscribers, as errors on the fields of the document that name them. */
-    private static ProvisioningException refused(SeedDocument.Subscription document,
-            List<SubscriberClaims.Refusal> refusals) {
-        List<ProvisioningException.FieldError> errors = new ArrayList<>();
-        for (SubscriberClaims.Refusal refusal : refusals) {
-            String owner = refusal.holder() == null ? "is being changed by another write; try again"
-                    : "belongs to subscriber " + refusal.holder();
-            String what = switch (refusal.kind()) {
-                case PRIVATE -> "private identity ";
-                case PUBLIC, WILDCARD -> "public identity ";
-                case MSISDN -> "MSISDN ";
-                case SET -> "implicit registration set ";
-                case SUBSCRIPTION -> SUBSCRIBER + " ";
-            };
-            errors.add(new ProvisioningException.FieldError(fieldOf(document, refusal),
-                    what + refusal.key() + " " + owner));
+    /** USIMs given up: the MMEs and SGSNs serving them are told (CLR), before their registrations go. */
+    private void withdrawn(List<String> imsis) {
+        if (!imsis.isEmpty()) {
+            network.epsSubscribersRemoved(imsis);
         }
-        return new ProvisioningException(ProvisioningException.Kind.CONFLICT, "identities held by another subscriber",
-                errors);
-    }
-
-    private static String fieldOf(SeedDocument.Subscription document, SubscriberClaims.Refusal refusal) {
-        List<SeedDocument.PrivateId> privates = orEmpty(document.privateIdentities());
-        List<SeedDocument.PublicId> publics = orEmpty(document.publicIdentities());
-        switch (refusal.kind()) {
-            case PRIVATE -> {
-                for (int i = 0; i < privates.size(); i++) {
-                    if (refusal.key().equals(Identities.normalise(privates.get(i).impi()))) {
-                        return "privateIdentities[" + i + "].impi";
-                    }
-                }
-            }
-            case PUBLIC, WILDCARD, MSISDN -> {
-                boolean msisdn = refusal.kind() == SubscriberClaims.Kind.MSISDN;
-                for (int i = 0; i < publics.size(); i++) {
-                    String named = msisdn ? publics.get(i).msisdn() : publics.get(i).identity();
-                    if (named != null && refusal.key().equals(msisdn ? named.trim().replaceFirst("^\\+", "")
-                            : Identities.isWildcard(named) ? named.trim() : Identities.normalise(named))) {
-                        return "publicIdentities[" + i + (msisdn ? "].msisdn" : "].identity");
-                    }
-                }
-            }
-            case SET -> {
-                return "implicitRegistrationSets";
-            }
-            default -> {
-                return "id";
-            }
-        }
-        return "$";
     }
 
     /** Whether every record the document converts to is stored as it is, and nothing else of the subscriber. */
@@ -356,12 +322,16 @@ public final class SubscriberProvisioning {
                 && Set.copyOf(data.publicIdentities()).equals(Set.copyOf(old.publicIdentities()))
                 && data.privateIdentities().size() == old.privateIdentities().size()
                 && data.implicitRegistrationSets().size() == old.sets().size()
-                && data.publicIdentities().size() == old.publicIdentities().size();
+                && data.publicIdentities().size() == old.publicIdentities().size()
+                && data.usims().equals(old.usims());
     }
 
-    /** Credential-only changes are the S-CSCF's business at the next authentication, not a PPR's. */
+    /**
+     * Credential-only changes are the S-CSCF's business at the next authentication, not a PPR's; USIM changes are
+     * the MME's (IDR).
+     */
     private static boolean profileVisibleChange(List<String> changes) {
-        return changes.stream().anyMatch(c -> !c.startsWith("privateIdentities"));
+        return changes.stream().anyMatch(c -> !c.startsWith("privateIdentities") && !c.startsWith("usims"));
     }
 
     private void terminateRegistered(String subscriptionId, List<String> identities) {
@@ -376,14 +346,18 @@ public final class SubscriberProvisioning {
     }
 
     SubscriberData convert(SeedDocument.Subscription document) {
-        return convert(document, Map.of());
+        return convert(document, Map.of(), List.of());
     }
 
-    private SubscriberData convert(SeedDocument.Subscription document, Map<String, SeedLoader.KeptCredentials> kept) {
+    /** @param storedUsims the subscriber's stored USIMs, whose keys and Context-Identifiers a document keeps */
+    private SubscriberData convert(SeedDocument.Subscription document, Map<String, SeedLoader.KeptCredentials> kept,
+            List<Usim> storedUsims) {
         SeedDocument wrapper = new SeedDocument(realm, null, null, null, null, null, List.of(document), null);
         SeedLoader.References references = references();
+        Map<String, Usim> usims = new LinkedHashMap<>();
+        storedUsims.forEach(u -> usims.put(u.imsi(), u));
         try {
-            return loader.convert(wrapper, "request", kept.isEmpty() ? references : new SeedLoader.References() {
+            return loader.convert(wrapper, "request", new SeedLoader.References() {
                 @Override
                 public Optional<InitialFilterCriteria> ifc(String id) {
                     return references.ifc(id);
@@ -402,6 +376,16 @@ public final class SubscriberProvisioning {
                 @Override
                 public boolean chargingInformation(String id) {
                     return references.chargingInformation(id);
+                }
+
+                @Override
+                public boolean apnProfile(String id) {
+                    return references.apnProfile(id);
+                }
+
+                @Override
+                public Usim storedUsim(String imsi) {
+                    return usims.get(imsi);
                 }
 
                 @Override
@@ -452,56 +436,12 @@ public final class SubscriberProvisioning {
             public boolean chargingInformation(String id) {
                 return store.chargingInformation(id).isPresent();
             }
+
+            @Override
+            public boolean apnProfile(String id) {
+                return store.eps().apnProfile(id).isPresent();
+            }
         };
-    }
-
-    /**
-     * An identity, private identity, implicit set or MSISDN of another subscriber is a conflict; checked here to name
-     * every field at once, and again atomically when the write claims them.
-     */
-    private void checkOwnership(String id, SeedDocument.Subscription document, SubscriberData data) {
-        List<ProvisioningException.FieldError> conflicts = new ArrayList<>();
-        List<SeedDocument.PrivateId> privates = orEmpty(document.privateIdentities());
-        for (int i = 0; i < privates.size(); i++) {
-            Optional<PrivateIdentity> other = store.privateIdentity(privates.get(i).impi());
-            if (other.isPresent() && heldByAnother(other.get().subscriptionId(), id)) {
-                conflicts.add(new ProvisioningException.FieldError("privateIdentities[" + i + "].impi",
-                        "private identity " + other.get().impi() + " belongs to subscriber " + other.get().subscriptionId()));
-            }
-        }
-        List<SeedDocument.PublicId> publics = orEmpty(document.publicIdentities());
-        for (int i = 0; i < publics.size(); i++) {
-            Optional<PublicIdentity> other = store.publicIdentity(publics.get(i).identity());
-            if (other.isPresent() && heldByAnother(other.get().subscriptionId(), id)) {
-                conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].identity",
-                        "public identity " + other.get().identity() + " belongs to subscriber "
-                                + other.get().subscriptionId()));
-            }
-            if (publics.get(i).msisdn() != null) {
-                Optional<PublicIdentity> holder = store.publicIdentityByMsisdn(publics.get(i).msisdn());
-                if (holder.isPresent() && heldByAnother(holder.get().subscriptionId(), id)) {
-                    conflicts.add(new ProvisioningException.FieldError("publicIdentities[" + i + "].msisdn",
-                            "MSISDN " + publics.get(i).msisdn() + " belongs to " + holder.get().identity()));
-                }
-            }
-        }
-        for (ImplicitRegistrationSet set : data.implicitRegistrationSets()) {
-            Optional<ImplicitRegistrationSet> other = store.implicitRegistrationSet(set.id());
-            if (other.isPresent() && heldByAnother(other.get().subscriptionId(), id)) {
-                conflicts.add(new ProvisioningException.FieldError("implicitRegistrationSets",
-                        "implicit registration set " + set.id() + " belongs to subscriber "
-                                + other.get().subscriptionId()));
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            throw new ProvisioningException(ProvisioningException.Kind.CONFLICT, "identities held by another subscriber",
-                    conflicts);
-        }
-    }
-
-    /** Whether a record naming {@code holder} is another stored subscriber's; a left-over of a gone one is not. */
-    private boolean heldByAnother(String holder, String id) {
-        return !holder.equals(id) && store.storedSubscription(holder).isPresent();
     }
 
     /**
@@ -532,7 +472,7 @@ public final class SubscriberProvisioning {
     private static SeedDocument.Subscription withId(SeedDocument.Subscription d, String id) {
         return new SeedDocument.Subscription(id, d.allowedVisitedNetworks(), d.chargingInformation(),
                 d.mandatoryCapabilities(), d.optionalCapabilities(), d.preferredScscfs(), d.looseRouteRequired(),
-                d.privateIdentities(), d.implicitRegistrationSets(), d.publicIdentities());
+                d.privateIdentities(), d.implicitRegistrationSets(), d.publicIdentities(), d.usims());
     }
 
     static String requireId(SeedDocument.Subscription document) {

@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
+import org.imshss.provisioning.model.DigestCredentials;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.SealedSecret;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.seed.SeedDocument;
+import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.store.ProvisioningStore;
 
 /**
@@ -48,7 +52,7 @@ final class SubscriberSnapshots {
 
     /** Everything stored for one subscriber, and its document form. */
     record Snapshot(ImsSubscription subscription, List<PrivateIdentity> privateIdentities,
-            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publicIdentities,
+            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publicIdentities, List<Usim> usims,
             SeedDocument.Subscription document, String etag) {
 
         SubscriberProvisioning.Versioned versioned() {
@@ -98,19 +102,24 @@ final class SubscriberSnapshots {
                 }
             });
         }
-        SeedDocument.Subscription document = document(subscription, privates, sets, publics);
-        return Optional.of(new Snapshot(subscription, privates, sets, publics, document, etag(subscription)));
+        List<Usim> usims = new ArrayList<>();
+        for (String imsi : subscription.imsis()) {
+            store.eps().usim(imsi).filter(u -> u.subscriptionId().equals(id)).ifPresent(usims::add);
+        }
+        SeedDocument.Subscription document = document(subscription, privates, sets, publics, usims);
+        return Optional.of(new Snapshot(subscription, privates, sets, publics, usims, document, etag(subscription)));
     }
 
     private static SeedDocument.Subscription document(ImsSubscription s, List<PrivateIdentity> privates,
-            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publics) {
+            List<ImplicitRegistrationSet> sets, List<PublicIdentity> publics, List<Usim> usims) {
         List<SeedDocument.PrivateId> privateIds = new ArrayList<>();
         for (PrivateIdentity p : privates) {
             AuthProfile auth = p.auth();
             privateIds.add(new SeedDocument.PrivateId(p.impi(),
                     auth.digest() == null ? null : auth.digest().realm(), null, null, null, null, null, null,
                     auth.allowedSchemes().stream().sorted().toList(), auth.defaultScheme(), p.publicIdentities(),
-                    auth.lineIdentifier(), auth.ipAddress(), auth.cleartextPasswordAllowed() ? Boolean.TRUE : null));
+                    auth.lineIdentifier(), auth.ipAddress(), auth.cleartextPasswordAllowed() ? Boolean.TRUE : null,
+                    auth.usim()));
         }
         List<SeedDocument.ImplicitSet> setDocs = sets.stream()
                 .map(set -> new SeedDocument.ImplicitSet(set.id(), set.publicIdentities())).toList();
@@ -122,7 +131,8 @@ final class SubscriberSnapshots {
         }
         return new SeedDocument.Subscription(s.id(), s.allowedVisitedNetworks(), s.chargingInformationId(),
                 s.mandatoryCapabilities().stream().sorted().toList(), s.optionalCapabilities().stream().sorted().toList(),
-                s.preferredScscfs(), s.looseRouteRequired() ? Boolean.TRUE : null, privateIds, setDocs, publicIds);
+                s.preferredScscfs(), s.looseRouteRequired() ? Boolean.TRUE : null, privateIds, setDocs, publicIds,
+                usims.isEmpty() ? null : usims.stream().map(WrittenForms::usim).toList());
     }
 
     /**
@@ -135,20 +145,19 @@ final class SubscriberSnapshots {
     }
 
     /** A digest of the sealed credentials as stored, to tell a change of them; never shown. */
-    private static String credentialDigest(PrivateIdentity identity) {
+    private static String credentialDigest(DigestCredentials digest, AkaCredentials aka, SealedSecret password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            AuthProfile auth = identity.auth();
-            if (auth.digest() != null) {
-                update(sha, auth.digest().ha1());
+            if (digest != null) {
+                update(sha, digest.ha1());
             }
-            if (auth.aka() != null) {
-                update(sha, auth.aka().k());
-                update(sha, auth.aka().opc());
-                sha.update(auth.aka().amf());
+            if (aka != null) {
+                update(sha, aka.k());
+                update(sha, aka.opc());
+                sha.update(aka.amf());
             }
-            if (auth.sealedPassword() != null) {
-                update(sha, auth.sealedPassword());
+            if (password != null) {
+                update(sha, password);
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -174,13 +183,22 @@ final class SubscriberSnapshots {
                 paths.add("privateIdentities[" + entry.getKey() + "].credentials");
             }
         }
+        Map<String, Usim> oldUsims = new LinkedHashMap<>();
+        before.usims().forEach(u -> oldUsims.put(u.imsi(), u));
+        for (Usim usim : after.usims()) {
+            Usim previous = oldUsims.get(usim.imsi());
+            if (previous != null && !credentialDigest(null, previous.aka(), null)
+                    .equals(credentialDigest(null, usim.aka(), null))) {
+                paths.add("usims[" + usim.imsi() + "].keys");
+            }
+        }
         return paths.size() > MAX_AUDITED_CHANGES ? paths.subList(0, MAX_AUDITED_CHANGES) : paths;
     }
 
     private static Map<String, String> credentialDigests(List<PrivateIdentity> privates) {
         Map<String, String> digests = new LinkedHashMap<>();
         for (PrivateIdentity p : privates) {
-            digests.put(p.impi(), credentialDigest(p));
+            digests.put(p.impi(), credentialDigest(p.auth().digest(), p.auth().aka(), p.auth().sealedPassword()));
         }
         return digests;
     }

@@ -1,10 +1,17 @@
 package org.imshss.provisioning.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import org.imshss.provisioning.model.Ambr;
+import org.imshss.provisioning.model.ApnConfiguration;
+import org.imshss.provisioning.model.ApnProfile;
+import org.imshss.provisioning.model.EpsSubscription;
+import org.imshss.provisioning.model.PdnType;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ScscfServer;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.TestGrid;
@@ -53,5 +60,27 @@ class DemoSeedTest {
                 .map(PublicIdentity::identity).contains("sip:chat-!.*!@ims.example.org");
         assertThat(store.scscfServers()).extracting(ScscfServer::name).contains("sip:scscf.ims.example.org:6060");
         assertThat(store.initialFilterCriteria("orig-invite-as")).isPresent();
+
+        // Alice's USIM and the APN profiles it refers to, as the EPS side reads them.
+        Usim usim = store.eps().usim("001010000000001").orElseThrow();
+        assertThat(usim.subscriptionId()).isEqualTo("alice");
+        EpsSubscription eps = usim.eps();
+        assertThat(eps.msisdn()).isEqualTo("15550101");
+        assertThat(eps.ueAmbr()).isEqualTo(new Ambr(50_000_000, 100_000_000));
+        assertThat(eps.allowedVisitedPlmns()).containsExactly("00101");
+        assertThat(eps.apns()).extracting(ApnConfiguration::apnProfile, ApnConfiguration::contextIdentifier)
+                .containsExactly(tuple("internet", 1), tuple("ims", 2));
+        assertThat(eps.defaultContextIdentifier()).isEqualTo(1);
+        ApnProfile internet = store.eps().apnProfile("internet").orElseThrow();
+        assertThat(internet.pdnType()).isEqualTo(PdnType.IPv4);
+        assertThat(internet.qci()).isEqualTo(9);
+        assertThat(internet.priorityLevel()).isEqualTo(8);
+        ApnProfile ims = store.eps().apnProfile("ims").orElseThrow();
+        assertThat(ims.pdnType()).isEqualTo(PdnType.IPv4v6);
+        assertThat(ims.qci()).isEqualTo(5);
+        assertThat(ims.priorityLevel()).isEqualTo(1);
+        assertThat(store.eps().usimsWithApnProfile("ims")).containsExactly("001010000000001");
+        assertThat(store.privateIdentity("001010000000001@ims.mnc001.mcc001.3gppnetwork.org").orElseThrow()
+                .auth().usim()).isEqualTo("001010000000001");
     }
 }

@@ -16,6 +16,7 @@ import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ServicePointTrigger;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.store.SubscriberData;
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +33,38 @@ class SeedLoaderTest {
         return list.stream().collect(Collectors.toMap(key, Function.identity()));
     }
 
+    private static final String ALICE_IMSI = "001010000000001";
+    private static final String ALICE_DERIVED_IMPI = "001010000000001@ims.mnc001.mcc001.3gppnetwork.org";
+
     @Test
     void loadsTheDemo() throws Exception {
         SubscriberData data = loader.demo();
 
         assertThat(data.subscriptions()).extracting(s -> s.id()).containsExactly("alice", "bob", "carol", "services");
         Map<String, PrivateIdentity> impis = byKey(data.privateIdentities(), PrivateIdentity::impi);
-        assertThat(impis).containsOnlyKeys("alice@ims.example.org", "bob@ims.example.org", "carol@ims.example.org");
+        assertThat(impis).containsOnlyKeys("alice@ims.example.org", ALICE_DERIVED_IMPI, "bob@ims.example.org",
+                "carol@ims.example.org");
 
         PrivateIdentity alice = impis.get("alice@ims.example.org");
         assertThat(alice.auth().digest().realm()).isEqualTo("ims.example.org");
         assertThat(ha1(alice)).isEqualTo(md5("alice@ims.example.org:ims.example.org:alice"));
-        assertThat(HEX.formatHex(open(alice, Keyring.Field.OPC))).isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
-        assertThat(HEX.formatHex(open(alice, Keyring.Field.K))).isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
-        assertThat(HEX.formatHex(alice.auth().aka().amf())).isEqualTo("8000");
+        // Her AKA keys are her USIM's, sealed for the IMSI; the identity names the USIM.
+        assertThat(alice.auth().aka()).isNull();
+        assertThat(alice.auth().usim()).isEqualTo(ALICE_IMSI);
+        Usim usim = data.usims().get(0);
+        assertThat(usim.imsi()).isEqualTo(ALICE_IMSI);
+        assertThat(usim.subscriptionId()).isEqualTo("alice");
+        assertThat(HEX.formatHex(Keyring.NONE.open(ALICE_IMSI, Keyring.Field.OPC, usim.aka().opc())))
+                .isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
+        assertThat(HEX.formatHex(Keyring.NONE.open(ALICE_IMSI, Keyring.Field.K, usim.aka().k())))
+                .isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(HEX.formatHex(usim.aka().amf())).isEqualTo("8000");
+        PrivateIdentity derived = impis.get(ALICE_DERIVED_IMPI);
+        assertThat(derived.impi()).isEqualTo(Usim.derivedImpi(ALICE_IMSI, 2));
+        assertThat(derived.auth().usim()).isEqualTo(ALICE_IMSI);
+        assertThat(derived.auth().defaultScheme()).isEqualTo("Digest-AKAv1-MD5");
+        assertThat(derived.publicIdentities()).containsExactly("sip:alice@ims.example.org", "tel:+15550101");
+        assertThat(data.subscriptions().get(0).imsis()).containsExactly(ALICE_IMSI);
         assertThat(alice.auth().defaultScheme()).isEqualTo("SIP Digest");
         assertThat(alice.auth().allowedSchemes()).containsExactlyInAnyOrder("SIP Digest", "Digest-AKAv1-MD5",
                 "Digest-AKAv2-MD5", "HTTP_DIGEST_MD5", "NASS-Bundled", "Early-IMS-Security");
@@ -71,7 +90,8 @@ class SeedLoaderTest {
         Map<String, PublicIdentity> impus = byKey(data.publicIdentities(), PublicIdentity::identity);
         assertThat(impus.get("sip:alice@ims.example.org").implicitSetId())
                 .isEqualTo(impus.get("tel:+15550101").implicitSetId()).isEqualTo("alice/0");
-        assertThat(impus.get("sip:alice@ims.example.org").privateIdentities()).containsExactly("alice@ims.example.org");
+        assertThat(impus.get("sip:alice@ims.example.org").privateIdentities())
+                .containsExactly("alice@ims.example.org", ALICE_DERIVED_IMPI);
         assertThat(impus.get("sip:alice@ims.example.org").displayName()).isEqualTo("Alice");
         assertThat(impus.get("sip:bob@ims.example.org").implicitSetId()).isEqualTo("bob/0");
 
@@ -380,17 +400,22 @@ class SeedLoaderTest {
         byte[] key = new byte[32];
         key[5] = 9;
         Keyring keyring = new Keyring(Map.of("k1", key), "k1");
-        PrivateIdentity alice = new SeedLoader(keyring).demo().privateIdentities().stream()
+        SubscriberData demo = new SeedLoader(keyring).demo();
+        PrivateIdentity alice = demo.privateIdentities().stream()
                 .filter(p -> p.impi().equals("alice@ims.example.org")).findFirst().orElseThrow();
-        assertThat(alice.auth().aka().k().keyId()).isEqualTo("k1");
-        assertThat(HEX.formatHex(alice.auth().aka().k().ciphertext())).doesNotContain("465b5ce8b199b49faa5f0a2ee238a6bc");
-        assertThat(HEX.formatHex(keyring.open(alice.impi(), Keyring.Field.K, alice.auth().aka().k())))
+        Usim usim = demo.usims().get(0);
+        assertThat(usim.aka().k().keyId()).isEqualTo("k1");
+        assertThat(HEX.formatHex(usim.aka().k().ciphertext())).doesNotContain("465b5ce8b199b49faa5f0a2ee238a6bc");
+        assertThat(HEX.formatHex(keyring.open(ALICE_IMSI, Keyring.Field.K, usim.aka().k())))
                 .isEqualTo("465b5ce8b199b49faa5f0a2ee238a6bc");
-        assertThat(HEX.formatHex(keyring.open(alice.impi(), Keyring.Field.OPC, alice.auth().aka().opc())))
+        assertThat(HEX.formatHex(keyring.open(ALICE_IMSI, Keyring.Field.OPC, usim.aka().opc())))
                 .isEqualTo("cd63cb71954a9f4e48a5994e37a02baf");
         assertThat(keyring.openText(alice.impi(), Keyring.Field.HA1, alice.auth().digest().ha1()))
                 .isEqualTo(md5("alice@ims.example.org:ims.example.org:alice"));
-        assertThatThrownBy(() -> keyring.open(alice.impi(), Keyring.Field.OPC, alice.auth().aka().k()))
+        assertThatThrownBy(() -> keyring.open(ALICE_IMSI, Keyring.Field.OPC, usim.aka().k()))
+                .isInstanceOf(Keyring.SecretUnavailableException.class);
+        // Sealed for the IMSI: the label of another identity does not open it.
+        assertThatThrownBy(() -> keyring.open(alice.impi(), Keyring.Field.K, usim.aka().k()))
                 .isInstanceOf(Keyring.SecretUnavailableException.class);
     }
 }

@@ -74,7 +74,14 @@ public record ImsSubscription(
     public ImsSubscription versioned(String incarnation, long version) {
         return new ImsSubscription(id, privateIdentities, mandatoryCapabilities, optionalCapabilities,
                 preferredScscfs, allowedVisitedNetworks, chargingInformationId, looseRouteRequired, implicitSetIds,
-                incarnation, version);
+                incarnation, version, imsis);
+    }
+
+    /** The same subscription with these USIMs. */
+    public ImsSubscription withImsis(List<String> usimImsis) {
+        return new ImsSubscription(id, privateIdentities, mandatoryCapabilities, optionalCapabilities,
+                preferredScscfs, allowedVisitedNetworks, chargingInformationId, looseRouteRequired, implicitSetIds,
+                incarnation, version, usimImsis);
     }
 
     /** Whether both are the same write of the same subscriber: what an If-Match compares. */
