@@ -21,13 +21,18 @@ import org.imshss.hss.client.ApiClient;
 import org.imshss.hss.client.ApiException;
 import org.imshss.hss.client.ApiResponse;
 import org.imshss.hss.client.api.AuditApi;
+import org.imshss.hss.client.api.EpsApi;
 import org.imshss.hss.client.api.RegistrationsApi;
 import org.imshss.hss.client.api.ServiceDataApi;
 import org.imshss.hss.client.api.SubscribersApi;
+import org.imshss.hss.client.model.Ambr;
+import org.imshss.hss.client.model.ApnProfile;
+import org.imshss.hss.client.model.Arp;
 import org.imshss.hss.client.model.AuditEntry;
 import org.imshss.hss.client.model.DataReference;
 import org.imshss.hss.client.model.FieldError;
 import org.imshss.hss.client.model.ImplicitSet;
+import org.imshss.hss.client.model.ImsiOwner;
 import org.imshss.hss.client.model.NetworkUpdateOutcome;
 import org.imshss.hss.client.model.PrivateId;
 import org.imshss.hss.client.model.Problem;
@@ -113,6 +118,26 @@ class GeneratedClientIT {
                 .isEqualTo(404);
         assertThat(new AuditApi(client).listAuditEntries(null, "dave", 10).getItems())
                 .extracting(AuditEntry::getAction).containsExactly("DELETE", "CREATE");
+    }
+
+    @Test
+    void anApnProfileIsWrittenReadAndDeletedAndAliceFoundByHerImsi() throws Exception {
+        EpsApi eps = new EpsApi(client);
+        ApnProfile written = eps.putApnProfile("client-web", new ApnProfile().serviceSelection("web.example")
+                .pdnType(ApnProfile.PdnTypeEnum.IPV4V6).qci(8).arp(new Arp().priorityLevel(4))
+                .ambr(new Ambr().uplink(1_000_000L).downlink(2_000_000L)));
+        assertThat(written.getId()).isEqualTo("client-web");
+        assertThat(written.getArp().getPreemptionVulnerability()).isTrue();
+        assertThat(eps.getApnProfile("client-web").getQci()).isEqualTo(8);
+        assertThat(eps.listApnProfiles()).extracting(ApnProfile::getId).contains("internet", "ims", "client-web");
+        eps.deleteApnProfile("client-web");
+        assertThat(catchThrowableOfType(ApiException.class, () -> eps.getApnProfile("client-web")).getCode())
+                .isEqualTo(404);
+        // Alice's demo USIM refers to "ims": it stays.
+        assertThat(catchThrowableOfType(ApiException.class, () -> eps.deleteApnProfile("ims")).getCode())
+                .isEqualTo(409);
+        ImsiOwner alice = eps.getSubscriberByImsi("001010000000001");
+        assertThat(alice.getSubscriptionId()).isEqualTo("alice");
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class TestHss implements AutoCloseable {
         if (emptyPersistent) {
             data = new SubscriberData(List.of(), List.of(), List.of(), List.of(), data.serviceProfiles(),
                     data.initialFilterCriteria(), data.sharedIfcSets(), data.chargingInformation(), data.scscfServers(),
-                    data.applicationServers(), data.dsai());
+                    data.applicationServers(), data.dsai(), List.of(), data.apnProfiles());
         }
         if (extraSeed != null) {
             try (InputStream in = TestHss.class.getResourceAsStream(extraSeed)) {
@@ -180,7 +180,8 @@ public final class TestHss implements AutoCloseable {
                 concat(demo.initialFilterCriteria(), extra.initialFilterCriteria()),
                 concat(demo.sharedIfcSets(), extra.sharedIfcSets()),
                 concat(demo.chargingInformation(), extra.chargingInformation()),
-                concat(demo.scscfServers(), extra.scscfServers()));
+                concat(demo.scscfServers(), extra.scscfServers()), List.of(), List.of(),
+                concat(demo.usims(), extra.usims()), concat(demo.apnProfiles(), extra.apnProfiles()));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

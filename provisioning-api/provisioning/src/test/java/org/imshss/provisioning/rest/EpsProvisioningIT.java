@@ -361,6 +361,31 @@ class EpsProvisioningIT {
     }
 
     @Test
+    void aKeyRotationResealsTheKeysOfUsims() throws Exception {
+        assertThat(call("POST", "/subscribers", subscriber("eps-it-rotate", "001010000000076", "ims", "15550176"),
+                PROVISIONER, null).status()).isEqualTo(201);
+        byte[] old = new byte[32];
+        old[0] = 1;
+        byte[] next = new byte[32];
+        next[0] = 2;
+        Keyring rotated = new Keyring(Map.of("k1", old, "k2", next), "k2");
+        SecretRotation.Result result = new SecretRotation(store, rotated,
+                new IgniteAuditLog(node.ignite(), RecordCodec.shared()), Clock.systemUTC(), 2).rotate("test");
+        assertThat(result.failed()).isZero();
+        for (String imsi : List.of("001010000000076", ALICE_IMSI)) {
+            AkaCredentials aka = store.eps().usim(imsi).orElseThrow().aka();
+            assertThat(aka.k().keyId()).isEqualTo("k2");
+            assertThat(aka.opc().keyId()).isEqualTo("k2");
+            // Still sealed for the IMSI: it opens under that label only.
+            assertThat(rotated.open(imsi, Keyring.Field.K, aka.k())).isNotNull();
+        }
+        assertThat(java.util.HexFormat.of().formatHex(rotated.open("001010000000076", Keyring.Field.K,
+                store.eps().usim("001010000000076").orElseThrow().aka().k()))).isEqualTo(K);
+        assertThat(rotated.current(store.eps().usim(ALICE_IMSI).orElseThrow().aka().k())).isTrue();
+        assertThat(call("DELETE", "/subscribers/eps-it-rotate", null, PROVISIONER, null).status()).isEqualTo(204);
+    }
+
+    @Test
     void aUsimGivenUpOrDeletedWithItsSubscriberIsWithdrawnAndLeavesNothing() throws Exception {
         String imsi = "001010000000075";
         assertThat(call("POST", "/subscribers", subscriber("eps-it-gone", imsi, "ims", "15550175"), PROVISIONER,
