@@ -18,17 +18,23 @@ public final class Notify {
         this.store = store;
     }
 
+    /** The NOA's result: the NOA carries nothing else the HSS decides. */
+    public ResultCode handle(NotifyRequest request) {
+        if (store.usim(request.imsi()).isEmpty()) {
+            return ResultCode.DIAMETER_ERROR_USER_UNKNOWN;
+        }
+        boolean served = store.updateRegistration(request.imsi(), new EpsRegistrationChanges.Notify(
+                request.originHost(), request.imei(), request.softwareVersion(), request.srvccSupported()));
+        return served ? ResultCode.DIAMETER_SUCCESS : ResultCode.DIAMETER_ERROR_UNKNOWN_SERVING_NODE;
+    }
+
     /**
+     * A NOR (7.2.17) as the procedure needs it.
+     *
      * @param imei the IMEI of Terminal-Information, or null when the NOR has none
      * @param srvccSupported UE-SRVCC-Capability, or null when absent
      */
-    public ResultCode handle(String originHost, String imsi, String imei, String softwareVersion,
+    public record NotifyRequest(String originHost, String imsi, String imei, String softwareVersion,
             Boolean srvccSupported) {
-        if (store.usim(imsi).isEmpty()) {
-            return ResultCode.DIAMETER_ERROR_USER_UNKNOWN;
-        }
-        boolean served = store.updateRegistration(imsi,
-                new EpsRegistrationChanges.Notify(originHost, imei, softwareVersion, srvccSupported));
-        return served ? ResultCode.DIAMETER_SUCCESS : ResultCode.DIAMETER_ERROR_UNKNOWN_SERVING_NODE;
     }
 }

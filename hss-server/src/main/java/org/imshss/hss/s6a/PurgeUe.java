@@ -20,21 +20,21 @@ public final class PurgeUe {
         this.store = store;
     }
 
-    /**
-     * @param purFlags the PUR-Flags, or -1 when absent
-     * @return the result and the PUA-Flags (0 when the result is not a success)
-     */
-    public PurgeUeAnswer handle(String originHost, String imsi, long purFlags) {
-        if (store.usim(imsi).isEmpty()) {
+    public PurgeUeAnswer handle(PurgeUeRequest request) {
+        if (store.usim(request.imsi()).isEmpty()) {
             return new PurgeUeAnswer(ResultCode.DIAMETER_ERROR_USER_UNKNOWN, -1);
         }
-        EpsRegistrationChanges.Purged purged = store.updateRegistration(imsi,
-                new EpsRegistrationChanges.Purge(originHost, purFlags));
+        EpsRegistrationChanges.Purged purged = store.updateRegistration(request.imsi(),
+                new EpsRegistrationChanges.Purge(request.originHost(), request.purFlags()));
         return new PurgeUeAnswer(ResultCode.DIAMETER_SUCCESS,
                 (purged.mme() ? FREEZE_M_TMSI : 0) | (purged.sgsn() ? FREEZE_P_TMSI : 0));
     }
 
-    /** @param puaFlags the PUA-Flags, or -1 when not sent */
+    /** A PUR (7.2.13); {@code purFlags} is -1 when PUR-Flags is absent. */
+    public record PurgeUeRequest(String originHost, String imsi, long purFlags) {
+    }
+
+    /** A PUA (7.2.14); {@code puaFlags} is -1 when not sent. */
     public record PurgeUeAnswer(ResultCode result, long puaFlags) {
     }
 }

@@ -65,8 +65,8 @@ public final class S6aMessages {
 
     private Answer purgeUe(DiameterMessage request) {
         AvpGroup avps = request.avps();
-        PurgeUe.PurgeUeAnswer result = purgeUe.handle(avps.utf8(Avp.ORIGIN_HOST), avps.utf8(Avp.USER_NAME),
-                avps.unsigned32(Avp.PUR_FLAGS).orElse(-1));
+        PurgeUe.PurgeUeAnswer result = purgeUe.handle(new PurgeUe.PurgeUeRequest(avps.utf8(Avp.ORIGIN_HOST),
+                avps.utf8(Avp.USER_NAME), avps.unsigned32(Avp.PUR_FLAGS).orElse(-1)));
         return Answer.of(result.result(), out -> {
             if (result.puaFlags() >= 0) {
                 out.unsigned32(Avp.PUA_FLAGS, result.puaFlags());
@@ -77,10 +77,12 @@ public final class S6aMessages {
     private Answer notify(DiameterMessage request) {
         AvpGroup avps = request.avps();
         AvpGroup terminal = avps.group(Avp.TERMINAL_INFORMATION);
-        return Answer.of(notify.handle(avps.utf8(Avp.ORIGIN_HOST), avps.utf8(Avp.USER_NAME),
+        return Answer.of(notify.handle(new Notify.NotifyRequest(
+                avps.utf8(Avp.ORIGIN_HOST),
+                avps.utf8(Avp.USER_NAME),
                 terminal == null ? null : terminal.utf8(Avp.IMEI),
                 terminal == null ? null : terminal.utf8(Avp.SOFTWARE_VERSION),
-                srvcc(avps)));
+                srvcc(avps))));
     }
 
     /** The RAT-Type's name in the dictionary (TS 29.212 5.3.31); a value it does not have is refused. */

@@ -21,6 +21,8 @@ import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.testing.RawDiameterClient;
+import org.imshss.node.testing.RawMessage;
 import org.imshss.provisioning.model.Ambr;
 import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.EpsRegistration;
@@ -109,6 +111,19 @@ class S6aLocationIT {
 
     private static AvpSet group(AvpSet set, Avp avp) {
         return Avps.grouped(set, avp).orElseThrow(() -> new AssertionError(avp.specName() + " missing"));
+    }
+
+    /** TS 29.272 7.1.8: S6a/S6d is advertised in the CEA as a 3GPP vendor-specific auth application. */
+    @Test
+    void capabilitiesAnswerAdvertisesS6a() throws Exception {
+        try (RawDiameterClient peer = hss.raw("cea-check.ims.example.org")) {
+            RawMessage cea = peer.capabilitiesAnswer();
+            assertThat(cea.resultCode()).isEqualTo(2001);
+            assertThat(cea.all(Avp.VENDOR_SPECIFIC_APPLICATION_ID)).anySatisfy(vsai -> {
+                assertThat(vsai.member(Avp.VENDOR_ID).orElseThrow().u32()).isEqualTo(10415);
+                assertThat(vsai.member(Avp.AUTH_APPLICATION_ID).orElseThrow().u32()).isEqualTo(16777251L);
+            });
+        }
     }
 
     @Test
