@@ -8,6 +8,7 @@ import org.imshss.diameter.MessageWriter;
 import org.imshss.provisioning.model.Ambr;
 import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.EpsSubscription;
+import org.imshss.provisioning.model.SubscriberStatus;
 
 /**
  * Writes Subscription-Data (TS 29.272 7.3.2) for the ULA and the IDR: always the complete subscription, and the
@@ -45,8 +46,9 @@ public final class SubscriptionDataWriter {
             out.octets(Avp.A_MSISDN, Tbcd.encode(eps.additionalMsisdns().get(0)));
         }
         out.enumerated(Avp.NETWORK_ACCESS_MODE, Avp.NETWORK_ACCESS_MODE.enumValue(eps.networkAccessMode()));
-        if (eps.operatorDeterminedBarring() != 0) {
-            // 7.3.30: present when the Subscriber-Status is OPERATOR_DETERMINED_BARRING.
+        if (eps.subscriberStatus() == SubscriberStatus.OPERATOR_DETERMINED_BARRING
+                || eps.operatorDeterminedBarring() != 0) {
+            // 7.3.29: present when the Subscriber-Status is OPERATOR_DETERMINED_BARRING.
             out.unsigned32(Avp.OPERATOR_DETERMINED_BARRING, eps.operatorDeterminedBarring());
         }
         if (eps.accessRestrictionData() != 0) {

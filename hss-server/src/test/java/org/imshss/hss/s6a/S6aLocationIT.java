@@ -188,6 +188,25 @@ class S6aLocationIT {
         assertThat(Avps.enumerated(apn, Avp.VPLMN_DYNAMIC_ADDRESS_ALLOWED).getAsInt()).isEqualTo(vplmnAllowed);
     }
 
+    /** 7.3.29, 7.3.30: a barred subscriber's Subscription-Data names the barring categories. */
+    @Test
+    void aBarredSubscriberGetsItsBarringCategories() throws Exception {
+        String barred = "001010000000006";
+        EpsSubscription full = fullSubscription(List.of(), 0);
+        eps.putUsim(usim(barred, new EpsSubscription(full.msisdn(), List.of(),
+                SubscriberStatus.OPERATOR_DETERMINED_BARRING, 1L << 2, NetworkAccessMode.ONLY_PACKET, 0,
+                full.ueAmbr(), 1, full.apns(), List.of(), 0, null)));
+        Answer ula = ulr(mme1, barred, MME_ATTACH);
+        assertThat(result(ula)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        AvpSet data = group(ula.getAvps(), Avp.SUBSCRIPTION_DATA);
+        assertThat(Avps.enumerated(data, Avp.SUBSCRIBER_STATUS).getAsInt()).isEqualTo(1);
+        assertThat(Avps.unsigned32(data, Avp.OPERATOR_DETERMINED_BARRING).getAsLong())
+                .as("Roamer Access to VPLMN-AP Barred").isEqualTo(4);
+        assertThat(Avps.has(data, Avp.A_MSISDN)).isFalse();
+        assertThat(Avps.has(data, Avp.TGPP_CHARGING_CHARACTERISTICS)).isFalse();
+        assertThat(Avps.has(data, Avp.SUBSCRIBED_PERIODIC_RAU_TAU_TIMER)).isFalse();
+    }
+
     @Test
     void anUnknownImsiIsRefusedAndNothingIsStored() throws Exception {
         Answer ula = ulr(mme1, UNKNOWN, MME_ATTACH);
@@ -262,6 +281,31 @@ class S6aLocationIT {
         assertThat(Avps.enumerated(avps, Avp.CANCELLATION_TYPE).getAsInt())
                 .isEqualTo(Avp.CANCELLATION_TYPE.enumValue(type));
         assertThat(Avps.unsigned32(avps, Avp.CLR_FLAGS).getAsLong()).isEqualTo(flags);
+    }
+
+    /**
+     * 7.3.7 bit 5, 7.3.24: an MME's initial attach cancels the SGSN registered over S6d with INITIAL_ATTACH_PROCEDURE
+     * (CLR-Flags without S6a/S6d-Indicator), and the SGSN registration is gone.
+     */
+    @Test
+    void anInitialAttachAtAnMmeCancelsTheSgsn() throws Exception {
+        try (DiameterTestPeer sgsn = DiameterTestPeer.connect(Application.S6A, "sgsn1.ims.example.org",
+                TestHss.REALM, TestHss.freePort(), TestHss.HOST, hss.port())) {
+            Answer s6d = ulr(sgsn, FULL, 0, 1000, plmn("001", "01"));
+            assertThat(result(s6d)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            assertThat(eps.registration(FULL).sgsn().host()).isEqualTo("sgsn1.ims.example.org");
+            assertThat(eps.registration(FULL).sgsn().ratType()).isEqualTo("UTRAN");
+            assertThat(result(ulr(mme1, FULL, MME_UPDATE))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            assertThat(sgsn.nextReceived(300, TimeUnit.MILLISECONDS)).as("an update keeps the SGSN").isNull();
+            assertThat(eps.registration(FULL).sgsn()).isNotNull();
+
+            assertThat(result(ulr(mme2, FULL, MME_ATTACH))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+            assertClr(sgsn.nextReceived(5, TimeUnit.SECONDS), "sgsn1.ims.example.org", FULL,
+                    "INITIAL_ATTACH_PROCEDURE", 0);
+            assertClr(mme1.nextReceived(5, TimeUnit.SECONDS), "mme1.ims.example.org", FULL, "MME_UPDATE_PROCEDURE", 1);
+            assertThat(eps.registration(FULL).sgsn()).isNull();
+            assertThat(eps.registration(FULL).mme().host()).isEqualTo("mme2.ims.example.org");
+        }
     }
 
     /** The request timeout of the test HSS is 2 s: the ULA must not wait for the old MME's CLA. */
