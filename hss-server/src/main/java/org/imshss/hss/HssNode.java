@@ -21,6 +21,15 @@ import org.imshss.hss.cx.RegistrationTermination;
 import org.imshss.hss.cx.ServerAssignment;
 import org.imshss.hss.cx.ServerSelection;
 import org.imshss.hss.cx.UserAuthorization;
+import org.imshss.hss.s6a.CancelLocation;
+import org.imshss.hss.s6a.DeleteSubscriberData;
+import org.imshss.hss.s6a.EpsProvisioningChanges;
+import org.imshss.hss.s6a.InsertSubscriberData;
+import org.imshss.hss.s6a.Notify;
+import org.imshss.hss.s6a.PurgeUe;
+import org.imshss.hss.s6a.S6aMessages;
+import org.imshss.hss.s6a.SubscriptionDataWriter;
+import org.imshss.hss.s6a.UpdateLocation;
 import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
@@ -46,6 +55,7 @@ import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.CacheNames;
 import org.imshss.provisioning.store.GridNode;
+import org.imshss.provisioning.store.IgniteEpsStore;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteAuditLog;
 import org.imshss.provisioning.store.IgniteShDataStore;
@@ -58,7 +68,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HSS node: the grid node, the store over it, the Cx procedures and the Diameter server. All wiring
+ * One HSS node: the grid node, the stores over it, the Cx, Sh and S6a procedures and the Diameter server. All wiring
  * of the process happens here, in the constructor order below.
  */
 public final class HssNode implements AutoCloseable {
@@ -72,6 +82,7 @@ public final class HssNode implements AutoCloseable {
     private volatile boolean serving;
     private final GridNode grid;
     private final IgniteSubscriberStore store;
+    private final IgniteEpsStore epsStore;
     private final DiameterServer diameter;
     private final RegistrationTermination registrationTermination;
     private final PushProfile pushProfile;
@@ -79,6 +90,7 @@ public final class HssNode implements AutoCloseable {
     private final ShApplication sh;
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
+    private final EpsProvisioningChanges epsProvisioningChanges;
     private final RestServer rest;
     private final AuditRetention auditRetention;
 
@@ -120,8 +132,17 @@ public final class HssNode implements AutoCloseable {
                     new MultimediaAuth(store, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
                             new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
+            epsStore = new IgniteEpsStore(grid.ignite(), store.changes(), settings.grid().decodedCacheEntries());
+            CancelLocation cancelLocation = new CancelLocation(sender);
+            SubscriptionDataWriter subscriptionData = new SubscriptionDataWriter();
+            S6aMessages s6a = new S6aMessages(
+                    new UpdateLocation(epsStore, cancelLocation, clock),
+                    new PurgeUe(epsStore),
+                    new Notify(epsStore),
+                    subscriptionData);
             diameter = new DiameterServer(settings.diameter(),
-                    List.of(guard(cx.application()), guard(sh.application())), metrics.requests(), List.of());
+                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application())),
+                    metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
             GridGauges.watchSites(metrics.registry(), grid.ignite(), grid.settings().membership().sites());
@@ -134,6 +155,9 @@ public final class HssNode implements AutoCloseable {
             });
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     provisioningWorker);
+            epsProvisioningChanges = new EpsProvisioningChanges(epsStore,
+                    new InsertSubscriberData(sender, subscriptionData), new DeleteSubscriberData(sender),
+                    cancelLocation, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
             diameter.start();
             serving = true;
@@ -228,6 +252,15 @@ public final class HssNode implements AutoCloseable {
 
     public IgniteSubscriberStore store() {
         return store;
+    }
+
+    public IgniteEpsStore epsStore() {
+        return epsStore;
+    }
+
+    /** What the provisioning side calls after an EPS change (IDR, DSR, CLR to the MMEs and SGSNs). */
+    public EpsProvisioningChanges epsProvisioningChanges() {
+        return epsProvisioningChanges;
     }
 
     public RegistrationTermination registrationTermination() {
