@@ -132,7 +132,8 @@ public final class HssNode implements AutoCloseable {
                     new MultimediaAuth(store, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
                             new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
-            epsStore = new IgniteEpsStore(grid.ignite(), store.changes(), settings.grid().decodedCacheEntries());
+            // The subscriber store's own: a subscriber written through it is read back at once (SharedRecordCache).
+            epsStore = store.eps();
             CancelLocation cancelLocation = new CancelLocation(sender);
             SubscriptionDataWriter subscriptionData = new SubscriptionDataWriter();
             S6aMessages s6a = new S6aMessages(
@@ -153,11 +154,11 @@ public final class HssNode implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
-                    provisioningWorker);
             epsProvisioningChanges = new EpsProvisioningChanges(epsStore,
                     new InsertSubscriberData(sender, subscriptionData), new DeleteSubscriberData(sender),
                     cancelLocation, provisioningWorker);
+            provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
+                    epsProvisioningChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
             diameter.start();
             serving = true;

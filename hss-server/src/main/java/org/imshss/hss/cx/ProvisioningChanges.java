@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import org.imshss.hss.s6a.EpsProvisioningChanges;
+import org.imshss.provisioning.model.EpsSubscription;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Provisioning changes carried to the S-CSCFs over Cx: a changed profile or charging set becomes one PPR
  * per served implicit registration set (TS 29.228 6.2.2), a removal or an administrative de-registration an
- * RTR (6.1.3). PPRs are prepared on a worker thread, so the provisioning request never waits for them.
+ * RTR (6.1.3). EPS changes are handed to {@link EpsProvisioningChanges} (S6a). PPRs are prepared on a worker thread, so the provisioning request never waits for them.
  */
 public final class ProvisioningChanges implements NetworkUpdates {
 
@@ -28,13 +30,16 @@ public final class ProvisioningChanges implements NetworkUpdates {
     private final SubscriberStore store;
     private final PushProfile push;
     private final RegistrationTermination termination;
+    private final EpsProvisioningChanges eps;
     private final ExecutorService worker;
 
+    /** @param eps where the EPS changes go (S6a) */
     public ProvisioningChanges(SubscriberStore store, PushProfile push, RegistrationTermination termination,
-            ExecutorService worker) {
+            EpsProvisioningChanges eps, ExecutorService worker) {
         this.store = store;
         this.push = push;
         this.termination = termination;
+        this.eps = eps;
         this.worker = worker;
     }
 
@@ -77,21 +82,26 @@ public final class ProvisioningChanges implements NetworkUpdates {
         });
     }
 
-    /** EPS changes go to MMEs over S6a, which this class does not speak: nothing is sent from here. */
+    /** EPS changes go to the MMEs and SGSNs over S6a (IDR, DSR, CLR). */
     @Override
     public void epsSubscriptionChanged(Collection<String> imsis) {
-        log.debug("EPS subscription changed for {}: no S6a sender on this path", imsis);
+        eps.subscriptionChanged(imsis);
+    }
+
+    @Override
+    public void epsSubscriptionChanged(String imsi, EpsSubscription before) {
+        eps.subscriptionChanged(imsi, before);
     }
 
     @Override
     public void epsSubscribersRemoved(Collection<String> imsis) {
-        log.debug("USIMs {} withdrawn: no S6a sender on this path", imsis);
+        // The EPS registrations go before this returns; the CLRs are answered later.
+        eps.subscribersRemoved(imsis);
     }
 
     @Override
     public CompletableFuture<Outcome> detach(String imsi) {
-        return CompletableFuture.completedFuture(new Outcome(NetworkOutcome.Status.NOT_SERVED.name(), null,
-                "no S6a sender on this path"));
+        return eps.detach(imsi);
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.imshss.provisioning.service;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.imshss.provisioning.model.EpsSubscription;
 
 /**
  * What provisioning changes must tell the network (TS 29.228 6.1.3, 6.2.2; TS 29.272 5.2.1.2, 5.2.2.1). The HSS
@@ -71,6 +73,14 @@ public interface NetworkUpdates {
      * Subscription-Data to the MME and SGSN serving each (TS 29.272 5.2.2.1).
      */
     void epsSubscriptionChanged(Collection<String> imsis);
+
+    /**
+     * One USIM's EPS subscription was replaced; {@code before} is what it was, so that what an IDR cannot take back
+     * (an APN, the MSISDN...) can be deleted first (DSR, TS 29.272 5.2.2.2). By default, as the IMSI alone.
+     */
+    default void epsSubscriptionChanged(String imsi, EpsSubscription before) {
+        epsSubscriptionChanged(List.of(imsi));
+    }
 
     /**
      * These USIMs are withdrawn: CLR with Cancellation-Type SUBSCRIPTION_WITHDRAWAL to the MME and SGSN serving

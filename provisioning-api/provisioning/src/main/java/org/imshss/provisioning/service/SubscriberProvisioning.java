@@ -285,9 +285,7 @@ public final class SubscriberProvisioning {
         if (old != null && !changes.isEmpty() && profileVisibleChange(changes)) {
             network.profileChanged(now.publicIdentityKeys());
         }
-        if (!eps.changed().isEmpty()) {
-            network.epsSubscriptionChanged(eps.changed());
-        }
+        eps.changed().forEach(network::epsSubscriptionChanged);
         if (old == null || !changes.isEmpty()) {
             record(old == null ? "CREATE" : "UPDATE", id, actor, changes);
         }

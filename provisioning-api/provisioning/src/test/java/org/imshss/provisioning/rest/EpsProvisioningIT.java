@@ -24,6 +24,7 @@ import org.imshss.http.RestSettings;
 import org.imshss.http.Role;
 import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.EpsRegistration;
+import org.imshss.provisioning.model.EpsSubscription;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -76,6 +77,7 @@ class EpsProvisioningIT {
         final List<List<String>> changed = new CopyOnWriteArrayList<>();
         final List<List<String>> removed = new CopyOnWriteArrayList<>();
         final List<String> detached = new CopyOnWriteArrayList<>();
+        final List<EpsSubscription> befores = new CopyOnWriteArrayList<>();
 
         @Override
         public void profileChanged(Collection<String> publicIdentities) {
@@ -96,6 +98,12 @@ class EpsProvisioningIT {
         }
 
         @Override
+        public void epsSubscriptionChanged(String imsi, EpsSubscription before) {
+            befores.add(before);
+            epsSubscriptionChanged(List.of(imsi));
+        }
+
+        @Override
         public void epsSubscribersRemoved(Collection<String> imsis) {
             // Called before the USIMs go, so that their serving nodes can still be read.
             imsis.forEach(imsi -> assertThat(store.eps().usim(imsi)).as("USIM %s still stored", imsi).isPresent());
@@ -112,6 +120,7 @@ class EpsProvisioningIT {
             changed.clear();
             removed.clear();
             detached.clear();
+            befores.clear();
         }
     }
 
@@ -308,6 +317,8 @@ class EpsProvisioningIT {
         assertThat(stored.eps().apn(2).apnProfile()).isEqualTo("ims");
         assertThat(stored.eps().apn(1).apnProfile()).isEqualTo("internet");
         assertThat(network.changed).containsExactly(List.of("001010000000072"));
+        // With the subscription it replaced, so that what an IDR cannot take back can be deleted first.
+        assertThat(network.befores).extracting(EpsSubscription::msisdn).containsExactly("15550172");
         List<String> changes = new ArrayList<>();
         call("GET", "/audit?object=eps-it-keys", null, ADMIN, null).json().get("items")
                 .forEach(e -> e.get("changes").forEach(c -> changes.add(c.asText())));

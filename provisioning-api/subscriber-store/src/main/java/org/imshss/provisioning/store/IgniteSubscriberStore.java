@@ -467,8 +467,9 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return usimRewrite.run(change, batchSize);
     }
 
+    /** The EPS store of this node, sharing this store's change feed; closed with this store. */
     @Override
-    public EpsDataStore eps() {
+    public IgniteEpsStore eps() {
         return eps;
     }
 
