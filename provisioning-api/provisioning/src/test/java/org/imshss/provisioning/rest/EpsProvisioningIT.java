@@ -42,6 +42,7 @@ import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.provisioning.store.RecordUpdate;
+import org.imshss.provisioning.store.SubscriberData;
 import org.imshss.provisioning.store.TestGrid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -369,6 +370,32 @@ class EpsProvisioningIT {
         call("GET", "/audit?object=" + ALICE_IMSI, null, ADMIN, null).json().get("items")
                 .forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).contains("DETACH");
+    }
+
+    private static SubscriberData bulkSubscriber(String id, String imsi) {
+        return new SeedLoader().readString("""
+                {"realm": "ims.example.org", "serviceProfiles": [{"id": "default"}],
+                 "subscriptions": [{"id": "%1$s",
+                   "usims": [{"imsi": "%2$s", "k": "%3$s", "opc": "%4$s"}],
+                   "privateIdentities": [{"impi": "%1$s@ims.example.org", "usim": "%2$s",
+                     "publicIdentities": ["sip:%1$s@ims.example.org"]}],
+                   "publicIdentities": [{"identity": "sip:%1$s@ims.example.org", "serviceProfile": "default"}]}]}
+                """.formatted(id, imsi, K, OPC));
+    }
+
+    @Test
+    void aBulkImportClaimsImsisAsASingleWriteDoes() {
+        Map<String, String> refused = store.insertNew(List.of(bulkSubscriber("eps-it-bulk-a", ALICE_IMSI),
+                bulkSubscriber("eps-it-bulk-b", "001010000000081"), bulkSubscriber("eps-it-bulk-c", "001010000000081")));
+
+        assertThat(refused).containsOnlyKeys("eps-it-bulk-a", "eps-it-bulk-c");
+        assertThat(refused.get("eps-it-bulk-a")).contains(ALICE_IMSI).contains("alice");
+        assertThat(refused.get("eps-it-bulk-c")).contains("001010000000081").contains("eps-it-bulk-b");
+        assertThat(store.eps().usim("001010000000081").orElseThrow().subscriptionId()).isEqualTo("eps-it-bulk-b");
+        assertThat(store.subscription("eps-it-bulk-b").orElseThrow().imsis()).containsExactly("001010000000081");
+        assertThat(store.eps().usim(ALICE_IMSI).orElseThrow().subscriptionId()).isEqualTo("alice");
+        assertThat(store.subscription("eps-it-bulk-a")).isEmpty();
+        assertThat(store.privateIdentity("eps-it-bulk-a@ims.example.org")).isEmpty();
     }
 
     @Test
