@@ -43,9 +43,11 @@ import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.CacheNames;
+import org.imshss.provisioning.store.EpsDataStore;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteAuditLog;
+import org.imshss.provisioning.store.IgniteEpsStore;
 import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
@@ -74,6 +76,7 @@ public final class HssNode implements AutoCloseable {
     private final RegistrationTermination registrationTermination;
     private final PushProfile pushProfile;
     private final ShDataStore shStore;
+    private final EpsDataStore epsStore;
     private final ShApplication sh;
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
@@ -103,6 +106,7 @@ public final class HssNode implements AutoCloseable {
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
             // One continuous query per cache for both stores: Ignite pays for each on every write (ChangeFeed).
             shStore = new IgniteShDataStore(grid.ignite(), store.changes());
+            epsStore = new IgniteEpsStore(grid.ignite(), store.changes(), settings.grid().decodedCacheEntries());
             CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
                     new CxUserDataWriter(), cxSettings.sharedIfcSetsSupported());
             ServerSelection selection = new ServerSelection(store);
@@ -115,7 +119,7 @@ public final class HssNode implements AutoCloseable {
                     new UserAuthorization(store, cxSettings, selection, clock),
                     new ServerAssignment(store, cxSettings, userData, clock),
                     new LocationInfo(store, selection),
-                    new MultimediaAuth(store, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
+                    new MultimediaAuth(store, epsStore, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
                             new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
             diameter = new DiameterServer(settings.diameter(),
@@ -235,6 +239,11 @@ public final class HssNode implements AutoCloseable {
 
     public ShDataStore shStore() {
         return shStore;
+    }
+
+    /** USIMs, APN profiles and EPS registrations (S6a). */
+    public EpsDataStore epsStore() {
+        return epsStore;
     }
 
     /** Serving: Diameter listening and the grid active (a cluster waiting for its baseline is not). */
