@@ -21,6 +21,8 @@ import org.imshss.hss.cx.RegistrationTermination;
 import org.imshss.hss.cx.ServerAssignment;
 import org.imshss.hss.cx.ServerSelection;
 import org.imshss.hss.cx.UserAuthorization;
+import org.imshss.hss.s6a.AuthenticationInformation;
+import org.imshss.hss.s6a.S6aMessages;
 import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
@@ -115,15 +117,21 @@ public final class HssNode implements AutoCloseable {
             RequestSender sender = new RequestSender(local, () -> server.get().transport(),
                     settings.diameter().requestTimeout(), metrics::sent);
             registrationTermination = new RegistrationTermination(store, sender);
+            SequenceNumbers sequenceNumbers = new SequenceNumbers(cxSettings.sqnIndBits());
+            SecureRandom random = new SecureRandom();
             CxMessages cx = new CxMessages(
                     new UserAuthorization(store, cxSettings, selection, clock),
                     new ServerAssignment(store, cxSettings, userData, clock),
                     new LocationInfo(store, selection),
-                    new MultimediaAuth(store, epsStore, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
-                            new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
+                    new MultimediaAuth(store, epsStore, cxSettings, sequenceNumbers, random, clock, keyring,
+                            registrationTermination::cancelReplaced));
+            // One SQN_HE per USIM for S6a and Cx: the same SequenceNumbers (IND length) for both.
+            S6aMessages s6a = new S6aMessages(
+                    new AuthenticationInformation(epsStore, store, settings.s6a(), sequenceNumbers, random, keyring));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
             diameter = new DiameterServer(settings.diameter(),
-                    List.of(guard(cx.application()), guard(sh.application())), metrics.requests(), List.of());
+                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application())),
+                    metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
             GridGauges.watchSites(metrics.registry(), grid.ignite(), grid.settings().membership().sites());
