@@ -22,7 +22,15 @@ import org.imshss.hss.cx.ServerAssignment;
 import org.imshss.hss.cx.ServerSelection;
 import org.imshss.hss.cx.UserAuthorization;
 import org.imshss.hss.s6a.AuthenticationInformation;
+import org.imshss.hss.s6a.CancelLocation;
+import org.imshss.hss.s6a.DeleteSubscriberData;
+import org.imshss.hss.s6a.EpsProvisioningChanges;
+import org.imshss.hss.s6a.InsertSubscriberData;
+import org.imshss.hss.s6a.Notify;
+import org.imshss.hss.s6a.PurgeUe;
 import org.imshss.hss.s6a.S6aMessages;
+import org.imshss.hss.s6a.SubscriptionDataWriter;
+import org.imshss.hss.s6a.UpdateLocation;
 import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
 import org.imshss.hss.userdata.CxUserDataWriter;
@@ -45,11 +53,10 @@ import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.CacheNames;
-import org.imshss.provisioning.store.EpsDataStore;
 import org.imshss.provisioning.store.GridNode;
+import org.imshss.provisioning.store.IgniteEpsStore;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteAuditLog;
-import org.imshss.provisioning.store.IgniteEpsStore;
 import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
@@ -60,7 +67,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HSS node: the grid node, the store over it, the Cx procedures and the Diameter server. All wiring
+ * One HSS node: the grid node, the stores over it, the Cx, Sh and S6a procedures and the Diameter server. All wiring
  * of the process happens here, in the constructor order below.
  */
 public final class HssNode implements AutoCloseable {
@@ -74,14 +81,15 @@ public final class HssNode implements AutoCloseable {
     private volatile boolean serving;
     private final GridNode grid;
     private final IgniteSubscriberStore store;
+    private final IgniteEpsStore epsStore;
     private final DiameterServer diameter;
     private final RegistrationTermination registrationTermination;
     private final PushProfile pushProfile;
     private final ShDataStore shStore;
-    private final EpsDataStore epsStore;
     private final ShApplication sh;
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
+    private final EpsProvisioningChanges epsProvisioningChanges;
     private final RestServer rest;
     private final AuditRetention auditRetention;
 
@@ -125,10 +133,16 @@ public final class HssNode implements AutoCloseable {
                     new LocationInfo(store, selection),
                     new MultimediaAuth(store, epsStore, cxSettings, sequenceNumbers, random, clock, keyring,
                             registrationTermination::cancelReplaced));
-            // One SQN_HE per USIM for S6a and Cx: the same SequenceNumbers (IND length) for both.
-            S6aMessages s6a = new S6aMessages(
-                    new AuthenticationInformation(epsStore, store, settings.s6a(), sequenceNumbers, random, keyring));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
+            CancelLocation cancelLocation = new CancelLocation(sender);
+            SubscriptionDataWriter subscriptionData = new SubscriptionDataWriter();
+            S6aMessages s6a = new S6aMessages(
+                    new UpdateLocation(epsStore, cancelLocation, clock),
+                    new PurgeUe(epsStore),
+                    new Notify(epsStore),
+                    subscriptionData,
+                    // One SQN_HE per USIM for S6a and Cx: the same SequenceNumbers (IND length) for both.
+                    new AuthenticationInformation(epsStore, store, settings.s6a(), sequenceNumbers, random, keyring));
             diameter = new DiameterServer(settings.diameter(),
                     List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application())),
                     metrics.requests(), List.of());
@@ -144,6 +158,9 @@ public final class HssNode implements AutoCloseable {
             });
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     provisioningWorker);
+            epsProvisioningChanges = new EpsProvisioningChanges(epsStore,
+                    new InsertSubscriberData(sender, subscriptionData), new DeleteSubscriberData(sender),
+                    cancelLocation, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
             diameter.start();
             serving = true;
@@ -237,6 +254,15 @@ public final class HssNode implements AutoCloseable {
         return store;
     }
 
+    public IgniteEpsStore epsStore() {
+        return epsStore;
+    }
+
+    /** What the provisioning side calls after an EPS change (IDR, DSR, CLR to the MMEs and SGSNs). */
+    public EpsProvisioningChanges epsProvisioningChanges() {
+        return epsProvisioningChanges;
+    }
+
     public RegistrationTermination registrationTermination() {
         return registrationTermination;
     }
@@ -249,10 +275,6 @@ public final class HssNode implements AutoCloseable {
         return shStore;
     }
 
-    /** USIMs, APN profiles and EPS registrations (S6a). */
-    public EpsDataStore epsStore() {
-        return epsStore;
-    }
 
     /** Serving: Diameter listening and the grid active (a cluster waiting for its baseline is not). */
     public boolean ready() {
