@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Key derivations on top of an AKA vector: the generic KDF of TS 33.220 Annex B, KASME for E-UTRAN (TS 33.401
- * A.2), CK'/IK' for EAP-AKA' (TS 33.402 A.2), and the GSM conversion functions c2 and c3 (TS 33.102 6.8.1.2) that
- * turn a UMTS vector into a GERAN triplet. Every method returns a fresh array; callers clear key material when done.
+ * A.2) and CK'/IK' for EAP-AKA' (TS 33.402 A.2). Every method returns a fresh array; callers clear key material when
+ * done.
  */
 public final class KeyDerivation {
 
@@ -22,8 +22,6 @@ public final class KeyDerivation {
     /** The serving network identity is the 3-octet PLMN identity (MCC, MNC as in TS 24.008 10.5.1.13). */
     public static final int SN_ID_LENGTH = 3;
     public static final int KASME_LENGTH = 32;
-    public static final int SRES_LENGTH = 4;
-    public static final int KC_LENGTH = 8;
 
     private static final int KEY_LENGTH = 16;
     private static final int MAX_PARAMETER_LENGTH = 0xffff;
@@ -96,35 +94,6 @@ public final class KeyDerivation {
             Arrays.fill(key, (byte) 0);
             Arrays.fill(out, (byte) 0);
         }
-    }
-
-    /**
-     * c2 (TS 33.102 6.8.1.2): SRES = XRES*1 ⊕ XRES*2 ⊕ XRES*3 ⊕ XRES*4, the XRES*i being the four 32-bit words of
-     * XRES padded with zero bits to 128 bits.
-     *
-     * @param xres 4..16 octets (6.3.7)
-     */
-    public static byte[] c2(byte[] xres) {
-        Objects.requireNonNull(xres, "XRES");
-        if (xres.length < 4 || xres.length > 16) {
-            throw new IllegalArgumentException("XRES must be 4..16 octets, got " + xres.length);
-        }
-        byte[] sres = new byte[SRES_LENGTH];
-        for (int i = 0; i < xres.length; i++) {
-            sres[i % SRES_LENGTH] ^= xres[i];
-        }
-        return sres;
-    }
-
-    /** c3 (TS 33.102 6.8.1.2): Kc = CK1 ⊕ CK2 ⊕ IK1 ⊕ IK2, CKi and IKi the 64-bit halves of CK and IK. */
-    public static byte[] c3(byte[] ck, byte[] ik) {
-        Octets.requireLength(ck, KEY_LENGTH, "CK");
-        Octets.requireLength(ik, KEY_LENGTH, "IK");
-        byte[] kc = new byte[KC_LENGTH];
-        for (int i = 0; i < KC_LENGTH; i++) {
-            kc[i] = (byte) (ck[i] ^ ck[i + KC_LENGTH] ^ ik[i] ^ ik[i + KC_LENGTH]);
-        }
-        return kc;
     }
 
     private static byte[] ckIk(byte[] ck, byte[] ik) {

@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  *       without vectors, and SQN_HE stays as it is: TS 33.102 6.3.5 resets SQN_HE only after a successful check,
  *       and vectors above an unverified SQN_MS would fail at the USIM again. 4181 is the result 29.272 7.4.4.1 gives
  *       when no vector can be returned; the MME may try again (a new AUTS).</li>
- *   <li>Requested-UTRAN-GERAN-Authentication-Info is answered with a UTRAN-Vector (quintuplet, AMF separation bit
- *       0) and, under the same Item-Number, the GERAN-Vector (triplet) the conversion functions c2 and c3 derive from
- *       it (TS 33.102 6.8.1.2): one SQN serves both, the SGSN uses whichever its radio access needs.</li>
+ *   <li>Requested-UTRAN-GERAN-Authentication-Info is answered with UTRAN-Vectors (quintuplets, AMF separation bit
+ *       0) only: every subscriber here has a USIM, and an HSS returns triplets only for a GSM (SIM) subscriber; an
+ *       SGSN that needs GSM keys derives them from a quintuplet itself (TS 33.102 6.8.1.2, c2 and c3).</li>
  *   <li>AIR-Flags bit 0 (UE-Usage-Type wanted, 7.3.201) is accepted and ignored: no UE usage type is provisioned,
  *       and 7.3.202 lets the HSS leave the AVP out when it has none.</li>
  *   <li>Immediate-Response-Preferred (7.3.16) is accepted; vectors are always generated at once.</li>
@@ -167,7 +167,7 @@ public final class AuthenticationInformation {
     }
 
     /**
-     * The first {@code eutranCount} SQNs make E-UTRAN vectors, the rest UTRAN vectors with their GERAN triplets.
+     * The first {@code eutranCount} SQNs make E-UTRAN vectors, the rest UTRAN vectors.
      * KASME binds each E-UTRAN vector to the serving network (TS 33.401 6.1.1, A.2).
      */
     private AuthenticationInformationAnswer vectors(Milenage milenage, byte[] amf, byte[] snId, long[] sqns,
@@ -178,7 +178,6 @@ public final class AuthenticationInformation {
         utranAmf[0] &= (byte) ~SEPARATION_BIT;
         List<AuthenticationVector.Eutran> eutran = new ArrayList<>(eutranCount);
         List<AuthenticationVector.Utran> utran = new ArrayList<>(sqns.length - eutranCount);
-        List<AuthenticationVector.Geran> geran = new ArrayList<>(sqns.length - eutranCount);
         for (int i = 0; i < sqns.length; i++) {
             if (i < eutranCount) {
                 AkaVector v = AkaVectorFactory.generate(milenage, random, sqns[i], eutranAmf);
@@ -192,12 +191,10 @@ public final class AuthenticationInformation {
                 byte[] ck = v.ck();
                 byte[] ik = v.ik();
                 utran.add(new AuthenticationVector.Utran(v.rand(), v.xres(), v.autn(), ck, ik));
-                geran.add(new AuthenticationVector.Geran(v.rand(), KeyDerivation.c2(v.xres()),
-                        KeyDerivation.c3(ck, ik)));
                 clear(ck, ik);
             }
         }
-        return new AuthenticationInformationAnswer(ResultCode.DIAMETER_SUCCESS, eutran, utran, geran, null, null);
+        return new AuthenticationInformationAnswer(ResultCode.DIAMETER_SUCCESS, eutran, utran, null, null);
     }
 
     private static void clear(byte[]... secrets) {

@@ -15,14 +15,12 @@ public record AuthenticationInformationAnswer(
         ResultCode result,
         List<AuthenticationVector.Eutran> eutran,
         List<AuthenticationVector.Utran> utran,
-        List<AuthenticationVector.Geran> geran,
         Avp invalidAvp,
         byte[] invalidValue) {
 
     public AuthenticationInformationAnswer {
         eutran = List.copyOf(eutran);
         utran = List.copyOf(utran);
-        geran = List.copyOf(geran);
         invalidValue = invalidValue == null ? null : invalidValue.clone();
     }
 
@@ -32,15 +30,15 @@ public record AuthenticationInformationAnswer(
     }
 
     static AuthenticationInformationAnswer of(ResultCode result) {
-        return new AuthenticationInformationAnswer(result, List.of(), List.of(), List.of(), null, null);
+        return new AuthenticationInformationAnswer(result, List.of(), List.of(), null, null);
     }
 
     static AuthenticationInformationAnswer invalid(Avp avp, byte[] value) {
-        return new AuthenticationInformationAnswer(ResultCode.DIAMETER_INVALID_AVP_VALUE, List.of(), List.of(),
-                List.of(), avp, value);
+        return new AuthenticationInformationAnswer(ResultCode.DIAMETER_INVALID_AVP_VALUE, List.of(), List.of(), avp,
+                value);
     }
 
     public boolean hasVectors() {
-        return !eutran.isEmpty() || !utran.isEmpty() || !geran.isEmpty();
+        return !eutran.isEmpty() || !utran.isEmpty();
     }
 }

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * One vector of an AIA's Authentication-Info (TS 29.272 7.3.17-7.3.19). Arrays are copied in and out; no
- * {@code toString} shows a value, since XRES, KASME, CK, IK, SRES and Kc are secrets.
+ * {@code toString} shows a value, since XRES, KASME, CK and IK are secrets.
  */
 public sealed interface AuthenticationVector
-        permits AuthenticationVector.Eutran, AuthenticationVector.Utran, AuthenticationVector.Geran {
+        permits AuthenticationVector.Eutran, AuthenticationVector.Utran {
 
     byte[] rand();
 
@@ -106,46 +106,6 @@ public sealed interface AuthenticationVector
         @Override
         public String toString() {
             return "UTRAN-Vector[***]";
-        }
-    }
-
-    /** GERAN-Vector (7.3.20): RAND, SRES, Kc. */
-    record Geran(byte[] rand, byte[] sres, byte[] kc) implements AuthenticationVector {
-        public Geran {
-            rand = rand.clone();
-            sres = sres.clone();
-            kc = kc.clone();
-        }
-
-        @Override
-        public byte[] rand() {
-            return rand.clone();
-        }
-
-        @Override
-        public byte[] sres() {
-            return sres.clone();
-        }
-
-        @Override
-        public byte[] kc() {
-            return kc.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Geran other && Arrays.equals(rand, other.rand) && Arrays.equals(sres, other.sres)
-                    && Arrays.equals(kc, other.kc);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(rand);
-        }
-
-        @Override
-        public String toString() {
-            return "GERAN-Vector[***]";
         }
     }
 }

@@ -174,15 +174,6 @@ public final class S6aMessages {
             out.octets(Avp.INTEGRITY_KEY, v.ik());
             out.end(vector);
         }
-        number = 1;
-        for (AuthenticationVector.Geran v : result.geran()) {
-            int vector = out.begin(Avp.GERAN_VECTOR);
-            out.unsigned32(Avp.ITEM_NUMBER, number++);
-            out.octets(Avp.RAND, v.rand());
-            out.octets(Avp.SRES, v.sres());
-            out.octets(Avp.KC, v.kc());
-            out.end(vector);
-        }
         out.end(info);
     }
 }

@@ -12,7 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class KeyDerivationTest {
 
@@ -70,54 +69,12 @@ class KeyDerivationTest {
         assertThat(KeyDerivation.kdf(key, 0x21, p0, p1)).isEqualTo(hmacSha256(key, s));
     }
 
-    static java.util.List<TestSets.Set> sets() {
-        return TestSets.all();
-    }
-
-    /** c2 and c3 recomputed here word by word from TS 33.102 6.8.1.2. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sets")
-    void gsmConversionOfEveryConformanceSet(TestSets.Set set) {
-        byte[] res = hex(set.f2());
-        int sres = word(res, 0) ^ word(res, 4);
-        byte[] ck = hex(set.f3());
-        byte[] ik = hex(set.f4());
-        long kc = half(ck, 0) ^ half(ck, 8) ^ half(ik, 0) ^ half(ik, 8);
-
-        assertThat(hex(KeyDerivation.c2(res))).isEqualTo(String.format("%08x", sres));
-        assertThat(hex(KeyDerivation.c3(ck, ik))).isEqualTo(String.format("%016x", kc));
-    }
-
-    @Test
-    void gsmConversionOfTestSet1MatchesPublishedTriplet() {
-        assertThat(hex(KeyDerivation.c2(hex("a54211d5e3ba50bf")))).isEqualTo("46f8416a");
-        assertThat(hex(KeyDerivation.c3(hex("b40ba9a3c58b2a05bbf0d987b21bf8cb"),
-                hex("f769bcd751044604127672711c6d3441")))).isEqualTo("eae4be823af9a08b");
-    }
-
-    @Test
-    void c2PadsShortAndOddXresWithZeroBits() {
-        assertThat(hex(KeyDerivation.c2(hex("01020304")))).isEqualTo("01020304");
-        assertThat(hex(KeyDerivation.c2(hex("0102030405")))).isEqualTo("04020304");
-        assertThat(hex(KeyDerivation.c2(hex("0102030405060708090a0b0c0d0e0f10")))).isEqualTo("00000010");
-    }
-
     @Test
     void rejectsWrongLengths() {
         byte[] k16 = new byte[16];
         assertThatIllegalArgumentException().isThrownBy(() -> KeyDerivation.kasme(k16, k16, new byte[4], new byte[6]));
         assertThatIllegalArgumentException().isThrownBy(() -> KeyDerivation.kasme(k16, k16, new byte[3], new byte[5]));
-        assertThatIllegalArgumentException().isThrownBy(() -> KeyDerivation.c2(new byte[3]));
-        assertThatIllegalArgumentException().isThrownBy(() -> KeyDerivation.c3(new byte[15], k16));
         assertThatIllegalArgumentException().isThrownBy(() -> KeyDerivation.kdf(k16, 0x100));
-    }
-
-    private static int word(byte[] b, int at) {
-        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
-    }
-
-    private static long half(byte[] b, int at) {
-        return (long) word(b, at) << 32 | (word(b, at + 4) & 0xffffffffL);
     }
 
     private static byte[] concat(byte[]... parts) {

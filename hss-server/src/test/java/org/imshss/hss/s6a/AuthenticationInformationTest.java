@@ -124,7 +124,7 @@ class AuthenticationInformationTest {
 
         assertThat(HEX.formatHex(answer.utran().get(0).autn())).isEqualTo("263b1975ff7400004a6cdc4dbcbef815");
         assertThat(HEX.formatHex(answer.utran().get(0).ck())).isEqualTo("e1b2bdc2b86ea755fdde522d5b5225fd");
-        assertThat(answer.geran()).hasSize(1);
+        assertThat(answer.utran()).hasSize(1);
     }
 
     @Test

@@ -93,23 +93,6 @@ public final class S6a {
         return sqn(milenage, rand, autn);
     }
 
-    /** Checks a GERAN-Vector: SRES = c2(RES), Kc = c3(CK, IK) of TS 33.102 6.8.1.2, computed here. */
-    public static void verifyGeran(ReferenceMilenage milenage, AvpSet vector) {
-        byte[] rand = Avps.octets(vector, Avp.RAND).orElseThrow();
-        ReferenceMilenage.Outputs out = milenage.compute(rand, new byte[6], new byte[2]);
-        byte[] res = out.res();
-        byte[] sres = new byte[4];
-        for (int i = 0; i < res.length; i++) {
-            sres[i % 4] ^= res[i];
-        }
-        byte[] kc = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            kc[i] = (byte) (out.ck()[i] ^ out.ck()[i + 8] ^ out.ik()[i] ^ out.ik()[i + 8]);
-        }
-        assertThat(Avps.octets(vector, Avp.SRES).orElseThrow()).as("SRES").isEqualTo(sres);
-        assertThat(Avps.octets(vector, Avp.KC).orElseThrow()).as("Kc").isEqualTo(kc);
-    }
-
     /** SQN = AUTN[0..5] xor f5(RAND). */
     public static long sqn(ReferenceMilenage milenage, byte[] rand, byte[] autn) {
         byte[] ak = milenage.compute(rand, new byte[6], new byte[2]).ak();
