@@ -33,6 +33,12 @@ import org.imshss.hss.s6a.SubscriptionDataWriter;
 import org.imshss.hss.s6a.UpdateLocation;
 import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
+import org.imshss.hss.swx.Authentication;
+import org.imshss.hss.swx.NetworkDeregistration;
+import org.imshss.hss.swx.Registration;
+import org.imshss.hss.swx.SwxMessages;
+import org.imshss.hss.swx.SwxProvisioningChanges;
+import org.imshss.hss.swx.UserProfileUpdate;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.http.RestServer;
@@ -90,6 +96,7 @@ public final class HssNode implements AutoCloseable {
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
     private final EpsProvisioningChanges epsProvisioningChanges;
+    private final SwxProvisioningChanges swxChanges;
     private final RestServer rest;
     private final AuditRetention auditRetention;
 
@@ -143,8 +150,16 @@ public final class HssNode implements AutoCloseable {
                     subscriptionData,
                     // One SQN_HE per USIM for S6a and Cx: the same SequenceNumbers (IND length) for both.
                     new AuthenticationInformation(epsStore, store, settings.s6a(), sequenceNumbers, random, keyring));
+            // SWx takes its SQNs from the same SQN_HE with the same IND length; s6a.max-vectors caps its MAAs too.
+            SwxMessages swx = new SwxMessages(
+                    new Authentication(epsStore, store, settings.s6a().maxVectors(), sequenceNumbers, random, keyring,
+                            clock),
+                    new Registration(epsStore, clock));
+            swxChanges = new SwxProvisioningChanges(epsStore, new NetworkDeregistration(epsStore, sender),
+                    new UserProfileUpdate(epsStore, sender));
             diameter = new DiameterServer(settings.diameter(),
-                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application())),
+                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application()),
+                            guard(swx.application())),
                     metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
@@ -301,6 +316,11 @@ public final class HssNode implements AutoCloseable {
 
     public ProvisioningChanges provisioningChanges() {
         return provisioningChanges;
+    }
+
+    /** What provisioning calls after it changed USIMs, for their 3GPP AAA servers (SWx PPR and RTR). */
+    public SwxProvisioningChanges swxProvisioningChanges() {
+        return swxChanges;
     }
 
     public DiameterServer diameter() {
