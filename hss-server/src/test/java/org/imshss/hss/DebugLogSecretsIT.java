@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
@@ -29,6 +30,7 @@ import org.imshss.hss.testing.LogCapture;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.RestClient;
 import org.imshss.hss.testing.S6a;
+import org.imshss.hss.testing.Swx;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.hss.testing.Usims;
 import org.imshss.http.ApiToken;
@@ -38,7 +40,9 @@ import org.imshss.provisioning.model.Ambr;
 import org.imshss.provisioning.model.ApnConfiguration;
 import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.EpsSubscription;
+import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.PdnType;
+import org.imshss.provisioning.model.Usim;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.Test;
@@ -47,11 +51,12 @@ import org.junit.jupiter.api.Test;
  * The hardening rule "no secret in any log", checked the way an operator would break it: every logger of the
  * process (the HSS, jDiameter, Ignite, Jersey and Grizzly) at DEBUG while a whole HSS serves Cx (UAR, SAR, LIR,
  * MAR with SIP Digest, HTTP Digest, IMS-AKA, Digest-MD5 and a resynchronisation), S6a (AIR for E-UTRAN, UTRAN
- * and GERAN vectors, and a resynchronisation), Sh (UDR, PUR, SNR) and the
- * provisioning API (subscribers with K, OP, OPc and passwords, credential changes, an import, malformed bodies
- * that carry a K, a wrong token, the calls hssctl makes, an administrative de-registration). Then no K, OP, OPc,
- * CK, IK, XRES, KASME, SRES, Kc, HA1, password, bearer token or password key may appear in any captured line, in hex, Base64 or as
- * text; the IMPIs and result codes must, so the capture provably saw the traffic.
+ * and GERAN vectors, and a resynchronisation), SWx (MAR with EAP-AKA, EAP-AKA' and a resynchronisation, SAR, an
+ * RTR), Sh (UDR, PUR, SNR) and the provisioning API (subscribers with K, OP, OPc and passwords, credential
+ * changes, an import, malformed bodies that carry a K, a wrong token, the calls hssctl makes, an administrative
+ * de-registration). Then no K, OP, OPc, CK, IK, CK', IK', XRES, KASME, SRES, Kc, HA1, password, bearer token or
+ * password key may appear in any captured line, in hex, Base64 or as text; the IMPIs and result codes must, so the
+ * capture provably saw the traffic.
  */
 class DebugLogSecretsIT {
 
@@ -99,13 +104,16 @@ class DebugLogSecretsIT {
             try (TestHss hss = TestHss.start(cx -> cx, PASSWORD_KEY, "/auth-test-seed.json", rest);
                     DiameterTestPeer scscf = hss.peer("scscf1.ims.example.org");
                     DiameterTestPeer as = DiameterTestPeer.connect(Application.SH, "as1.ims.example.org", REALM,
-                            TestHss.freePort(), TestHss.HOST, hss.port())) {
+                            TestHss.freePort(), TestHss.HOST, hss.port());
+                    DiameterTestPeer aaa = Swx.aaa(hss, "aaa1.ims.example.org")) {
                 scscf.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
+                aaa.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
                 RestClient api = new RestClient(hss.node().restUri(), PROVISIONER);
                 provisionOverRest(api);
                 cx(scscf);
                 s6a(hss);
                 sh(as);
+                swx(hss, aaa);
                 administerOverRest(api.withToken(ADMIN));
             }
             texts = capture.texts();
@@ -332,6 +340,42 @@ class DebugLogSecretsIT {
                 .isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
         assertThat(result(Cx.mar(scscf, alice, "sip:bob@ims.example.org", "SIP Digest", 1, SCSCF1, null)))
                 .isEqualTo(ResultCode.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
+    }
+
+    /**
+     * SWx for a USIM with alice's keys: EAP-AKA and EAP-AKA' vectors (the CK and IK under CK' and IK' are secrets
+     * too), a resynchronisation and a broken one, a registration and an RTR.
+     */
+    private void swx(TestHss hss, DiameterTestPeer aaa) throws Exception {
+        String imsi = "001010000000901";
+        ReferenceMilenage usim = ReferenceMilenage.withOp(K1, OP1);
+        Usim stored = Usims.put(hss, new HssSettings.AuthSettings(PASSWORD_KEY).keyring(), imsi, "alice", K1,
+                usim.opc(), new byte[2], new EpsSubscription("15550009", List.of(), null, 0, null, 0, null, 0,
+                        List.of(), List.of(), 0, null));
+        hss.node().epsStore().putUsim(stored.withNon3gpp(new Non3gppSubscription(true, true, List.of(), 0, true,
+                true, List.of())));
+        keepVectorSecrets(Swx.mar(aaa, imsi, Swx.EAP_AKA, 2, null), "swx eap-aka");
+        Answer prime = Swx.mar(aaa, imsi, Swx.EAP_AKA_PRIME, 2, "WLAN");
+        keepVectorSecrets(prime, "swx eap-aka'");
+        int i = 0;
+        for (AvpSet item : Avps.groupedAll(prime.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
+            byte[] rand = Arrays.copyOf(Avps.octets(item, Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
+            ReferenceMilenage.Outputs out = usim.compute(rand, new byte[6], new byte[2]);
+            secrets.put("CK under CK' swx/" + ++i, out.ck());
+            secrets.put("IK under IK' swx/" + i, out.ik());
+        }
+        byte[] rand = Arrays.copyOf(Avps.octets(Avps.groupedAll(prime.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
+                Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
+        byte[] payload = S6a.resync(usim, rand, 7000L << 5);
+        Answer resynced = Swx.mar(aaa, imsi, Swx.EAP_AKA_PRIME, 1, "WLAN", payload, avps -> { });
+        assertThat(result(resynced)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        keepVectorSecrets(resynced, "swx resync");
+        payload[29] ^= 1;
+        assertThat(result(Swx.mar(aaa, imsi, Swx.EAP_AKA, 1, null, payload, avps -> { })))
+                .isEqualTo(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+        assertThat(result(Swx.sar(aaa, imsi, 1))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        assertThat(hss.node().swxProvisioningChanges().deregister(imsi).get(10, TimeUnit.SECONDS).result())
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
     }
 
     private void sh(DiameterTestPeer as) throws Exception {

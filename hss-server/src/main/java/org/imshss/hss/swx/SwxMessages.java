@@ -115,8 +115,8 @@ public final class SwxMessages {
             byte[] value = {(byte) (typeValue >>> 24), (byte) (typeValue >>> 16), (byte) (typeValue >>> 8),
                     (byte) typeValue};
             return new Answer(result.result(), body, Violation.of(result.result(),
-                    failed(Avp.SERVER_ASSIGNMENT_TYPE, value), "Server-Assignment-Type " + type + " is not used on SWx"),
-                    null);
+                    failed(Avp.SERVER_ASSIGNMENT_TYPE, value), "Server-Assignment-Type " + type
+                            + " is not used on SWx"), null);
         }
         return Answer.of(result.result(), body);
     }

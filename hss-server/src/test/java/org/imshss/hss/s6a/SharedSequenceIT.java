@@ -24,21 +24,24 @@ import org.imshss.hss.testing.AkaItems;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.S6a;
+import org.imshss.hss.testing.Swx;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.hss.testing.Usims;
 import org.imshss.http.ApiToken;
 import org.imshss.node.testing.RawDiameterClient;
 import org.imshss.node.testing.RawMessage;
 import org.imshss.node.testing.RawMessage.RawAvp;
+import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.Usim;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * One SQN per USIM (TS 33.102 C.1.1) across S6a and Cx: a private identity that authenticates with a USIM takes its
- * vectors' SQNs from the same SQN_HE as the AIRs for the IMSI, so no SQN is ever handed out twice, whichever
- * interface or HSS node asks. SQNs are read back from AUTN with the test's own f5.
+ * One SQN per USIM (TS 33.102 C.1.1) across S6a, Cx and SWx: a private identity that authenticates with a USIM, and
+ * a 3GPP AAA server asking for EAP-AKA' vectors for the IMSI, take their vectors' SQNs from the same SQN_HE as the
+ * AIRs for the IMSI, so no SQN is ever handed out twice, whichever interface or HSS node asks. SQNs are read back
+ * from AUTN with the test's own f5.
  */
 class SharedSequenceIT {
 
@@ -47,6 +50,8 @@ class SharedSequenceIT {
     private static final String SCHEME = "Digest-AKAv1-MD5";
     private static final int THREADS = 6;
     private static final int ROUNDS = 12;
+    /** A third of the requests are AIRs with 2 vectors, the others MARs (Cx or SWx) with 1. */
+    private static final int EXPECTED_SQNS = THREADS * ROUNDS / 3 * 4;
 
     private static long air(DiameterTestPeer mme, String imsi, List<Long> sqns) throws Exception {
         Answer answer = S6a.air(mme, imsi, PLMN_001_01, S6a.Wanted.of(2), null);
@@ -67,6 +72,23 @@ class SharedSequenceIT {
                 AMF);
         sqns.add(sqn);
         return sqn;
+    }
+
+    /** An EAP-AKA' MAR on SWx for the IMSI (TS 29.273 8.1.2.1): one vector, CK'/IK' checked with the test's KDF. */
+    private static long swxMar(DiameterTestPeer aaa, String imsi, List<Long> sqns) throws Exception {
+        Answer answer = Swx.mar(aaa, imsi, Swx.EAP_AKA_PRIME, 1, "WLAN");
+        assertThat(Avps.result(answer.getAvps())).contains(ResultCode.DIAMETER_SUCCESS);
+        long sqn = Swx.verifyEapAkaPrime(MILENAGE,
+                Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0), EUTRAN_AMF, "WLAN");
+        sqns.add(sqn);
+        return sqn;
+    }
+
+    /** The USIM may use non-3GPP access, so that SWx serves it. */
+    private static void allowNon3gpp(TestHss hss, String imsi) {
+        Usim usim = hss.node().epsStore().usim(imsi).orElseThrow();
+        hss.node().epsStore().putUsim(usim.withNon3gpp(new Non3gppSubscription(true, true, List.of(1), 1, true, true,
+                List.of())));
     }
 
     @Test
@@ -126,18 +148,20 @@ class SharedSequenceIT {
                         RawAvp.of(Avp.VISITED_PLMN_ID, PLMN_001_01))));
     }
 
-    /** Threads mixing AIRs and MARs for one USIM through one node: every SQN handed out once. */
+    /** Threads mixing AIRs, Cx MARs and SWx MARs for one USIM through one node: every SQN handed out once. */
     @Test
     void concurrentAirsAndMarsThroughOneNodeNeverRepeatASequenceNumber() throws Exception {
         String imsi = "001010000000022";
         try (TestHss hss = TestHss.startEpc(S6aFixture.SECRETS_KEY)) {
             S6aFixture.apnProfile(hss);
             S6aFixture.usim(hss, imsi, "carol", S6aFixture.withApn());
+            allowNon3gpp(hss, imsi);
             Usims.useUsim(hss, IMPI, imsi);
             try (DiameterTestPeer mme = hss.mme("mme1.epc.mnc001.mcc001.3gppnetwork.org");
-                    DiameterTestPeer scscf = hss.peer("scscf1.ims.example.org")) {
-                List<Long> sqns = race(List.of(mme), List.of(scscf), imsi);
-                assertThat(sqns).hasSize(THREADS * ROUNDS / 2 * 3).doesNotHaveDuplicates();
+                    DiameterTestPeer scscf = hss.peer("scscf1.ims.example.org");
+                    DiameterTestPeer aaa = Swx.aaa(hss, "aaa1.ims.example.org")) {
+                List<Long> sqns = race(List.of(mme), List.of(scscf), List.of(aaa), imsi);
+                assertThat(sqns).hasSize(EXPECTED_SQNS).doesNotHaveDuplicates();
                 assertThat(S6aFixture.sequence(hss, Usim.sequenceKey(imsi)))
                         .isEqualTo(sqns.stream().mapToLong(Long::longValue).max().orElseThrow());
             }
@@ -153,20 +177,24 @@ class SharedSequenceIT {
             TestHss first = nodes.get(0);
             S6aFixture.apnProfile(first);
             Usims.put(first, new HssSettings.AuthSettings(null).keyring(), imsi, "carol", S6aFixture.K, S6aFixture.OPC, AMF, S6aFixture.withApn());
+            allowNon3gpp(first, imsi);
             Usims.useUsim(first, IMPI, imsi);
             List<DiameterTestPeer> mmes = new ArrayList<>();
             List<DiameterTestPeer> scscfs = new ArrayList<>();
+            List<DiameterTestPeer> aaas = new ArrayList<>();
             try {
                 for (int i = 0; i < nodes.size(); i++) {
                     mmes.add(DiameterTestPeer.connect(Application.S6A, "mme" + i + "." + TestHss.REALM,
                             TestHss.REALM, TestHss.freePort(), TestHss.HOST, nodes.get(i).port()));
                     scscfs.add(nodes.get(i).peer("scscf" + (i + 1) + "." + TestHss.REALM));
+                    aaas.add(Swx.aaa(nodes.get(i), "aaa" + i + "." + TestHss.REALM));
                 }
-                List<Long> sqns = race(mmes, scscfs, imsi);
-                assertThat(sqns).hasSize(THREADS * ROUNDS / 2 * 3).doesNotHaveDuplicates();
+                List<Long> sqns = race(mmes, scscfs, aaas, imsi);
+                assertThat(sqns).hasSize(EXPECTED_SQNS).doesNotHaveDuplicates();
             } finally {
                 mmes.forEach(DiameterTestPeer::close);
                 scscfs.forEach(DiameterTestPeer::close);
+                aaas.forEach(DiameterTestPeer::close);
             }
         } finally {
             for (TestHss node : nodes) {
@@ -175,9 +203,12 @@ class SharedSequenceIT {
         }
     }
 
-    /** THREADS workers, each ROUNDS requests alternating AIR (2 vectors) and MAR (1), over the peers round robin. */
-    private static List<Long> race(List<DiameterTestPeer> mmes, List<DiameterTestPeer> scscfs, String imsi)
-            throws Exception {
+    /**
+     * THREADS workers, each ROUNDS requests taking turns: AIR (2 vectors), Cx MAR (1), SWx MAR (1), over the peers
+     * round robin.
+     */
+    private static List<Long> race(List<DiameterTestPeer> mmes, List<DiameterTestPeer> scscfs,
+            List<DiameterTestPeer> aaas, String imsi) throws Exception {
         ConcurrentLinkedQueue<Long> all = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
@@ -188,10 +219,10 @@ class SharedSequenceIT {
                     for (int r = 0; r < ROUNDS; r++) {
                         List<Long> mine = new ArrayList<>();
                         int node = (worker + r) % mmes.size();
-                        if ((worker + r) % 2 == 0) {
-                            air(mmes.get(node), imsi, mine);
-                        } else {
-                            mar(scscfs.get(node), mine);
+                        switch ((worker + r) % 3) {
+                            case 0 -> air(mmes.get(node), imsi, mine);
+                            case 1 -> mar(scscfs.get(node), mine);
+                            default -> swxMar(aaas.get(node), imsi, mine);
                         }
                         all.addAll(mine);
                     }

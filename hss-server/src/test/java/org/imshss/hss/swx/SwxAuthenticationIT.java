@@ -13,6 +13,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.DiameterTestPeer;
+import org.imshss.hss.testing.S6a;
 import org.imshss.hss.testing.Swx;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.provisioning.model.AaaRegistration;
@@ -127,7 +128,7 @@ class SwxAuthenticationIT {
         byte[] rand = Arrays.copyOf(Avps.octets(first.get(0), Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
         long sqnMs = (1000L << 5) | 3;
 
-        byte[] good = Swx.resync(MILENAGE, rand, sqnMs);
+        byte[] good = S6a.resync(MILENAGE, rand, sqnMs);
         byte[] bad = good.clone();
         bad[29] ^= 1;
         long before = sequence(imsi);

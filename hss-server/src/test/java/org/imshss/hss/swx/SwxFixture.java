@@ -22,7 +22,8 @@ import org.imshss.provisioning.model.Usim;
  */
 final class SwxFixture {
 
-    static final byte[] KEY = HexFormat.of().parseHex("3c5e0a1b2d4f6789aabbccddeeff00112233445566778899aabbccddeeff0011");
+    static final byte[] KEY =
+            HexFormat.of().parseHex("3c5e0a1b2d4f6789aabbccddeeff00112233445566778899aabbccddeeff0011");
     static final byte[] K = HexFormat.of().parseHex("465b5ce8b199b49faa5f0a2ee238a6bc");
     static final byte[] OPC = HexFormat.of().parseHex("cd63cb71954a9f4e48a5994e37a02baf");
     static final byte[] AMF = HexFormat.of().parseHex("b9b9");

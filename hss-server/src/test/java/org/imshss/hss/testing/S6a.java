@@ -129,7 +129,8 @@ public final class S6a {
         return out;
     }
 
-    private static byte[] hmacSha256(byte[] key, byte[] message) {
+    /** HMAC-SHA-256 (the KDF of TS 33.220 B.2 is HMAC-SHA-256(Key, S)) from the platform's JCE. */
+    public static byte[] hmacSha256(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

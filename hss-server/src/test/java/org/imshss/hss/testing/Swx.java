@@ -3,11 +3,8 @@ package org.imshss.hss.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
@@ -91,7 +88,7 @@ public final class Swx {
         assertThat(authenticate).hasSize(32);
         byte[] rand = Arrays.copyOfRange(authenticate, 0, 16);
         byte[] autn = Arrays.copyOfRange(authenticate, 16, 32);
-        long sqn = S6aSqn.of(milenage, rand, autn);
+        long sqn = S6a.sqn(milenage, rand, autn);
         ReferenceMilenage.Outputs out = milenage.compute(rand, AkaItems.sqnOctets(sqn), amf);
         assertThat(Arrays.copyOfRange(autn, 6, 8)).as("AMF").isEqualTo(amf);
         assertThat(Arrays.copyOfRange(autn, 8, 16)).as("MAC-A").isEqualTo(out.macA());
@@ -105,43 +102,9 @@ public final class Swx {
     /** CK' and IK' of TS 33.402 A.2, computed here. */
     public static byte[][] ckIkPrime(byte[] ck, byte[] ik, String anid, byte[] sqnXorAk) {
         byte[] p0 = anid.getBytes(StandardCharsets.UTF_8);
-        byte[] s = concat(new byte[] {0x20}, p0, new byte[] {(byte) (p0.length >> 8), (byte) p0.length}, sqnXorAk,
-                new byte[] {0, 6});
-        byte[] out;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(concat(ck, ik), "HmacSHA256"));
-            out = mac.doFinal(s);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
+        byte[] s = S6a.concat(new byte[] {0x20}, p0, new byte[] {(byte) (p0.length >> 8), (byte) p0.length},
+                sqnXorAk, new byte[] {0, 6});
+        byte[] out = S6a.hmacSha256(S6a.concat(ck, ik), s);
         return new byte[][] {Arrays.copyOfRange(out, 0, 16), Arrays.copyOfRange(out, 16, 32)};
-    }
-
-    /** RAND ‖ AUTS for SQN_MS, AUTS computed by the test's Milenage (TS 33.102 6.3.3). */
-    public static byte[] resync(ReferenceMilenage milenage, byte[] rand, long sqnMs) {
-        return concat(rand, milenage.auts(rand, AkaItems.sqnOctets(sqnMs)));
-    }
-
-    static byte[] concat(byte[]... parts) {
-        byte[] out = new byte[0];
-        for (byte[] p : parts) {
-            int from = out.length;
-            out = Arrays.copyOf(out, from + p.length);
-            System.arraycopy(p, 0, out, from, p.length);
-        }
-        return out;
-    }
-
-    /** SQN = AUTN[0..5] xor f5(RAND). */
-    private static final class S6aSqn {
-        static long of(ReferenceMilenage milenage, byte[] rand, byte[] autn) {
-            byte[] ak = milenage.compute(rand, new byte[6], new byte[2]).ak();
-            long value = 0;
-            for (int i = 0; i < 6; i++) {
-                value = (value << 8) | ((autn[i] ^ ak[i]) & 0xff);
-            }
-            return value;
-        }
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The non-3GPP access part of a USIM's subscription (TS 29.273 8.2.3.1 Non-3GPP-User-Data, TS 23.402 4.2): whether
  * the USIM may use non-3GPP IP access at all, over which kinds of access, and which of its EPS subscription's APN
- * configurations it may reach that way. The MSISDN and the UE-AMBR are the EPS subscription's ({@link EpsSubscription}):
- * one subscriber, one set of values for both accesses.
+ * configurations it may reach that way. The MSISDN and the UE-AMBR are the EPS subscription's
+ * ({@link EpsSubscription}): one subscriber, one set of values for both accesses.
  *
  * @param accessAllowed Non-3GPP-IP-Access (8.2.3.3): false bars every non-3GPP access (the HSS then refuses
  *                      authentication with DIAMETER_ERROR_USER_NO_NON_3GPP_SUBSCRIPTION)

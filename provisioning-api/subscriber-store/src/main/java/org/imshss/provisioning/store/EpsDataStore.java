@@ -9,9 +9,10 @@ import org.imshss.provisioning.model.EpsRegistration;
 import org.imshss.provisioning.model.Usim;
 
 /**
- * The EPS side of the subscriber data (S6a/S6d, TS 29.272): USIMs by IMSI, the APN profiles they refer to, and
- * the EPS registration (serving MME and SGSN) and the SWx registration (3GPP AAA server) of each USIM. The SQN of a USIM is kept with the private identities'
- * ({@link SubscriberStore#updateSequence} under {@link Usim#sequenceKey}), so one allocation serves S6a and Cx.
+ * The EPS side of the subscriber data (S6a/S6d, TS 29.272; SWx, TS 29.273): USIMs by IMSI, the APN profiles they
+ * refer to, the EPS registration (serving MME and SGSN) and the SWx registration (3GPP AAA server) of each USIM.
+ * The SQN of a USIM is kept with the private identities' ({@link SubscriberStore#updateSequence} under
+ * {@link Usim#sequenceKey}), so one allocation serves S6a, SWx and Cx.
  */
 public interface EpsDataStore {
 

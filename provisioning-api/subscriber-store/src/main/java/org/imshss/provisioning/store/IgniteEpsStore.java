@@ -17,7 +17,8 @@ import org.imshss.provisioning.model.Usim;
 
 /**
  * {@link EpsDataStore} over the EPS caches of a started Ignite node ({@link CacheNames#USIMS},
- * {@link CacheNames#APN_PROFILES}, {@link CacheNames#EPS_REGISTRATIONS}, {@link CacheNames#AAA_REGISTRATIONS}); values are {@link RecordCodec} bytes.
+ * {@link CacheNames#APN_PROFILES}, {@link CacheNames#EPS_REGISTRATIONS}, {@link CacheNames#AAA_REGISTRATIONS});
+ * values are {@link RecordCodec} bytes.
  * USIMs and APN profiles are decoded once per node like the IMS records ({@link SharedRecordCache}); the EPS
  * registration is read fresh, as the IMS one.
  */
