@@ -11,8 +11,9 @@ import org.imshss.node.diameter.RequestHandler;
 
 /**
  * Acknowledges nothing that a divided cluster may drop. A request that may write (SAR, MAR, PUR, SNR; on S6a AIR,
- * which allocates SQNs, and ULR, Purge-UE and NOR, which change the EPS registration) is answered 3004
- * DIAMETER_TOO_BUSY (RFC 6733 7.1.3: the peer sends it again to another node, one of the part that writes)
+ * which allocates SQNs, and ULR, Purge-UE and NOR, which change the EPS registration; on SWx MAR and SAR, which
+ * allocate SQNs and store the AAA server) is answered 3004 DIAMETER_TOO_BUSY (RFC 6733 7.1.3: the peer sends it
+ * again to another node, one of the part that writes)
  * <ul>
  *   <li>at once when this node's part accepts no writes: also when it would be answered from a read (a SAR that
  *       changes nothing), since that read may show this part's own unacknowledged writes;</li>

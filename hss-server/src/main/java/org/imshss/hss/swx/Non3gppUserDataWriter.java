@@ -53,7 +53,10 @@ final class Non3gppUserDataWriter {
         out.enumerated(Avp.NON_3GPP_IP_ACCESS, profile.non3gpp().accessAllowed() ? ACCESS_ALLOWED : ACCESS_BARRED);
         out.enumerated(Avp.NON_3GPP_IP_ACCESS_APN, profile.non3gpp().apnsEnabled() ? APNS_ENABLED : APNS_DISABLED);
         for (String ratType : profile.non3gpp().ratTypesNotAllowed()) {
-            out.enumerated(Avp.RAT_TYPE, Avp.RAT_TYPE.enumValue(ratType));
+            // A name the dictionary does not have (provisioning checks them) cannot be sent.
+            if (Avp.RAT_TYPE.enumValues().containsValue(ratType)) {
+                out.enumerated(Avp.RAT_TYPE, Avp.RAT_TYPE.enumValue(ratType));
+            }
         }
         if (eps != null && eps.ueAmbr() != null) {
             writeAmbr(out, eps.ueAmbr());
