@@ -16,6 +16,8 @@ import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.S6a;
 import org.imshss.hss.testing.Swx;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.testing.RawDiameterClient;
+import org.imshss.node.testing.RawMessage;
 import org.imshss.provisioning.model.AaaRegistration;
 import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.Usim;
@@ -65,6 +67,19 @@ class SwxAuthenticationIT {
 
     private static List<AvpSet> items(Answer answer) {
         return Avps.groupedAll(answer.getAvps(), Avp.SIP_AUTH_DATA_ITEM);
+    }
+
+    /** The CEA names SWx (16777265, vendor 10415) among the node's applications (TS 29.273 8.1.1). */
+    @Test
+    void capabilitiesExchangeAdvertisesSwx() throws Exception {
+        try (RawDiameterClient peer = hss.raw("aaa9.ims.example.org")) {
+            RawMessage cea = peer.capabilitiesAnswer();
+            assertThat(cea.resultCode()).isEqualTo(2001);
+            assertThat(cea.all(Avp.VENDOR_SPECIFIC_APPLICATION_ID)).anySatisfy(vsai -> {
+                assertThat(vsai.member(Avp.VENDOR_ID).orElseThrow().u32()).isEqualTo(10415);
+                assertThat(vsai.member(Avp.AUTH_APPLICATION_ID).orElseThrow().u32()).isEqualTo(16777265L);
+            });
+        }
     }
 
     @Test
