@@ -3,6 +3,7 @@ package org.imshss.hss.swx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.imshss.hss.s6a.EpsProfile;
 import org.imshss.provisioning.model.ApnConfiguration;
 import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.EpsSubscription;
@@ -17,14 +18,11 @@ import org.imshss.provisioning.store.EpsDataStore;
  * @param eps the EPS subscription (MSISDN, UE-AMBR, APN configurations), or null
  * @param apns the APN configurations allowed over non-3GPP access, each with its profile, in the allowed order
  */
-public record Non3gppProfile(String imsi, Non3gppSubscription non3gpp, EpsSubscription eps, List<Apn> apns) {
+public record Non3gppProfile(String imsi, Non3gppSubscription non3gpp, EpsSubscription eps,
+        List<EpsProfile.Apn> apns) {
 
     public Non3gppProfile {
         apns = List.copyOf(apns);
-    }
-
-    /** One APN-Configuration: the subscriber's part and the shared profile. */
-    public record Apn(ApnConfiguration configuration, ApnProfile profile) {
     }
 
     /**
@@ -33,7 +31,7 @@ public record Non3gppProfile(String imsi, Non3gppSubscription non3gpp, EpsSubscr
      */
     public static Optional<Non3gppProfile> resolve(Usim usim, EpsDataStore store) {
         EpsSubscription eps = usim.eps();
-        List<Apn> apns = new ArrayList<>();
+        List<EpsProfile.Apn> apns = new ArrayList<>();
         for (int contextIdentifier : usim.non3gpp().contextIdentifiers()) {
             ApnConfiguration configuration = eps == null ? null : eps.apn(contextIdentifier);
             if (configuration == null) {
@@ -43,7 +41,7 @@ public record Non3gppProfile(String imsi, Non3gppSubscription non3gpp, EpsSubscr
             if (profile.isEmpty()) {
                 return Optional.empty();
             }
-            apns.add(new Apn(configuration, profile.get()));
+            apns.add(new EpsProfile.Apn(configuration, profile.get()));
         }
         return Optional.of(new Non3gppProfile(usim.imsi(), usim.non3gpp(), eps, apns));
     }
