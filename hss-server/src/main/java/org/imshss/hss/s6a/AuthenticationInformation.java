@@ -14,6 +14,7 @@ import org.imshss.hss.auth.KeyDerivation;
 import org.imshss.hss.auth.Milenage;
 import org.imshss.hss.auth.Resynchronisation;
 import org.imshss.hss.auth.SealedKeys;
+import org.imshss.hss.auth.SeparationBit;
 import org.imshss.hss.auth.SequenceAllocation;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.hss.config.HssSettings.S6aSettings;
@@ -46,8 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuthenticationInformation {
 
-    /** AMF bit 0, the separation bit (TS 33.102 Annex H): 1 for E-UTRAN vectors (TS 33.401 6.1.1), 0 for UTRAN. */
-    private static final int SEPARATION_BIT = 0x80;
     private static final Logger log = LoggerFactory.getLogger(AuthenticationInformation.class);
 
     private final EpsDataStore usims;
@@ -172,10 +171,8 @@ public final class AuthenticationInformation {
      */
     private AuthenticationInformationAnswer vectors(Milenage milenage, byte[] amf, byte[] snId, long[] sqns,
             int eutranCount) {
-        byte[] eutranAmf = amf.clone();
-        eutranAmf[0] |= (byte) SEPARATION_BIT;
-        byte[] utranAmf = amf.clone();
-        utranAmf[0] &= (byte) ~SEPARATION_BIT;
+        byte[] eutranAmf = SeparationBit.set(amf);
+        byte[] utranAmf = SeparationBit.cleared(amf);
         List<AuthenticationVector.Eutran> eutran = new ArrayList<>(eutranCount);
         List<AuthenticationVector.Utran> utran = new ArrayList<>(sqns.length - eutranCount);
         for (int i = 0; i < sqns.length; i++) {
