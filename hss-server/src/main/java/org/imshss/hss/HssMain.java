@@ -60,7 +60,7 @@ public final class HssMain {
         try {
             HssSettings settings = HssConfiguration.load(config, System.getenv());
             if (demo) {
-                settings = settings.withDiameter(settings.diameter().withDemoPeers());
+                settings = settings.withDiameter(settings.diameter().withDemoEpc());
             }
             if (demo && settings.rest().enabled() && settings.rest().tokens().isEmpty()) {
                 // The README's curl examples use this token; a configured rest.tokens replaces it.

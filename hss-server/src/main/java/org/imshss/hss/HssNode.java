@@ -21,6 +21,7 @@ import org.imshss.hss.cx.RegistrationTermination;
 import org.imshss.hss.cx.ServerAssignment;
 import org.imshss.hss.cx.ServerSelection;
 import org.imshss.hss.cx.UserAuthorization;
+import org.imshss.hss.s6a.AuthenticationInformation;
 import org.imshss.hss.s6a.CancelLocation;
 import org.imshss.hss.s6a.DeleteSubscriberData;
 import org.imshss.hss.s6a.EpsProvisioningChanges;
@@ -32,6 +33,12 @@ import org.imshss.hss.s6a.SubscriptionDataWriter;
 import org.imshss.hss.s6a.UpdateLocation;
 import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
+import org.imshss.hss.swx.Authentication;
+import org.imshss.hss.swx.NetworkDeregistration;
+import org.imshss.hss.swx.Registration;
+import org.imshss.hss.swx.SwxMessages;
+import org.imshss.hss.swx.SwxProvisioningChanges;
+import org.imshss.hss.swx.UserProfileUpdate;
 import org.imshss.hss.userdata.CxUserDataWriter;
 import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.http.RestServer;
@@ -91,6 +98,7 @@ public final class HssNode implements AutoCloseable {
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
     private final EpsProvisioningChanges epsProvisioningChanges;
+    private final SwxProvisioningChanges swxChanges;
     private final RestServer rest;
     private final AuditRetention auditRetention;
 
@@ -117,6 +125,8 @@ public final class HssNode implements AutoCloseable {
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
             // One continuous query per cache for both stores: Ignite pays for each on every write (ChangeFeed).
             shStore = new IgniteShDataStore(grid.ignite(), store.changes());
+            // The subscriber store's own: a subscriber written through it is read back at once (SharedRecordCache).
+            epsStore = store.eps();
             CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
                     new CxUserDataWriter(), cxSettings.sharedIfcSetsSupported());
             ServerSelection selection = new ServerSelection(store);
@@ -125,24 +135,34 @@ public final class HssNode implements AutoCloseable {
             RequestSender sender = new RequestSender(local, () -> server.get().transport(),
                     settings.diameter().requestTimeout(), metrics::sent);
             registrationTermination = new RegistrationTermination(store, sender);
+            SequenceNumbers sequenceNumbers = new SequenceNumbers(cxSettings.sqnIndBits());
+            SecureRandom random = new SecureRandom();
             CxMessages cx = new CxMessages(
                     new UserAuthorization(store, cxSettings, selection, clock),
                     new ServerAssignment(store, cxSettings, userData, clock),
                     new LocationInfo(store, selection),
-                    new MultimediaAuth(store, cxSettings, new SequenceNumbers(cxSettings.sqnIndBits()),
-                            new SecureRandom(), clock, keyring, registrationTermination::cancelReplaced));
+                    new MultimediaAuth(store, epsStore, cxSettings, sequenceNumbers, random, clock, keyring,
+                            registrationTermination::cancelReplaced));
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
-            // The subscriber store's own: a subscriber written through it is read back at once (SharedRecordCache).
-            epsStore = store.eps();
             CancelLocation cancelLocation = new CancelLocation(sender);
             SubscriptionDataWriter subscriptionData = new SubscriptionDataWriter();
             S6aMessages s6a = new S6aMessages(
                     new UpdateLocation(epsStore, cancelLocation, clock),
                     new PurgeUe(epsStore),
                     new Notify(epsStore),
-                    subscriptionData);
+                    subscriptionData,
+                    // One SQN_HE per USIM for S6a and Cx: the same SequenceNumbers (IND length) for both.
+                    new AuthenticationInformation(epsStore, store, settings.s6a(), sequenceNumbers, random, keyring));
+            // SWx takes its SQNs from the same SQN_HE with the same IND length; s6a.max-vectors caps its MAAs too.
+            SwxMessages swx = new SwxMessages(
+                    new Authentication(epsStore, store, settings.s6a().maxVectors(), sequenceNumbers, random, keyring,
+                            clock),
+                    new Registration(epsStore, clock));
+            swxChanges = new SwxProvisioningChanges(epsStore, new NetworkDeregistration(epsStore, sender),
+                    new UserProfileUpdate(epsStore, sender));
             diameter = new DiameterServer(settings.diameter(),
-                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application())),
+                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application()),
+                            guard(swx.application())),
                     metrics.requests(), List.of());
             server.set(diameter);
             GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
@@ -276,6 +296,7 @@ public final class HssNode implements AutoCloseable {
         return shStore;
     }
 
+
     /** Serving: Diameter listening and the grid active (a cluster waiting for its baseline is not). */
     public boolean ready() {
         try {
@@ -301,6 +322,11 @@ public final class HssNode implements AutoCloseable {
 
     public ProvisioningChanges provisioningChanges() {
         return provisioningChanges;
+    }
+
+    /** What provisioning calls after it changed USIMs, for their 3GPP AAA servers (SWx PPR and RTR). */
+    public SwxProvisioningChanges swxProvisioningChanges() {
+        return swxChanges;
     }
 
     public DiameterServer diameter() {

@@ -10,9 +10,10 @@ import org.imshss.node.diameter.DiameterApplication;
 import org.imshss.node.diameter.RequestHandler;
 
 /**
- * Acknowledges nothing that a divided cluster may drop. A request that may write (SAR, MAR, PUR, SNR; on S6a ULR,
- * Purge-UE and NOR, which change the EPS registration) is answered 3004 DIAMETER_TOO_BUSY (RFC 6733 7.1.3: the
- * peer sends it again to another node, one of the part that writes)
+ * Acknowledges nothing that a divided cluster may drop. A request that may write (SAR, MAR, PUR, SNR; on S6a AIR,
+ * which allocates SQNs, and ULR, Purge-UE and NOR, which change the EPS registration; on SWx MAR and SAR, which
+ * allocate SQNs and store the AAA server) is answered 3004 DIAMETER_TOO_BUSY (RFC 6733 7.1.3: the peer sends it
+ * again to another node, one of the part that writes)
  * <ul>
  *   <li>at once when this node's part accepts no writes: also when it would be answered from a read (a SAR that
  *       changes nothing), since that read may show this part's own unacknowledged writes;</li>
@@ -26,6 +27,7 @@ import org.imshss.node.diameter.RequestHandler;
  */
 final class QuorumGuard {
 
+    /** Every other command counts as a write: a new one is guarded unless it is added here. */
     private static final Set<Command> READS = Set.of(Command.UAR, Command.LIR, Command.UDR);
 
     /** What the guard asks the grid. */

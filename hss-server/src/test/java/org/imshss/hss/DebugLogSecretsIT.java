@@ -16,21 +16,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.AkaItems;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.LogCapture;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.RestClient;
+import org.imshss.hss.testing.S6a;
+import org.imshss.hss.testing.Swx;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.hss.testing.Usims;
 import org.imshss.http.ApiToken;
 import org.imshss.http.RestSettings;
 import org.imshss.http.Role;
+import org.imshss.provisioning.model.Ambr;
+import org.imshss.provisioning.model.ApnConfiguration;
+import org.imshss.provisioning.model.ApnProfile;
+import org.imshss.provisioning.model.EpsSubscription;
+import org.imshss.provisioning.model.Non3gppSubscription;
+import org.imshss.provisioning.model.PdnType;
+import org.imshss.provisioning.model.Usim;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.Test;
@@ -38,11 +50,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The hardening rule "no secret in any log", checked the way an operator would break it: every logger of the
  * process (the HSS, jDiameter, Ignite, Jersey and Grizzly) at DEBUG while a whole HSS serves Cx (UAR, SAR, LIR,
- * MAR with SIP Digest, HTTP Digest, IMS-AKA, Digest-MD5 and a resynchronisation), Sh (UDR, PUR, SNR) and the
- * provisioning API (subscribers with K, OP, OPc and passwords, credential changes, an import, malformed bodies
- * that carry a K, a wrong token, the calls hssctl makes, an administrative de-registration). Then no K, OP, OPc,
- * CK, IK, XRES, HA1, password, bearer token or password key may appear in any captured line, in hex, Base64 or as
- * text; the IMPIs and result codes must, so the capture provably saw the traffic.
+ * MAR with SIP Digest, HTTP Digest, IMS-AKA, Digest-MD5 and a resynchronisation), S6a (AIR for E-UTRAN, UTRAN
+ * and GERAN vectors, and a resynchronisation), SWx (MAR with EAP-AKA, EAP-AKA' and a resynchronisation, SAR, an
+ * RTR), Sh (UDR, PUR, SNR) and the provisioning API (subscribers with K, OP, OPc and passwords, credential
+ * changes, an import, malformed bodies that carry a K, a wrong token, the calls hssctl makes, an administrative
+ * de-registration). Then no K, OP, OPc, CK, IK, CK', IK', XRES, KASME, SRES, Kc, HA1, password, bearer token or
+ * password key may appear in any captured line, in hex, Base64 or as text; the IMPIs and result codes must, so the
+ * capture provably saw the traffic.
  */
 class DebugLogSecretsIT {
 
@@ -90,12 +104,16 @@ class DebugLogSecretsIT {
             try (TestHss hss = TestHss.start(cx -> cx, PASSWORD_KEY, "/auth-test-seed.json", rest);
                     DiameterTestPeer scscf = hss.peer("scscf1.ims.example.org");
                     DiameterTestPeer as = DiameterTestPeer.connect(Application.SH, "as1.ims.example.org", REALM,
-                            TestHss.freePort(), TestHss.HOST, hss.port())) {
+                            TestHss.freePort(), TestHss.HOST, hss.port());
+                    DiameterTestPeer aaa = Swx.aaa(hss, "aaa1.ims.example.org")) {
                 scscf.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
+                aaa.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
                 RestClient api = new RestClient(hss.node().restUri(), PROVISIONER);
                 provisionOverRest(api);
                 cx(scscf);
+                s6a(hss);
                 sh(as);
+                swx(hss, aaa);
                 administerOverRest(api.withToken(ADMIN));
             }
             texts = capture.texts();
@@ -118,7 +136,7 @@ class DebugLogSecretsIT {
         assertThat(all).as("an identity the scenarios used").contains("sip:alice@ims.example.org");
         assertThat(all).as("the S-CSCF the scenarios used").contains("scscf1.ims.example.org");
         for (Command command : List.of(Command.UAR, Command.SAR, Command.LIR, Command.MAR, Command.UDR, Command.PUR,
-                Command.SNR, Command.RTR)) {
+                Command.SNR, Command.RTR, Command.AIR)) {
             assertThat(all).as("jDiameter's DEBUG line for " + command).contains("commandCode=" + command.code());
         }
         // The JVM's -D flags are where an operator may put auth.password-key or rest.tls.keystore-password
@@ -186,6 +204,51 @@ class DebugLogSecretsIT {
         secrets.put("HA1 (frank)", ha1("scan-frank", FRANK_PASSWORD));
         secrets.put("HA1 (frank, new)", ha1("scan-frank", FRANK_NEW_PASSWORD));
         secrets.put("HA1 (gina)", ha1("scan-gina", GINA_PASSWORD));
+    }
+
+    /**
+     * S6a: a USIM with its own keys (TS 35.207 set 2), sealed for its IMSI, an AIR from an MME for E-UTRAN and
+     * UTRAN/GERAN vectors, and a resynchronisation; every KASME, XRES, CK, IK, SRES and Kc answered is a secret.
+     */
+    private void s6a(TestHss hss) throws Exception {
+        String imsi = "001010000000777";
+        byte[] k = HEX.parseHex("0396eb317b6d1c36f19c1c84cd6ffd16");
+        byte[] opc = HEX.parseHex("53c15671c60a4b731c55b4a441c0bde2");
+        secrets.put("K (USIM)", k);
+        secrets.put("OPc (USIM)", opc);
+        hss.node().epsStore().putApnProfile(new ApnProfile("scan-internet", "internet", PdnType.IPv4, 9, 8, false,
+                true, new Ambr(1_000_000, 2_000_000), true, null));
+        Usims.put(hss, new HssSettings.AuthSettings(PASSWORD_KEY).keyring(), imsi, "carol", k, opc,
+                HEX.parseHex("0000"), new EpsSubscription(null, List.of(), null, 0, null, 0, new Ambr(1, 1), 1,
+                        List.of(new ApnConfiguration(1, "scan-internet", List.of())), List.of(), 0, null));
+        ReferenceMilenage usim = new ReferenceMilenage(k, opc);
+        try (DiameterTestPeer mme = DiameterTestPeer.connect(Application.S6A, "mme1.ims.example.org", REALM,
+                TestHss.freePort(), TestHss.HOST, hss.port())) {
+            Answer answer = S6a.air(mme, imsi, S6a.PLMN_001_01, S6a.Wanted.of(2), S6a.Wanted.of(1));
+            assertThat(Avps.result(answer.getAvps())).contains(ResultCode.DIAMETER_SUCCESS);
+            collectVectorSecrets(answer, "AIR");
+            byte[] rand = HEX.parseHex("c00d603103dcee52c4478119494202e8");
+            Answer resync = S6a.air(mme, imsi, S6a.PLMN_001_01,
+                    new S6a.Wanted(1L, true, S6a.resync(usim, rand, 40_000)), null);
+            assertThat(Avps.result(resync.getAvps())).contains(ResultCode.DIAMETER_SUCCESS);
+            collectVectorSecrets(resync, "AIR resync");
+        }
+    }
+
+    private void collectVectorSecrets(Answer answer, String label) {
+        AvpSet info = Avps.grouped(answer.getAvps(), Avp.AUTHENTICATION_INFO).orElseThrow();
+        int i = 0;
+        for (Avp kind : List.of(Avp.E_UTRAN_VECTOR, Avp.UTRAN_VECTOR, Avp.GERAN_VECTOR)) {
+            for (AvpSet vector : Avps.groupedAll(info, kind)) {
+                int n = ++i;
+                for (Avp secret : List.of(Avp.XRES, Avp.KASME, Avp.CONFIDENTIALITY_KEY, Avp.INTEGRITY_KEY, Avp.SRES,
+                        Avp.KC)) {
+                    Avps.octets(vector, secret).ifPresent(value ->
+                            secrets.put(secret.specName() + " (" + label + "/" + kind.specName() + ")/" + n, value));
+                }
+            }
+        }
+        assertThat(i).as("vectors in the " + label).isPositive();
     }
 
     /** What an operator does first: an AS, subscribers with every kind of credential, and mistakes. */
@@ -277,6 +340,42 @@ class DebugLogSecretsIT {
                 .isEqualTo(ResultCode.DIAMETER_ERROR_USER_UNKNOWN);
         assertThat(result(Cx.mar(scscf, alice, "sip:bob@ims.example.org", "SIP Digest", 1, SCSCF1, null)))
                 .isEqualTo(ResultCode.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
+    }
+
+    /**
+     * SWx for a USIM with alice's keys: EAP-AKA and EAP-AKA' vectors (the CK and IK under CK' and IK' are secrets
+     * too), a resynchronisation and a broken one, a registration and an RTR.
+     */
+    private void swx(TestHss hss, DiameterTestPeer aaa) throws Exception {
+        String imsi = "001010000000901";
+        ReferenceMilenage usim = ReferenceMilenage.withOp(K1, OP1);
+        Usim stored = Usims.put(hss, new HssSettings.AuthSettings(PASSWORD_KEY).keyring(), imsi, "alice", K1,
+                usim.opc(), new byte[2], new EpsSubscription("15550009", List.of(), null, 0, null, 0, null, 0,
+                        List.of(), List.of(), 0, null));
+        hss.node().epsStore().putUsim(stored.withNon3gpp(new Non3gppSubscription(true, true, List.of(), 0, true,
+                true, List.of())));
+        keepVectorSecrets(Swx.mar(aaa, imsi, Swx.EAP_AKA, 2, null), "swx eap-aka");
+        Answer prime = Swx.mar(aaa, imsi, Swx.EAP_AKA_PRIME, 2, "WLAN");
+        keepVectorSecrets(prime, "swx eap-aka'");
+        int i = 0;
+        for (AvpSet item : Avps.groupedAll(prime.getAvps(), Avp.SIP_AUTH_DATA_ITEM)) {
+            byte[] rand = Arrays.copyOf(Avps.octets(item, Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
+            ReferenceMilenage.Outputs out = usim.compute(rand, new byte[6], new byte[2]);
+            secrets.put("CK under CK' swx/" + ++i, out.ck());
+            secrets.put("IK under IK' swx/" + i, out.ik());
+        }
+        byte[] rand = Arrays.copyOf(Avps.octets(Avps.groupedAll(prime.getAvps(), Avp.SIP_AUTH_DATA_ITEM).get(0),
+                Avp.SIP_AUTHENTICATE).orElseThrow(), 16);
+        byte[] payload = S6a.resync(usim, rand, 7000L << 5);
+        Answer resynced = Swx.mar(aaa, imsi, Swx.EAP_AKA_PRIME, 1, "WLAN", payload, avps -> { });
+        assertThat(result(resynced)).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        keepVectorSecrets(resynced, "swx resync");
+        payload[29] ^= 1;
+        assertThat(result(Swx.mar(aaa, imsi, Swx.EAP_AKA, 1, null, payload, avps -> { })))
+                .isEqualTo(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
+        assertThat(result(Swx.sar(aaa, imsi, 1))).isEqualTo(ResultCode.DIAMETER_SUCCESS);
+        assertThat(hss.node().swxProvisioningChanges().deregister(imsi).get(10, TimeUnit.SECONDS).result())
+                .isEqualTo(ResultCode.DIAMETER_SUCCESS);
     }
 
     private void sh(DiameterTestPeer as) throws Exception {

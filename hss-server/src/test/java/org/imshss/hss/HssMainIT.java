@@ -19,7 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Application;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Command;
 import org.imshss.hss.testing.TestHss;
+import org.imshss.node.testing.RawDiameterClient;
+import org.imshss.node.testing.RawMessage;
+import org.imshss.node.testing.RawMessage.RawAvp;
 import org.imshss.node.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +212,49 @@ class HssMainIT {
                     .header("Authorization", "Bearer " + HssMain.DEMO_API_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(401);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /**
+     * --demo serves the EPC realm an MME of the demo PLMN derives from the IMSI (TS 23.003 19.2) and admits MMEs of
+     * it: the CER is answered 2001 with S6a advertised, an AIR to that realm is answered by S6a (an unknown IMSI:
+     * 5001 in Experimental-Result), not 3003.
+     */
+    @Test
+    void demoServesAndAdmitsTheEpcRealm() throws Exception {
+        Map<String, String> env = isolated();
+        Path output = Files.createTempFile(dir, "hss", ".out");
+        Process process = start(env, output, "--demo");
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            awaitReady(process, output, client, "http://127.0.0.1:" + env.get("HSS_REST_PORT"));
+            String epc = "epc.mnc001.mcc001.3gppnetwork.org";
+            try (RawDiameterClient mme = RawDiameterClient.connect("127.0.0.1",
+                    Integer.parseInt(env.get("HSS_DIAMETER_PORT")), "mme1." + epc, epc)) {
+                RawMessage cea = mme.capabilitiesAnswer();
+                assertThat(cea.resultCode()).isEqualTo(2001);
+                assertThat(cea.all(Avp.VENDOR_SPECIFIC_APPLICATION_ID)).anySatisfy(vsai -> assertThat(
+                        vsai.member(Avp.AUTH_APPLICATION_ID).orElseThrow().u32()).isEqualTo(Application.S6A.id()));
+                int id = mme.nextId();
+                RawMessage aia = mme.exchange(new RawMessage(RawMessage.FLAG_REQUEST | RawMessage.FLAG_PROXIABLE,
+                        Command.AIR.code(), Application.S6A.id(), id, id, List.of(
+                                RawAvp.utf8(Avp.SESSION_ID, "mme1." + epc + ";1"),
+                                RawAvp.u32(Avp.AUTH_SESSION_STATE, 1),
+                                RawAvp.utf8(Avp.ORIGIN_HOST, "mme1." + epc),
+                                RawAvp.utf8(Avp.ORIGIN_REALM, epc),
+                                RawAvp.utf8(Avp.DESTINATION_REALM, epc),
+                                RawAvp.utf8(Avp.USER_NAME, "001019999999997"),
+                                RawAvp.grouped(Avp.REQUESTED_EUTRAN_AUTHENTICATION_INFO,
+                                        RawAvp.u32(Avp.NUMBER_OF_REQUESTED_VECTORS, 1)),
+                                RawAvp.of(Avp.VISITED_PLMN_ID, new byte[] {0x00, (byte) 0xf1, 0x10}))));
+                assertThat(aia.avp(Avp.EXPERIMENTAL_RESULT).orElseThrow().member(Avp.EXPERIMENTAL_RESULT_CODE)
+                        .orElseThrow().u32()).as(aia.toString()).isEqualTo(5001);
+            }
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -12,7 +12,10 @@ import org.imshss.node.diameter.DiameterApplication;
 import org.imshss.node.diameter.RequestHandler;
 import org.junit.jupiter.api.Test;
 
-/** ULR, Purge-UE and NOR change the EPS registration: a part of the cluster that accepts no writes refuses them. */
+/**
+ * ULR, Purge-UE and NOR change the EPS registration, AIR allocates SQNs: a part of the cluster that accepts no writes
+ * refuses them.
+ */
 class QuorumGuardS6aTest {
 
     @Test
@@ -23,7 +26,7 @@ class QuorumGuardS6aTest {
             return Answer.of(ResultCode.DIAMETER_SUCCESS);
         };
         DiameterApplication s6a = new DiameterApplication(Application.S6A,
-                Map.of(Command.ULR, handler, Command.S6A_PUR, handler, Command.NOR, handler));
+                Map.of(Command.ULR, handler, Command.S6A_PUR, handler, Command.NOR, handler, Command.AIR, handler));
         DiameterApplication guarded = QuorumGuard.wrap(s6a, new QuorumGuard.Grid() {
             @Override
             public boolean writesAccepted() {
@@ -40,7 +43,7 @@ class QuorumGuardS6aTest {
                 return false;
             }
         });
-        for (Command command : new Command[] {Command.ULR, Command.S6A_PUR, Command.NOR}) {
+        for (Command command : new Command[] {Command.ULR, Command.S6A_PUR, Command.NOR, Command.AIR}) {
             assertThat(guarded.handlers().get(command).handle(null).result()).as(command.name())
                     .isEqualTo(ResultCode.DIAMETER_TOO_BUSY);
         }

@@ -24,6 +24,9 @@ import org.imshss.node.diameter.transport.TransportSettings;
  * @param allowedPeers Diameter identities (Origin-Host) admitted, compared without regard to case
  * @param allowedRealms realms (Origin-Realm) whose every host is admitted
  * @param tls Diameter over TLS, or {@link TlsSettings#DISABLED}
+ * @param additionalRealms realms served besides {@code realm}: a request whose Destination-Realm names one is
+ *                         answered here, not 3003 DIAMETER_REALM_NOT_SERVED (an MME derives the HSS's realm from
+ *                         the IMSI, TS 23.003 19.2, which need not be the IMS realm)
  */
 public record DiameterSettings(
         String bindAddress,
@@ -39,15 +42,31 @@ public record DiameterSettings(
         TransportSettings transport,
         List<String> allowedPeers,
         List<String> allowedRealms,
-        TlsSettings tls) {
+        TlsSettings tls,
+        List<String> additionalRealms) {
 
     /** The realm of the demo data. */
     public static final String DEMO_REALM = "ims.example.org";
+    /**
+     * The EPC realm an MME derives for the demo's IMSIs (MCC 001, MNC 01):
+     * {@code epc.mnc<MNC>.mcc<MCC>.3gppnetwork.org}, TS 23.003 19.2.
+     */
+    public static final String DEMO_EPC_REALM = "epc.mnc001.mcc001.3gppnetwork.org";
 
     public DiameterSettings {
         allowedPeers = List.copyOf(allowedPeers);
         allowedRealms = List.copyOf(allowedRealms);
         java.util.Objects.requireNonNull(tls, "tls");
+        additionalRealms = additionalRealms == null ? List.of() : List.copyOf(additionalRealms);
+    }
+
+    /** Serving no realm besides its own. */
+    public DiameterSettings(String bindAddress, int port, String identity, String realm, String productName,
+            boolean acceptAnyPeer, Duration requestTimeout, Duration watchdogInterval, int queueSize,
+            int processingThreads, TransportSettings transport, List<String> allowedPeers,
+            List<String> allowedRealms, TlsSettings tls) {
+        this(bindAddress, port, identity, realm, productName, acceptAnyPeer, requestTimeout, watchdogInterval,
+                queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls, List.of());
     }
 
     /** With the default transport limits and no peer or realm allowed by name. */
@@ -71,26 +90,35 @@ public record DiameterSettings(
     public DiameterSettings withTransport(TransportSettings other) {
         return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
                 requestTimeout, watchdogInterval, queueSize, processingThreads, other, allowedPeers,
-                allowedRealms, tls);
+                allowedRealms, tls, additionalRealms);
     }
 
     /** With another peer allowlist. */
     public DiameterSettings withPeers(boolean acceptAny, List<String> peers, List<String> realms) {
         return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAny,
-                requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms, tls);
+                requestTimeout, watchdogInterval, queueSize, processingThreads, transport, peers, realms, tls,
+                additionalRealms);
     }
 
     /** With another device watchdog interval (Tw). */
     public DiameterSettings withWatchdogInterval(Duration tw) {
         return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
-                requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls);
+                requestTimeout, tw, queueSize, processingThreads, transport, allowedPeers, allowedRealms, tls,
+                additionalRealms);
     }
 
     /** With other TLS settings. */
     public DiameterSettings withTls(TlsSettings other) {
         return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
                 requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
-                allowedRealms, other);
+                allowedRealms, other, additionalRealms);
+    }
+
+    /** Serving these realms besides its own. */
+    public DiameterSettings withAdditionalRealms(List<String> realms) {
+        return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAnyPeer,
+                requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
+                allowedRealms, tls, realms);
     }
 
     /**
@@ -99,6 +127,21 @@ public record DiameterSettings(
      */
     public DiameterSettings withDemoPeers() {
         return admitsNobody() ? withPeers(false, List.of(), List.of(DEMO_REALM)) : this;
+    }
+
+    /**
+     * For an HSS's {@code --demo}: {@link #withDemoPeers()}, and an MME of {@link #DEMO_EPC_REALM} or of
+     * {@link #DEMO_REALM} admitted and its requests to {@link #DEMO_EPC_REALM} served. A configured allowlist is
+     * kept; configured additional realms are kept too.
+     */
+    public DiameterSettings withDemoEpc() {
+        DiameterSettings out = admitsNobody() ? withPeers(false, List.of(), List.of(DEMO_REALM, DEMO_EPC_REALM)) : this;
+        if (out.additionalRealms.contains(DEMO_EPC_REALM) || DEMO_EPC_REALM.equals(realm)) {
+            return out;
+        }
+        List<String> realms = new java.util.ArrayList<>(out.additionalRealms);
+        realms.add(DEMO_EPC_REALM);
+        return out.withAdditionalRealms(realms);
     }
 
     /** Whether no peer at all can be admitted. */
@@ -127,7 +170,8 @@ public record DiameterSettings(
                 transport(c),
                 list(c, "diameter.allowed-peers"),
                 list(c, "diameter.allowed-realms"),
-                tls(c, connect));
+                tls(c, connect),
+                list(c, "diameter.additional-realms"));
     }
 
     /**

@@ -85,6 +85,7 @@ public final class DiameterServer implements AutoCloseable {
                     + "every CER is answered 3010 DIAMETER_UNKNOWN_PEER");
         }
         Set<String> realms = new LinkedHashSet<>(List.of(settings.realm()));
+        realms.addAll(settings.additionalRealms());
         remotePeers.forEach(peer -> realms.add(peer.realm()));
         RequestDispatcher dispatcher = new RequestDispatcher(new Answers(localIdentity(), applications), handlers,
                 observer);

@@ -32,7 +32,13 @@ import org.imshss.provisioning.store.GridTls;
 
 /** Every setting of one HSS process, validated. */
 public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
-        ShSettings sh, RestSettings rest) {
+        ShSettings sh, RestSettings rest, S6aSettings s6a) {
+
+    /** With the default S6a settings. */
+    public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh,
+            RestSettings rest) {
+        this(diameter, grid, cx, auth, sh, rest, S6aSettings.DEFAULTS);
+    }
 
     /** Without the provisioning API. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh) {
@@ -43,17 +49,22 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
 
     /** With another provisioning API configuration. */
     public HssSettings withRest(RestSettings other) {
-        return new HssSettings(diameter, grid, cx, auth, sh, other);
+        return new HssSettings(diameter, grid, cx, auth, sh, other, s6a);
     }
 
     /** With other keys for the secrets at rest. */
     public HssSettings withAuth(AuthSettings other) {
-        return new HssSettings(diameter, grid, cx, other, sh, rest);
+        return new HssSettings(diameter, grid, cx, other, sh, rest, s6a);
     }
 
     /** With other Diameter settings. */
     public HssSettings withDiameter(DiameterSettings other) {
-        return new HssSettings(other, grid, cx, auth, sh, rest);
+        return new HssSettings(other, grid, cx, auth, sh, rest, s6a);
+    }
+
+    /** With other S6a settings. */
+    public HssSettings withS6a(S6aSettings other) {
+        return new HssSettings(diameter, grid, cx, auth, sh, rest, other);
     }
 
     /** With the default Sh settings. */
@@ -124,6 +135,22 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 boolean keepServerNameOnDeregistration, int maxAuthItems, boolean sharedIfcSetsSupported) {
             this(homeNetworks, authPendingTimeout, keepServerNameOnDeregistration, maxAuthItems,
                     sharedIfcSetsSupported, SequenceNumbers.DEFAULT_IND_BITS);
+        }
+    }
+
+    /**
+     * @param maxVectors most vectors of each kind (E-UTRAN, UTRAN, GERAN) in one AIA (TS 29.272 5.2.3.1.3), 1..32
+     */
+    public record S6aSettings(int maxVectors) {
+
+        public static final int MAX_VECTORS_LIMIT = 32;
+        public static final S6aSettings DEFAULTS = new S6aSettings(5);
+
+        public S6aSettings {
+            if (maxVectors < 1 || maxVectors > MAX_VECTORS_LIMIT) {
+                throw new InvalidConfigurationException("s6a.max-vectors", "must be 1.." + MAX_VECTORS_LIMIT
+                        + ", not " + maxVectors);
+            }
         }
     }
 
@@ -280,7 +307,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 nonNegative(c, "rest.requests-per-second"),
                 ConfigValues.restTls(c),
                 Duration.ofDays(nonNegative(c, "rest.audit-retention-days")));
-        return new HssSettings(diameter, grid, cx, auth, sh, rest);
+        S6aSettings s6a = new S6aSettings(positive(c, "s6a.max-vectors"));
+        return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a);
     }
 
     private static long megabytes(Configuration c, String key) {

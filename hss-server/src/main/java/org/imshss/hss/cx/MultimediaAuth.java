@@ -16,6 +16,7 @@ import org.imshss.hss.auth.AkaVectorFactory;
 import org.imshss.hss.auth.AuthSchemes;
 import org.imshss.hss.auth.Milenage;
 import org.imshss.hss.auth.Resynchronisation;
+import org.imshss.hss.auth.SealedKeys;
 import org.imshss.hss.auth.SequenceAllocation;
 import org.imshss.hss.auth.SequenceNumbers;
 import org.imshss.hss.config.HssSettings.CxSettings;
@@ -26,6 +27,8 @@ import org.imshss.provisioning.model.IpAddresses;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.Usim;
+import org.imshss.provisioning.store.EpsDataStore;
 import org.imshss.provisioning.store.SubscriberStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class MultimediaAuth {
     private static final Logger log = LoggerFactory.getLogger(MultimediaAuth.class);
 
     private final SubscriberStore store;
+    private final EpsDataStore usims;
     private final CxSettings settings;
     private final SequenceNumbers sequenceNumbers;
     private final SecureRandom random;
@@ -52,13 +56,15 @@ public final class MultimediaAuth {
     /**
      * @param keyring opens the sealed K, OPc, HA1 and passwords; this is the only place they are opened, each for
      *                the answer at hand and cleared after. Without any key Digest-MD5 is refused.
+     * @param usims the USIMs whose keys a private identity with {@link AuthProfile#usim()} uses for AKA
      * @param cancelReplaced de-registers what the S-CSCF a MAR replaces still held (TS 29.228 8.1.1), in the
      *                       background: the answer does not wait for it
      */
-    public MultimediaAuth(SubscriberStore store, CxSettings settings, SequenceNumbers sequenceNumbers,
-            SecureRandom random, Clock clock, Keyring keyring,
+    public MultimediaAuth(SubscriberStore store, EpsDataStore usims, CxSettings settings,
+            SequenceNumbers sequenceNumbers, SecureRandom random, Clock clock, Keyring keyring,
             Function<RegistrationChanges.Replaced, CompletableFuture<NetworkOutcome>> cancelReplaced) {
         this.store = store;
+        this.usims = usims;
         this.settings = settings;
         this.sequenceNumbers = sequenceNumbers;
         this.random = random;
@@ -91,8 +97,10 @@ public final class MultimediaAuth {
         boolean aka = AuthSchemes.isAka(canonical);
         byte[] resync = request.authorization();
         Milenage milenage = null;
+        AkaCredentials credentials = null;
         if (aka) {
-            milenage = milenage(impi);
+            credentials = akaCredentials(impi);
+            milenage = credentials == null ? null : milenage(impi, credentials);
             if (milenage == null) {
                 return MultimediaAuthAnswer.of(ResultCode.DIAMETER_UNABLE_TO_COMPLY);
             }
@@ -125,8 +133,8 @@ public final class MultimediaAuth {
             cancelReplacedServer(impu.subscriptionId(), request.serverName(), replaced);
         }
         List<AuthItem> items = aka
-                ? akaItems(impi.impi(), canonical, milenage, auth.aka(), resyncSqnMs >= 0 ? 1 : itemCount(request),
-                        resyncSqnMs)
+                ? akaItems(impi.sequenceKey(), canonical, milenage, credentials,
+                        resyncSqnMs >= 0 ? 1 : itemCount(request), resyncSqnMs)
                 : List.of(single);
         return new MultimediaAuthAnswer(ResultCode.DIAMETER_SUCCESS, impi.impi(), impu.identity(), items);
     }
@@ -151,7 +159,7 @@ public final class MultimediaAuth {
             case AuthSchemes.DIGEST_MD5 -> auth.cleartextPasswordAllowed() && auth.sealedPassword() != null && haveKey;
             case AuthSchemes.NASS_BUNDLED -> auth.lineIdentifier() != null && !auth.lineIdentifier().isEmpty();
             case AuthSchemes.EARLY_IMS_SECURITY -> IpAddresses.valid(auth.ipAddress());
-            case AuthSchemes.DIGEST_AKA_V1_MD5, AuthSchemes.DIGEST_AKA_V2_MD5 -> auth.aka() != null;
+            case AuthSchemes.DIGEST_AKA_V1_MD5, AuthSchemes.DIGEST_AKA_V2_MD5 -> auth.hasAka();
             default -> false;
         };
     }
@@ -168,26 +176,31 @@ public final class MultimediaAuth {
         };
     }
 
-    /** Milenage over the opened K and OPc, which are cleared at once; null if they do not open (logged). */
-    private Milenage milenage(PrivateIdentity impi) {
-        byte[] k = null;
-        byte[] opc = null;
+    /**
+     * The identity's own AKA keys, or those of the USIM it names (TS 23.003 13.3: a UE without ISIM authenticates
+     * to IMS with its USIM); null, logged, when that USIM is not provisioned.
+     */
+    private AkaCredentials akaCredentials(PrivateIdentity impi) {
+        String imsi = impi.auth().usim();
+        if (imsi == null) {
+            return impi.auth().aka();
+        }
+        Optional<Usim> usim = usims.usim(imsi);
+        if (usim.isEmpty()) {
+            log.warn("MAR: {} authenticates with USIM {}, which is not provisioned", impi.impi(), imsi);
+            return null;
+        }
+        return usim.get().aka();
+    }
+
+    /** Milenage over the opened K and OPc (sealed for the IMPI, or for the IMSI when a USIM's); null if they do not open (logged). */
+    private Milenage milenage(PrivateIdentity impi, AkaCredentials credentials) {
+        String label = impi.auth().usim() != null ? impi.auth().usim() : impi.impi();
         try {
-            k = keyring.open(impi.impi(), Keyring.Field.K, impi.auth().aka().k());
-            opc = keyring.open(impi.impi(), Keyring.Field.OPC, impi.auth().aka().opc());
-            return new Milenage(k, opc);
+            return SealedKeys.milenage(keyring, label, credentials);
         } catch (Keyring.SecretUnavailableException e) {
             log.warn("MAR: {}", e.getMessage());
             return null;
-        } finally {
-            clear(k);
-            clear(opc);
-        }
-    }
-
-    private static void clear(byte[] secret) {
-        if (secret != null) {
-            Arrays.fill(secret, (byte) 0);
         }
     }
 
@@ -237,10 +250,13 @@ public final class MultimediaAuth {
         }
     }
 
-    /** The SQNs are stored in the grid before any vector is built, so none is ever handed out twice. */
-    private List<AuthItem> akaItems(String impi, String scheme, Milenage milenage, AkaCredentials credentials,
+    /**
+     * The SQNs are stored in the grid before any vector is built, so none is ever handed out twice; the key is the
+     * IMPI's own or its USIM's ({@link PrivateIdentity#sequenceKey()}), which S6a AIR allocates from too.
+     */
+    private List<AuthItem> akaItems(String sequenceKey, String scheme, Milenage milenage, AkaCredentials credentials,
             int count, long resyncSqnMs) {
-        long[] sqns = store.updateSequence(impi, new SequenceAllocation.Allocate(sequenceNumbers, count, resyncSqnMs));
+        long[] sqns = store.updateSequence(sequenceKey, new SequenceAllocation.Allocate(sequenceNumbers, count, resyncSqnMs));
         byte[] amf = credentials.amf();
         List<AuthItem> items = new ArrayList<>(sqns.length);
         for (long sqn : sqns) {

@@ -80,8 +80,8 @@ public final class SubscriptionDataWriter {
         out.end(group);
     }
 
-    /** 7.3.35. */
-    private static void writeApnConfiguration(MessageWriter out, EpsProfile.Apn apn) {
+    /** 7.3.35; SWx sends the same layout in Non-3GPP-User-Data (TS 29.273 8.2.3.1). */
+    public static void writeApnConfiguration(MessageWriter out, EpsProfile.Apn apn) {
         ApnProfile profile = apn.profile();
         int group = out.begin(Avp.APN_CONFIGURATION);
         out.unsigned32(Avp.CONTEXT_IDENTIFIER, apn.configuration().contextIdentifier());
@@ -115,7 +115,7 @@ public final class SubscriptionDataWriter {
     }
 
     /** 7.3.41: bit/s up to 2^32-1; above, the base AVP holds 2^32-1 and the Extended one kbit/s. */
-    private static void writeAmbr(MessageWriter out, Ambr ambr) {
+    public static void writeAmbr(MessageWriter out, Ambr ambr) {
         int group = out.begin(Avp.AMBR);
         out.unsigned32(Avp.MAX_REQUESTED_BANDWIDTH_UL, Math.min(ambr.uplink(), MAX_UNSIGNED32));
         out.unsigned32(Avp.MAX_REQUESTED_BANDWIDTH_DL, Math.min(ambr.downlink(), MAX_UNSIGNED32));

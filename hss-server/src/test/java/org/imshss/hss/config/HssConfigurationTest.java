@@ -70,6 +70,24 @@ class HssConfigurationTest {
     }
 
     @Test
+    void s6aVectorCapAndAdditionalRealms() {
+        HssSettings defaults = HssConfiguration.load(null, Map.of());
+        assertThat(defaults.s6a().maxVectors()).isEqualTo(5);
+        assertThat(defaults.diameter().additionalRealms()).isEmpty();
+        HssSettings set = HssConfiguration.load(null, Map.of("HSS_S6A_MAX_VECTORS", "3",
+                "HSS_DIAMETER_ADDITIONAL_REALMS", "epc.mnc001.mcc001.3gppnetwork.org, epc.mnc002.mcc001.3gppnetwork.org"));
+        assertThat(set.s6a().maxVectors()).isEqualTo(3);
+        assertThat(set.diameter().additionalRealms())
+                .containsExactly("epc.mnc001.mcc001.3gppnetwork.org", "epc.mnc002.mcc001.3gppnetwork.org");
+        assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_S6A_MAX_VECTORS", "33")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("s6a.max-vectors");
+        // --demo: the demo's EPC realm served, its MMEs admitted next to the IMS realm's peers.
+        var demo = defaults.diameter().withDemoEpc();
+        assertThat(demo.additionalRealms()).containsExactly("epc.mnc001.mcc001.3gppnetwork.org");
+        assertThat(demo.allowedRealms()).containsExactly("ims.example.org", "epc.mnc001.mcc001.3gppnetwork.org");
+    }
+
+    @Test
     void environmentNamesFollowTheKeys() {
         assertThat(HssConfiguration.environmentName("diameter.bind-address")).isEqualTo("HSS_DIAMETER_BIND_ADDRESS");
         assertThat(HssConfiguration.environmentName("cx.auth-pending-timeout-s"))

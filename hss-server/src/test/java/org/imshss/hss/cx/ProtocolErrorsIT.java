@@ -288,13 +288,16 @@ class ProtocolErrorsIT {
         assertAnswer(request, answer, ResultCode.DIAMETER_COMMAND_UNSUPPORTED);
     }
 
+    /** S6b (TS 29.273 9.1.1), an application of the dictionary's vendor the node does not serve. */
+    private static final long S6B = 16777272L;
+
     @Test
-    void swxMarToANodeWithoutSwxIsApplicationUnsupported() throws Exception {
+    void requestOfAnApplicationTheNodeDoesNotServeIsApplicationUnsupported() throws Exception {
         List<RawAvp> avps = uarAvps();
         avps.replaceAll(a -> a.is(Avp.VENDOR_SPECIFIC_APPLICATION_ID) ? RawAvp.grouped(
                 Avp.VENDOR_SPECIFIC_APPLICATION_ID, RawAvp.u32(Avp.VENDOR_ID, Application.SWX.vendorId()),
-                RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.SWX.id())) : a);
-        RawMessage request = request(Command.SWX_MAR.code(), Application.SWX.id(),
+                RawAvp.u32(Avp.AUTH_APPLICATION_ID, S6B)) : a);
+        RawMessage request = request(Command.SWX_MAR.code(), S6B,
                 RawMessage.FLAG_REQUEST | RawMessage.FLAG_PROXIABLE, avps);
 
         RawMessage answer = peer.exchange(request);

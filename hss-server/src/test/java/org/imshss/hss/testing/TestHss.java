@@ -91,6 +91,27 @@ public final class TestHss implements AutoCloseable {
         return start(settings -> settings, null, null, HssSettings.REST_DISABLED, diameter, false);
     }
 
+    /** With Diameter settings changed from the test defaults and secrets sealed under this password key. */
+    public static TestHss startWithDiameter(java.util.function.UnaryOperator<DiameterSettings> diameter,
+            byte[] passwordKey) throws Exception {
+        return start(settings -> settings, passwordKey, null, HssSettings.REST_DISABLED, diameter, false);
+    }
+
+    /**
+     * As {@link #start()} with secrets sealed under {@code passwordKey}, also serving and admitting the EPC realm
+     * an MME of the demo's PLMN addresses (as {@code hss --demo} does).
+     */
+    public static TestHss startEpc(byte[] passwordKey) throws Exception {
+        return startWithDiameter(d -> d.withPeers(false, List.of(), List.of(REALM, DiameterSettings.DEMO_EPC_REALM))
+                .withAdditionalRealms(List.of(DiameterSettings.DEMO_EPC_REALM)), passwordKey);
+    }
+
+    /** An MME of the EPC realm, speaking S6a, connected to this HSS. */
+    public DiameterTestPeer mme(String originHost) throws Exception {
+        return DiameterTestPeer.connect(org.imshss.diameter.Application.S6A, originHost,
+                DiameterSettings.DEMO_EPC_REALM, freePort(), HOST, port);
+    }
+
     /** With a password key, an extra seed and the provisioning API as given. */
     public static TestHss start(java.util.function.UnaryOperator<HssSettings.CxSettings> cx, byte[] passwordKey,
             String extraSeed, RestSettings rest) throws Exception {

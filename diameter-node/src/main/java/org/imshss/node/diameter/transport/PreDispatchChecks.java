@@ -17,7 +17,9 @@ import org.imshss.diameter.ResultCode;
  * Application-Id the node does not advertise, 3001 for a command it does not serve (or of another application),
  * 3008 for the E bit in a request (RFC 6733 3), 5005 without Origin-Host, Origin-Realm or Destination-Realm, 3003
  * for a Destination-Realm the node does not route, then 5005/5004 when no Auth-/Acct-Application-Id, top-level or
- * in a Vendor-Specific-Application-Id, names the header's application.
+ * in a Vendor-Specific-Application-Id, names the header's application. A command whose ABNF makes all of them
+ * optional (S6a, TS 29.272 7.2: {@code [ Vendor-Specific-Application-Id ]}) may leave them out: its header names
+ * the application; one it carries must still name the header's.
  */
 final class PreDispatchChecks {
 
@@ -57,11 +59,18 @@ final class PreDispatchChecks {
         if (!routedRealm.test(avps.utf8(Avp.DESTINATION_REALM))) {
             return refuse(ResultCode.DIAMETER_REALM_NOT_SERVED, null, null);
         }
-        return applicationAvps(avps, application);
+        return applicationAvps(avps, application, applicationAvpRequired(command.get()));
+    }
+
+    /** Whether the command's ABNF requires an AVP that names the application. */
+    private static boolean applicationAvpRequired(Command command) {
+        return command.rules().stream().anyMatch(rule -> rule.required()
+                && (rule.avp() == Avp.VENDOR_SPECIFIC_APPLICATION_ID || rule.avp() == Avp.AUTH_APPLICATION_ID
+                        || rule.avp() == Avp.ACCT_APPLICATION_ID));
     }
 
     /** RFC 6733 6.11: the AVPs that name the request's application must name the header's. */
-    private static Optional<Refusal> applicationAvps(AvpGroup avps, long application) {
+    private static Optional<Refusal> applicationAvps(AvpGroup avps, long application, boolean required) {
         ReceivedAvp other = null;
         for (int i = 0; i < avps.size(); i++) {
             ReceivedAvp avp = avps.get(i);
@@ -86,6 +95,9 @@ final class PreDispatchChecks {
         if (other != null) {
             return refuse(ResultCode.DIAMETER_INVALID_AVP_VALUE, other.encoded(),
                     "the application AVPs do not name application " + application + " of the header");
+        }
+        if (!required) {
+            return Optional.empty();
         }
         return refuse(ResultCode.DIAMETER_MISSING_AVP,
                 MessageDecoder.minimalAvp(Avp.VENDOR_SPECIFIC_APPLICATION_ID.code(), AVP_FLAG_MANDATORY, 0),

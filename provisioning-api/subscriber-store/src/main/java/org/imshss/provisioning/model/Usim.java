@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * @param subscriptionId the IMS subscription (subscriber) it belongs to
  * @param aka K and OPc sealed for the IMSI ({@link Keyring}), and the AMF
  * @param eps the EPS subscription, or null for a USIM without one (S6a then answers 5420)
+ * @param non3gpp the non-3GPP access subscription (SWx, TS 29.273), or null for a USIM without one (SWx then
+ *                answers DIAMETER_ERROR_USER_NO_NON_3GPP_SUBSCRIPTION)
  */
-public record Usim(String imsi, String subscriptionId, AkaCredentials aka, EpsSubscription eps) {
+public record Usim(String imsi, String subscriptionId, AkaCredentials aka, EpsSubscription eps,
+        Non3gppSubscription non3gpp) {
 
     private static final Pattern IMSI = Pattern.compile("[0-9]{6,15}");
 
@@ -25,6 +28,16 @@ public record Usim(String imsi, String subscriptionId, AkaCredentials aka, EpsSu
         if (aka == null) {
             throw new IllegalArgumentException("a USIM has AKA keys");
         }
+    }
+
+    /** A USIM without non-3GPP access subscription. */
+    public Usim(String imsi, String subscriptionId, AkaCredentials aka, EpsSubscription eps) {
+        this(imsi, subscriptionId, aka, eps, null);
+    }
+
+    /** This USIM with another non-3GPP access subscription (null: none). */
+    public Usim withNon3gpp(Non3gppSubscription other) {
+        return new Usim(imsi, subscriptionId, aka, eps, other);
     }
 
     public static boolean isImsi(String imsi) {
@@ -56,6 +69,7 @@ public record Usim(String imsi, String subscriptionId, AkaCredentials aka, EpsSu
 
     @Override
     public String toString() {
-        return "Usim[imsi=" + imsi + ", subscriptionId=" + subscriptionId + ", aka=" + aka + ", eps=" + eps + "]";
+        return "Usim[imsi=" + imsi + ", subscriptionId=" + subscriptionId + ", aka=" + aka + ", eps=" + eps
+                + ", non3gpp=" + non3gpp + "]";
     }
 }

@@ -38,6 +38,8 @@ public final class CacheNames {
     public static final String APN_PROFILES = "hss-apn-profiles";
     /** EPS registration (serving MME and SGSN) by IMSI, changed only through atomic updates. */
     public static final String EPS_REGISTRATIONS = "hss-eps-registrations";
+    /** The 3GPP AAA server of each USIM on SWx (TS 29.273 8.1.2.2) by IMSI, changed only through atomic updates. */
+    public static final String AAA_REGISTRATIONS = "hss-aaa-registrations";
 
     /** Provisioning changes, by zero-padded sequence number (the REST API's audit trail). */
     public static final String AUDIT = "hss-audit";
@@ -52,12 +54,12 @@ public final class CacheNames {
     /** Caches with one entry per subscriber; the others hold shared, few entries. */
     public static final List<String> PER_SUBSCRIBER =
             List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, IMPLICIT_SETS, REGISTRATIONS, AUTH_SEQUENCES, MSISDNS,
-                    SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI_VALUES, USIMS, EPS_REGISTRATIONS);
+                    SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI_VALUES, USIMS, EPS_REGISTRATIONS, AAA_REGISTRATIONS);
 
     public static final List<String> ALL = List.of(SUBSCRIPTIONS, PRIVATE_IDS, PUBLIC_IDS, WILDCARDS,
             IMPLICIT_SETS, SERVICE_PROFILES, IFCS, SHARED_IFC_SETS, CHARGING, SCSCFS, REGISTRATIONS, AUTH_SEQUENCES,
             MSISDNS, SH_APPLICATION_SERVERS, SH_REPOSITORY, SH_SUBSCRIPTIONS, SH_DSAI, SH_DSAI_VALUES, USIMS,
-            APN_PROFILES, EPS_REGISTRATIONS, AUDIT);
+            APN_PROFILES, EPS_REGISTRATIONS, AAA_REGISTRATIONS, AUDIT);
 
     private CacheNames() {
     }

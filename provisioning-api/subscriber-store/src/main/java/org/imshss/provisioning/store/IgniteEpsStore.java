@@ -9,6 +9,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.imshss.provisioning.model.AaaRegistration;
 import org.imshss.provisioning.model.ApnConfiguration;
 import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.EpsRegistration;
@@ -16,7 +17,8 @@ import org.imshss.provisioning.model.Usim;
 
 /**
  * {@link EpsDataStore} over the EPS caches of a started Ignite node ({@link CacheNames#USIMS},
- * {@link CacheNames#APN_PROFILES}, {@link CacheNames#EPS_REGISTRATIONS}); values are {@link RecordCodec} bytes.
+ * {@link CacheNames#APN_PROFILES}, {@link CacheNames#EPS_REGISTRATIONS}, {@link CacheNames#AAA_REGISTRATIONS});
+ * values are {@link RecordCodec} bytes.
  * USIMs and APN profiles are decoded once per node like the IMS records ({@link SharedRecordCache}); the EPS
  * registration is read fresh, as the IMS one.
  */
@@ -26,6 +28,7 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
     private final IgniteCache<String, byte[]> usims;
     private final IgniteCache<String, byte[]> apnProfiles;
     private final IgniteCache<String, byte[]> registrations;
+    private final IgniteCache<String, byte[]> aaaRegistrations;
     private final SharedRecordCache<Usim> decodedUsims;
     private final SharedRecordCache<ApnProfile> decodedApnProfiles;
 
@@ -38,6 +41,7 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
         usims = cache(ignite, CacheNames.USIMS);
         apnProfiles = cache(ignite, CacheNames.APN_PROFILES);
         registrations = cache(ignite, CacheNames.EPS_REGISTRATIONS);
+        aaaRegistrations = cache(ignite, CacheNames.AAA_REGISTRATIONS);
         decodedUsims = new SharedRecordCache<>(usims, codec, Usim.class, decodedEntries, changes);
         decodedApnProfiles = new SharedRecordCache<>(apnProfiles, codec, ApnProfile.class,
                 SharedRecordCache.UNBOUNDED, changes);
@@ -102,6 +106,17 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
     public <R extends Serializable> R updateRegistration(String imsi, RecordUpdate<EpsRegistration, R> update) {
         return IgniteSubscriberStore.invokeAgainOnNodeLoss(registrations, imsi,
                 new RecordUpdateProcessor(EpsRegistration.class, update));
+    }
+
+    @Override
+    public Optional<AaaRegistration> aaaRegistration(String imsi) {
+        return Optional.ofNullable(codec.decode(aaaRegistrations.get(imsi), AaaRegistration.class));
+    }
+
+    @Override
+    public <R extends Serializable> R updateAaaRegistration(String imsi, RecordUpdate<AaaRegistration, R> update) {
+        return IgniteSubscriberStore.invokeAgainOnNodeLoss(aaaRegistrations, imsi,
+                new RecordUpdateProcessor(AaaRegistration.class, update));
     }
 
     @Override
