@@ -30,6 +30,7 @@ import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.ReferenceMilenage;
 import org.imshss.hss.testing.RestClient;
+import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.AuthProfile;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PrivateIdentity;
@@ -125,16 +126,18 @@ class SecretsAtRestIT {
             JsonNode counts = rotated.json();
             System.out.println("secrets-at-rest: rotation " + counts);
             assertThat(counts.get("activeKey").asText()).isEqualTo("k2");
-            assertThat(counts.get("resealed").asLong()).isEqualTo(4);
+            // Alice's, bob's, carol's and the vault's private identities, and alice's USIM (her keys are its); her
+            // derived private identity has no secret of its own.
+            assertThat(counts.get("resealed").asLong()).isEqualTo(5);
             assertThat(counts.get("failed").asLong()).isZero();
             // The operator's command: a second rotation finds nothing left to do.
             JsonNode again = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                     hssctl(hss, "secrets", "rotate"));
             assertThat(again.get("resealed").asLong()).isZero();
-            assertThat(again.get("alreadyCurrent").asLong()).isEqualTo(4);
+            assertThat(again.get("alreadyCurrent").asLong()).isEqualTo(6);
             assertThat(hss.api.get("/secrets").json().get("activeKey").asText()).isEqualTo("k2");
             JsonNode audit = hss.api.get("/audit?object=k2").json();
-            assertThat(audit.toString()).contains("ROTATE").contains("resealed=4")
+            assertThat(audit.toString()).contains("ROTATE").contains("resealed=5")
                     .doesNotContain(HEX.formatHex(KEY_2)).doesNotContain(HEX.formatHex(VAULT_K));
             checkMar(hss, "k2");
         }
@@ -195,6 +198,9 @@ class SecretsAtRestIT {
             }
             assertThat(sealed).as(impi).isNotEmpty().allSatisfy(s -> assertThat(s.keyId()).isEqualTo(expectedKeyId));
         }
+        AkaCredentials usim = hss.node.epsStore().usim("001010000000001").orElseThrow().aka();
+        assertThat(List.of(usim.k(), usim.opc())).as("alice's USIM")
+                .allSatisfy(s -> assertThat(s.keyId()).isEqualTo(expectedKeyId));
     }
 
     private static void aka(DiameterTestPeer scscf, String impi, String impu, ReferenceMilenage reference)
