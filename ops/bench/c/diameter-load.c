@@ -1,22 +1,28 @@
 /*
- * diameter-load: a Cx load generator, one thread, epoll, closed loop. Each connection does CER/CEA (RFC 6733
- * 5.3) and answers DWR/DPR; then the generator keeps --in-flight requests outstanding over all connections
+ * diameter-load: a Cx and S6a load generator, one thread, epoll, closed loop. Each connection does CER/CEA
+ * (RFC 6733 5.3) and answers DWR/DPR; then the generator keeps --in-flight requests outstanding over all connections
  * together, sends the next one as soon as an answer comes, matches answers by Hop-by-Hop Identifier (RFC 6733
  * 3, 6.2), reads Result-Code or Experimental-Result-Code, and records latency in a log-linear histogram.
- * Requests carry the AVPs of ops/benchmark's LoadGenerator, in the order of the Cx ABNF (TS 29.229 6.1).
+ * Cx requests carry the AVPs of ops/benchmark's LoadGenerator, in the order of the Cx ABNF (TS 29.229 6.1);
+ * S6a requests those an MME sends at attach, in the order of the S6a ABNF (TS 29.272 7.2.3, 7.2.5).
  * Only requests sent in the measured window (after --warmup) count; after it the generator stops sending and
  * waits up to --timeout-ms for their answers.
  *
  *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--seconds 15]
- *                 [--warmup 5] [--command uar|lir|sar|mix] [--users 1000 | --users-file FILE]
- *                 [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
+ *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach] [--users 1000 | --users-file FILE]
+ *                 [--first 0] [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
+ *                 [--imsi-pattern 00101%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]
+ *                 [--terminal-information]
  *                 [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]
  *                 [--destination-realm ims.example.org] [--visited-network ims.example.org]
  *                 [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]
  *
  * mix: per user UAR, SAR, LIR, UAR, LIR (UAR:SAR:LIR 2:1:2), as LoadGenerator's mix: a registration, then
  * terminating traffic. --users-file: one user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without
- * "sip:"). Prints a report and a last line "RESULT key=value ...". Exit 0, or 1 if more than 1 % of the measured
+ * "sip:"; for S6a one IMSI per line). Users are numbered from --first: user%d takes first, first+1, ...
+ * S6a (air, ulr, attach = AIR then ULR per user): see s6a.h.
+ *
+ * Prints a report and a last line "RESULT key=value ...". Exit 0, or 1 if more than 1 % of the measured
  * requests got no answer, 2 on bad usage or a failed connection/CER.
  *
  * Build: cc -O2 -Wall -Wextra -o diameter-load diameter-load.c
@@ -39,6 +45,7 @@
 
 #include "diameter.h"
 #include "load-util.h"
+#include "s6a.h"
 
 #define RBUF (2 * DIAM_MAX_MSG)
 #define WBUF DIAM_MAX_MSG
@@ -51,8 +58,11 @@
 static const char *host = "127.0.0.1", *origin_host = "bench.ims.example.org", *origin_realm = "ims.example.org",
                   *dest_realm = "ims.example.org", *visited = "ims.example.org",
                   *server_name = "sip:scscf.ims.example.org:6060", *impi_pattern = "user%d@ims.example.org",
-                  *impu_pattern = "sip:user%d@ims.example.org", *users_file, *command = "uar";
-static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000;
+                  *impu_pattern = "sip:user%d@ims.example.org", *users_file, *command = "uar",
+                  *imsi_pattern = "00101%010d";
+static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000, first;
+static int s6a; /* the run's requests are S6a, its CER advertises S6a */
+static struct s6a_settings s6a_opts = {1, 0x22, 0, "35345678901234", "01", {0x00, 0xF1, 0x10}};
 static double seconds = 15, warmup = 5;
 
 static const uint32_t *pattern;
@@ -87,7 +97,7 @@ static long start_time_s;
 static volatile sig_atomic_t interrupted;
 static int started; /* every CEA is in: requests may go */
 
-static uint64_t sent, answered, timeouts, unmatched, disconnects, answered_per_cmd[3];
+static uint64_t sent, answered, timeouts, unmatched, disconnects;
 
 static uint64_t now_ns(void) {
   struct timespec ts;
@@ -124,8 +134,8 @@ static void write_cer(struct conn *c) {
   wr_u32(&w, AVP_VENDOR_ID, 0, 0);
   wr_avp_plain(&w, AVP_PRODUCT_NAME, "diameter-load", 13);
   wr_u32(&w, AVP_SUPPORTED_VENDOR_ID, 0, VENDOR_3GPP);
-  wr_u32(&w, AVP_AUTH_APPLICATION_ID, 0, APP_CX);
-  wr_vsai(&w, VENDOR_3GPP, APP_CX);
+  wr_u32(&w, AVP_AUTH_APPLICATION_ID, 0, s6a ? APP_S6A : APP_CX);
+  wr_vsai(&w, VENDOR_3GPP, s6a ? APP_S6A : APP_CX);
   wr_end(&w, m);
   c->wlen = w.len;
 }
@@ -148,10 +158,11 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
   const char *oh = cmd == CMD_SAR ? conns[user % connections].origin_host : c->origin_host;
 
   struct wr w = {c->wbuf, c->wlen, WBUF, 0};
-  size_t m = wr_header(&w, DIAM_FLAG_R | DIAM_FLAG_P, cmd, APP_CX, hbh, hbh);
-  /* common part of UAR/SAR/LIR (TS 29.229 6.1.1, 6.1.3, 6.1.5) */
+  uint32_t app = s6a ? APP_S6A : APP_CX;
+  size_t m = wr_header(&w, DIAM_FLAG_R | DIAM_FLAG_P, cmd, app, hbh, hbh);
+  /* common part of UAR/SAR/LIR (TS 29.229 6.1.1, 6.1.3, 6.1.5) and AIR/ULR (TS 29.272 7.2.3, 7.2.5) */
   wr_avp(&w, AVP_SESSION_ID, 0, sid, (size_t)sl);
-  wr_vsai(&w, VENDOR_3GPP, APP_CX);
+  wr_vsai(&w, VENDOR_3GPP, app);
   wr_u32(&w, AVP_AUTH_SESSION_STATE, 0, AUTH_SESSION_NO_STATE_MAINTAINED);
   wr_str(&w, AVP_ORIGIN_HOST, 0, oh);
   wr_str(&w, AVP_ORIGIN_REALM, 0, origin_realm);
@@ -161,6 +172,10 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
     wr_str(&w, AVP_USER_NAME, 0, impis[user]);
     wr_str(&w, AVP_PUBLIC_IDENTITY, VENDOR_3GPP, impus[user]);
     wr_str(&w, AVP_VISITED_NETWORK_IDENTIFIER, VENDOR_3GPP, visited);
+    break;
+  case CMD_AIR:
+  case CMD_ULR:
+    write_s6a(&w, &s6a_opts, cmd, impis[user]);
     break;
   case CMD_SAR:
     wr_str(&w, AVP_USER_NAME, 0, impis[user]);
@@ -190,21 +205,6 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
 /* --- answers ---------------------------------------------------------------------------------------------- */
 
 
-/* Result-Code, else Experimental-Result's Experimental-Result-Code (RFC 6733 7.1, 7.6). */
-static int outcome(const uint8_t *m, size_t len, uint32_t *code) {
-  struct avp a, e;
-  if (avp_find(m, DIAM_HEADER, len, AVP_RESULT_CODE, 0, &a) == 1 && a.len == 4) {
-    *code = get32(a.data);
-    return 1;
-  }
-  if (avp_find(m, DIAM_HEADER, len, AVP_EXPERIMENTAL_RESULT, 0, &a) == 1 &&
-      avp_find(a.data, 0, a.len, AVP_EXPERIMENTAL_RESULT_CODE, 0, &e) == 1 && e.len == 4) {
-    *code = get32(e.data);
-    return 2;
-  }
-  return 0;
-}
-
 static void on_answer(struct conn *c, const uint8_t *m, size_t len, uint64_t now) {
   uint32_t hbh = get32(m + 12), s = hbh & ((1u << SLOT_BITS) - 1), code = 0;
   if (s >= c->window || hbh == 0 || c->slots[s].hbh != hbh) {
@@ -215,9 +215,11 @@ static void on_answer(struct conn *c, const uint8_t *m, size_t len, uint64_t now
   if (sl->measured) {
     int kind = outcome(m, len, &code);
     answered++;
-    answered_per_cmd[sl->cmd - CMD_UAR]++;
+    answered_per_cmd[kind_of(sl->cmd)]++;
     count_code(sl->cmd, kind, code);
     histo_add(now - sl->sent_ns);
+    if (sl->cmd == CMD_AIR)
+      eutran_vectors += count_vectors(m, len);
   }
   sl->hbh = 0;
   c->free_slots[c->nfree++] = s;
@@ -274,7 +276,7 @@ static int process(struct conn *c, uint64_t now) {
         exit(2);
       }
       c->ready = 1;
-    } else if (cmd == CMD_UAR || cmd == CMD_SAR || cmd == CMD_LIR) {
+    } else if (kind_of(cmd) >= 0) {
       on_answer(c, m, (size_t)len, now);
     } else {
       unmatched++;
@@ -441,24 +443,7 @@ static void report(void) {
   printf("  %-22s %12llu\n  %-22s %12llu\n  %-22s %12llu\n", "timeouts", (unsigned long long)timeouts,
          "unmatched answers", (unsigned long long)unmatched, "disconnects", (unsigned long long)disconnects);
   char tail[4096];
-  size_t t = 0;
-  tail[0] = 0;
-  for (int k = 0; k < 3; k++)
-    if (answered_per_cmd[k])
-      t += (size_t)snprintf(tail + t, sizeof tail - t, " %s=%llu", answer_name(CMD_UAR + (uint32_t)k),
-                            (unsigned long long)answered_per_cmd[k]);
-  for (int i = 0; i < ncodes && t < sizeof tail; i++) {
-    char code[16];
-    if (codes[i].kind)
-      snprintf(code, sizeof code, "%s%u", codes[i].kind == 2 ? "E" : "", codes[i].code);
-    else
-      snprintf(code, sizeof code, "none");
-    printf("  %s %-18s %12llu\n", answer_name(codes[i].cmd), code, (unsigned long long)codes[i].n);
-    t += (size_t)snprintf(tail + t, sizeof tail - t, " %s.%s=%llu", answer_name(codes[i].cmd), code,
-                          (unsigned long long)codes[i].n);
-  }
-  if (other_codes)
-    printf("  %-22s %12llu\n", "other result codes", (unsigned long long)other_codes);
+  report_codes(tail, sizeof tail);
   double p50 = percentile_ms(50), p99 = percentile_ms(99), p999 = percentile_ms(99.9), max = (double)histo_max / 1e6;
   printf("  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n", "latency p50 ms", p50,
          "latency p99 ms", p99, "latency p99.9 ms", p999, "latency max ms", max);
@@ -471,8 +456,11 @@ static void report(void) {
 
 static void usage(FILE *f) {
   fprintf(f, "usage: diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200]"
-             " [--seconds 15] [--warmup 5] [--command uar|lir|sar|mix] [--users 1000 | --users-file FILE]"
+             " [--seconds 15] [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach]"
+             " [--users 1000 | --users-file FILE] [--first 0]"
              " [--impi-pattern user%%d@ims.example.org] [--impu-pattern sip:user%%d@ims.example.org]"
+             " [--imsi-pattern 00101%%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]"
+             " [--terminal-information]"
              " [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
              " [--destination-realm ims.example.org] [--visited-network ims.example.org]"
              " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]\n");
@@ -480,7 +468,9 @@ static void usage(FILE *f) {
 
 
 static const uint32_t UAR_ONLY[] = {CMD_UAR}, LIR_ONLY[] = {CMD_LIR}, SAR_ONLY[] = {CMD_SAR},
-                      MIX[] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_UAR, CMD_LIR};
+                      MIX[] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_UAR, CMD_LIR}, AIR_ONLY[] = {CMD_AIR},
+                      ULR_ONLY[] = {CMD_ULR}, ATTACH[] = {CMD_AIR, CMD_ULR};
+
 
 static void parse(int argc, char **argv) {
   static const struct option opts[] = {
@@ -490,6 +480,8 @@ static void parse(int argc, char **argv) {
       {"impi-pattern", 1, 0, 'I'},   {"impu-pattern", 1, 0, 'P'}, {"origin-host", 1, 0, 'o'},
       {"origin-realm", 1, 0, 'r'},   {"destination-realm", 1, 0, 'd'}, {"visited-network", 1, 0, 'v'},
       {"server-name", 1, 0, 'n'},    {"sar-type", 1, 0, 'S'},    {"timeout-ms", 1, 0, 't'},
+      {"first", 1, 0, 'F'},          {"imsi-pattern", 1, 0, 'M'}, {"vectors", 1, 0, 'V'},
+      {"visited-plmn", 1, 0, 'L'},   {"ulr-flags", 1, 0, 'f'},   {"terminal-information", 0, 0, 'T'},
       {"help", 0, 0, 'H'},           {0, 0, 0, 0}};
   int o;
   while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -512,6 +504,12 @@ static void parse(int argc, char **argv) {
     case 'n': server_name = optarg; break;
     case 'S': sar_type = integer(optarg, 0, 0xFFFFFFFFL); break;
     case 't': timeout_ms = integer(optarg, 1, 3600000); break;
+    case 'F': first = integer(optarg, 0, 2000000000); break;
+    case 'M': imsi_pattern = optarg; break;
+    case 'V': s6a_opts.vectors = integer(optarg, 1, 5); break; /* TS 29.272 7.3.14: at most 5 */
+    case 'L': parse_plmn(optarg, s6a_opts.visited_plmn); break;
+    case 'f': s6a_opts.ulr_flags = hex_or_integer(optarg); break;
+    case 'T': s6a_opts.terminal_information = 1; break;
     case 'H': usage(stdout); exit(0);
     default: usage(stderr); exit(2);
     }
@@ -536,13 +534,24 @@ static void parse(int argc, char **argv) {
     pattern = SAR_ONLY, pattern_len = 1;
   else if (!strcmp(command, "mix"))
     pattern = MIX, pattern_len = 5;
+  else if (!strcmp(command, "air"))
+    pattern = AIR_ONLY, pattern_len = 1, s6a = 1;
+  else if (!strcmp(command, "ulr"))
+    pattern = ULR_ONLY, pattern_len = 1, s6a = 1;
+  else if (!strcmp(command, "attach"))
+    pattern = ATTACH, pattern_len = 2, s6a = 1;
   else
-    fail("--command must be uar, lir, sar or mix");
+    fail("--command must be uar, lir, sar, mix, air, ulr or attach");
+  if (first + users > 2147483647L)
+    fail("--first + --users must stay below 2^31");
 }
 
 int main(int argc, char **argv) {
   parse(argc, argv);
-  load_users(users_file, impi_pattern, impu_pattern, &users);
+  if (s6a)
+    load_users(users_file, imsi_pattern, imsi_pattern, first, &users);
+  else
+    load_users(users_file, impi_pattern, impu_pattern, first, &users);
   signal(SIGPIPE, SIG_IGN);
   struct sigaction sa = {.sa_handler = on_signal};
   sigaction(SIGTERM, &sa, NULL);

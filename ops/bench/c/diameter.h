@@ -20,17 +20,20 @@
 #define AVP_FLAG_V 0x80u
 #define AVP_FLAG_M 0x40u
 
-/* Command codes: base (RFC 6733 3.1), Cx (TS 29.229 6.1). */
+/* Command codes: base (RFC 6733 3.1), Cx (TS 29.229 6.1), S6a (TS 29.272 7.2.2). */
 #define CMD_CER 257u
 #define CMD_DWR 280u
 #define CMD_DPR 282u
 #define CMD_UAR 300u
 #define CMD_SAR 301u
 #define CMD_LIR 302u
+#define CMD_ULR 316u
+#define CMD_AIR 318u
 
 #define VENDOR_3GPP 10415u
 #define APP_CX 16777216u
 #define APP_SH 16777217u
+#define APP_S6A 16777251u
 
 /* Base AVPs (RFC 6733 4.5) and the Cx AVPs used here (TS 29.229 6.3), all vendor 10415 for the latter. */
 #define AVP_USER_NAME 1u
@@ -53,9 +56,22 @@
 #define AVP_SERVER_NAME 602u
 #define AVP_SERVER_ASSIGNMENT_TYPE 614u
 #define AVP_USER_DATA_ALREADY_AVAILABLE 624u
+/* S6a AVPs (TS 29.272 7.3.1), vendor 10415; RAT-Type is TS 29.212's */
+#define AVP_RAT_TYPE 1032u
+#define AVP_TERMINAL_INFORMATION 1401u
+#define AVP_IMEI 1402u
+#define AVP_SOFTWARE_VERSION 1403u
+#define AVP_ULR_FLAGS 1405u
+#define AVP_VISITED_PLMN_ID 1407u
+#define AVP_REQUESTED_EUTRAN_AUTHENTICATION_INFO 1408u
+#define AVP_NUMBER_OF_REQUESTED_VECTORS 1410u
+#define AVP_IMMEDIATE_RESPONSE_PREFERRED 1412u
+#define AVP_AUTHENTICATION_INFO 1413u
+#define AVP_E_UTRAN_VECTOR 1414u
 
 #define DIAMETER_SUCCESS 2001u
 #define AUTH_SESSION_NO_STATE_MAINTAINED 1u
+#define RAT_TYPE_EUTRAN 1004u
 
 static inline uint32_t get32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
@@ -239,6 +255,21 @@ static inline int avp_find(const uint8_t *m, size_t from, size_t end, uint32_t c
     if (a->code == code && a->vendor == vendor)
       return 1;
   return r;
+}
+
+/* Result-Code, else Experimental-Result's Experimental-Result-Code (RFC 6733 7.1, 7.6). */
+static inline int outcome(const uint8_t *m, size_t len, uint32_t *code) {
+  struct avp a, e;
+  if (avp_find(m, DIAM_HEADER, len, AVP_RESULT_CODE, 0, &a) == 1 && a.len == 4) {
+    *code = get32(a.data);
+    return 1;
+  }
+  if (avp_find(m, DIAM_HEADER, len, AVP_EXPERIMENTAL_RESULT, 0, &a) == 1 &&
+      avp_find(a.data, 0, a.len, AVP_EXPERIMENTAL_RESULT_CODE, 0, &e) == 1 && e.len == 4) {
+    *code = get32(e.data);
+    return 2;
+  }
+  return 0;
 }
 
 #endif

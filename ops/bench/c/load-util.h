@@ -22,20 +22,32 @@ static _Noreturn void fail(const char *what) {
 
 /* --- users ------------------------------------------------------------------------------------------------ */
 
-/* A pattern with exactly one %d and no other conversion, so that snprintf is safe with it. */
+/*
+ * A pattern with exactly one %d (optionally zero-padded to a width below 20: %010d, as IMSI patterns need) and
+ * no other conversion, so that snprintf is safe with it.
+ */
 static void check_pattern(const char *p) {
   int d = 0;
   for (const char *s = p; *s; s++)
     if (*s == '%') {
-      if (s[1] == 'd')
-        d++, s++;
-      else if (s[1] == '%')
+      const char *c = s + 1;
+      if (*c == '%') {
         s++;
-      else
-        fail("patterns may hold only %d and %%");
+        continue;
+      }
+      if (*c == '0') {
+        int width = 0;
+        for (c++; *c >= '0' && *c <= '9' && width < 100; c++)
+          width = width * 10 + (*c - '0');
+        if (width < 1 || width > 19)
+          fail("a zero-padded %0Nd needs 0 < N < 20");
+      }
+      if (*c != 'd')
+        fail("patterns may hold only %d, %0Nd (N < 20) and %%");
+      d++, s = c;
     }
   if (d != 1)
-    fail("--impi-pattern/--impu-pattern need exactly one %d");
+    fail("--impi-pattern/--impu-pattern/--imsi-pattern need exactly one %d");
 }
 
 static char *dup_or_die(const char *s, size_t n) {
@@ -52,7 +64,8 @@ static char *dup_or_die(const char *s, size_t n) {
 /* Fills impis/impus with the user table: users entries from the patterns, or the lines of users_file. */
 static char **impis, **impus;
 
-static void load_users(const char *users_file, const char *impi_pattern, const char *impu_pattern, long *count) {
+static void load_users(const char *users_file, const char *impi_pattern, const char *impu_pattern, long first,
+                       long *count) {
   long users = *count;
   if (!users_file) {
     check_pattern(impi_pattern);
@@ -63,9 +76,9 @@ static void load_users(const char *users_file, const char *impi_pattern, const c
       fail("out of memory");
     char b[MAX_IDENTITY + 32];
     for (long i = 0; i < users; i++) {
-      int n = snprintf(b, sizeof b, impi_pattern, (int)i);
+      int n = snprintf(b, sizeof b, impi_pattern, (int)(first + i));
       impis[i] = dup_or_die(b, (size_t)n);
-      n = snprintf(b, sizeof b, impu_pattern, (int)i);
+      n = snprintf(b, sizeof b, impu_pattern, (int)(first + i));
       impus[i] = dup_or_die(b, (size_t)n);
     }
     return;
@@ -108,6 +121,16 @@ static long integer(const char *s, long lo, long hi) {
   long v = strtol(s, &end, 10);
   if (errno || *end || end == s || v < lo || v > hi)
     fail("an option needs an integer in range");
+  return v;
+}
+
+/* An Unsigned32 given in decimal or as 0x-prefixed hex (flag words). */
+static long hex_or_integer(const char *s) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 0);
+  if (errno || *end || end == s || v < 0 || v > 0xFFFFFFFFL)
+    fail("an option needs an Unsigned32, decimal or 0x hex");
   return v;
 }
 
@@ -189,8 +212,25 @@ static void count_code(uint32_t cmd, int kind, uint32_t code) {
   codes[ncodes++] = (struct code_count){cmd, code, kind, 1};
 }
 
+/* answers per command: UAR, SAR, LIR, AIR, ULR */
+#define KINDS 5
+static const uint32_t KIND_CMD[KINDS] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_AIR, CMD_ULR};
+
+static int kind_of(uint32_t cmd) {
+  for (int k = 0; k < KINDS; k++)
+    if (KIND_CMD[k] == cmd)
+      return k;
+  return -1;
+}
+
 static const char *answer_name(uint32_t cmd) {
-  return cmd == CMD_UAR ? "UAA" : cmd == CMD_SAR ? "SAA" : "LIA";
+  switch (cmd) {
+  case CMD_UAR: return "UAA";
+  case CMD_SAR: return "SAA";
+  case CMD_LIR: return "LIA";
+  case CMD_AIR: return "AIA";
+  default: return "ULA";
+  }
 }
 
 /* Each connection is its own peer: bench.ims.example.org, bench-2.ims.example.org, ... (as LoadGenerator). */
@@ -202,6 +242,36 @@ static void numbered(char *out, size_t cap, const char *h, long n) {
     snprintf(out, cap, "%s-%ld", h, n);
   else
     snprintf(out, cap, "%.*s-%ld%s", (int)(dot - h), h, n, dot);
+}
+
+/* answers per kind of request, E-UTRAN-Vectors received in AIAs */
+static uint64_t answered_per_cmd[KINDS], eutran_vectors;
+
+/* Prints the answers per command and per result code; their "key=value" list for the RESULT line into tail. */
+static void report_codes(char *tail, size_t cap) {
+  size_t t = 0;
+  tail[0] = 0;
+  for (int k = 0; k < KINDS; k++)
+    if (answered_per_cmd[k])
+      t += (size_t)snprintf(tail + t, cap - t, " %s=%llu", answer_name(KIND_CMD[k]),
+                            (unsigned long long)answered_per_cmd[k]);
+  uint64_t aias = answered_per_cmd[kind_of(CMD_AIR)];
+  if (aias) {
+    printf("  %-22s %12.2f\n", "E-UTRAN vectors/AIA", (double)eutran_vectors / (double)aias);
+    t += (size_t)snprintf(tail + t, cap - t, " vectors_per_aia=%.2f", (double)eutran_vectors / (double)aias);
+  }
+  for (int i = 0; i < ncodes && t < cap; i++) {
+    char code[16];
+    if (codes[i].kind)
+      snprintf(code, sizeof code, "%s%u", codes[i].kind == 2 ? "E" : "", codes[i].code);
+    else
+      snprintf(code, sizeof code, "none");
+    printf("  %s %-18s %12llu\n", answer_name(codes[i].cmd), code, (unsigned long long)codes[i].n);
+    t += (size_t)snprintf(tail + t, cap - t, " %s.%s=%llu", answer_name(codes[i].cmd), code,
+                          (unsigned long long)codes[i].n);
+  }
+  if (other_codes)
+    printf("  %-22s %12llu\n", "other result codes", (unsigned long long)other_codes);
 }
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * null-responder: a Diameter server that does no work, the ceiling for the HSS in ops/bench/cx-null-benchmark.sh.
- * One thread, epoll. It answers CER with CEA (Cx and Sh), DWR with DWA, DPR with DPA (then closes), and every
+ * One thread, epoll. It answers CER with CEA (Cx, Sh and S6a), DWR with DWA, DPR with DPA (then closes), and every
  * other request with a minimal success answer: same command code, application, Hop-by-Hop and End-to-End
  * Identifiers (RFC 6733 6.2), its Session-Id copied, Vendor-Specific-Application-Id, Result-Code 2001 (for UAR
  * Experimental-Result 2001 DIAMETER_FIRST_REGISTRATION, vendor 10415, as an HSS answers a user's first
@@ -77,6 +77,7 @@ static void base_answer(struct conn *c, struct wr *w, const uint8_t *req) {
     wr_u32(w, AVP_SUPPORTED_VENDOR_ID, 0, VENDOR_3GPP);
     wr_vsai(w, VENDOR_3GPP, APP_CX);
     wr_vsai(w, VENDOR_3GPP, APP_SH);
+    wr_vsai(w, VENDOR_3GPP, APP_S6A);
   }
   wr_end(w, start);
 }
@@ -89,8 +90,9 @@ static int app_answer(struct wr *w, const uint8_t *req, size_t len) {
     return -1;
   size_t start;
   answer_header(w, req, &start);
-  /* Cx/Sh answer ABNF order (TS 29.229 6.1, TS 29.329 6.1): Session-Id, Vendor-Specific-Application-Id,
-   * Result-Code or Experimental-Result, Auth-Session-State, Origin-Host, Origin-Realm */
+  /* Cx/Sh/S6a answer ABNF order (TS 29.229 6.1, TS 29.329 6.1, TS 29.272 7.2): Session-Id,
+   * Vendor-Specific-Application-Id, Result-Code or Experimental-Result, Auth-Session-State, Origin-Host,
+   * Origin-Realm */
   if (found)
     wr_avp(w, AVP_SESSION_ID, 0, sid.data, sid.len);
   wr_vsai(w, VENDOR_3GPP, get32(req + 8));

@@ -135,13 +135,19 @@ public final class RawDiameterClient implements AutoCloseable {
     }
 
     public RawMessage receive() throws IOException {
+        return RawMessage.decode(receiveOctets());
+    }
+
+    /** The next message from the server that is not a watchdog request, as the octets that arrived. */
+    public byte[] receiveOctets() throws IOException {
         while (true) {
-            RawMessage message = RawMessage.decode(readFrame());
+            byte[] frame = readFrame();
+            RawMessage message = RawMessage.decode(frame);
             if (message.isRequest() && message.commandCode() == DWR) {
                 answerWatchdog(message);
                 continue;
             }
-            return message;
+            return frame;
         }
     }
 

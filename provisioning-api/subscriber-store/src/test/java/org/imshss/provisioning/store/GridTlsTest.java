@@ -2,15 +2,26 @@ package org.imshss.provisioning.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.ignite.Ignite;
@@ -110,6 +122,16 @@ class GridTlsTest {
         assertRefused(GridNode.configuration(foreign));
     }
 
+    /** The check of a refusal takes no failure for one: a node of the cluster's CA that cannot bind its port. */
+    @Test
+    void aStartThatFailsForAnotherReasonIsNotTakenForARefusal() throws Exception {
+        GridSettings clash = TestGrid.member("clash-e", TestGrid.freePort(), COMMUNICATION_A, work.resolve("e"),
+                DISCOVERY).withTls(GridCertificates.tls(ca.node("clash-e"), ca.truststore()));
+        assertThatThrownBy(() -> assertRefused(GridNode.configuration(clash)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("refused by TLS");
+    }
+
     @Test
     void bothPortsNeedAClientCertificateAndSpeakOnlyTls12Or13() throws Exception {
         GridCertificates.Store client = ca.node("probe");
@@ -149,24 +171,70 @@ class GridTlsTest {
     }
 
     /**
-     * The node's start fails (within the join timeout at most, so it cannot hang), and the cluster still has its two
-     * servers.
+     * The node's start fails within the bound (the join timeout ends it at the latest, so it cannot hang), the
+     * cluster still has its two servers, and the failure is the cluster's refusal of the node's TLS.
+     *
+     * <p>Ignite's discovery reports that refusal in more than one way. It connects to each address and retries a
+     * failed attempt: three attempts that end in a TLS failure (the alert the cluster sends: bad_certificate, or
+     * for a node without TLS the alert record it cannot read, which Ignite turns into an SSLException) end the start
+     * with "Unable to establish secure connection". An attempt that ends otherwise, such as a reset from a cluster
+     * node that had already closed the socket or a read that timed out on a busy machine, is retried without
+     * counting, until failureDetectionTimeout; the next address follows, and the join timeout ends the start with
+     * "Failed to connect to any address from IP finder within join timeout", the attempts hung on it as suppressed
+     * exceptions. So the evidence is looked for in every cause and suppressed exception.
      */
     private static void assertRefused(IgniteConfiguration configuration) {
         ((TcpDiscoverySpi) configuration.getDiscoverySpi()).setJoinTimeout(15_000);
         ExecutorService starter = Executors.newSingleThreadExecutor();
+        Throwable failure;
         try {
             Future<Ignite> start = starter.submit(() -> Ignition.start(configuration));
-            assertThatThrownBy(() -> start.get(WAIT.toSeconds(), TimeUnit.SECONDS).close())
-                    .as("start of %s", configuration.getIgniteInstanceName())
-                    .isInstanceOf(ExecutionException.class)
-                    // What such a node logs: the cluster's nodes ended the TLS handshake with it.
-                    .hasStackTraceContaining("Unable to establish secure connection");
+            failure = catchThrowable(() -> start.get(WAIT.toSeconds(), TimeUnit.SECONDS).close());
         } finally {
             starter.shutdownNow();
         }
+        assertThat(failure).as("start of %s", configuration.getIgniteInstanceName())
+                .isInstanceOf(ExecutionException.class);
+        List<Throwable> all = causesAndSuppressed(failure);
+        assertThat(all).as("a start failure not refused by TLS: %s", stackTrace(failure))
+                .noneMatch(t -> t instanceof BindException)
+                .anyMatch(GridTlsTest::isTlsRefusal);
         assertThat(nodeA.ignite().cluster().forServers().nodes()).hasSize(2);
         assertThat(nodeB.ignite().cluster().forServers().nodes()).hasSize(2);
+    }
+
+    /**
+     * A TLS failure (SSLException: the peer's alert, or the alert record a node without TLS received), Ignite's
+     * conclusion from three of them, or the peer closing the connection while the TLS layer read or wrote.
+     */
+    private static boolean isTlsRefusal(Throwable t) {
+        return t instanceof SSLException
+                || String.valueOf(t.getMessage()).contains("Unable to establish secure connection")
+                || t instanceof IOException && Arrays.stream(t.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("sun.security.ssl."));
+    }
+
+    private static List<Throwable> causesAndSuppressed(Throwable failure) {
+        List<Throwable> all = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>(List.of(failure));
+        while (!next.isEmpty()) {
+            Throwable t = next.pop();
+            if (seen.add(t)) {
+                all.add(t);
+                if (t.getCause() != null) {
+                    next.push(t.getCause());
+                }
+                Arrays.stream(t.getSuppressed()).forEach(next::push);
+            }
+        }
+        return all;
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 
     private static void handshake(int port, GridCertificates.Store key) throws Exception {
