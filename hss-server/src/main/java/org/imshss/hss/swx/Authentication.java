@@ -137,13 +137,14 @@ public final class Authentication {
             byte[] ck = v.ck();
             byte[] ik = v.ik();
             if (anid == null) {
-                items.add(new AuthenticationItem(scheme, v.rand(), v.autn(), v.xres(), ck, ik));
+                items.add(new AuthenticationItem(scheme, v));
             } else {
                 KeyDerivation.CkIkPrime prime = KeyDerivation.ckIkPrime(ck, ik, anid,
                         Arrays.copyOf(v.autn(), Milenage.SQN_LENGTH));
                 byte[] ckPrime = prime.ckPrime();
                 byte[] ikPrime = prime.ikPrime();
-                items.add(new AuthenticationItem(scheme, v.rand(), v.autn(), v.xres(), ckPrime, ikPrime));
+                items.add(new AuthenticationItem(scheme, new AkaVector(v.rand(), v.xres(), ckPrime, ikPrime,
+                        v.autn())));
                 clear(ckPrime, ikPrime);
             }
             clear(ck, ik);

@@ -13,6 +13,7 @@ import org.imshss.diameter.FailedAvp;
 import org.imshss.diameter.MessageWriter;
 import org.imshss.diameter.ResultCode;
 import org.imshss.diameter.Violation;
+import org.imshss.hss.auth.AkaVector;
 import org.imshss.hss.cx.ServerAssignmentType;
 import org.imshss.node.diameter.Answer;
 import org.imshss.node.diameter.DiameterApplication;
@@ -85,10 +86,11 @@ public final class SwxMessages {
         int group = out.begin(Avp.SIP_AUTH_DATA_ITEM);
         out.unsigned32(Avp.SIP_ITEM_NUMBER, number);
         out.utf8(Avp.SIP_AUTHENTICATION_SCHEME, item.scheme());
-        out.octets(Avp.SIP_AUTHENTICATE, item.sipAuthenticate());
-        out.octets(Avp.SIP_AUTHORIZATION, item.xres());
-        out.octets(Avp.CONFIDENTIALITY_KEY, item.ck());
-        out.octets(Avp.INTEGRITY_KEY, item.ik());
+        AkaVector vector = item.vector();
+        out.octets(Avp.SIP_AUTHENTICATE, vector.sipAuthenticate());
+        out.octets(Avp.SIP_AUTHORIZATION, vector.xres());
+        out.octets(Avp.CONFIDENTIALITY_KEY, vector.ck());
+        out.octets(Avp.INTEGRITY_KEY, vector.ik());
         out.end(group);
     }
 
