@@ -3,9 +3,6 @@ package org.imshss.hss.cx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +11,7 @@ import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.TestHss;
-import org.imshss.node.testing.DiameterCapture;
-import org.imshss.node.testing.DiameterCapture.Direction;
-import org.imshss.node.testing.DiameterCapture.Message;
-import org.imshss.node.testing.RawDiameterClient;
+import org.imshss.hss.testing.WireTranscript;
 import org.imshss.node.testing.RawMessage;
 import org.imshss.node.testing.RawMessage.RawAvp;
 import org.imshss.node.testing.RawRequests;
@@ -52,56 +46,8 @@ class CxWireDecodingIT {
         }
     }
 
-    /** Every message of one connection, in the order and direction it travelled. */
-    private static final class Transcript {
-        private final List<Message> messages = new ArrayList<>();
-        private final RawDiameterClient client;
-
-        Transcript(RawDiameterClient client) {
-            this.client = client;
-        }
-
-        byte[] exchange(RawMessage request) throws Exception {
-            byte[] octets = request.encode();
-            messages.add(new Message(octets, Direction.TO_SERVER));
-            client.send(octets);
-            return received();
-        }
-
-        byte[] received() throws Exception {
-            byte[] octets = client.receiveOctets();
-            messages.add(new Message(octets, Direction.TO_CLIENT));
-            return octets;
-        }
-
-        /** Answers a request of the HSS with DIAMETER_SUCCESS. */
-        void answer(byte[] requestOctets) throws Exception {
-            RawMessage request = RawMessage.decode(requestOctets);
-            RawMessage answer = new RawMessage(RawMessage.FLAG_PROXIABLE, request.commandCode(),
-                    request.applicationId(), request.hopByHop(), request.endToEnd(), List.of(
-                            request.avp(Avp.SESSION_ID).orElseThrow(),
-                            RawAvp.grouped(Avp.VENDOR_SPECIFIC_APPLICATION_ID,
-                                    RawAvp.u32(Avp.VENDOR_ID, Application.CX.vendorId()),
-                                    RawAvp.u32(Avp.AUTH_APPLICATION_ID, Application.CX.id())),
-                            RawAvp.u32(Avp.RESULT_CODE, 2001),
-                            RawAvp.u32(Avp.AUTH_SESSION_STATE,
-                                    Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED")),
-                            RawAvp.utf8(Avp.ORIGIN_HOST, client.originHost()),
-                            RawAvp.utf8(Avp.ORIGIN_REALM, client.originRealm())));
-            byte[] octets = answer.encode();
-            messages.add(new Message(octets, Direction.TO_SERVER));
-            client.send(octets);
-        }
-    }
-
-    private static RawMessage request(RawDiameterClient client, Command command, RawAvp... avps) {
-        List<RawAvp> all = RawRequests.base(client.originHost(), Application.CX);
-        all.addAll(List.of(avps));
-        return RawRequests.request(client, command, all);
-    }
-
-    private static RawMessage mar(RawDiameterClient client, String scheme, int items) {
-        return request(client, Command.MAR, RawAvp.utf8(Avp.USER_NAME, ALICE),
+    private static RawMessage mar(WireTranscript wire, String scheme, int items) {
+        return wire.request(Command.MAR, RawAvp.utf8(Avp.USER_NAME, ALICE),
                 RawAvp.utf8(Avp.PUBLIC_IDENTITY, ALICE_SIP),
                 RawAvp.grouped(Avp.SIP_AUTH_DATA_ITEM, RawAvp.utf8(Avp.SIP_AUTHENTICATION_SCHEME, scheme)),
                 RawAvp.u32(Avp.SIP_NUMBER_AUTH_ITEMS, items), RawAvp.utf8(Avp.SERVER_NAME, Cx.SCSCF1));
@@ -110,37 +56,34 @@ class CxWireDecodingIT {
     @Test
     void everyMessageTheHssSendsOnCxDecodesCleanAsTheCommandItIs() throws Exception {
         hss.resetRegistrations();
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", hss.port()), 5000);
-        try (RawDiameterClient client = RawDiameterClient.over(socket, SCSCF, TestHss.REALM)) {
-            Transcript transcript = new Transcript(client);
-            assertThat(RawMessage.decode(transcript.exchange(client.capabilitiesRequest())).resultCode())
+        try (WireTranscript transcript = WireTranscript.connect(hss, SCSCF, TestHss.REALM)) {
+            assertThat(transcript.exchange(transcript.capabilitiesRequest(Application.CX)).resultCode())
                     .isEqualTo(2001);
-            transcript.exchange(RawRequests.uar(client));
+            transcript.exchange(RawRequests.uar(transcript.client()));
             // An error answer too: Experimental-Result DIAMETER_ERROR_USER_UNKNOWN.
-            assertThat(RawMessage.decode(transcript.exchange(request(client, Command.UAR,
+            assertThat(transcript.exchange(transcript.request(Command.UAR,
                     RawAvp.utf8(Avp.USER_NAME, "nobody@ims.example.org"),
                     RawAvp.utf8(Avp.PUBLIC_IDENTITY, ALICE_SIP),
-                    RawAvp.utf8(Avp.VISITED_NETWORK_IDENTIFIER, Cx.HOME)))).resultCode()).isEqualTo(5001);
-            transcript.exchange(mar(client, "SIP Digest", 1));
-            transcript.exchange(mar(client, "Digest-AKAv1-MD5", 2));
-            assertThat(RawMessage.decode(transcript.exchange(request(client, Command.SAR,
+                    RawAvp.utf8(Avp.VISITED_NETWORK_IDENTIFIER, Cx.HOME))).resultCode()).isEqualTo(5001);
+            transcript.exchange(mar(transcript, "SIP Digest", 1));
+            transcript.exchange(mar(transcript, "Digest-AKAv1-MD5", 2));
+            assertThat(transcript.exchange(transcript.request(Command.SAR,
                     RawAvp.utf8(Avp.USER_NAME, ALICE), RawAvp.utf8(Avp.PUBLIC_IDENTITY, ALICE_SIP),
                     RawAvp.utf8(Avp.SERVER_NAME, Cx.SCSCF1),
                     RawAvp.u32(Avp.SERVER_ASSIGNMENT_TYPE, Avp.SERVER_ASSIGNMENT_TYPE.enumValue("REGISTRATION")),
-                    RawAvp.u32(Avp.USER_DATA_ALREADY_AVAILABLE, 0)))).resultCode()).isEqualTo(2001);
-            transcript.exchange(request(client, Command.LIR, RawAvp.utf8(Avp.PUBLIC_IDENTITY, ALICE_SIP)));
+                    RawAvp.u32(Avp.USER_DATA_ALREADY_AVAILABLE, 0))).resultCode()).isEqualTo(2001);
+            transcript.exchange(transcript.request(Command.LIR, RawAvp.utf8(Avp.PUBLIC_IDENTITY, ALICE_SIP)));
 
             CompletableFuture<NetworkOutcome> push = hss.node().pushProfile().push("tel:+15550101");
-            transcript.answer(transcript.received());
+            transcript.answer(transcript.received(), Application.CX);
             assertThat(push.get(10, TimeUnit.SECONDS).status()).isEqualTo(NetworkOutcome.Status.ANSWERED);
             CompletableFuture<NetworkOutcome> termination = hss.node().registrationTermination()
                     .deregisterPublicIdentities(List.of(ALICE_SIP), DeregistrationReason.PERMANENT_TERMINATION,
                             "removed");
-            transcript.answer(transcript.received());
+            transcript.answer(transcript.received(), Application.CX);
             assertThat(termination.get(10, TimeUnit.SECONDS).status()).isEqualTo(NetworkOutcome.Status.ANSWERED);
 
-            Tshark.Decoded decoded = Tshark.decode(DiameterCapture.pcapOf(transcript.messages));
+            Tshark.Decoded decoded = transcript.decode();
 
             assertThat(decoded.findings()).isEmpty();
             assertThat(decoded.commands()).containsExactly(
