@@ -60,19 +60,7 @@ public final class HssMain {
         try {
             HssSettings settings = HssConfiguration.load(config, System.getenv());
             if (demo) {
-                settings = settings.withDiameter(settings.diameter().withDemoEpc());
-            }
-            if (demo && settings.rest().enabled() && settings.rest().tokens().isEmpty()) {
-                // The README's curl examples use this token; a configured rest.tokens replaces it.
-                refuseDemoTokenOffLoopback(settings.rest().bindAddress());
-                settings = settings.withRest(settings.rest().withTokens(
-                        List.of(new ApiToken("demo", Role.ADMIN, DEMO_API_TOKEN))));
-            }
-            if (demo && settings.auth().keyring().keyIds().isEmpty()) {
-                settings = settings.withAuth(HssSettings.AuthSettings.keys(
-                        Map.of(DEMO_KEY_ID, HexFormat.of().parseHex(DEMO_KEY)), DEMO_KEY_ID));
-                log.warn("demo: secrets sealed under the public demo key '{}'; configure secrets.keys for anything "
-                        + "but a lab", DEMO_KEY_ID);
+                settings = demo(settings);
             }
             SubscriberData seed = null;
             SeedLoader loader = new SeedLoader(settings.auth().keyring());
@@ -94,6 +82,28 @@ public final class HssMain {
             log.info("demo data loaded: alice, bob and carol @ims.example.org (see README)");
         }
         ProcessLifecycle.serveUntilStopped("HSS", node, log);
+    }
+
+    /**
+     * What {@code --demo} makes of the configuration: the demo realm's peers and an MME of the demo PLMN admitted
+     * and served, the public demo API token when none is configured (on a loopback address only), and the public
+     * demo key when no key-encryption key is configured.
+     */
+    static HssSettings demo(HssSettings configured) {
+        HssSettings settings = configured.withDiameter(configured.diameter().withDemoEpc());
+        if (settings.rest().enabled() && settings.rest().tokens().isEmpty()) {
+            // The README's curl examples use this token; a configured rest.tokens replaces it.
+            refuseDemoTokenOffLoopback(settings.rest().bindAddress());
+            settings = settings.withRest(settings.rest().withTokens(
+                    List.of(new ApiToken("demo", Role.ADMIN, DEMO_API_TOKEN))));
+        }
+        if (settings.auth().keyring().keyIds().isEmpty()) {
+            settings = settings.withAuth(HssSettings.AuthSettings.keys(
+                    Map.of(DEMO_KEY_ID, HexFormat.of().parseHex(DEMO_KEY)), DEMO_KEY_ID));
+            log.warn("demo: secrets sealed under the public demo key '{}'; configure secrets.keys for anything "
+                    + "but a lab", DEMO_KEY_ID);
+        }
+        return settings;
     }
 
     /**

@@ -140,15 +140,7 @@ public final class TestHss implements AutoCloseable {
             java.util.function.UnaryOperator<HssSettings.GridConfig> grid, SubscriberData seed) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
-        HssSettings settings = new HssSettings(
-                // As deployed: only peers of the realm are admitted (every test peer is of it).
-                diameter.apply(new DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
-                        false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
-                        .withPeers(false, List.of(), List.of(REALM))),
-                grid.apply(new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
-                        List.of(), emptyPersistent, work, 0, 10_000)),
-                cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
-                new HssSettings.AuthSettings(passwordKey)).withRest(rest);
+        HssSettings settings = settings(cx, passwordKey, rest, diameter, emptyPersistent, grid, diameterPort, work);
         SubscriberData data = seed;
         if (emptyPersistent) {
             data = new SubscriberData(List.of(), List.of(), List.of(), List.of(), data.serviceProfiles(),
@@ -161,6 +153,34 @@ public final class TestHss implements AutoCloseable {
             }
         }
         HssNode node = HssNode.start(settings, data);
+        return new TestHss(node, diameterPort, work);
+    }
+
+    private static HssSettings settings(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
+            byte[] passwordKey, RestSettings rest, java.util.function.UnaryOperator<DiameterSettings> diameter,
+            boolean emptyPersistent, java.util.function.UnaryOperator<HssSettings.GridConfig> grid, int diameterPort,
+            Path work) throws IOException {
+        return new HssSettings(
+                // As deployed: only peers of the realm are admitted (every test peer is of it).
+                diameter.apply(new DiameterSettings("127.0.0.1", diameterPort, HOST, REALM, "imshss-test",
+                        false, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)
+                        .withPeers(false, List.of(), List.of(REALM))),
+                grid.apply(new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
+                        List.of(), emptyPersistent, work, 0, 10_000)),
+                cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
+                new HssSettings.AuthSettings(passwordKey)).withRest(rest);
+    }
+
+    /**
+     * Started as {@code hss --demo} starts on a configuration that admits no peer and has no key: {@code demo} is
+     * what {@code --demo} makes of the configuration, and the demo data is loaded with the keyring it gives.
+     */
+    public static TestHss startDemo(java.util.function.UnaryOperator<HssSettings> demo) throws Exception {
+        int diameterPort = freePort();
+        Path work = Files.createTempDirectory("hss-test");
+        HssSettings settings = demo.apply(settings(c -> c, null, HssSettings.REST_DISABLED,
+                d -> d.withPeers(false, List.of(), List.of()), false, g -> g, diameterPort, work));
+        HssNode node = HssNode.start(settings, new SeedLoader(settings.auth().keyring()).demo());
         return new TestHss(node, diameterPort, work);
     }
 
