@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
@@ -57,7 +58,7 @@ class DemoEpcIT {
         // E-UTRAN vectors carry the AMF separation bit set (TS 33.401 6.1.1).
         eutranAmf[0] |= (byte) 0x80;
         hss = TestHss.startDemo(HssMain::demo);
-        mme = DiameterTestPeer.connect(org.imshss.diameter.Application.S6A, MME, DiameterSettings.DEMO_EPC_REALM,
+        mme = DiameterTestPeer.connect(Application.S6A, MME, DiameterSettings.DEMO_EPC_REALM,
                 TestHss.freePort(), TestHss.HOST, hss.port());
         scscf = DiameterTestPeer.connect(SCSCF, DiameterSettings.DEMO_REALM, TestHss.freePort(), TestHss.HOST,
                 hss.port());
