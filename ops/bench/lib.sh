@@ -121,6 +121,41 @@ EOF
   log "$name: $(tail -n 1 "$results" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f answers/s, p50 %.2f p99 %.2f p99.9 %.2f ms, CPU gen %d%% server %d%%, codes %s" % (r["answersPerSecond"], r.get("p50Ms",0), r.get("p99Ms",0), r.get("p999Ms",0), r["genCpu"], r["serverCpu"], r.get("codes",{})) + (", %.2f auth items per MAA" % r["authItemsPerAnswer"] if "authItemsPerAnswer" in r else ""))')"
 }
 
+# c_load_run NAME TAGS WARMUP GENERATOR-OPTIONS...: one run of the C generator (ops/bench/c/diameter-load) for
+# $seconds after WARMUP; appends "name=NAME TAGS exit=N", its RESULT line and the CPU of generator and server
+# (percent of one core) and of the whole machine, sampled inside the measured window, to $results.
+c_load_run() {
+  local name=$1 tags=$2 warm=$3
+  shift 3
+  local args=("$@" --warmup "$warm" --seconds "$seconds")
+  echo "diameter-load ${args[*]}" >"$out/$name.cmd"
+  log "$name: diameter-load ${args[*]}"
+  "$out/bin/diameter-load" "${args[@]}" >"$out/$name.out" 2>"$out/$name.err" &
+  load_pid=$!
+  # the generator connects in milliseconds: sample from 1 s into the window to 1 s before its end
+  sleep $((warm + 1))
+  local g0 s0 m0 t0 g1 s1 m1 t1 started=$SECONDS rc=0
+  g0=$(cpu_ticks "$load_pid"); s0=$(cpu_ticks "$server_pid"); read -r m0 t0 < <(machine_ticks)
+  sleep $((seconds - 2))
+  g1=$(cpu_ticks "$load_pid"); s1=$(cpu_ticks "$server_pid"); read -r m1 t1 < <(machine_ticks)
+  local window=$((SECONDS - started))
+  ((window > 0)) || window=1
+  wait "$load_pid" || rc=$?
+  load_pid=""
+  local result command
+  result=$(grep '^RESULT ' "$out/$name.out" | cut -d' ' -f2-) || true
+  if [[ -z "$result" ]]; then
+    log "$name: no RESULT line (exit $rc); see $out/$name.err"
+    tail -n 20 "$out/$name.err" >&2 || true
+    command=$(printf '%s\n' "$@" | grep -A1 -x -- --command | tail -n 1)
+    result="command=$command answers_per_s=0"
+  fi
+  echo "name=$name $tags exit=$rc $result gen_cpu=$(((g1 - g0) * 100 / hz / window))" \
+    "server_cpu=$(((s1 - s0) * 100 / hz / window)) busy=$(((m1 - m0) * 100 / ((t1 - t0) > 0 ? t1 - t0 : 1)))" \
+    "loadavg=$(cut -d' ' -f1 /proc/loadavg)" >>"$results"
+  log "$name: $(grep -E '^  (answers/s|latency p99 ms|E-UTRAN)' "$out/$name.out" | tr -s ' ' | tr '\n' ';')"
+}
+
 # --- setup -----------------------------------------------------------------------------------------------------
 
 check_ports_free() {

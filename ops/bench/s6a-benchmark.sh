@@ -150,36 +150,11 @@ load_args() {
   printf '%s\n' "${args[@]}"
 }
 
-# c_load NAME TARGET(null|hss) KIND WARMUP: one diameter-load run; appends its RESULT line, the CPU of generator
-# and server (percent of one core) and of the whole machine, sampled inside the measured window, to results.txt.
+# c_load NAME TARGET(null|hss) KIND WARMUP: one generator run of the kind (lib.sh c_load_run).
 c_load() {
-  local name=$1 target=$2 kind=$3 warm=$4 args
-  mapfile -t args < <(load_args "$kind")
-  args+=(--in-flight "$in_flight" --warmup "$warm" --seconds "$seconds")
-  echo "diameter-load ${args[*]}" >"$out/$name.cmd"
-  log "$name: diameter-load ${args[*]}"
-  "$out/bin/diameter-load" "${args[@]}" >"$out/$name.out" 2>"$out/$name.err" &
-  load_pid=$!
-  sleep $((warm + 1))
-  local g0 s0 m0 t0 g1 s1 m1 t1 started=$SECONDS rc=0
-  g0=$(cpu_ticks "$load_pid"); s0=$(cpu_ticks "$server_pid"); read -r m0 t0 < <(machine_ticks)
-  sleep $((seconds - 2))
-  g1=$(cpu_ticks "$load_pid"); s1=$(cpu_ticks "$server_pid"); read -r m1 t1 < <(machine_ticks)
-  local window=$((SECONDS - started))
-  ((window > 0)) || window=1
-  wait "$load_pid" || rc=$?
-  load_pid=""
-  local result
-  result=$(grep '^RESULT ' "$out/$name.out" | cut -d' ' -f2-) || true
-  if [[ -z "$result" ]]; then
-    log "$name: no RESULT line (exit $rc); see $out/$name.err"
-    tail -n 20 "$out/$name.err" >&2 || true
-    result="command=$kind answers_per_s=0"
-  fi
-  echo "name=$name target=$target kind=$kind exit=$rc $result gen_cpu=$(((g1 - g0) * 100 / hz / window))" \
-    "server_cpu=$(((s1 - s0) * 100 / hz / window)) busy=$(((m1 - m0) * 100 / ((t1 - t0) > 0 ? t1 - t0 : 1)))" \
-    "loadavg=$(cut -d' ' -f1 /proc/loadavg)" >>"$results"
-  log "$name: $(grep -E '^  (answers/s|latency p99 ms|E-UTRAN)' "$out/$name.out" | tr -s ' ' | tr '\n' ';')"
+  local args
+  mapfile -t args < <(load_args "$3")
+  c_load_run "$1" "target=$2 kind=$3" "$4" "${args[@]}" --in-flight "$in_flight"
 }
 
 # wire_check KIND: 0.2 s of the kind at one request in flight, captured on the loopback; every frame must
