@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The HSS's S6a speed against a Diameter responder that does no work, in one run on one machine, both driven by
-# the same load generator in C as cx-null-benchmark.sh (ops/bench/c: diameter-load, null-responder).
-# 1. the null responder: AIR with 1 and with 5 requested E-UTRAN vectors, ULR, and attach (AIR then ULR per
-# subscriber); 2. the HSS, seeded with --users subscribers that each have a USIM with an EPS subscription
-# (ops/bench/s6a-seed.py), warmed for --jit-warmup seconds, then the same four runs. Prints answers/s, latency,
-# CPU of generator and server, answers per Result-Code/Experimental-Result-Code, E-UTRAN vectors per AIA and the
-# ratio HSS/null responder of each run. Everything runs on 127.0.0.1; every process started here is stopped on
-# exit.
+# The HSS's S6a and SWx speed against a Diameter responder that does no work, in one run on one machine, both
+# driven by the same load generator in C as cx-null-benchmark.sh (ops/bench/c: diameter-load, null-responder).
+# Kinds of run: air1 and air5 (AIR with 1 and with 5 requested E-UTRAN vectors), ulr, attach (AIR then ULR per
+# subscriber), swx-mar (SWx MAR of a 3GPP AAA server: EAP-AKA', 1 vector, RAT-Type WLAN, ANID "WLAN").
+# 1. the null responder: every kind; 2. the HSS, seeded with --users subscribers that each have a USIM with an EPS
+# subscription and non-3GPP access (ops/bench/s6a-seed.py), warmed for --jit-warmup seconds, then the same runs.
+# Prints answers/s, latency, CPU of generator and server, answers per Result-Code/Experimental-Result-Code,
+# E-UTRAN vectors per AIA, SIP-Auth-Data-Items per MAA and the ratio HSS/null responder of each run. Everything
+# runs on 127.0.0.1; every process started here is stopped on exit.
 #
 #   ops/bench/s6a-benchmark.sh [options]
 #
@@ -14,10 +15,12 @@
 #   --imsi-prefix P      MCC and MNC of their IMSIs: P followed by the subscriber's number (00101)
 #   --visited-plmn H     Visited-PLMN-Id of the requests, 6 hex digits (00F110: MCC 001, MNC 01)
 #   --terminal-info      ULRs carry Terminal-Information (IMEI, Software-Version)
+#   --kinds K,K,...      the kinds of run, in order (air1,air5,ulr,attach,swx-mar)
 #   --in-flight N        requests kept in flight by the generator over all connections (200)
-#   --connections N      generator TCP connections (= Diameter peers, MMEs) (1)
+#   --connections N      generator TCP connections (= Diameter peers: MMEs, AAA servers) (1)
 #   --warmup S           warm-up seconds before each measured window (10)
-#   --jit-warmup S       extra warm-up of the HSS before its first run, under AIR load (30)
+#   --jit-warmup S       extra warm-up of the HSS before its first run, under air1 load (swx-mar when the
+#                        kinds have swx-mar but not air1) (30)
 #   --seconds S          measured seconds per run (15; at least 3)
 #   --server-threads N   diameter.processing-threads of the HSS (4)
 #   --port P             Diameter port of both servers (3868)
@@ -59,9 +62,10 @@ null_only=0
 wire_check=0
 out=""
 build=1
+kinds=air1,air5,ulr,attach,swx-mar
 
 usage() {
-  sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,38p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -70,6 +74,7 @@ while [[ $# -gt 0 ]]; do
     --imsi-prefix) imsi_prefix=${2:?}; shift 2 ;;
     --visited-plmn) visited_plmn=${2:?}; shift 2 ;;
     --terminal-info) terminal_info=1; shift ;;
+    --kinds) kinds=${2:?}; shift 2 ;;
     --in-flight) in_flight=${2:?}; shift 2 ;;
     --connections) connections=${2:?}; shift 2 ;;
     --warmup) warmup=${2:?}; shift 2 ;;
@@ -99,6 +104,8 @@ done
 ((seconds >= 3)) || die "--seconds must be at least 3 (CPU is sampled inside the measured window)"
 [[ $imsi_prefix =~ ^[0-9]{5,6}$ ]] || die "--imsi-prefix needs the 5 or 6 digits of MCC and MNC"
 [[ $visited_plmn =~ ^[0-9A-Fa-f]{6}$ ]] || die "--visited-plmn needs 6 hex digits"
+[[ $kinds =~ ^(air1|air5|ulr|attach|swx-mar)(,(air1|air5|ulr|attach|swx-mar))*$ ]] \
+  || die "--kinds needs a comma-separated list of air1, air5, ulr, attach, swx-mar; got '$kinds'"
 [[ $grid_ports =~ ^([0-9]+),([0-9]+)$ ]] || die "--grid-ports needs DISCOVERY,COMMUNICATION, got '$grid_ports'"
 discovery_port=${BASH_REMATCH[1]}
 communication_port=${BASH_REMATCH[2]}
@@ -132,11 +139,12 @@ if [[ $build == 1 && $null_only == 0 ]]; then
 fi
 
 write_machine_info "ops/bench/s6a-benchmark.sh --users $users --imsi-prefix $imsi_prefix --visited-plmn $visited_plmn\
-$( ((terminal_info)) && echo ' --terminal-info') --in-flight $in_flight --connections $connections --warmup $warmup\
+ --kinds $kinds$( ((terminal_info)) && echo ' --terminal-info')\
+ --in-flight $in_flight --connections $connections --warmup $warmup\
  --jit-warmup $jit_warmup --seconds $seconds --server-threads $server_threads${hss_root:+ --hss-root $root}\
 $( ((null_only)) && echo ' --null-only')$( ((wire_check)) && echo ' --wire-check')"
 
-# generator options of a run kind: air1, air5, ulr, attach
+# generator options of a run kind: air1, air5, ulr, attach, swx-mar
 load_args() {
   local args=(--host 127.0.0.1 --port "$port" --connections "$connections" --users "$users"
     --imsi-pattern "$imsi_pattern" --visited-plmn "$visited_plmn" --origin-host "$origin_host"
@@ -145,6 +153,7 @@ load_args() {
   case "$1" in
     air1) args+=(--command air --vectors 1) ;;
     air5) args+=(--command air --vectors 5) ;;
+    swx-mar) args+=(--command swx-mar --vectors 1) ;;
     *) args+=(--command "$1") ;;
   esac
   printf '%s\n' "${args[@]}"
@@ -181,9 +190,11 @@ wire_check() {
     echo "$found" >&2
     return 1
   fi
-  # an empty capture proves nothing: the kind's requests (AIR 318, ULR 316) must be there
-  if [[ ! $decoded =~ 31[68]R= ]]; then
-    log "wire check $kind: FAILED, no S6a request captured in $cap"
+  # an empty capture proves nothing: the kind's requests (AIR 318, ULR 316, MAR 303) must be there
+  local want='31[68]R='
+  [[ $kind == swx-mar ]] && want='303R='
+  if [[ ! $decoded =~ $want ]]; then
+    log "wire check $kind: FAILED, no $kind request captured in $cap"
     return 1
   fi
   log "wire check $kind: every frame decodes clean (command code, R/A: $decoded)"
@@ -191,7 +202,7 @@ wire_check() {
 
 # --- 1. null responder -----------------------------------------------------------------------------------------
 
-runs=(air1 air5 ulr attach)
+IFS=, read -r -a runs <<<"$kinds"
 log "starting the null responder on 127.0.0.1:$port"
 "$out/bin/null-responder" --host 127.0.0.1 --port "$port" >"$out/null-responder.log" 2>&1 &
 server_pid=$!
@@ -212,13 +223,15 @@ server_pid=""
 
 if ((null_only == 0)); then
   seed="$out/seed-$users.json"
-  log "writing $users subscribers with USIMs and EPS subscriptions to $seed"
+  log "writing $users subscribers with USIMs, EPS subscriptions and non-3GPP access to $seed"
   python3 "$bench_dir/s6a-seed.py" --users "$users" --imsi-prefix "$imsi_prefix" --out "$seed" \
     || die "s6a-seed.py failed"
   start_hss "$seed"
   if ((jit_warmup > 0)); then
-    log "warming the HSS up for $jit_warmup s (AIR)"
-    mapfile -t warm_args < <(load_args air1)
+    warm_kind=air1
+    [[ " ${runs[*]} " == *" air1 "* || " ${runs[*]} " != *" swx-mar "* ]] || warm_kind=swx-mar
+    log "warming the HSS up for $jit_warmup s ($warm_kind)"
+    mapfile -t warm_args < <(load_args "$warm_kind")
     "$out/bin/diameter-load" "${warm_args[@]}" --in-flight "$in_flight" --warmup 0 --seconds "$jit_warmup" \
       >"$out/jit-warmup.out" 2>&1 || true
   fi
@@ -244,10 +257,10 @@ print()
 print(open(out + "/machine.txt").read().rstrip())
 print("HSS: " + (open(out + "/hss.cmd").read().strip() if os.path.exists(out + "/hss.cmd") else "not run"))
 print()
-fmt = "%-12s %11s %8s %8s %9s %7s %7s %5s %9s  %s"
+fmt = "%-13s %11s %8s %8s %9s %7s %7s %5s %9s  %s"
 print(fmt % ("run", "answers/s", "p50 ms", "p99 ms", "p99.9 ms", "genCPU", "srvCPU", "busy", "HSS/null", "answers"))
 fixed = ("name", "target", "kind", "exit", "command", "answers_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms",
-         "sent", "answered", "gen_cpu", "server_cpu", "busy", "loadavg", "AIA", "ULA")
+         "sent", "answered", "gen_cpu", "server_cpu", "busy", "loadavg", "AIA", "ULA", "MAA")
 ok = bool(rows)
 for name, r in rows.items():
     aps = float(r["answers_per_s"])
@@ -263,7 +276,8 @@ for name, r in rows.items():
                  r["gen_cpu"] + "%", r["server_cpu"] + "%", r["busy"] + "%", ratio, codes))
 print("(CPU in % of one core, sampled inside the measured window; busy = whole machine; HSS/null against the null"
       " responder's run of the same kind; codes: AIA.2001 = Result-Code, AIA.E5001 = Experimental-Result-Code;"
-      " vectors_per_aia = E-UTRAN-Vectors per AIA; load average at the end of each run: "
+      " vectors_per_aia = E-UTRAN-Vectors per AIA, items_per_maa = SIP-Auth-Data-Items per MAA;"
+      " load average at the end of each run: "
       + ", ".join("%s %s" % (n, r["loadavg"]) for n, r in rows.items()) + ")")
 if sys.argv[3] != "1":
     print("wire check: FAILED (see wire-*.pcapng)")

@@ -1,15 +1,16 @@
 /*
- * diameter-load: a Cx and S6a load generator, one thread, epoll, closed loop. Each connection does CER/CEA
+ * diameter-load: a Cx, S6a and SWx load generator, one thread, epoll, closed loop. Each connection does CER/CEA
  * (RFC 6733 5.3) and answers DWR/DPR; then the generator keeps --in-flight requests outstanding over all connections
  * together, sends the next one as soon as an answer comes, matches answers by Hop-by-Hop Identifier (RFC 6733
  * 3, 6.2), reads Result-Code or Experimental-Result-Code, and records latency in a log-linear histogram.
  * Cx requests carry the AVPs of ops/benchmark's LoadGenerator, in the order of the Cx ABNF (TS 29.229 6.1);
- * S6a requests those an MME sends at attach, in the order of the S6a ABNF (TS 29.272 7.2.3, 7.2.5).
+ * S6a requests those an MME sends at attach, in the order of the S6a ABNF (TS 29.272 7.2.3, 7.2.5); SWx MAR
+ * those of a 3GPP AAA server authenticating with EAP-AKA' (TS 29.273 8.2.2.1).
  * Only requests sent in the measured window (after --warmup) count; after it the generator stops sending and
  * waits up to --timeout-ms for their answers.
  *
  *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--seconds 15]
- *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach] [--users 1000 | --users-file FILE]
+ *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar] [--users 1000 | --users-file FILE]
  *                 [--first 0] [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
  *                 [--imsi-pattern 00101%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]
  *                 [--terminal-information]
@@ -20,7 +21,7 @@
  * mix: per user UAR, SAR, LIR, UAR, LIR (UAR:SAR:LIR 2:1:2), as LoadGenerator's mix: a registration, then
  * terminating traffic. --users-file: one user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without
  * "sip:"; for S6a one IMSI per line). Users are numbered from --first: user%d takes first, first+1, ...
- * S6a (air, ulr, attach = AIR then ULR per user): see s6a.h.
+ * S6a (air, ulr, attach = AIR then ULR per user): see s6a.h; SWx (swx-mar; --vectors items): see swx.h.
  *
  * Prints a report and a last line "RESULT key=value ...". Exit 0, or 1 if more than 1 % of the measured
  * requests got no answer, 2 on bad usage or a failed connection/CER.
@@ -46,6 +47,7 @@
 #include "diameter.h"
 #include "load-util.h"
 #include "s6a.h"
+#include "swx.h"
 
 #define RBUF (2 * DIAM_MAX_MSG)
 #define WBUF DIAM_MAX_MSG
@@ -61,7 +63,7 @@ static const char *host = "127.0.0.1", *origin_host = "bench.ims.example.org", *
                   *impu_pattern = "sip:user%d@ims.example.org", *users_file, *command = "uar",
                   *imsi_pattern = "00101%010d";
 static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000, first;
-static int s6a; /* the run's requests are S6a, its CER advertises S6a */
+static uint32_t app = APP_CX; /* the run's requests are of this application, its CER advertises it */
 static struct s6a_settings s6a_opts = {1, 0x22, 0, "35345678901234", "01", {0x00, 0xF1, 0x10}};
 static double seconds = 15, warmup = 5;
 
@@ -99,19 +101,12 @@ static int started; /* every CEA is in: requests may go */
 
 static uint64_t sent, answered, timeouts, unmatched, disconnects;
 
-static uint64_t now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 static void on_signal(int sig) {
   (void)sig;
   interrupted = 1;
 }
 
 /* --- requests --------------------------------------------------------------------------------------------- */
-
 
 static void write_cer(struct conn *c) {
   struct sockaddr_storage local;
@@ -134,8 +129,8 @@ static void write_cer(struct conn *c) {
   wr_u32(&w, AVP_VENDOR_ID, 0, 0);
   wr_avp_plain(&w, AVP_PRODUCT_NAME, "diameter-load", 13);
   wr_u32(&w, AVP_SUPPORTED_VENDOR_ID, 0, VENDOR_3GPP);
-  wr_u32(&w, AVP_AUTH_APPLICATION_ID, 0, s6a ? APP_S6A : APP_CX);
-  wr_vsai(&w, VENDOR_3GPP, s6a ? APP_S6A : APP_CX);
+  wr_u32(&w, AVP_AUTH_APPLICATION_ID, 0, app);
+  wr_vsai(&w, VENDOR_3GPP, app);
   wr_end(&w, m);
   c->wlen = w.len;
 }
@@ -158,9 +153,8 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
   const char *oh = cmd == CMD_SAR ? conns[user % connections].origin_host : c->origin_host;
 
   struct wr w = {c->wbuf, c->wlen, WBUF, 0};
-  uint32_t app = s6a ? APP_S6A : APP_CX;
   size_t m = wr_header(&w, DIAM_FLAG_R | DIAM_FLAG_P, cmd, app, hbh, hbh);
-  /* common part of UAR/SAR/LIR (TS 29.229 6.1.1, 6.1.3, 6.1.5) and AIR/ULR (TS 29.272 7.2.3, 7.2.5) */
+  /* common part of UAR/SAR/LIR (TS 29.229 6.1.1, 6.1.3, 6.1.5), AIR/ULR (TS 29.272 7.2.3, 7.2.5), MAR (29.273) */
   wr_avp(&w, AVP_SESSION_ID, 0, sid, (size_t)sl);
   wr_vsai(&w, VENDOR_3GPP, app);
   wr_u32(&w, AVP_AUTH_SESSION_STATE, 0, AUTH_SESSION_NO_STATE_MAINTAINED);
@@ -176,6 +170,9 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
   case CMD_AIR:
   case CMD_ULR:
     write_s6a(&w, &s6a_opts, cmd, impis[user]);
+    break;
+  case CMD_MAR:
+    write_swx_mar(&w, impis[user], s6a_opts.vectors);
     break;
   case CMD_SAR:
     wr_str(&w, AVP_USER_NAME, 0, impis[user]);
@@ -204,7 +201,6 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
 
 /* --- answers ---------------------------------------------------------------------------------------------- */
 
-
 static void on_answer(struct conn *c, const uint8_t *m, size_t len, uint64_t now) {
   uint32_t hbh = get32(m + 12), s = hbh & ((1u << SLOT_BITS) - 1), code = 0;
   if (s >= c->window || hbh == 0 || c->slots[s].hbh != hbh) {
@@ -220,6 +216,8 @@ static void on_answer(struct conn *c, const uint8_t *m, size_t len, uint64_t now
     histo_add(now - sl->sent_ns);
     if (sl->cmd == CMD_AIR)
       eutran_vectors += count_vectors(m, len);
+    else if (sl->cmd == CMD_MAR)
+      sip_auth_items += count_sip_auth_items(m, len);
   }
   sl->hbh = 0;
   c->free_slots[c->nfree++] = s;
@@ -456,7 +454,7 @@ static void report(void) {
 
 static void usage(FILE *f) {
   fprintf(f, "usage: diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200]"
-             " [--seconds 15] [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach]"
+             " [--seconds 15] [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar]"
              " [--users 1000 | --users-file FILE] [--first 0]"
              " [--impi-pattern user%%d@ims.example.org] [--impu-pattern sip:user%%d@ims.example.org]"
              " [--imsi-pattern 00101%%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]"
@@ -466,11 +464,9 @@ static void usage(FILE *f) {
              " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]\n");
 }
 
-
 static const uint32_t UAR_ONLY[] = {CMD_UAR}, LIR_ONLY[] = {CMD_LIR}, SAR_ONLY[] = {CMD_SAR},
                       MIX[] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_UAR, CMD_LIR}, AIR_ONLY[] = {CMD_AIR},
-                      ULR_ONLY[] = {CMD_ULR}, ATTACH[] = {CMD_AIR, CMD_ULR};
-
+                      ULR_ONLY[] = {CMD_ULR}, ATTACH[] = {CMD_AIR, CMD_ULR}, MAR_ONLY[] = {CMD_MAR};
 
 static void parse(int argc, char **argv) {
   static const struct option opts[] = {
@@ -506,7 +502,7 @@ static void parse(int argc, char **argv) {
     case 't': timeout_ms = integer(optarg, 1, 3600000); break;
     case 'F': first = integer(optarg, 0, 2000000000); break;
     case 'M': imsi_pattern = optarg; break;
-    case 'V': s6a_opts.vectors = integer(optarg, 1, 5); break; /* TS 29.272 7.3.14: at most 5 */
+    case 'V': s6a_opts.vectors = integer(optarg, 1, 5); break; /* TS 29.272 7.3.14: at most 5; MAR items */
     case 'L': parse_plmn(optarg, s6a_opts.visited_plmn); break;
     case 'f': s6a_opts.ulr_flags = hex_or_integer(optarg); break;
     case 'T': s6a_opts.terminal_information = 1; break;
@@ -535,20 +531,22 @@ static void parse(int argc, char **argv) {
   else if (!strcmp(command, "mix"))
     pattern = MIX, pattern_len = 5;
   else if (!strcmp(command, "air"))
-    pattern = AIR_ONLY, pattern_len = 1, s6a = 1;
+    pattern = AIR_ONLY, pattern_len = 1, app = APP_S6A;
   else if (!strcmp(command, "ulr"))
-    pattern = ULR_ONLY, pattern_len = 1, s6a = 1;
+    pattern = ULR_ONLY, pattern_len = 1, app = APP_S6A;
   else if (!strcmp(command, "attach"))
-    pattern = ATTACH, pattern_len = 2, s6a = 1;
+    pattern = ATTACH, pattern_len = 2, app = APP_S6A;
+  else if (!strcmp(command, "swx-mar"))
+    pattern = MAR_ONLY, pattern_len = 1, app = APP_SWX;
   else
-    fail("--command must be uar, lir, sar, mix, air, ulr or attach");
+    fail("--command must be uar, lir, sar, mix, air, ulr, attach or swx-mar");
   if (first + users > 2147483647L)
     fail("--first + --users must stay below 2^31");
 }
 
 int main(int argc, char **argv) {
   parse(argc, argv);
-  if (s6a)
+  if (app != APP_CX)
     load_users(users_file, imsi_pattern, imsi_pattern, first, &users);
   else
     load_users(users_file, impi_pattern, impu_pattern, first, &users);

@@ -27,6 +27,7 @@
 #define CMD_UAR 300u
 #define CMD_SAR 301u
 #define CMD_LIR 302u
+#define CMD_MAR 303u /* Cx and SWx */
 #define CMD_ULR 316u
 #define CMD_AIR 318u
 
@@ -34,6 +35,7 @@
 #define APP_CX 16777216u
 #define APP_SH 16777217u
 #define APP_S6A 16777251u
+#define APP_SWX 16777265u
 
 /* Base AVPs (RFC 6733 4.5) and the Cx AVPs used here (TS 29.229 6.3), all vendor 10415 for the latter. */
 #define AVP_USER_NAME 1u

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diameter.h"
 
@@ -18,6 +19,12 @@
 static _Noreturn void fail(const char *what) {
   fprintf(stderr, "diameter-load: %s\n", what);
   exit(2);
+}
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
 /* --- users ------------------------------------------------------------------------------------------------ */
@@ -212,9 +219,9 @@ static void count_code(uint32_t cmd, int kind, uint32_t code) {
   codes[ncodes++] = (struct code_count){cmd, code, kind, 1};
 }
 
-/* answers per command: UAR, SAR, LIR, AIR, ULR */
-#define KINDS 5
-static const uint32_t KIND_CMD[KINDS] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_AIR, CMD_ULR};
+/* answers per command: UAR, SAR, LIR, AIR, ULR, MAR (SWx) */
+#define KINDS 6
+static const uint32_t KIND_CMD[KINDS] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_AIR, CMD_ULR, CMD_MAR};
 
 static int kind_of(uint32_t cmd) {
   for (int k = 0; k < KINDS; k++)
@@ -229,6 +236,7 @@ static const char *answer_name(uint32_t cmd) {
   case CMD_SAR: return "SAA";
   case CMD_LIR: return "LIA";
   case CMD_AIR: return "AIA";
+  case CMD_MAR: return "MAA";
   default: return "ULA";
   }
 }
@@ -244,8 +252,8 @@ static void numbered(char *out, size_t cap, const char *h, long n) {
     snprintf(out, cap, "%.*s-%ld%s", (int)(dot - h), h, n, dot);
 }
 
-/* answers per kind of request, E-UTRAN-Vectors received in AIAs */
-static uint64_t answered_per_cmd[KINDS], eutran_vectors;
+/* answers per kind of request, E-UTRAN-Vectors received in AIAs, SIP-Auth-Data-Items in MAAs */
+static uint64_t answered_per_cmd[KINDS], eutran_vectors, sip_auth_items;
 
 /* Prints the answers per command and per result code; their "key=value" list for the RESULT line into tail. */
 static void report_codes(char *tail, size_t cap) {
@@ -259,6 +267,11 @@ static void report_codes(char *tail, size_t cap) {
   if (aias) {
     printf("  %-22s %12.2f\n", "E-UTRAN vectors/AIA", (double)eutran_vectors / (double)aias);
     t += (size_t)snprintf(tail + t, cap - t, " vectors_per_aia=%.2f", (double)eutran_vectors / (double)aias);
+  }
+  uint64_t maas = answered_per_cmd[kind_of(CMD_MAR)];
+  if (maas) {
+    printf("  %-22s %12.2f\n", "SIP auth items/MAA", (double)sip_auth_items / (double)maas);
+    t += (size_t)snprintf(tail + t, cap - t, " items_per_maa=%.2f", (double)sip_auth_items / (double)maas);
   }
   for (int i = 0; i < ncodes && t < cap; i++) {
     char code[16];

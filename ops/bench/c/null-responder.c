@@ -1,7 +1,7 @@
 /*
  * null-responder: a Diameter server that does no work, the ceiling for the HSS in ops/bench/cx-null-benchmark.sh.
- * One thread, epoll. It answers CER with CEA (Cx, Sh and S6a), DWR with DWA, DPR with DPA (then closes), and every
- * other request with a minimal success answer: same command code, application, Hop-by-Hop and End-to-End
+ * One thread, epoll. It answers CER with CEA (Cx, Sh, S6a and SWx), DWR with DWA, DPR with DPA (then closes), and
+ * every other request with a minimal success answer: same command code, application, Hop-by-Hop and End-to-End
  * Identifiers (RFC 6733 6.2), its Session-Id copied, Vendor-Specific-Application-Id, Result-Code 2001 (for UAR
  * Experimental-Result 2001 DIAMETER_FIRST_REGISTRATION, vendor 10415, as an HSS answers a user's first
  * registration, TS 29.229 6.2.1.1), Auth-Session-State NO_STATE_MAINTAINED, Origin-Host and Origin-Realm.
@@ -78,6 +78,7 @@ static void base_answer(struct conn *c, struct wr *w, const uint8_t *req) {
     wr_vsai(w, VENDOR_3GPP, APP_CX);
     wr_vsai(w, VENDOR_3GPP, APP_SH);
     wr_vsai(w, VENDOR_3GPP, APP_S6A);
+    wr_vsai(w, VENDOR_3GPP, APP_SWX);
   }
   wr_end(w, start);
 }
