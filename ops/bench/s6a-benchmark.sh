@@ -223,9 +223,12 @@ server_pid=""
 
 if ((null_only == 0)); then
   seed="$out/seed-$users.json"
-  log "writing $users subscribers with USIMs, EPS subscriptions and non-3GPP access to $seed"
-  python3 "$bench_dir/s6a-seed.py" --users "$users" --imsi-prefix "$imsi_prefix" --out "$seed" \
-    || die "s6a-seed.py failed"
+  # the non-3GPP part only when a run needs it: an HSS whose seed format lacks it still serves the S6a kinds
+  seed_args=(--users "$users" --imsi-prefix "$imsi_prefix" --out "$seed")
+  [[ " ${runs[*]} " == *" swx-mar "* ]] || seed_args+=(--no-non3gpp)
+  log "writing $users subscribers with USIMs and EPS subscriptions$([[ ${seed_args[*]} == *no-non3gpp* ]] \
+    || echo ' and non-3GPP access') to $seed"
+  python3 "$bench_dir/s6a-seed.py" "${seed_args[@]}" || die "s6a-seed.py failed"
   start_hss "$seed"
   if ((jit_warmup > 0)); then
     warm_kind=air1

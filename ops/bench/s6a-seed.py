@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Writes a seed document of N subscribers, each with one USIM and an EPS subscription, for ops/bench/s6a-benchmark.sh.
+"""Writes a seed document for ops/bench/s6a-benchmark.sh: N subscribers, each with a USIM (EPS and non-3GPP).
 
   ops/bench/s6a-seed.py --users N --out FILE [--first 0] [--imsi-prefix 00101] [--mnc-digits 2]
-                        [--realm ims.example.org]
+                        [--realm ims.example.org] [--no-non3gpp]
 
 Subscriber i (i = first .. first+N-1) is "sub<i>" with the USIM of IMSI <imsi-prefix><i, zero-padded to 15 digits>,
 K and OPc derived from i (the OPc given as such, no OP), AMF 8000, and an EPS subscription: MSISDN 1555<i, 7
 digits>, UE-AMBR 50/100 Mbit/s, the APN profiles "internet" (default) and "ims", allowed in the home PLMN (the IMSI
-prefix). The IMS side is the private identity a UE without ISIM derives from the IMSI (TS 23.003 13.3), using the
-USIM's keys, with one public identity. The document is written as a stream, so N may be in the millions.
+prefix). The USIM may use non-3GPP access (TS 29.273 8.2.3.1: IP access allowed, trusted and untrusted, the APNs
+"ims" and "internet" with "internet" the default), so that an SWx MAR for it is answered; --no-non3gpp leaves that
+part out (for an HSS whose seed format has no "non3gpp" section). The IMS side is the private identity a UE
+without ISIM derives from the IMSI (TS 23.003 13.3), using the USIM's keys, with one public identity. The document
+is written as a stream, so N may be in the millions.
 """
 import argparse
 import json
@@ -37,27 +40,35 @@ def header(realm):
     }
 
 
-def subscription(i, imsi, home_plmn, mnc_digits, realm):
+# TS 29.273 8.2.3.1 Non-3GPP-User-Data: the USIM may use non-3GPP access with both APNs of its EPS subscription
+NON_3GPP = {"ipAccessAllowed": True, "apnsEnabled": True, "apns": ["ims", "internet"], "defaultApn": "internet",
+            "trustedAccessAllowed": True, "untrustedAccessAllowed": True}
+
+
+def subscription(i, imsi, home_plmn, mnc_digits, realm, non3gpp):
     mcc, mnc = home_plmn[:3], home_plmn[3:]
     impi = "%s@ims.mnc%s.mcc%s.3gppnetwork.org" % (imsi, mnc.zfill(3), mcc)
     impu = "sip:%s" % impi
+    usim = {
+        "imsi": imsi,
+        "k": "465b5ce8b199b49faa5f0a2e%08x" % (i & 0xFFFFFFFF),
+        "opc": "cd63cb71954a9f4e48a5994e%08x" % (i & 0xFFFFFFFF),
+        "amf": "8000",
+        "eps": {
+            "msisdn": "1555%07d" % (i % 10_000_000),
+            "ueAmbr": {"uplink": 50_000_000, "downlink": 100_000_000},
+            "defaultApn": "internet",
+            "apns": [{"apnProfile": "internet"}, {"apnProfile": "ims"}],
+            "allowedVisitedPlmns": [home_plmn],
+        },
+    }
+    if non3gpp:
+        usim["non3gpp"] = NON_3GPP
     return {
         "id": "sub%d" % i,
         "allowedVisitedNetworks": [realm],
         "chargingInformation": "default",
-        "usims": [{
-            "imsi": imsi,
-            "k": "465b5ce8b199b49faa5f0a2e%08x" % (i & 0xFFFFFFFF),
-            "opc": "cd63cb71954a9f4e48a5994e%08x" % (i & 0xFFFFFFFF),
-            "amf": "8000",
-            "eps": {
-                "msisdn": "1555%07d" % (i % 10_000_000),
-                "ueAmbr": {"uplink": 50_000_000, "downlink": 100_000_000},
-                "defaultApn": "internet",
-                "apns": [{"apnProfile": "internet"}, {"apnProfile": "ims"}],
-                "allowedVisitedPlmns": [home_plmn],
-            },
-        }],
+        "usims": [usim],
         "privateIdentities": [{
             "impi": impi, "usim": imsi, "authSchemes": ["Digest-AKAv1-MD5"], "publicIdentities": [impu]}],
         "publicIdentities": [{"identity": impu, "serviceProfile": "default"}],
@@ -73,6 +84,8 @@ def main():
     parser.add_argument("--mnc-digits", type=int, choices=(2, 3), default=None,
                         help="length of the MNC in the prefix (default: its length minus 3)")
     parser.add_argument("--realm", default="ims.example.org")
+    parser.add_argument("--no-non3gpp", dest="non3gpp", action="store_false",
+                        help="leave out the USIMs' non-3GPP access subscription")
     args = parser.parse_args()
     prefix = args.imsi_prefix
     if not prefix.isdigit() or len(prefix) not in (5, 6):
@@ -89,7 +102,7 @@ def main():
         last = args.first + args.users - 1
         for i in range(args.first, last + 1):
             imsi = "%s%0*d" % (prefix, width, i)
-            f.write(json.dumps(subscription(i, imsi, prefix, mnc_digits, args.realm)))
+            f.write(json.dumps(subscription(i, imsi, prefix, mnc_digits, args.realm, args.non3gpp)))
             f.write(",\n" if i < last else "\n")
         f.write("]}\n")
 
