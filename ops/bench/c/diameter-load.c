@@ -149,8 +149,9 @@ static int write_request(struct conn *c, uint32_t s, uint64_t now) {
   char sid[MAX_IDENTITY + 64];
   /* Session-Id <DiameterIdentity>;<high 32 bits>;<low 32 bits> (RFC 6733 8.8) */
   int sl = snprintf(sid, sizeof sid, "%s;%ld;%llu", c->origin_host, start_time_s, (unsigned long long)++session_seq);
-  /* A user is served by one S-CSCF: its SAR names the identity of connection user mod connections. */
-  const char *oh = cmd == CMD_SAR ? conns[user % connections].origin_host : c->origin_host;
+  /* A user is served by one S-CSCF (SAR) or AAA server (SWx MAR, TS 29.273 8.1.2.1: the HSS keeps the one that
+   * authenticates it): the request names the identity of connection user mod connections. */
+  const char *oh = cmd == CMD_SAR || cmd == CMD_MAR ? conns[user % connections].origin_host : c->origin_host;
 
   struct wr w = {c->wbuf, c->wlen, WBUF, 0};
   size_t m = wr_header(&w, DIAM_FLAG_R | DIAM_FLAG_P, cmd, app, hbh, hbh);

@@ -6,7 +6,8 @@
  * Vendor-Specific-Application-Id, Auth-Session-State, Origin-Host, Origin-Realm, Destination-Realm), an MAR in the
  * order of its ABNF: User-Name = the IMSI (from --imsi-pattern, or one per line of --users-file), RAT-Type WLAN,
  * ANID "WLAN" (8.2.3.7; EAP-AKA' needs it, TS 33.402 A.2), SIP-Auth-Data-Item {SIP-Authentication-Scheme
- * "EAP-AKA'"} and SIP-Number-Auth-Items = --vectors. Answers are counted by Result-Code and
+ * "EAP-AKA'"} and SIP-Number-Auth-Items = --vectors. A user's MARs all name one AAA server as Origin-Host (that of
+ * connection user mod --connections), since the HSS refuses a second one. Answers are counted by Result-Code and
  * Experimental-Result-Code, and the SIP-Auth-Data-Items of every MAA.
  */
 #ifndef DIAMETER_LOAD_SWX_H
