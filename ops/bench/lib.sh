@@ -123,7 +123,8 @@ EOF
 
 # c_load_run NAME TAGS WARMUP GENERATOR-OPTIONS...: one run of the C generator (ops/bench/c/diameter-load) for
 # $seconds after WARMUP; appends "name=NAME TAGS exit=N", its RESULT line and the CPU of generator and server
-# (percent of one core) and of the whole machine, sampled inside the measured window, to $results.
+# (percent of one core) and of the whole machine, sampled inside the measured window, to $results. With the
+# generator option --rate N the run is open loop (N requests/s on schedule); its RESULT has rate= and late=.
 c_load_run() {
   local name=$1 tags=$2 warm=$3
   shift 3
@@ -153,7 +154,12 @@ c_load_run() {
   echo "name=$name $tags exit=$rc $result gen_cpu=$(((g1 - g0) * 100 / hz / window))" \
     "server_cpu=$(((s1 - s0) * 100 / hz / window)) busy=$(((m1 - m0) * 100 / ((t1 - t0) > 0 ? t1 - t0 : 1)))" \
     "loadavg=$(cut -d' ' -f1 /proc/loadavg)" >>"$results"
-  log "$name: $(grep -E '^  (answers/s|latency p99 ms|E-UTRAN)' "$out/$name.out" | tr -s ' ' | tr '\n' ';')"
+  log "$name: $(grep -E '^  (answers/s|latency p99 ms|E-UTRAN|late)' "$out/$name.out" | tr -s ' ' | tr '\n' ';')"
+}
+
+# c_result NAME KEY: the value of KEY in the line of run NAME in $results (empty if there is none)
+c_result() {
+  grep "^name=$1 " "$results" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n 1
 }
 
 # --- setup -----------------------------------------------------------------------------------------------------

@@ -30,6 +30,9 @@
 #   --realm R            Origin-Realm and Destination-Realm (epc.mnc001.mcc001.3gppnetwork.org)
 #   --hss-root DIR       source tree whose HSS is measured (default: this one)
 #   --null-only          only the null responder: no HSS build, seed or runs
+#   --half-load          after each HSS run of a kind, the same kind open loop at half the answers/s that run
+#                        measured (run hss-KIND-half: diameter-load --rate, latency from the scheduled send
+#                        times, late = requests the --in-flight cap held back)
 #   --wire-check         first capture 0.2 s of each request kind on the loopback with tshark (root) and
 #                        check that every frame decodes as Diameter without a malformed frame or an expert warning
 #   --out DIR            keep logs, seed and results there (default: a new /tmp/s6a-bench.XXXXXX)
@@ -59,13 +62,14 @@ origin_host=mme.epc.mnc001.mcc001.3gppnetwork.org
 realm=epc.mnc001.mcc001.3gppnetwork.org
 hss_root=""
 null_only=0
+half_load=0
 wire_check=0
 out=""
 build=1
 kinds=air1,air5,ulr,attach,swx-mar
 
 usage() {
-  sed -n '2,38p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,42p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -87,6 +91,7 @@ while [[ $# -gt 0 ]]; do
     --realm) realm=${2:?}; shift 2 ;;
     --hss-root) hss_root=${2:?}; shift 2 ;;
     --null-only) null_only=1; shift ;;
+    --half-load) half_load=1; shift ;;
     --wire-check) wire_check=1; shift ;;
     --out) out=${2:?}; shift 2 ;;
     --skip-build) build=0; shift ;;
@@ -142,7 +147,8 @@ write_machine_info "ops/bench/s6a-benchmark.sh --users $users --imsi-prefix $ims
  --kinds $kinds$( ((terminal_info)) && echo ' --terminal-info')\
  --in-flight $in_flight --connections $connections --warmup $warmup\
  --jit-warmup $jit_warmup --seconds $seconds --server-threads $server_threads${hss_root:+ --hss-root $root}\
-$( ((null_only)) && echo ' --null-only')$( ((wire_check)) && echo ' --wire-check')"
+$( ((null_only)) && echo ' --null-only')$( ((half_load)) && echo ' --half-load')\
+$( ((wire_check)) && echo ' --wire-check')"
 
 # generator options of a run kind: air1, air5, ulr, attach, swx-mar
 load_args() {
@@ -159,11 +165,24 @@ load_args() {
   printf '%s\n' "${args[@]}"
 }
 
-# c_load NAME TARGET(null|hss) KIND WARMUP: one generator run of the kind (lib.sh c_load_run).
+# c_load NAME TARGET(null|hss) KIND WARMUP [generator options...]: one generator run of the kind (lib.sh c_load_run).
 c_load() {
-  local args
-  mapfile -t args < <(load_args "$3")
-  c_load_run "$1" "target=$2 kind=$3" "$4" "${args[@]}" --in-flight "$in_flight"
+  local args name=$1 target=$2 kind=$3 warm=$4
+  shift 4
+  mapfile -t args < <(load_args "$kind")
+  c_load_run "$name" "target=$target kind=$kind" "$warm" "${args[@]}" --in-flight "$in_flight" "$@"
+}
+
+# run_half_load NAME TARGET KIND: run NAME-half, the kind open loop at half the answers/s run NAME measured
+run_half_load() {
+  local peak half
+  peak=$(c_result "$1" answers_per_s)
+  half=$(awk -v p="${peak:-0}" 'BEGIN {printf "%d", p / 2}')
+  if ((half < 1)); then
+    log "$1-half: skipped, $1 measured no answers"
+    return 0
+  fi
+  c_load "$1-half" "$2" "$3" "$warmup" --rate "$half"
 }
 
 # wire_check KIND: 0.2 s of the kind at one request in flight, captured on the loopback; every frame must
@@ -240,6 +259,7 @@ if ((null_only == 0)); then
   fi
   for kind in "${runs[@]}"; do
     c_load "hss-$kind" hss "$kind" "$warmup"
+    ((half_load == 0)) || run_half_load "hss-$kind" hss "$kind"
   done
   hss_warnings
   stop_pid "$server_pid"
@@ -260,17 +280,21 @@ print()
 print(open(out + "/machine.txt").read().rstrip())
 print("HSS: " + (open(out + "/hss.cmd").read().strip() if os.path.exists(out + "/hss.cmd") else "not run"))
 print()
-fmt = "%-13s %11s %8s %8s %9s %7s %7s %5s %9s  %s"
+fmt = "%-18s %11s %8s %8s %9s %7s %7s %5s %9s  %s"
 print(fmt % ("run", "answers/s", "p50 ms", "p99 ms", "p99.9 ms", "genCPU", "srvCPU", "busy", "HSS/null", "answers"))
 fixed = ("name", "target", "kind", "exit", "command", "answers_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms",
-         "sent", "answered", "gen_cpu", "server_cpu", "busy", "loadavg", "AIA", "ULA", "MAA")
+         "sent", "answered", "gen_cpu", "server_cpu", "busy", "loadavg", "AIA", "ULA", "MAA", "rate", "late",
+         "send_lag_mean_ms", "send_lag_max_ms")
 ok = bool(rows)
 for name, r in rows.items():
     aps = float(r["answers_per_s"])
     base = rows.get("null-" + r["kind"], {})
+    open_loop = r.get("rate", "0") != "0"
     ratio = "%.1f%%" % (100 * aps / float(base["answers_per_s"])) if r["target"] == "hss" and base and \
-        float(base["answers_per_s"]) else ""
+        float(base["answers_per_s"]) and not open_loop else ""
     codes = " ".join("%s=%s" % kv for kv in r.items() if kv[0] not in fixed and kv[1] != "0")
+    if open_loop:
+        codes = "rate=%s late=%s send_lag_mean_ms=%s " % (r["rate"], r["late"], r.get("send_lag_mean_ms", "-")) + codes
     lost = int(r.get("sent", 0)) - int(r.get("answered", 0))
     ok &= r["exit"] == "0"
     if lost:
@@ -280,6 +304,8 @@ for name, r in rows.items():
 print("(CPU in % of one core, sampled inside the measured window; busy = whole machine; HSS/null against the null"
       " responder's run of the same kind; codes: AIA.2001 = Result-Code, AIA.E5001 = Experimental-Result-Code;"
       " vectors_per_aia = E-UTRAN-Vectors per AIA, items_per_maa = SIP-Auth-Data-Items per MAA;"
+      " *-half: open loop at rate = half the peak run's answers/s, latency from the scheduled send times, late ="
+      " requests held back by the in-flight cap (should be 0), send_lag = the generator's own delay;"
       " load average at the end of each run: "
       + ", ".join("%s %s" % (n, r["loadavg"]) for n, r in rows.items()) + ")")
 if sys.argv[3] != "1":

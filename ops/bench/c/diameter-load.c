@@ -6,10 +6,11 @@
  * Cx requests carry the AVPs of ops/benchmark's LoadGenerator, in the order of the Cx ABNF (TS 29.229 6.1);
  * S6a requests those an MME sends at attach, in the order of the S6a ABNF (TS 29.272 7.2.3, 7.2.5); SWx MAR
  * those of a 3GPP AAA server authenticating with EAP-AKA' (TS 29.273 8.2.2.1).
- * Only requests sent in the measured window (after --warmup) count; after it the generator stops sending and
- * waits up to --timeout-ms for their answers.
+ * --rate N: open loop instead, N requests per second over all connections on a fixed schedule (schedule.h), never
+ * more than --in-flight outstanding. Only requests sent (due, with --rate) in the measured window (after --warmup)
+ * count; after it the generator stops sending and waits up to --timeout-ms for their answers.
  *
- *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--seconds 15]
+ *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--rate 0] [--seconds 15]
  *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar] [--users 1000 | --users-file FILE]
  *                 [--first 0] [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
  *                 [--imsi-pattern 00101%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]
@@ -46,6 +47,7 @@
 
 #include "diameter.h"
 #include "load-util.h"
+#include "schedule.h"
 #include "s6a.h"
 #include "swx.h"
 
@@ -66,6 +68,7 @@ static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_typ
 static uint32_t app = APP_CX; /* the run's requests are of this application, its CER advertises it */
 static struct s6a_settings s6a_opts = {1, 0x22, 0, "35345678901234", "01", {0x00, 0xF1, 0x10}};
 static double seconds = 15, warmup = 5;
+static struct schedule sched; /* --rate: open loop */
 
 static const uint32_t *pattern;
 static size_t pattern_len;
@@ -289,7 +292,7 @@ static int process(struct conn *c, uint64_t now) {
 
 /* Tops up the connection's share of the window, then one write. */
 static int fill_and_flush(struct conn *c, uint64_t now) {
-  if (c->ready && started && now < t_end && !interrupted)
+  if (!sched.rate && c->ready && started && now < t_end && !interrupted)
     while (c->nfree && write_request(c, c->free_slots[c->nfree - 1], now))
       c->nfree--;
   while (c->woff < c->wlen) {
@@ -317,6 +320,25 @@ static int fill_and_flush(struct conn *c, uint64_t now) {
     c->events = ev;
   }
   return 0;
+}
+
+/* Open loop: sends the requests due by now on the connections in turn while slots are free, then writes. */
+static void send_due(uint64_t now) {
+  static long turn;
+  for (uint64_t due = sched_due(&sched, now, t_end), tried = 0; sched.next < due && !interrupted;) {
+    struct conn *c = &conns[turn];
+    uint64_t at = sched_time(&sched, sched.next);
+    turn = (turn + 1) % connections;
+    if (c->open && c->ready && c->nfree && write_request(c, c->free_slots[c->nfree - 1], at))
+      c->nfree--, tried = 0, sched_sent(&sched, now, at >= t_measure);
+    else if (++tried == (uint64_t)connections) {
+      sched_hold(&sched, due, t_measure);
+      break;
+    }
+  }
+  for (long i = 0; i < connections; i++)
+    if (conns[i].open && fill_and_flush(&conns[i], now) < 0)
+      close_conn(&conns[i], strerror(errno));
 }
 
 static void on_event(struct conn *c, uint32_t ev, uint64_t now) {
@@ -420,9 +442,10 @@ static uint32_t outstanding(void) {
   return n;
 }
 
-static void loop_once(int timeout) {
+static void loop_once(uint64_t timeout_ns) {
   struct epoll_event evs[64];
-  int n = epoll_wait(ep, evs, 64, timeout);
+  struct timespec ts = {(time_t)(timeout_ns / 1000000000ull), (long)(timeout_ns % 1000000000ull)};
+  int n = epoll_pwait2(ep, evs, 64, &ts, NULL);
   if (n < 0 && errno != EINTR)
     fail("epoll_wait failed");
   for (int i = 0; i < n; i++) {
@@ -441,33 +464,19 @@ static void report(void) {
          (unsigned long long)answered, "answers/s", aps);
   printf("  %-22s %12llu\n  %-22s %12llu\n  %-22s %12llu\n", "timeouts", (unsigned long long)timeouts,
          "unmatched answers", (unsigned long long)unmatched, "disconnects", (unsigned long long)disconnects);
-  char tail[4096];
+  char tail[4096], rate_tail[160];
   report_codes(tail, sizeof tail);
+  sched_report(&sched, rate_tail, sizeof rate_tail);
   double p50 = percentile_ms(50), p99 = percentile_ms(99), p999 = percentile_ms(99.9), max = (double)histo_max / 1e6;
   printf("  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n", "latency p50 ms", p50,
          "latency p99 ms", p99, "latency p99.9 ms", p999, "latency max ms", max);
   printf("RESULT command=%s answers_per_s=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f sent=%llu"
-         " answered=%llu timeouts=%llu unmatched=%llu disconnects=%llu%s\n",
+         " answered=%llu timeouts=%llu unmatched=%llu disconnects=%llu%s%s\n",
          command, aps, p50, p99, p999, max, (unsigned long long)sent, (unsigned long long)answered,
-         (unsigned long long)timeouts, (unsigned long long)unmatched, (unsigned long long)disconnects, tail);
+         (unsigned long long)timeouts, (unsigned long long)unmatched, (unsigned long long)disconnects, rate_tail,
+         tail);
   fflush(stdout);
 }
-
-static void usage(FILE *f) {
-  fprintf(f, "usage: diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200]"
-             " [--seconds 15] [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar]"
-             " [--users 1000 | --users-file FILE] [--first 0]"
-             " [--impi-pattern user%%d@ims.example.org] [--impu-pattern sip:user%%d@ims.example.org]"
-             " [--imsi-pattern 00101%%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]"
-             " [--terminal-information]"
-             " [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
-             " [--destination-realm ims.example.org] [--visited-network ims.example.org]"
-             " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]\n");
-}
-
-static const uint32_t UAR_ONLY[] = {CMD_UAR}, LIR_ONLY[] = {CMD_LIR}, SAR_ONLY[] = {CMD_SAR},
-                      MIX[] = {CMD_UAR, CMD_SAR, CMD_LIR, CMD_UAR, CMD_LIR}, AIR_ONLY[] = {CMD_AIR},
-                      ULR_ONLY[] = {CMD_ULR}, ATTACH[] = {CMD_AIR, CMD_ULR}, MAR_ONLY[] = {CMD_MAR};
 
 static void parse(int argc, char **argv) {
   static const struct option opts[] = {
@@ -479,7 +488,7 @@ static void parse(int argc, char **argv) {
       {"server-name", 1, 0, 'n'},    {"sar-type", 1, 0, 'S'},    {"timeout-ms", 1, 0, 't'},
       {"first", 1, 0, 'F'},          {"imsi-pattern", 1, 0, 'M'}, {"vectors", 1, 0, 'V'},
       {"visited-plmn", 1, 0, 'L'},   {"ulr-flags", 1, 0, 'f'},   {"terminal-information", 0, 0, 'T'},
-      {"help", 0, 0, 'H'},           {0, 0, 0, 0}};
+      {"rate", 1, 0, 'R'},           {"help", 0, 0, 'H'},        {0, 0, 0, 0}};
   int o;
   while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (o) {
@@ -507,6 +516,7 @@ static void parse(int argc, char **argv) {
     case 'L': parse_plmn(optarg, s6a_opts.visited_plmn); break;
     case 'f': s6a_opts.ulr_flags = hex_or_integer(optarg); break;
     case 'T': s6a_opts.terminal_information = 1; break;
+    case 'R': sched.rate = integer(optarg, 0, 100000000); break;
     case 'H': usage(stdout); exit(0);
     default: usage(stderr); exit(2);
     }
@@ -523,24 +533,12 @@ static void parse(int argc, char **argv) {
     fail("at most 65,535 requests in flight per connection");
   if (in_flight < connections)
     fail("--in-flight must be at least --connections");
-  if (!strcmp(command, "uar"))
-    pattern = UAR_ONLY, pattern_len = 1;
-  else if (!strcmp(command, "lir"))
-    pattern = LIR_ONLY, pattern_len = 1;
-  else if (!strcmp(command, "sar"))
-    pattern = SAR_ONLY, pattern_len = 1;
-  else if (!strcmp(command, "mix"))
-    pattern = MIX, pattern_len = 5;
-  else if (!strcmp(command, "air"))
-    pattern = AIR_ONLY, pattern_len = 1, app = APP_S6A;
-  else if (!strcmp(command, "ulr"))
-    pattern = ULR_ONLY, pattern_len = 1, app = APP_S6A;
-  else if (!strcmp(command, "attach"))
-    pattern = ATTACH, pattern_len = 2, app = APP_S6A;
-  else if (!strcmp(command, "swx-mar"))
-    pattern = MAR_ONLY, pattern_len = 1, app = APP_SWX;
-  else
+  size_t k = 0;
+  while (k < sizeof COMMANDS / sizeof *COMMANDS && strcmp(command, COMMANDS[k].name))
+    k++;
+  if (k == sizeof COMMANDS / sizeof *COMMANDS)
     fail("--command must be uar, lir, sar, mix, air, ulr, attach or swx-mar");
+  pattern = COMMANDS[k].cmds, pattern_len = COMMANDS[k].len, app = COMMANDS[k].app;
   if (first + users > 2147483647L)
     fail("--first + --users must stay below 2^31");
 }
@@ -564,19 +562,22 @@ int main(int argc, char **argv) {
   while (!all_ready()) {
     if (now_ns() > deadline || open_connections() < connections || interrupted)
       fail("capabilities exchange did not complete on every connection");
-    loop_once(50);
+    loop_once(50000000ull);
   }
   t_start = now_ns();
   t_measure = t_start + (uint64_t)(warmup * 1e9);
   t_end = t_measure + (uint64_t)(seconds * 1e9);
   started = 1;
+  sched.t0 = t_start;
   for (long i = 0; i < connections; i++)
     if (fill_and_flush(&conns[i], t_start) < 0)
       close_conn(&conns[i], strerror(errno));
   uint64_t next_expiry = t_start + 100000000ull, drain_end = t_end + (uint64_t)timeout_ms * 1000000ull;
   for (;;) {
-    loop_once(10);
+    loop_once(sched.rate ? sched_wait_ns(&sched, now_ns()) : 10000000ull);
     uint64_t now = now_ns();
+    if (sched.rate)
+      send_due(now);
     if (now >= next_expiry) {
       expire(now);
       next_expiry = now + 100000000ull;

@@ -1,5 +1,5 @@
 /*
- * Support for diameter-load.c: error exit, option numbers, the latency histogram and the user table.
+ * Support for diameter-load.c: error exit, usage, option numbers, the latency histogram and the user table.
  * Header only, C11 and libc; the program is one translation unit.
  */
 #ifndef DIAMETER_LOAD_UTIL_H
@@ -121,6 +121,34 @@ static void load_users(const char *users_file, const char *impi_pattern, const c
     fail("--users-file has no users");
   *count = users;
 }
+
+static void usage(FILE *f) {
+  fprintf(f, "usage: diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200]"
+             " [--seconds 15] [--warmup 5] [--rate 0] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar]"
+             " [--users 1000 | --users-file FILE] [--first 0]"
+             " [--impi-pattern user%%d@ims.example.org] [--impu-pattern sip:user%%d@ims.example.org]"
+             " [--imsi-pattern 00101%%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]"
+             " [--terminal-information]"
+             " [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
+             " [--destination-realm ims.example.org] [--visited-network ims.example.org]"
+             " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]\n");
+}
+
+/* The requests of each --command, in the order they repeat per user, and their application. mix: per user UAR,
+ * SAR, LIR, UAR, LIR (UAR:SAR:LIR 2:1:2); attach: AIR then ULR. */
+static const struct {
+  const char *name;
+  uint32_t app;
+  size_t len;
+  uint32_t cmds[5];
+} COMMANDS[] = {{"uar", APP_CX, 1, {CMD_UAR}},
+                {"lir", APP_CX, 1, {CMD_LIR}},
+                {"sar", APP_CX, 1, {CMD_SAR}},
+                {"mix", APP_CX, 5, {CMD_UAR, CMD_SAR, CMD_LIR, CMD_UAR, CMD_LIR}},
+                {"air", APP_S6A, 1, {CMD_AIR}},
+                {"ulr", APP_S6A, 1, {CMD_ULR}},
+                {"attach", APP_S6A, 2, {CMD_AIR, CMD_ULR}},
+                {"swx-mar", APP_SWX, 1, {CMD_MAR}}};
 
 static long integer(const char *s, long lo, long hi) {
   char *end;
