@@ -574,7 +574,7 @@ int main(int argc, char **argv) {
       close_conn(&conns[i], strerror(errno));
   uint64_t next_expiry = t_start + 100000000ull, drain_end = t_end + (uint64_t)timeout_ms * 1000000ull;
   for (;;) {
-    loop_once(sched.rate ? sched_wait_ns(&sched, now_ns()) : 10000000ull);
+    loop_once(sched.rate ? sched_wait_ns(&sched, now_ns(), t_end) : 10000000ull);
     uint64_t now = now_ns();
     if (sched.rate)
       send_due(now);

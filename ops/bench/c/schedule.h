@@ -68,11 +68,11 @@ static void sched_sent(struct schedule *s, uint64_t now, int measured) {
     s->lag_max_ns = lag;
 }
 
-/* How long the event loop may sleep: until the next due time, at most a millisecond. */
-static uint64_t sched_wait_ns(const struct schedule *s, uint64_t now) {
-  if (s->blocked)
-    return SCHED_MAX_WAIT_NS;
+/* How long the event loop may sleep: until the next due time before end, at most a millisecond. */
+static uint64_t sched_wait_ns(const struct schedule *s, uint64_t now, uint64_t end) {
   uint64_t due = sched_time(s, s->next);
+  if (s->blocked || due >= end)
+    return SCHED_MAX_WAIT_NS;
   if (due <= now)
     return 0;
   return due - now < SCHED_MAX_WAIT_NS ? due - now : SCHED_MAX_WAIT_NS;
