@@ -14,14 +14,13 @@
  *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar] [--users 1000 | --users-file FILE]
  *                 [--first 0] [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
  *                 [--imsi-pattern 00101%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]
- *                 [--terminal-information]
- *                 [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]
+ *                 [--terminal-information] [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]
  *                 [--destination-realm ims.example.org] [--visited-network ims.example.org]
  *                 [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]
  *
- * mix: per user UAR, SAR, LIR, UAR, LIR (UAR:SAR:LIR 2:1:2), as LoadGenerator's mix: a registration, then
- * terminating traffic. --users-file: one user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without
- * "sip:"; for S6a one IMSI per line). Users are numbered from --first: user%d takes first, first+1, ...
+ * mix (load-util.h COMMANDS): as LoadGenerator's mix, a registration, then terminating traffic. --users-file: one
+ * user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without "sip:"; for S6a one IMSI per line). Users
+ * are numbered from --first: user%d takes first, first+1, ...
  * S6a (air, ulr, attach = AIR then ULR per user): see s6a.h; SWx (swx-mar; --vectors items): see swx.h.
  *
  * Prints a report and a last line "RESULT key=value ...". Exit 0, or 1 if more than 1 % of the measured
@@ -322,23 +321,29 @@ static int fill_and_flush(struct conn *c, uint64_t now) {
   return 0;
 }
 
-/* Open loop: sends the requests due by now on the connections in turn while slots are free, then writes. */
+static void flush_all(uint64_t now) { /* fill_and_flush of every open connection */
+  for (long i = 0; i < connections; i++)
+    if (conns[i].open && fill_and_flush(&conns[i], now) < 0)
+      close_conn(&conns[i], strerror(errno));
+}
+
+/* Open loop: sends what is due on the connections in turn while slots are free (once writing full outputs). */
 static void send_due(uint64_t now) {
   static long turn;
-  for (uint64_t due = sched_due(&sched, now, t_end), tried = 0; sched.next < due && !interrupted;) {
+  sched.blocked = 0;
+  for (uint64_t due = sched_due(&sched, now, t_end), tried = 0, flushed = 0;
+       sched.next < due && !interrupted && !sched.blocked;) {
     struct conn *c = &conns[turn];
     uint64_t at = sched_time(&sched, sched.next);
     turn = (turn + 1) % connections;
     if (c->open && c->ready && c->nfree && write_request(c, c->free_slots[c->nfree - 1], at))
-      c->nfree--, tried = 0, sched_sent(&sched, now, at >= t_measure);
-    else if (++tried == (uint64_t)connections) {
-      sched_hold(&sched, due, t_measure);
-      break;
-    }
+      c->nfree--, tried = 0, flushed = 0, sched_sent(&sched, now, at >= t_measure);
+    else if (++tried == (uint64_t)connections && !flushed++)
+      flush_all(now), tried = 0;
+    else if (tried == (uint64_t)connections)
+      sched_hold(&sched, due, t_measure); /* sets blocked */
   }
-  for (long i = 0; i < connections; i++)
-    if (conns[i].open && fill_and_flush(&conns[i], now) < 0)
-      close_conn(&conns[i], strerror(errno));
+  flush_all(now);
 }
 
 static void on_event(struct conn *c, uint32_t ev, uint64_t now) {
@@ -569,9 +574,7 @@ int main(int argc, char **argv) {
   t_end = t_measure + (uint64_t)(seconds * 1e9);
   started = 1;
   sched.t0 = t_start;
-  for (long i = 0; i < connections; i++)
-    if (fill_and_flush(&conns[i], t_start) < 0)
-      close_conn(&conns[i], strerror(errno));
+  flush_all(t_start);
   uint64_t next_expiry = t_start + 100000000ull, drain_end = t_end + (uint64_t)timeout_ms * 1000000ull;
   for (;;) {
     loop_once(sched.rate ? sched_wait_ns(&sched, now_ns(), t_end) : 10000000ull);
@@ -582,9 +585,7 @@ int main(int argc, char **argv) {
       expire(now);
       next_expiry = now + 100000000ull;
       /* slots freed by expiry (or idle connections after a full output) are refilled here */
-      for (long i = 0; i < connections; i++)
-        if (conns[i].open && fill_and_flush(&conns[i], now) < 0)
-          close_conn(&conns[i], strerror(errno));
+      flush_all(now);
     }
     if (interrupted || open_connections() == 0 || (now >= t_end && (outstanding() == 0 || now >= drain_end)))
       break;
