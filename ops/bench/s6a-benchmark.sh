@@ -304,9 +304,10 @@ for name, r in rows.items():
 print("(CPU in % of one core, sampled inside the measured window; busy = whole machine; HSS/null against the null"
       " responder's run of the same kind; codes: AIA.2001 = Result-Code, AIA.E5001 = Experimental-Result-Code;"
       " vectors_per_aia = E-UTRAN-Vectors per AIA, items_per_maa = SIP-Auth-Data-Items per MAA;"
-      " *-half: open loop at rate = half the peak run's answers/s, latency from the scheduled send times, late ="
-      " requests held back by the in-flight cap (should be 0), send_lag = the generator's own delay;"
-      " load average at the end of each run: "
+      + (" *-half: open loop at rate = half the peak run's answers/s, latency from the scheduled send times, late ="
+         " requests held back by the in-flight cap (should be 0), send_lag = the generator's own delay;"
+         if any(r.get("rate", "0") != "0" for r in rows.values()) else "")
+      + " load average at the end of each run: "
       + ", ".join("%s %s" % (n, r["loadavg"]) for n, r in rows.items()) + ")")
 if sys.argv[3] != "1":
     print("wire check: FAILED (see wire-*.pcapng)")
