@@ -178,7 +178,7 @@ public final class HssNode implements AutoCloseable {
                     new InsertSubscriberData(sender, subscriptionData), new DeleteSubscriberData(sender),
                     cancelLocation, provisioningWorker);
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
-                    epsProvisioningChanges, provisioningWorker);
+                    epsProvisioningChanges, swxChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
             diameter.start();
             serving = true;

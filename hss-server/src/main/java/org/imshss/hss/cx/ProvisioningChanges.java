@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.imshss.hss.s6a.EpsProvisioningChanges;
+import org.imshss.hss.swx.SwxProvisioningChanges;
 import org.imshss.provisioning.model.EpsSubscription;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.PublicIdentity;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Provisioning changes carried to the S-CSCFs over Cx: a changed profile or charging set becomes one PPR
  * per served implicit registration set (TS 29.228 6.2.2), a removal or an administrative de-registration an
- * RTR (6.1.3). EPS changes are handed to {@link EpsProvisioningChanges} (S6a). PPRs are prepared on a worker thread, so the provisioning request never waits for them.
+ * RTR (6.1.3). EPS changes are handed to {@link EpsProvisioningChanges} (S6a), non-3GPP ones to
+ * {@link SwxProvisioningChanges} (SWx). PPRs are prepared on a worker thread, so the provisioning request never waits
+ * for them.
  */
 public final class ProvisioningChanges implements NetworkUpdates {
 
@@ -31,15 +34,20 @@ public final class ProvisioningChanges implements NetworkUpdates {
     private final PushProfile push;
     private final RegistrationTermination termination;
     private final EpsProvisioningChanges eps;
+    private final SwxProvisioningChanges swx;
     private final ExecutorService worker;
 
-    /** @param eps where the EPS changes go (S6a) */
+    /**
+     * @param eps where the EPS changes go (S6a)
+     * @param swx where the non-3GPP changes go (SWx)
+     */
     public ProvisioningChanges(SubscriberStore store, PushProfile push, RegistrationTermination termination,
-            EpsProvisioningChanges eps, ExecutorService worker) {
+            EpsProvisioningChanges eps, SwxProvisioningChanges swx, ExecutorService worker) {
         this.store = store;
         this.push = push;
         this.termination = termination;
         this.eps = eps;
+        this.swx = swx;
         this.worker = worker;
     }
 
@@ -102,6 +110,38 @@ public final class ProvisioningChanges implements NetworkUpdates {
     @Override
     public CompletableFuture<Outcome> detach(String imsi) {
         return eps.detach(imsi);
+    }
+
+    /** Non-3GPP changes go to the AAA servers over SWx (PPR, or RTR when access went); none without one. */
+    @Override
+    public void non3gppSubscriptionChanged(Collection<String> imsis) {
+        List<String> changed = List.copyOf(imsis);
+        later(() -> logged("PPR/RTR", changed, swx.subscriptionChanged(changed)));
+    }
+
+    @Override
+    public void non3gppSubscribersRemoved(Collection<String> imsis) {
+        // The AAA registrations go before this returns; the RTRs are answered later.
+        List<String> removed = List.copyOf(imsis);
+        logged("RTR", removed, swx.subscribersRemoved(removed));
+    }
+
+    @Override
+    public CompletableFuture<Outcome> deregisterNon3gpp(String imsi) {
+        return swx.deregister(imsi).thenApply(ProvisioningChanges::outcome);
+    }
+
+    private static void logged(String what, List<String> imsis, CompletableFuture<NetworkOutcome> sent) {
+        sent.whenComplete((outcome, error) -> {
+            if (error != null || outcome.status() == NetworkOutcome.Status.FAILED) {
+                log.warn("SWx {} for {} failed: {}", what, imsis, error != null ? error.toString() : outcome.detail());
+            }
+        });
+    }
+
+    private static Outcome outcome(NetworkOutcome outcome) {
+        return new Outcome(outcome.status().name(), outcome.result() == null ? null : outcome.result().code(),
+                outcome.detail());
     }
 
     @Override

@@ -16,7 +16,10 @@ import org.imshss.http.Role;
 import org.imshss.provisioning.service.EpsAdministration;
 import org.imshss.provisioning.service.NetworkUpdates;
 
-/** EPS registration (serving MME and SGSN) by IMSI, and administrative detach; the IMS side is registrations. */
+/**
+ * EPS registration (serving MME and SGSN, and the 3GPP AAA server of non-3GPP access) by IMSI, administrative detach
+ * and AAA de-registration; the IMS side is registrations.
+ */
 @Path("eps-registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "registrations")
@@ -32,7 +35,8 @@ public final class EpsRegistrationsResource {
     @Path("{imsi}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(operationId = "getEpsRegistration",
-            summary = "The MME and SGSN serving a USIM, as their last Update-Location told, and the purge marks")
+            summary = "The MME and SGSN serving a USIM, as their last Update-Location told, the purge marks, and its "
+            + "3GPP AAA server (non-3GPP access)")
     public EpsAdministration.Registration get(@Parameter(description = "6 to 15 digits", example = "001010000000001")
             @PathParam("imsi") String imsi) {
         return eps.registration(imsi);
@@ -46,5 +50,16 @@ public final class EpsRegistrationsResource {
             + "the answer says whether the MME answered")
     public NetworkUpdates.Outcome detach(@PathParam("imsi") String imsi, @Context SecurityContext security) {
         return eps.detach(imsi, SubscribersResource.actor(security));
+    }
+
+    @DELETE
+    @Path("{imsi}/aaa-server")
+    @RolesAllowed(Role.ADMIN_LABEL)
+    @Operation(operationId = "deregisterAaaServer",
+            summary = "De-register a USIM from its 3GPP AAA server (SWx RTR, permanent termination); NOT_SERVED "
+            + "when none holds it; the answer says whether the AAA server answered")
+    public NetworkUpdates.Outcome deregisterAaaServer(@Parameter(description = "6 to 15 digits",
+            example = "001010000000001") @PathParam("imsi") String imsi, @Context SecurityContext security) {
+        return eps.deregisterAaa(imsi, SubscribersResource.actor(security));
     }
 }

@@ -146,12 +146,43 @@ public record SeedDocument(
             @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{32}$") String opc,
             @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, pattern = "^[0-9a-fA-F]{4}$", example = "8000")
             String amf,
-            @Schema(description = "Absent: the USIM has no EPS subscription") Eps eps) {
+            @Schema(description = "Absent: the USIM has no EPS subscription") Eps eps,
+            @Schema(description = "Absent: the USIM has no non-3GPP access subscription (SWx)") Non3gpp non3gpp) {
+
+        /** A USIM without non-3GPP access subscription. */
+        public Usim(String imsi, String k, String op, String opc, String amf, Eps eps) {
+            this(imsi, k, op, opc, amf, eps, null);
+        }
 
         @Override
         public String toString() {
-            return "Usim[imsi=" + imsi + ", eps=" + eps + "]";
+            return "Usim[imsi=" + imsi + ", eps=" + eps + ", non3gpp=" + non3gpp + "]";
         }
+    }
+
+    /**
+     * The non-3GPP access subscription of a USIM (TS 29.273 8.2.3.1 Non-3GPP-User-Data): whether it may use
+     * non-3GPP IP access (8.2.3.3), whether APNs may be used over it (8.2.3.4), which of its EPS subscription's APNs
+     * (by APN profile, each among {@code eps.apns}) and through which kinds of access.
+     */
+    @Schema(name = "Non3gpp", example = "{\"ipAccessAllowed\": true, \"apnsEnabled\": true, "
+            + "\"apns\": [\"ims\", \"internet\"], \"defaultApn\": \"internet\", \"trustedAccessAllowed\": true, "
+            + "\"untrustedAccessAllowed\": true, \"ratTypesNotAllowed\": [\"HRPD\"]}")
+    public record Non3gpp(
+            @Schema(description = "Non-3GPP-IP-Access: false bars every non-3GPP access; true when absent")
+            Boolean ipAccessAllowed,
+            @Schema(description = "Non-3GPP-IP-Access-APN: whether the apns may be used; true when absent")
+            Boolean apnsEnabled,
+            @ArraySchema(schema = @Schema(description = "An apnProfile among eps.apns", example = "internet"))
+            List<String> apns,
+            @Schema(description = "An APN profile among apns; when absent the EPS default if among them, else the "
+                    + "first", example = "internet") String defaultApn,
+            @Schema(description = "Access through a trusted non-3GPP access network; true when absent")
+            Boolean trustedAccessAllowed,
+            @Schema(description = "Access through an untrusted one (via an ePDG); true when absent")
+            Boolean untrustedAccessAllowed,
+            @ArraySchema(schema = @Schema(description = "A RAT-Type name (TS 29.212 5.3.31)", example = "HRPD"))
+            List<String> ratTypesNotAllowed) {
     }
 
     /**

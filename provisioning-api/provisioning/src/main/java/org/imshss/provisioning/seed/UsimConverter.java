@@ -18,13 +18,14 @@ import org.imshss.provisioning.model.EpsSubscription;
 import org.imshss.provisioning.model.IpAddresses;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.NetworkAccessMode;
+import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.SubscriberStatus;
 import org.imshss.provisioning.model.Usim;
 
 /**
  * The USIMs of a subscription: the IMSI, the AKA keys checked in the clear, OPc derived from OP and sealed for the
  * IMSI ({@link SecretSealing}, as a private identity's), and the EPS subscription with its APNs, each naming an APN
- * profile of the document or one already stored.
+ * profile of the document or one already stored; and the non-3GPP access subscription ({@link Non3gppConverter}).
  */
 final class UsimConverter {
 
@@ -63,7 +64,13 @@ final class UsimConverter {
         Usim stored = c.stored.storedUsim(imsi);
         AkaCredentials aka = keys(u, stored, path);
         EpsSubscription eps = u.eps() == null ? null : eps(u.eps(), stored, path + ".eps");
-        return aka == null || u.eps() != null && eps == null ? null : new Usim(imsi, subscriptionId, aka, eps);
+        if (u.eps() != null && eps == null) {
+            return null;
+        }
+        Non3gppSubscription non3gpp = u.non3gpp() == null ? null
+                : new Non3gppConverter(c).convert(u.non3gpp(), eps, path + ".non3gpp");
+        return aka == null || u.non3gpp() != null && non3gpp == null ? null
+                : new Usim(imsi, subscriptionId, aka, eps, non3gpp);
     }
 
     /** The keys given, sealed for the IMSI; or, none given, the stored USIM's under the active key. */

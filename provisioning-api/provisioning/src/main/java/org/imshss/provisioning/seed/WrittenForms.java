@@ -11,6 +11,7 @@ import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.Dsai;
 import org.imshss.provisioning.model.EpsSubscription;
+import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.model.ServicePointTrigger;
@@ -41,7 +42,7 @@ public final class WrittenForms {
     public static SeedDocument.Usim usim(Usim u) {
         EpsSubscription e = u.eps();
         if (e == null) {
-            return new SeedDocument.Usim(u.imsi(), null, null, null, null, null);
+            return new SeedDocument.Usim(u.imsi(), null, null, null, null, null, non3gpp(u.non3gpp(), null));
         }
         ApnConfiguration defaultApn = e.apn(e.defaultContextIdentifier());
         List<SeedDocument.Apn> apns = e.apns().stream().map(a -> new SeedDocument.Apn(a.apnProfile(),
@@ -50,7 +51,24 @@ public final class WrittenForms {
                 e.additionalMsisdns().isEmpty() ? null : e.additionalMsisdns(), e.subscriberStatus().name(),
                 e.operatorDeterminedBarring(), e.networkAccessMode().name(), e.accessRestrictionData(),
                 ambr(e.ueAmbr()), defaultApn == null ? null : defaultApn.apnProfile(), apns,
-                e.allowedVisitedPlmns(), e.subscribedPeriodicTauTimer(), e.chargingCharacteristics()));
+                e.allowedVisitedPlmns(), e.subscribedPeriodicTauTimer(), e.chargingCharacteristics()),
+                non3gpp(u.non3gpp(), e));
+    }
+
+    /** The non-3GPP access subscription with its APNs named by their profiles, as written. */
+    private static SeedDocument.Non3gpp non3gpp(Non3gppSubscription n, EpsSubscription e) {
+        if (n == null) {
+            return null;
+        }
+        List<String> apns = n.contextIdentifiers().stream().map(id -> profile(e, id)).toList();
+        String defaultApn = n.contextIdentifiers().isEmpty() ? null : profile(e, n.defaultContextIdentifier());
+        return new SeedDocument.Non3gpp(n.accessAllowed(), n.apnsEnabled(), apns, defaultApn, n.trustedAllowed(),
+                n.untrustedAllowed(), n.ratTypesNotAllowed());
+    }
+
+    private static String profile(EpsSubscription e, int contextIdentifier) {
+        ApnConfiguration apn = e == null ? null : e.apn(contextIdentifier);
+        return apn == null ? null : apn.apnProfile();
     }
 
     private static SeedDocument.Ambr ambr(Ambr ambr) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.imshss.http.ProvisioningException;
 import org.imshss.provisioning.model.ApnProfile;
+import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.seed.SeedException;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -72,6 +73,7 @@ public final class ApnProfileProvisioning {
             List<String> imsis = eps.usimsWithApnProfile(id);
             if (!imsis.isEmpty()) {
                 network.epsSubscriptionChanged(imsis);
+                non3gppUsing(id, imsis);
             }
         }
         return previous.isEmpty();
@@ -88,5 +90,20 @@ public final class ApnProfileProvisioning {
             throw ProvisioningException.notFound("APN profile " + id);
         }
         audit.record(new AuditEntry(0, clock.instant().toString(), actor, "DELETE", TYPE, id, List.of("*")));
+    }
+
+    /**
+     * The USIMs among these that may use the profile over non-3GPP access get their Non-3GPP-User-Data again (PPR,
+     * TS 29.273 8.1.2.3): its APN-Configurations carry the profile.
+     */
+    private void non3gppUsing(String profileId, List<String> imsis) {
+        List<String> affected = imsis.stream().map(eps::usim).flatMap(Optional::stream)
+                .filter(u -> u.non3gpp() != null && u.non3gpp().accessAllowed() && u.eps() != null)
+                .filter(u -> u.eps().apns().stream().anyMatch(a -> a.apnProfile().equals(profileId)
+                        && u.non3gpp().contextIdentifiers().contains(a.contextIdentifier())))
+                .map(Usim::imsi).toList();
+        if (!affected.isEmpty()) {
+            network.non3gppSubscriptionChanged(affected);
+        }
     }
 }

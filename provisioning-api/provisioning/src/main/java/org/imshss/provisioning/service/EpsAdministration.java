@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.imshss.http.ProvisioningException;
+import org.imshss.provisioning.model.AaaRegistration;
 import org.imshss.provisioning.model.EpsRegistration;
 import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.store.AuditEntry;
@@ -17,7 +19,8 @@ import org.imshss.provisioning.store.EpsDataStore;
 
 /**
  * USIMs by IMSI, the EPS registration of each (the serving MME and SGSN, TS 29.272 5.2.1.1), and its administrative
- * detach (CLR SUBSCRIPTION_WITHDRAWAL, 5.2.1.2).
+ * detach (CLR SUBSCRIPTION_WITHDRAWAL, 5.2.1.2); the USIM's 3GPP AAA server (SWx) and its administrative
+ * de-registration (RTR, TS 29.273 8.1.2.2.3).
  */
 public final class EpsAdministration {
 
@@ -38,10 +41,26 @@ public final class EpsAdministration {
      *
      * @param mme the serving MME, absent when none
      * @param sgsn the serving SGSN, absent when none
+     * @param aaaServer the 3GPP AAA server of the USIM's non-3GPP access (SWx), absent when none
      */
     @Schema(name = "EpsRegistration")
     public record Registration(String imsi, String subscriptionId, ServingNode mme, ServingNode sgsn,
-            boolean mmePurged, boolean sgsnPurged) {
+            boolean mmePurged, boolean sgsnPurged, AaaServer aaaServer) {
+    }
+
+    /**
+     * The 3GPP AAA server that last authenticated a USIM over SWx (TS 29.273 8.1.2.1), and whether it registered
+     * (SAR REGISTRATION, 8.1.2.2); {@link AaaRegistration}.
+     */
+    @Schema(name = "AaaServer")
+    public record AaaServer(@Schema(example = "aaa.ims.example.org") String host,
+            @Schema(example = "ims.example.org") String realm,
+            @Schema(description = "false while it only authenticated") boolean registered,
+            @Schema(description = "When it was last written (ISO 8601)") String updated) {
+
+        static AaaServer of(AaaRegistration r) {
+            return new AaaServer(r.host(), r.realm(), r.registered(), Instant.ofEpochMilli(r.updatedMillis()).toString());
+        }
     }
 
     /** One serving node as its last Update-Location told it ({@link EpsRegistration.ServingNode}). */
@@ -75,15 +94,35 @@ public final class EpsAdministration {
         Usim usim = usim(imsi);
         EpsRegistration registration = eps.registration(usim.imsi());
         return new Registration(usim.imsi(), usim.subscriptionId(), ServingNode.of(registration.mme()),
-                ServingNode.of(registration.sgsn()), registration.mmePurged(), registration.sgsnPurged());
+                ServingNode.of(registration.sgsn()), registration.mmePurged(), registration.sgsnPurged(),
+                eps.aaaRegistration(usim.imsi()).map(AaaServer::of).orElse(null));
     }
 
     /** Detaches the USIM and waits (bounded) for the MME's answer to the CLR. */
     public NetworkUpdates.Outcome detach(String imsi, String actor) {
         Usim usim = usim(imsi);
+        NetworkUpdates.Outcome outcome = awaited(network.detach(usim.imsi()));
+        audit.record(new AuditEntry(0, clock.instant().toString(), actor, "DETACH", "eps-registration",
+                usim.imsi(), List.of("outcome=" + outcome.status())));
+        return outcome;
+    }
+
+    /**
+     * De-registers the USIM from its 3GPP AAA server (RTR, TS 29.273 8.1.2.2.3) and waits (bounded) for the answer;
+     * NOT_SERVED when no AAA server is stored.
+     */
+    public NetworkUpdates.Outcome deregisterAaa(String imsi, String actor) {
+        Usim usim = usim(imsi);
+        NetworkUpdates.Outcome outcome = awaited(network.deregisterNon3gpp(usim.imsi()));
+        audit.record(new AuditEntry(0, clock.instant().toString(), actor, "DEREGISTER", "aaa-registration",
+                usim.imsi(), List.of("outcome=" + outcome.status())));
+        return outcome;
+    }
+
+    private NetworkUpdates.Outcome awaited(CompletableFuture<NetworkUpdates.Outcome> sent) {
         NetworkUpdates.Outcome outcome;
         try {
-            outcome = network.detach(usim.imsi()).get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = sent.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             outcome = new NetworkUpdates.Outcome("FAILED", null, "no answer within " + answerTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -92,8 +131,6 @@ public final class EpsAdministration {
             Thread.currentThread().interrupt();
             outcome = new NetworkUpdates.Outcome("FAILED", null, "interrupted");
         }
-        audit.record(new AuditEntry(0, clock.instant().toString(), actor, "DETACH", "eps-registration",
-                usim.imsi(), List.of("outcome=" + outcome.status())));
         return outcome;
     }
 

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import org.imshss.provisioning.model.EpsSubscription;
 
 /**
- * What provisioning changes must tell the network (TS 29.228 6.1.3, 6.2.2; TS 29.272 5.2.1.2, 5.2.2.1). The HSS
- * implements it over Cx and S6a;
+ * What provisioning changes must tell the network (TS 29.228 6.1.3, 6.2.2; TS 29.272 5.2.1.2, 5.2.2.1; TS 29.273
+ * 8.1.2.2, 8.1.2.3). The HSS implements it over Cx, S6a and SWx;
  * calls return at once and the requests go out asynchronously, except that {@link #terminate} changes the
  * registration state before it returns, so the caller may then remove the data.
  */
@@ -94,4 +94,27 @@ public interface NetworkUpdates {
      * SUBSCRIPTION_WITHDRAWAL (TS 29.272 5.2.1.2); the outcome says whether the MME answered.
      */
     CompletableFuture<Outcome> detach(String imsi);
+
+    /**
+     * The non-3GPP access subscription of these USIMs changed, or the EPS data their Non-3GPP-User-Data carries (an
+     * APN, the MSISDN, the AMBR): PPR with the new Non-3GPP-User-Data to the AAA server registered for each
+     * (TS 29.273 8.1.2.3), or RTR when non-3GPP access is withdrawn or barred (8.1.2.2.3). Nothing without one.
+     */
+    default void non3gppSubscriptionChanged(Collection<String> imsis) {
+    }
+
+    /**
+     * These USIMs are removed: RTR to the AAA server of each (TS 29.273 8.1.2.2.3), whose registration goes before
+     * this returns.
+     */
+    default void non3gppSubscribersRemoved(Collection<String> imsis) {
+    }
+
+    /**
+     * Administrative de-registration of one USIM from its 3GPP AAA server (RTR, TS 29.273 8.1.2.2.3); NOT_SERVED
+     * when none is stored.
+     */
+    default CompletableFuture<Outcome> deregisterNon3gpp(String imsi) {
+        return CompletableFuture.completedFuture(new Outcome("NOT_SERVED", null, null));
+    }
 }

@@ -227,7 +227,7 @@ public final class SubscriberProvisioning {
             // De-registered once the delete has got through, before its identities and USIMs go.
             if (store.deleteSubscriber(old.subscription(), records(old), () -> {
                 terminateRegistered(id, old.publicIdentityKeys());
-                withdrawn(old.subscription().imsis());
+                withdrawn(old.subscription().imsis(), old.subscription().imsis());
             }).stale()) {
                 throw ifMatch == null ? new Raced() : ProvisioningException.stale();
             }
@@ -269,7 +269,7 @@ public final class SubscriberProvisioning {
         SubscriberClaims.Outcome outcome = store.writeSubscriber(old == null ? null : old.subscription(), data,
                 records(old), () -> {
                     terminateRegistered(id, dropped);
-                    withdrawn(eps.removed());
+                    withdrawn(eps.removed(), eps.gone());
                 });
         if (!outcome.written()) {
             if (!outcome.refusals().isEmpty()) {
@@ -286,6 +286,9 @@ public final class SubscriberProvisioning {
             network.profileChanged(now.publicIdentityKeys());
         }
         eps.changed().forEach(network::epsSubscriptionChanged);
+        if (!eps.non3gppChanged().isEmpty()) {
+            network.non3gppSubscriptionChanged(eps.non3gppChanged());
+        }
         if (old == null || !changes.isEmpty()) {
             record(old == null ? "CREATE" : "UPDATE", id, actor, changes);
         }
@@ -303,10 +306,16 @@ public final class SubscriberProvisioning {
                 List.of(), List.of(), snapshot.usims(), List.of());
     }
 
-    /** USIMs given up: the MMEs and SGSNs serving them are told (CLR), before their registrations go. */
-    private void withdrawn(List<String> imsis) {
+    /**
+     * USIMs given up: the MMEs and SGSNs serving them are told (CLR), before their registrations go; so are the AAA
+     * servers of those that go altogether (RTR).
+     */
+    private void withdrawn(List<String> imsis, List<String> gone) {
         if (!imsis.isEmpty()) {
             network.epsSubscribersRemoved(imsis);
+        }
+        if (!gone.isEmpty()) {
+            network.non3gppSubscribersRemoved(gone);
         }
     }
 
