@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.imshss.provisioning.model.Ambr;
 import org.imshss.provisioning.model.ApnConfiguration;
 import org.imshss.provisioning.model.ApnProfile;
 import org.imshss.provisioning.model.EpsSubscription;
+import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.PdnType;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.ScscfServer;
@@ -71,6 +73,9 @@ class DemoSeedTest {
         assertThat(eps.apns()).extracting(ApnConfiguration::apnProfile, ApnConfiguration::contextIdentifier)
                 .containsExactly(tuple("internet", 1), tuple("ims", 2));
         assertThat(eps.defaultContextIdentifier()).isEqualTo(1);
+        // Her Wi-Fi access: ims (2) and internet (1), internet the default as over LTE.
+        assertThat(usim.non3gpp()).isEqualTo(new Non3gppSubscription(true, true, List.of(2, 1), 1, true, true,
+                List.of()));
         ApnProfile internet = store.eps().apnProfile("internet").orElseThrow();
         assertThat(internet.pdnType()).isEqualTo(PdnType.IPv4);
         assertThat(internet.qci()).isEqualTo(9);
