@@ -22,10 +22,12 @@ import org.imshss.http.ApiToken;
 import org.imshss.http.RestServer;
 import org.imshss.http.RestSettings;
 import org.imshss.http.Role;
+import org.imshss.provisioning.model.AaaRegistration;
 import org.imshss.provisioning.model.AkaCredentials;
 import org.imshss.provisioning.model.EpsRegistration;
 import org.imshss.provisioning.model.EpsSubscription;
 import org.imshss.provisioning.model.Keyring;
+import org.imshss.provisioning.model.Non3gppSubscription;
 import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.service.ApnProfileProvisioning;
@@ -79,6 +81,9 @@ class EpsProvisioningIT {
         final List<List<String>> removed = new CopyOnWriteArrayList<>();
         final List<String> detached = new CopyOnWriteArrayList<>();
         final List<EpsSubscription> befores = new CopyOnWriteArrayList<>();
+        final List<List<String>> non3gppChanged = new CopyOnWriteArrayList<>();
+        final List<List<String>> non3gppRemoved = new CopyOnWriteArrayList<>();
+        final List<String> aaaDeregistered = new CopyOnWriteArrayList<>();
 
         @Override
         public void profileChanged(Collection<String> publicIdentities) {
@@ -117,11 +122,31 @@ class EpsProvisioningIT {
             return CompletableFuture.completedFuture(new Outcome("ANSWERED", 2001, null));
         }
 
+        @Override
+        public void non3gppSubscriptionChanged(Collection<String> imsis) {
+            non3gppChanged.add(List.copyOf(imsis));
+        }
+
+        @Override
+        public void non3gppSubscribersRemoved(Collection<String> imsis) {
+            imsis.forEach(imsi -> assertThat(store.eps().usim(imsi)).as("USIM %s still stored", imsi).isPresent());
+            non3gppRemoved.add(List.copyOf(imsis));
+        }
+
+        @Override
+        public CompletableFuture<Outcome> deregisterNon3gpp(String imsi) {
+            aaaDeregistered.add(imsi);
+            return CompletableFuture.completedFuture(new Outcome("ANSWERED", 2001, null));
+        }
+
         void clear() {
             changed.clear();
             removed.clear();
             detached.clear();
             befores.clear();
+            non3gppChanged.clear();
+            non3gppRemoved.clear();
+            aaaDeregistered.clear();
         }
     }
 
@@ -460,5 +485,86 @@ class EpsProvisioningIT {
         assertThat(network.removed).containsExactly(List.of(imsi));
         assertThat(store.eps().usim(imsi)).isEmpty();
         assertThat(get("/imsis/" + imsi).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNon3gppSubscriptionReadsBackItsAaaServerIsShownAndItsChangesReachSwx() throws Exception {
+        String imsi = "001010000000076";
+        assertThat(call("PUT", "/apn-profiles/eps-it-wifi", profile("wifi", 8), PROVISIONER, null).status())
+                .isEqualTo(201);
+        ObjectNode document = (ObjectNode) json.readTree(subscriber("eps-it-wifi", imsi, "eps-it-wifi", "15550176"));
+        ObjectNode non3gpp = ((ObjectNode) document.get("usims").get(0)).putObject("non3gpp");
+        non3gpp.putArray("apns").add("eps-it-wifi").add("internet");
+        non3gpp.put("untrustedAccessAllowed", false);
+        non3gpp.putArray("ratTypesNotAllowed").add("HRPD");
+        Reply created = call("POST", "/subscribers", document.toString(), PROVISIONER, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(store.eps().usim(imsi).orElseThrow().non3gpp()).isEqualTo(
+                new Non3gppSubscription(true, true, List.of(2, 1), 2, true, false, List.of("HRPD")));
+
+        // Read back as written, complete.
+        Reply read = get("/subscribers/eps-it-wifi");
+        JsonNode back = read.json().get("usims").get(0).get("non3gpp");
+        assertThat(back).isEqualTo(json.readTree("""
+                {"ipAccessAllowed": true, "apnsEnabled": true, "apns": ["eps-it-wifi", "internet"],
+                 "defaultApn": "eps-it-wifi", "trustedAccessAllowed": true, "untrustedAccessAllowed": false,
+                 "ratTypesNotAllowed": ["HRPD"]}"""));
+        Reply same = call("PUT", "/subscribers/eps-it-wifi", read.body(), PROVISIONER, read.etag());
+        assertThat(same.etag()).isEqualTo(read.etag());
+        assertThat(network.non3gppChanged).isEmpty();
+
+        // An APN outside the EPS subscription, an unknown RAT type: 400 naming each.
+        non3gpp.putArray("apns").add("ims");
+        non3gpp.putArray("ratTypesNotAllowed").add("WiFi");
+        Reply invalid = call("PUT", "/subscribers/eps-it-wifi", document.toString(), PROVISIONER, null);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.errorFields()).contains("usims[0].non3gpp.apns[0]",
+                "usims[0].non3gpp.ratTypesNotAllowed[0]");
+
+        // The AAA server shown next to the EPS registration.
+        JsonNode none = get("/eps-registrations/" + imsi).json();
+        assertThat(none.path("aaaServer").isMissingNode() || none.get("aaaServer").isNull()).isTrue();
+        store.eps().updateAaaRegistration(imsi, (RecordUpdate<AaaRegistration, Boolean>) current ->
+                new RecordUpdate.Outcome<>(true, new AaaRegistration("aaa1.ims.example.org", "ims.example.org",
+                        true, 1_000L), true));
+        JsonNode server = get("/eps-registrations/" + imsi).json().get("aaaServer");
+        assertThat(server.get("host").asText()).isEqualTo("aaa1.ims.example.org");
+        assertThat(server.get("realm").asText()).isEqualTo("ims.example.org");
+        assertThat(server.get("registered").asBoolean()).isTrue();
+        assertThat(server.get("updated").asText()).isEqualTo("1970-01-01T00:00:01Z");
+
+        // A change of the non-3GPP access, and of an APN profile it reaches: SWx hears of both.
+        non3gpp.putArray("apns").add("eps-it-wifi");
+        non3gpp.putArray("ratTypesNotAllowed");
+        assertThat(call("PUT", "/subscribers/eps-it-wifi", document.toString(), PROVISIONER, null).status())
+                .isEqualTo(200);
+        assertThat(network.non3gppChanged).containsExactly(List.of(imsi));
+        network.clear();
+        assertThat(call("PUT", "/apn-profiles/eps-it-wifi", profile("wifi", 7), PROVISIONER, null).status())
+                .isEqualTo(200);
+        assertThat(network.changed).containsExactly(List.of(imsi));
+        assertThat(network.non3gppChanged).containsExactly(List.of(imsi));
+
+        // The administrative de-registration from the AAA server: admin only, audited.
+        assertThat(call("DELETE", "/eps-registrations/" + imsi + "/aaa-server", null, PROVISIONER, null).status())
+                .isEqualTo(403);
+        assertThat(network.aaaDeregistered).isEmpty();
+        Reply deregistered = call("DELETE", "/eps-registrations/" + imsi + "/aaa-server", null, ADMIN, null);
+        assertThat(deregistered.status()).isEqualTo(200);
+        assertThat(deregistered.json().get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(network.aaaDeregistered).containsExactly(imsi);
+        assertThat(network.detached).isEmpty();
+        List<String> actions = new ArrayList<>();
+        call("GET", "/audit?object=" + imsi, null, ADMIN, null).json().get("items")
+                .forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).contains("DEREGISTER");
+        assertThat(call("DELETE", "/eps-registrations/001019999999999/aaa-server", null, ADMIN, null).status())
+                .isEqualTo(404);
+
+        // The subscriber deleted: its AAA server is told, before the USIM goes.
+        network.clear();
+        assertThat(call("DELETE", "/subscribers/eps-it-wifi", null, PROVISIONER, null).status()).isEqualTo(204);
+        assertThat(network.non3gppRemoved).containsExactly(List.of(imsi));
+        assertThat(network.removed).containsExactly(List.of(imsi));
     }
 }
