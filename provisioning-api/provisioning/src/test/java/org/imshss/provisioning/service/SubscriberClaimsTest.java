@@ -214,9 +214,29 @@ class SubscriberClaimsTest {
             String given = aWon ? addedB : addedA;
             assertThat(holder(CacheNames.PUBLIC_IDS, kept)).isEqualTo(id);
             assertThat(holder(CacheNames.PUBLIC_IDS, given)).as("round %d", round).isNull();
-            assertThat(viaA.get(id).document().publicIdentities()).extracting(SeedDocument.PublicId::identity)
+            SubscriberProvisioning.Versioned won =
+                    ((SubscriberProvisioning.Written) outcomes.get(aWon ? 0 : 1)).stored();
+            assertThat(won.document().publicIdentities()).extracting(SeedDocument.PublicId::identity)
                     .contains(kept).doesNotContain(given);
+            assertThat(servedBy(viaA, id, won)).as("round %d: node A serves the winner's version", round)
+                    .isEqualTo(won);
         }
+    }
+
+    /**
+     * What {@code via} serves for the subscriber once it serves {@code expected}, or what it serves at the deadline.
+     * A node reads records from its decoded copies, which a write through the other node drops through a
+     * continuous query, one cache at a time: right after that write it may still show (part of) the version before.
+     */
+    private static SubscriberProvisioning.Versioned servedBy(SubscriberProvisioning via, String id,
+            SubscriberProvisioning.Versioned expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        SubscriberProvisioning.Versioned served = via.get(id);
+        while (!served.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            served = via.get(id);
+        }
+        return served;
     }
 
     @Test
