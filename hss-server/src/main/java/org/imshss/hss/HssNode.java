@@ -62,9 +62,9 @@ import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.CacheNames;
 import org.imshss.provisioning.store.GridNode;
-import org.imshss.provisioning.store.IgniteEpsStore;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteAuditLog;
+import org.imshss.provisioning.store.IgniteEpsStore;
 import org.imshss.provisioning.store.IgniteShDataStore;
 import org.imshss.provisioning.store.IgniteSubscriberStore;
 import org.imshss.provisioning.store.RecordCodec;
@@ -103,16 +103,7 @@ public final class HssNode implements AutoCloseable {
     private final AuditRetention auditRetention;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
-        keyring = settings.auth().keyring();
-        if (!keyring.sealing() && settings.auth().required()) {
-            // Checked here, not when reading the file: --demo supplies its own key.
-            throw new InvalidConfigurationException("secrets.keys", "no key-encryption key is configured and "
-                    + "secrets.required is true: set HSS_SECRETS_KEYS to id:64-hex-digit-key");
-        }
-        if (!keyring.sealing()) {
-            log.warn("no key-encryption key is configured (secrets.keys): K, OPc and HA1 are stored unencrypted and "
-                    + "Digest-MD5 is refused; set HSS_SECRETS_KEYS for production (docs/CONFIGURATION.md)");
-        }
+        keyring = keyring(settings.auth());
         grid = GridNode.start(gridSettings(settings.grid()));
         try {
             store = new IgniteSubscriberStore(grid.ignite(), RecordCodec.shared(),
@@ -146,34 +137,18 @@ public final class HssNode implements AutoCloseable {
             sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
             CancelLocation cancelLocation = new CancelLocation(sender);
             SubscriptionDataWriter subscriptionData = new SubscriptionDataWriter();
-            S6aMessages s6a = new S6aMessages(
-                    new UpdateLocation(epsStore, cancelLocation, clock),
-                    new PurgeUe(epsStore),
-                    new Notify(epsStore),
-                    subscriptionData,
-                    // One SQN_HE per USIM for S6a and Cx: the same SequenceNumbers (IND length) for both.
-                    new AuthenticationInformation(epsStore, store, settings.s6a(), sequenceNumbers, random, keyring));
-            // SWx takes its SQNs from the same SQN_HE with the same IND length; s6a.max-vectors caps its MAAs too.
-            SwxMessages swx = new SwxMessages(
-                    new Authentication(epsStore, store, settings.s6a().maxVectors(), sequenceNumbers, random, keyring,
-                            clock),
-                    new Registration(epsStore, clock));
+            Epc epc = new Epc(settings.s6a(), store, epsStore, sequenceNumbers, random, keyring, clock);
             swxChanges = new SwxProvisioningChanges(epsStore, new NetworkDeregistration(epsStore, sender),
                     new UserProfileUpdate(epsStore, sender));
             diameter = new DiameterServer(settings.diameter(),
-                    List.of(guard(cx.application()), guard(sh.application()), guard(s6a.application()),
-                            guard(swx.application())),
+                    List.of(guard(cx.application()), guard(sh.application()),
+                            guard(epc.s6a(cancelLocation, subscriptionData).application()),
+                            guard(epc.swx().application())),
                     metrics.requests(), List.of());
             server.set(diameter);
-            GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
-            GridGauges.watchSites(metrics.registry(), grid.ignite(), grid.settings().membership().sites());
-            metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
+            watchGauges();
             pushProfile = new PushProfile(store, userData, sender, registrationTermination);
-            provisioningWorker = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "hss-provisioning-push");
-                thread.setDaemon(true);
-                return thread;
-            });
+            provisioningWorker = provisioningWorker();
             epsProvisioningChanges = new EpsProvisioningChanges(epsStore,
                     new InsertSubscriberData(sender, subscriptionData), new DeleteSubscriberData(sender),
                     cancelLocation, provisioningWorker);
@@ -204,6 +179,60 @@ public final class HssNode implements AutoCloseable {
             grid.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    /** The one thread that sends what provisioning changes tell the network (PPR, RTR, IDR, CLR ...), in order. */
+    private static ExecutorService provisioningWorker() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hss-provisioning-push");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private void watchGauges() {
+        GridGauges.watch(metrics.registry(), grid.ignite(), CacheNames.ALL);
+        GridGauges.watchSites(metrics.registry(), grid.ignite(), grid.settings().membership().sites());
+        metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
+    }
+
+    /** The keyring of the node's secrets; refuses to run without a key where one is required. */
+    private static Keyring keyring(HssSettings.AuthSettings auth) {
+        Keyring keyring = auth.keyring();
+        if (!keyring.sealing() && auth.required()) {
+            // Checked here, not when reading the file: --demo supplies its own key.
+            throw new InvalidConfigurationException("secrets.keys", "no key-encryption key is configured and "
+                    + "secrets.required is true: set HSS_SECRETS_KEYS to id:64-hex-digit-key");
+        }
+        if (!keyring.sealing()) {
+            log.warn("no key-encryption key is configured (secrets.keys): K, OPc and HA1 are stored unencrypted and "
+                    + "Digest-MD5 is refused; set HSS_SECRETS_KEYS for production (docs/CONFIGURATION.md)");
+        }
+        return keyring;
+    }
+
+    /**
+     * What the S6a and SWx procedures share with Cx: one SQN_HE per USIM, so the same SequenceNumbers (IND length)
+     * and random source; s6a.max-vectors caps SWx MAAs too.
+     */
+    private record Epc(HssSettings.S6aSettings settings, IgniteSubscriberStore store, IgniteEpsStore epsStore,
+            SequenceNumbers sequenceNumbers, SecureRandom random, Keyring keyring, Clock clock) {
+
+        S6aMessages s6a(CancelLocation cancelLocation, SubscriptionDataWriter subscriptionData) {
+            return new S6aMessages(
+                    new UpdateLocation(epsStore, cancelLocation, clock),
+                    new PurgeUe(epsStore),
+                    new Notify(epsStore),
+                    subscriptionData,
+                    new AuthenticationInformation(epsStore, store, settings, sequenceNumbers, random, keyring));
+        }
+
+        SwxMessages swx() {
+            return new SwxMessages(
+                    new Authentication(epsStore, store, settings.maxVectors(), sequenceNumbers, random, keyring,
+                            clock),
+                    new Registration(epsStore, clock));
         }
     }
 

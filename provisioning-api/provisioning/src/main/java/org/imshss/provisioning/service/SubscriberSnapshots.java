@@ -29,6 +29,7 @@ import org.imshss.provisioning.model.Usim;
 import org.imshss.provisioning.seed.SeedDocument;
 import org.imshss.provisioning.seed.WrittenForms;
 import org.imshss.provisioning.store.ProvisioningStore;
+import org.imshss.provisioning.store.SubscriberRecords;
 
 /**
  * Reads a subscriber's stored records back as one document (credentials left out), with its entity tag, and
@@ -41,6 +42,8 @@ final class SubscriberSnapshots {
     private static final int MAX_AUDITED_CHANGES = 50;
 
     private final ProvisioningStore store;
+    /** The store's reads, which may answer from this node's decoded copies: enough for a GET. */
+    private final SubscriberRecords cached;
     private final ObjectMapper canonical = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -48,6 +51,27 @@ final class SubscriberSnapshots {
 
     SubscriberSnapshots(ProvisioningStore store) {
         this.store = store;
+        this.cached = new SubscriberRecords() {
+            @Override
+            public Optional<PrivateIdentity> privateIdentity(String impi) {
+                return store.privateIdentity(impi);
+            }
+
+            @Override
+            public Optional<PublicIdentity> publicIdentity(String identity) {
+                return store.publicIdentity(identity);
+            }
+
+            @Override
+            public Optional<ImplicitRegistrationSet> implicitRegistrationSet(String id) {
+                return store.implicitRegistrationSet(id);
+            }
+
+            @Override
+            public Optional<Usim> usim(String imsi) {
+                return store.eps().usim(imsi);
+            }
+        };
     }
 
     /** Everything stored for one subscriber, and its document form. */
@@ -73,17 +97,21 @@ final class SubscriberSnapshots {
         return snapshot(id, false);
     }
 
-    /** @param fresh whether to read the subscription record from the grid, as a write compares it, not a copy */
+    /**
+     * @param fresh whether to read every record from the grid, as a write compares and releases them, rather than
+     *              this node's decoded copies (which a write through another node reaches a little later)
+     */
     Optional<Snapshot> snapshot(String id, boolean fresh) {
         Optional<ImsSubscription> found = fresh ? store.storedSubscription(id) : store.subscription(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        SubscriberRecords records = fresh ? store.storedRecords() : cached;
         ImsSubscription subscription = found.get();
         List<PrivateIdentity> privates = new ArrayList<>();
         Set<String> identityKeys = new LinkedHashSet<>();
         for (String impi : subscription.privateIdentities()) {
-            store.privateIdentity(impi).ifPresent(p -> {
+            records.privateIdentity(impi).ifPresent(p -> {
                 privates.add(p);
                 identityKeys.addAll(p.publicIdentities());
             });
@@ -92,19 +120,19 @@ final class SubscriberSnapshots {
         List<PublicIdentity> publics = new ArrayList<>();
         Set<String> setIds = new LinkedHashSet<>(subscription.implicitSetIds());
         for (String identity : identityKeys) {
-            store.publicIdentity(identity).ifPresent(p -> setIds.add(p.implicitSetId()));
+            records.publicIdentity(identity).ifPresent(p -> setIds.add(p.implicitSetId()));
         }
         for (String setId : setIds) {
-            store.implicitRegistrationSet(setId).filter(s -> s.subscriptionId().equals(id)).ifPresent(set -> {
+            records.implicitRegistrationSet(setId).filter(s -> s.subscriptionId().equals(id)).ifPresent(set -> {
                 sets.add(set);
                 for (String member : set.publicIdentities()) {
-                    store.publicIdentity(member).ifPresent(publics::add);
+                    records.publicIdentity(member).ifPresent(publics::add);
                 }
             });
         }
         List<Usim> usims = new ArrayList<>();
         for (String imsi : subscription.imsis()) {
-            store.eps().usim(imsi).filter(u -> u.subscriptionId().equals(id)).ifPresent(usims::add);
+            records.usim(imsi).filter(u -> u.subscriptionId().equals(id)).ifPresent(usims::add);
         }
         SeedDocument.Subscription document = document(subscription, privates, sets, publics, usims);
         return Optional.of(new Snapshot(subscription, privates, sets, publics, usims, document, etag(subscription)));

@@ -60,6 +60,11 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
         return Usim.isImsi(imsi) ? decodedUsims.get(imsi) : Optional.empty();
     }
 
+    /** The USIM as the grid holds it now, never this node's decoded copy: what a whole-subscriber write compares. */
+    public Optional<Usim> storedUsim(String imsi) {
+        return Usim.isImsi(imsi) ? decodedUsims.stored(imsi) : Optional.empty();
+    }
+
     @Override
     public Optional<ApnProfile> apnProfile(String id) {
         return id == null ? Optional.empty() : decodedApnProfiles.get(id);

@@ -106,6 +106,10 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public Optional<PublicIdentity> publicIdentity(String identity) {
+        return publicIdentity(identity, false);
+    }
+
+    private Optional<PublicIdentity> publicIdentity(String identity, boolean stored) {
         if (identity == null) {
             return Optional.empty();
         }
@@ -118,7 +122,10 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
             }
         }
         String key = Identities.normalise(identity);
-        return key == null ? Optional.empty() : caches.decodedPublicIds.get(key);
+        if (key == null) {
+            return Optional.empty();
+        }
+        return stored ? caches.decodedPublicIds.stored(key) : caches.decodedPublicIds.get(key);
     }
 
     @Override
@@ -368,6 +375,32 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     @Override
     public InitialLoad initialLoad() {
         return writes.initialLoad();
+    }
+
+    @Override
+    public SubscriberRecords storedRecords() {
+        return new SubscriberRecords() {
+            @Override
+            public Optional<PrivateIdentity> privateIdentity(String impi) {
+                String key = Identities.normalise(impi);
+                return key == null ? Optional.empty() : caches.decodedPrivateIds.stored(key);
+            }
+
+            @Override
+            public Optional<PublicIdentity> publicIdentity(String identity) {
+                return IgniteSubscriberStore.this.publicIdentity(identity, true);
+            }
+
+            @Override
+            public Optional<ImplicitRegistrationSet> implicitRegistrationSet(String id) {
+                return id == null ? Optional.empty() : caches.decodedImplicitSets.stored(id);
+            }
+
+            @Override
+            public Optional<Usim> usim(String imsi) {
+                return eps().storedUsim(imsi);
+            }
+        };
     }
 
     @Override

@@ -135,4 +135,7 @@ public interface ProvisioningStore extends SubscriberStore {
      * subscriber ({@link #writeSubscriber}, {@link #load}); APN profiles directly.
      */
     EpsDataStore eps();
+
+    /** The subscriber records as the grid holds them now, never this node's decoded copies. */
+    SubscriberRecords storedRecords();
 }

@@ -54,6 +54,11 @@ final class SharedRecordCache<T> implements AutoCloseable {
         return Optional.ofNullable(value);
     }
 
+    /** The record as the grid holds it now, never this node's copy (which a change elsewhere may not have reached). */
+    Optional<T> stored(String key) {
+        return Optional.ofNullable(codec.decode(cache.get(key), type));
+    }
+
     void invalidate(String key) {
         version.incrementAndGet();
         decoded.remove(key);
