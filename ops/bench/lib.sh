@@ -202,10 +202,17 @@ start_responder() {
   wait_port "$port" "$server_pid" 30 || { tail -n 20 "$out/responder.log" >&2; die "responder did not start"; }
 }
 
-# start_hss SEED: a single-node HSS on 127.0.0.1:$port (grid on loopback, no persistence), once it logs "HSS ready"
+# start_hss SEED [EPC_REALM]: a single-node HSS on 127.0.0.1:$port (grid on loopback, no persistence) that also
+# serves and admits EPC_REALM when given, once it logs "HSS ready"
 start_hss() {
-  local seed=$1 hss_opts i ready=0 hss_started
-  hss_opts="-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port=$port -Ddiameter.processing-threads=$server_threads -Ddiameter.allowed-realms=ims.example.org"
+  local seed=$1 epc_realm=${2:-} hss_opts i ready=0 hss_started
+  hss_opts="-Ddiameter.bind-address=127.0.0.1 -Ddiameter.port=$port -Ddiameter.processing-threads=$server_threads"
+  if [[ -n $epc_realm ]]; then
+    # an MME names the HSS by the EPC realm of the IMSI (TS 23.003 19.2) and comes from a host of it
+    hss_opts+=" -Ddiameter.allowed-realms=ims.example.org,$epc_realm -Ddiameter.additional-realms=$epc_realm"
+  else
+    hss_opts+=" -Ddiameter.allowed-realms=ims.example.org"
+  fi
   hss_opts+=" -Dgrid.instance-name=hss-bench -Dgrid.bind-address=127.0.0.1 -Dgrid.discovery-port=$discovery_port"
   hss_opts+=" -Dgrid.discovery-port-range=0 -Dgrid.discovery-addresses=127.0.0.1:$discovery_port"
   hss_opts+=" -Dgrid.communication-port=$communication_port -Dgrid.persistence=false -Dgrid.work-directory=$out/grid"

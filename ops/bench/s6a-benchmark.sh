@@ -248,7 +248,7 @@ if ((null_only == 0)); then
   log "writing $users subscribers with USIMs and EPS subscriptions$([[ ${seed_args[*]} == *no-non3gpp* ]] \
     || echo ' and non-3GPP access') to $seed"
   python3 "$bench_dir/s6a-seed.py" "${seed_args[@]}" || die "s6a-seed.py failed"
-  start_hss "$seed"
+  start_hss "$seed" "$realm"
   if ((jit_warmup > 0)); then
     warm_kind=air1
     [[ " ${runs[*]} " == *" air1 "* || " ${runs[*]} " != *" swx-mar "* ]] || warm_kind=swx-mar
