@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Avps;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.ResultCode;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
+import org.imshss.hss.testing.S6a;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.http.ApiToken;
 import org.imshss.http.Role;
@@ -43,12 +45,18 @@ class ConsoleIT {
     private static final String TOKEN = "console-admin-token-0001";
     private static final String ALICE = "alice@ims.example.org";
     private static final String ALICE_SIP = "sip:alice@ims.example.org";
+    private static final String ALICE_IMSI = "001010000000001";
+    private static final String MME = "mme1.ims.example.org";
+    /** Alice's USIM keys in the demo data: K and OP. */
+    private static final List<String> ALICE_KEYS = List.of("465b5ce8b199b49faa5f0a2ee238a6bc",
+            "cdc202d5123e20f62b6d676ac72cb318");
     private static final Map<String, String> MSISDNS = Map.of("dave", "15550104", "erin", "15550105",
             "frank", "15550106");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     private static TestHss hss;
     private static DiameterTestPeer scscf;
+    private static DiameterTestPeer mme;
     private static Chromium browser;
     private static String console;
 
@@ -59,6 +67,8 @@ class ConsoleIT {
                 "chromium and chromedriver are not on the PATH (Debian: apt-get install chromium chromium-driver)");
         hss = TestHss.startDemoWithRest(List.of(new ApiToken("operator", Role.ADMIN, TOKEN)));
         scscf = hss.peer("scscf1.ims.example.org");
+        mme = DiameterTestPeer.connect(Application.S6A, MME, TestHss.REALM, TestHss.freePort(), TestHss.HOST,
+                hss.port());
         URI rest = hss.node().restUri();
         console = rest.resolve("/console").toString();
         browser = Chromium.start(binaries);
@@ -72,6 +82,9 @@ class ConsoleIT {
         if (scscf != null) {
             scscf.close();
         }
+        if (mme != null) {
+            mme.close();
+        }
         if (hss != null) {
             hss.close();
         }
@@ -79,9 +92,11 @@ class ConsoleIT {
 
     @BeforeEach
     void reset() throws Exception {
-        scscf.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
-        while (scscf.nextReceived(0, TimeUnit.MILLISECONDS) != null) {
-            // drop the requests earlier tests caused
+        for (DiameterTestPeer peer : List.of(scscf, mme)) {
+            peer.answerWith(request -> ResultCode.DIAMETER_SUCCESS);
+            while (peer.nextReceived(0, TimeUnit.MILLISECONDS) != null) {
+                // drop the requests earlier tests caused
+            }
         }
     }
 
@@ -140,6 +155,73 @@ class ConsoleIT {
         assertThat(Avps.utf8(rtr.getAvps(), Avp.USER_NAME)).contains(ALICE);
         assertThat(browser.textOf(aliceRow, "NOT_REGISTERED")).doesNotContain(SCSCF1);
         assertThat(browser.driver().findElements(By.cssSelector(aliceRow + " button.deregister"))).isEmpty();
+    }
+
+    @Test
+    void findsAliceByImsiSeesHerMmeThenDetachesHerWithAClr() throws Exception {
+        logIn();
+        new Select(browser.find("#search-kind")).selectByValue("imsi");
+        browser.type("#search-text", ALICE_IMSI);
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#search-results tr[data-subscriber='alice']", ALICE_IMSI))
+                .isEqualTo("alice IMSI " + ALICE_IMSI);
+        browser.click("#search-results tr[data-subscriber='alice'] a");
+        String usim = "#usims tr[data-imsi='" + ALICE_IMSI + "']";
+        assertThat(browser.textOf(usim, "internet")).contains("15550101", "internet (context 1", "ims (context 2",
+                "trusted and untrusted: ims, internet (default internet)");
+        String registration = "#eps-registrations tr[data-imsi='" + ALICE_IMSI + "']";
+        assertThat(browser.textOf(registration, ALICE_IMSI)).doesNotContain(MME);
+
+        assertThat(Avps.result(ulr().getAvps())).contains(ResultCode.DIAMETER_SUCCESS);
+        browser.click("#subscriber-refresh");
+        assertThat(browser.textOf(registration, MME)).contains(MME + " (" + TestHss.REALM + ") PLMN 00101");
+        browser.screenshot(SCREENSHOTS.resolve("eps.png"));
+
+        browser.click(registration + " button.detach");
+        assertThat(browser.textOf("#eps-outcome", "ANSWERED"))
+                .isEqualTo("Detach of " + ALICE_IMSI + ": ANSWERED (answered 2001)");
+        Request clr = mme.nextReceived(10, TimeUnit.SECONDS);
+        assertThat(clr).as("the MME got a CLR").isNotNull();
+        assertThat(clr.getCommandCode()).isEqualTo(Command.CLR.code());
+        assertThat(Avps.utf8(clr.getAvps(), Avp.USER_NAME)).contains(ALICE_IMSI);
+        assertThat(Avps.enumerated(clr.getAvps(), Avp.CANCELLATION_TYPE).getAsInt()).isEqualTo(2);
+        assertThat(Avp.CANCELLATION_TYPE.enumValue("SUBSCRIPTION_WITHDRAWAL")).isEqualTo(2);
+
+        browser.click("#nav a[data-page='service-data']");
+        assertThat(browser.textOf("#apn-profiles tr[data-apn-profile='internet']", "internet")).contains("IPv4");
+        assertNoKeyMaterial();
+    }
+
+    /** An MME's initial attach (ULR-Flags 0x22) of alice's USIM over E-UTRAN in PLMN 001 01. */
+    private static org.jdiameter.api.Answer ulr() throws Exception {
+        return mme.send(Command.ULR, avps -> {
+            Avps.addUtf8(avps, Avp.USER_NAME, ALICE_IMSI);
+            Avps.addEnumerated(avps, Avp.RAT_TYPE, Avp.RAT_TYPE.enumValue("EUTRAN"));
+            Avps.addUnsigned32(avps, Avp.ULR_FLAGS, 0x22);
+            Avps.addOctets(avps, Avp.VISITED_PLMN_ID, S6a.PLMN_001_01);
+        });
+    }
+
+    /**
+     * Neither the page nor any API response it read holds a key: the responses are read again, with the token,
+     * from the list of requests the page itself made.
+     */
+    private static void assertNoKeyMaterial() throws Exception {
+        String dom = browser.script("return document.documentElement.outerHTML").toString().toLowerCase();
+        assertThat(dom).contains(ALICE_IMSI).doesNotContain(ALICE_KEYS);
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) browser.script("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.initiatorType === 'fetch' && e.name.includes('/api/v1/')).map(e => e.name)");
+        assertThat(fetched).anyMatch(u -> u.endsWith("/api/v1/subscribers/alice"))
+                .anyMatch(u -> u.endsWith("/api/v1/eps-registrations/" + ALICE_IMSI))
+                .anyMatch(u -> u.endsWith("/api/v1/apn-profiles"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String url : fetched.stream().distinct().toList()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body().toLowerCase()).as(url).doesNotContain(ALICE_KEYS)
+                    .doesNotContain("\"k\"", "\"op\"", "\"opc\"");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 // The list pages: search, service data, audit trail, cluster, and the live metrics.
 import { ApiError, call, get, path } from './api.js';
 import { $, definitions, el, fill, row, status, text } from './dom.js';
+import { showApnProfiles } from './eps.js';
 
 const PAGE = 20;
 let searchNext = null;
@@ -18,8 +19,12 @@ async function searchPage(kind, term, cursor) {
     const page = await get('subscribers' + query(term));
     return { rows: page.items.map((s) => [s.id, (s.publicIdentities || []).map((p) => p.identity)]), next: page.next };
   }
-  if (kind === 'impi') {
+  if (kind === 'impi' || kind === 'imsi') {
     try {
+      if (kind === 'imsi') {
+        const owner = await get(path('imsis', term));
+        return { rows: [[owner.subscriptionId, 'IMSI ' + owner.imsi]], next: null };
+      }
       const p = await get(path('private-identities', term));
       return { rows: [[p.subscriptionId, p.impi]], next: null };
     } catch (e) {
@@ -56,8 +61,8 @@ async function byMsisdn(msisdn) {
 async function runSearch(more) {
   const kind = $('#search-kind').value;
   const term = $('#search-text').value.trim();
-  if (kind === 'impi' && !term) {
-    status('An IMPI search needs the whole IMPI', true);
+  if ((kind === 'impi' || kind === 'imsi') && !term) {
+    status('An ' + kind.toUpperCase() + ' search needs the whole ' + kind.toUpperCase(), true);
     return;
   }
   const result = await searchPage(kind, term, more ? searchNext : null);
@@ -98,6 +103,7 @@ export async function showServiceData() {
   fill($('#scscfs'), scscfs.map((s) => row([s.name, s.capabilities])));
   fill($('#application-servers'), servers.map((a) => row([a.diameterHost, a.serverName, a.read, a.update, a.subscribe],
     { 'data-as': a.diameterHost })));
+  await showApnProfiles();
 }
 
 async function auditPage(more) {

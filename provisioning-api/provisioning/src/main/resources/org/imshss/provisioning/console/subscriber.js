@@ -1,6 +1,7 @@
-// A subscriber: its view with the registration state of each public identity, and its editor.
+// A subscriber: its view with the registration state of each public identity and of each USIM, and its editor.
 import { ApiError, call, get, path } from './api.js';
 import { $, $$, definitions, el, fill, flash, row, status, text } from './dom.js';
+import { showUsims } from './eps.js';
 
 const SCHEMES = ['', 'SIP Digest', 'Digest-AKAv1-MD5', 'Digest-AKAv2-MD5', 'Digest-MD5', 'HTTP_DIGEST_MD5',
   'NASS-Bundled', 'Early-IMS-Security'];
@@ -27,6 +28,7 @@ export async function showSubscriber(id) {
     p.publicIdentities])));
   const registrations = await Promise.all((doc.publicIdentities || []).map((p) => registration(p.identity)));
   fill($('#registrations'), (doc.publicIdentities || []).map((p, i) => registrationRow(p, registrations[i], doc.id)));
+  await showUsims(doc, () => showSubscriber(doc.id));
 }
 
 function setText(set) {
