@@ -177,6 +177,11 @@ class ConsoleIT {
         assertThat(browser.textOf(registration, MME)).contains(MME + " (" + TestHss.REALM + ") PLMN 00101");
         browser.screenshot(SCREENSHOTS.resolve("eps.png"));
 
+        browser.click(registration + " button.aaa-deregister");
+        assertThat(browser.textOf("#eps-outcome", "NOT_SERVED"))
+                .isEqualTo("AAA de-registration of " + ALICE_IMSI + ": NOT_SERVED (no node held it)");
+        assertThat(browser.textOf(registration, MME)).as("the MME still serves her").contains(MME);
+
         browser.click(registration + " button.detach");
         assertThat(browser.textOf("#eps-outcome", "ANSWERED"))
                 .isEqualTo("Detach of " + ALICE_IMSI + ": ANSWERED (answered 2001)");
