@@ -85,29 +85,11 @@ communication_port=${BASH_REMATCH[2]}
 command -v python3 >/dev/null || die "python3 is needed to write the seed and tabulate the results"
 command -v cc >/dev/null || die "a C compiler (cc) is needed for ops/bench/c"
 
-prepare_output cx-null-bench
-rm -f "$results"  # lib.sh names it for JSON lines; these are key=value lines
-results="$out/results.txt"
-: >"$results"
-c_dir="$root/ops/bench/c"
-if [[ -n "$hss_root" ]]; then
-  root=$(cd "$hss_root" && pwd) || die "--hss-root $hss_root is not a directory"
-  [[ -x "$root/ops/bin/hss" ]] || die "$root has no ops/bin/hss"
-fi
+c_bench_setup cx-null-bench
 
 # --- build -----------------------------------------------------------------------------------------------------
 
-check_ports_free
-mkdir -p "$out/bin"
-for prog in diameter-load null-responder; do
-  cc -O2 -Wall -Wextra -o "$out/bin/$prog" "$c_dir/$prog.c" 2>"$out/cc-$prog.log" \
-    || { cat "$out/cc-$prog.log" >&2; die "cc $prog.c failed"; }
-done
-if [[ $build == 1 && $null_only == 0 ]]; then
-  log "building hss-server in $root (mvn package, tests skipped)"
-  (cd "$root" && mvn -B -q -pl hss-server -am package -DskipTests) >"$out/build.log" 2>&1 \
-    || { tail -n 40 "$out/build.log" >&2; die "build failed, see $out/build.log"; }
-fi
+build_c_and_hss
 
 write_machine_info "ops/bench/cx-null-benchmark.sh --users $users --in-flight $in_flight --connections $connections \
 --warmup $warmup --jit-warmup $jit_warmup --seconds $seconds --server-threads $server_threads${hss_root:+ --hss-root $root}\

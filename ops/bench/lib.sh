@@ -121,6 +121,37 @@ EOF
   log "$name: $(tail -n 1 "$results" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f answers/s, p50 %.2f p99 %.2f p99.9 %.2f ms, CPU gen %d%% server %d%%, codes %s" % (r["answersPerSecond"], r.get("p50Ms",0), r.get("p99Ms",0), r.get("p999Ms",0), r["genCpu"], r["serverCpu"], r.get("codes",{})) + (", %.2f auth items per MAA" % r["authItemsPerAnswer"] if "authItemsPerAnswer" in r else ""))')"
 }
 
+# c_bench_setup NAME: the output directory and its key=value results.txt for the C-generator benchmarks; $bench_dir
+# is this tree's ops/bench, $root the tree whose HSS is measured (--hss-root, else this one).
+c_bench_setup() {
+  prepare_output "$1"
+  rm -f "$results"  # prepare_output names it for JSON lines; these are key=value lines
+  results="$out/results.txt"
+  : >"$results"
+  bench_dir="$root/ops/bench"
+  if [[ -n "$hss_root" ]]; then
+    root=$(cd "$hss_root" && pwd) || die "--hss-root $hss_root is not a directory"
+    [[ -x "$root/ops/bin/hss" ]] || die "$root has no ops/bin/hss"
+  fi
+}
+
+# build_c_and_hss: the generator and the null responder into $out/bin, and hss-server of $root unless --skip-build
+# or --null-only.
+build_c_and_hss() {
+  check_ports_free
+  mkdir -p "$out/bin"
+  local prog
+  for prog in diameter-load null-responder; do
+    cc -O2 -Wall -Wextra -o "$out/bin/$prog" "$bench_dir/c/$prog.c" 2>"$out/cc-$prog.log" \
+      || { cat "$out/cc-$prog.log" >&2; die "cc $prog.c failed"; }
+  done
+  if [[ $build == 1 && $null_only == 0 ]]; then
+    log "building hss-server in $root (mvn package, tests skipped)"
+    (cd "$root" && mvn -B -q -pl hss-server -am package -DskipTests) >"$out/build.log" 2>&1 \
+      || { tail -n 40 "$out/build.log" >&2; die "build failed, see $out/build.log"; }
+  fi
+}
+
 # c_load_run NAME TAGS WARMUP GENERATOR-OPTIONS...: one run of the C generator (ops/bench/c/diameter-load) for
 # $seconds after WARMUP; appends "name=NAME TAGS exit=N", its RESULT line and the CPU of generator and server
 # (percent of one core) and of the whole machine, sampled inside the measured window, to $results. With the

@@ -119,29 +119,11 @@ command -v cc >/dev/null || die "a C compiler (cc) is needed for ops/bench/c"
 ((wire_check == 0)) || command -v tshark >/dev/null || die "--wire-check needs tshark"
 imsi_pattern="$imsi_prefix%0$((15 - ${#imsi_prefix}))d"
 
-prepare_output s6a-bench
-rm -f "$results"  # lib.sh names it for JSON lines; these are key=value lines
-results="$out/results.txt"
-: >"$results"
-bench_dir="$root/ops/bench"
-if [[ -n "$hss_root" ]]; then
-  root=$(cd "$hss_root" && pwd) || die "--hss-root $hss_root is not a directory"
-  [[ -x "$root/ops/bin/hss" ]] || die "$root has no ops/bin/hss"
-fi
+c_bench_setup s6a-bench
 
 # --- build -----------------------------------------------------------------------------------------------------
 
-check_ports_free
-mkdir -p "$out/bin"
-for prog in diameter-load null-responder; do
-  cc -O2 -Wall -Wextra -o "$out/bin/$prog" "$bench_dir/c/$prog.c" 2>"$out/cc-$prog.log" \
-    || { cat "$out/cc-$prog.log" >&2; die "cc $prog.c failed"; }
-done
-if [[ $build == 1 && $null_only == 0 ]]; then
-  log "building hss-server in $root (mvn package, tests skipped)"
-  (cd "$root" && mvn -B -q -pl hss-server -am package -DskipTests) >"$out/build.log" 2>&1 \
-    || { tail -n 40 "$out/build.log" >&2; die "build failed, see $out/build.log"; }
-fi
+build_c_and_hss
 
 write_machine_info "ops/bench/s6a-benchmark.sh --users $users --imsi-prefix $imsi_prefix --visited-plmn $visited_plmn\
  --kinds $kinds$( ((terminal_info)) && echo ' --terminal-info')\
