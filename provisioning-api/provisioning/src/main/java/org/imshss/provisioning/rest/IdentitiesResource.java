@@ -1,6 +1,8 @@
 package org.imshss.provisioning.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,10 +46,25 @@ public final class IdentitiesResource {
         this.subscribers = subscribers;
     }
 
-    /** A private identity without its secrets: which kinds of credentials it has, not what they are. */
+    /**
+     * A private identity without its secrets: which kinds of credentials it has, not what they are.
+     *
+     * @param usim the IMSI of the USIM whose keys and SQN its IMS-AKA uses, absent when it has keys of its own
+     */
     public record PrivateIdentityView(String impi, String subscriptionId, List<String> publicIdentities,
             List<String> authSchemes, String defaultScheme, String digestRealm, boolean sipDigestCredentials,
-            boolean akaCredentials, boolean cleartextPasswordAllowed, String lineIdentifier, String ipAddress) {
+            boolean akaCredentials, boolean cleartextPasswordAllowed, String lineIdentifier, String ipAddress,
+            @Schema(description = "IMSI of the USIM whose keys and SQN IMS-AKA uses; absent when it has its own keys",
+                    example = "001010000000001") String usim) {
+
+        static PrivateIdentityView of(PrivateIdentity p) {
+            AuthProfile auth = p.auth();
+            return new PrivateIdentityView(p.impi(), p.subscriptionId(), p.publicIdentities(),
+                    auth.allowedSchemes().stream().sorted().toList(), auth.defaultScheme(),
+                    auth.digest() == null ? null : auth.digest().realm(), auth.digest() != null,
+                    auth.aka() != null, auth.cleartextPasswordAllowed(),
+                    auth.lineIdentifier(), auth.ipAddress(), auth.usim());
+        }
     }
 
     @GET
@@ -79,17 +96,30 @@ public final class IdentitiesResource {
     }
 
     @GET
+    @Path("private-identities")
+    @RolesAllowed(Role.READ_LABEL)
+    @Operation(operationId = "listPrivateIdentities",
+            summary = "List private identities in IMPI order, optionally those starting with a prefix "
+            + "(e.g. alice or 00101); credentials are never shown")
+    public SubscribersResource.Page<PrivateIdentityView> privateIdentities(
+            @Parameter(example = "alice") @QueryParam("prefix") String prefix,
+            @Parameter(description = "The next of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 1000") @QueryParam("limit") @DefaultValue("100") int limit) {
+        SubscribersResource.checkLimit(limit);
+        List<PrivateIdentity> found = store.privateIdentities(prefix, cursor, limit + 1);
+        boolean more = found.size() > limit;
+        List<PrivateIdentity> page = more ? found.subList(0, limit) : found;
+        return new SubscribersResource.Page<>(page.stream().map(PrivateIdentityView::of).toList(),
+                more ? page.get(limit - 1).impi() : null);
+    }
+
+    @GET
     @Path("private-identities/{impi}")
     @RolesAllowed(Role.READ_LABEL)
     @Operation(operationId = "getPrivateIdentity", summary = "Read a private identity; credentials are never shown")
     public PrivateIdentityView privateIdentity(@PathParam("impi") String impi) {
-        PrivateIdentity p = store.privateIdentity(impi)
-                .orElseThrow(() -> ProvisioningException.notFound("private identity " + impi));
-        AuthProfile auth = p.auth();
-        return new PrivateIdentityView(p.impi(), p.subscriptionId(), p.publicIdentities(),
-                auth.allowedSchemes().stream().sorted().toList(), auth.defaultScheme(),
-                auth.digest() == null ? null : auth.digest().realm(), auth.digest() != null, auth.aka() != null,
-                auth.cleartextPasswordAllowed(), auth.lineIdentifier(), auth.ipAddress());
+        return PrivateIdentityView.of(store.privateIdentity(impi)
+                .orElseThrow(() -> ProvisioningException.notFound("private identity " + impi)));
     }
 
     @PUT

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -146,12 +147,16 @@ public final class SubscribersResource {
     @Operation(operationId = "importSubscribers",
             summary = "Create or replace subscribers from NDJSON (one document per line); "
             + "one result line per input line, failures do not stop the import",
+            requestBody = @RequestBody(required = true, description = "One subscriber document (as getSubscriber "
+                    + "answers it, with credentials where wanted) per line",
+                    content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))),
             responses = {
-                @ApiResponse(responseCode = "200", description = "One result line per input line",
-                        content = @Content(mediaType = NDJSON,
-                                schema = @Schema(implementation = BulkTransfer.LineResult.class))),
+                @ApiResponse(responseCode = "200", description = "One result line per input line, in input order: "
+                        + "{\"line\": 1, \"id\": \"dave\", \"result\": \"created\", \"status\": 201} "
+                        + "(errors as a problem's, with status 4xx)",
+                        content = @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary"))),
                 @ApiResponse(responseCode = "409", description = "An initial load into an HSS that holds subscribers")})
-    public StreamingOutput importSubscribers(InputStream body,
+    public StreamingOutput importSubscribers(@Parameter(hidden = true) InputStream body,
             @Parameter(description = "Load an HSS that holds no subscriber yet (409 otherwise; admin role): the "
                     + "subscriber caches are written without the write-ahead log, about twice as fast with "
                     + "persistence, and put on disk when the response ends. A crash before that empties them; "
@@ -185,9 +190,9 @@ public final class SubscribersResource {
     @Operation(operationId = "exportSubscribers",
             summary = "Every subscriber as NDJSON (in no particular order), without credentials",
             responses = {
-                @ApiResponse(responseCode = "200", description = "One subscriber per line",
-                        content = @Content(mediaType = NDJSON,
-                                schema = @Schema(implementation = SeedDocument.Subscription.class)))})
+                @ApiResponse(responseCode = "200", description = "One subscriber document per line, in the shape "
+                        + "getSubscriber answers it (a Subscription), which importSubscribers takes back",
+                        content = @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary")))})
     public StreamingOutput export(@QueryParam("prefix") String prefix) {
         return out -> bulk.export(prefix, out);
     }

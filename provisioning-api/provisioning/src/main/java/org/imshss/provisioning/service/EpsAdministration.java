@@ -36,6 +36,18 @@ public final class EpsAdministration {
             @Schema(example = "alice") String subscriptionId) {
     }
 
+    /** A USIM in a list: whose it is and its basic MSISDN; never its keys. */
+    @Schema(name = "ImsiSummary")
+    public record UsimSummary(@Schema(example = "001010000000001") String imsi,
+            @Schema(example = "alice") String subscriptionId,
+            @Schema(description = "The EPS subscription's basic MSISDN; absent without one", example = "15550101")
+            String msisdn) {
+
+        static UsimSummary of(Usim usim) {
+            return new UsimSummary(usim.imsi(), usim.subscriptionId(), usim.eps() == null ? null : usim.eps().msisdn());
+        }
+    }
+
     /**
      * What the HSS holds about one USIM's EPS registration; no authentication data.
      *
@@ -88,6 +100,11 @@ public final class EpsAdministration {
     public Imsi imsi(String imsi) {
         Usim usim = usim(imsi);
         return new Imsi(usim.imsi(), usim.subscriptionId());
+    }
+
+    /** USIMs in IMSI order whose IMSI starts with {@code prefix} (null: all), after {@code after}, at most limit. */
+    public List<UsimSummary> usims(String prefix, String after, int limit) {
+        return eps.usims(prefix, after, limit).stream().map(UsimSummary::of).toList();
     }
 
     public Registration registration(String imsi) {

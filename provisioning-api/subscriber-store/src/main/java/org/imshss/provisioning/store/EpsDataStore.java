@@ -18,6 +18,12 @@ public interface EpsDataStore {
 
     Optional<Usim> usim(String imsi);
 
+    /**
+     * USIMs in ascending IMSI order, those whose IMSI starts with {@code prefix} (null: all), strictly after
+     * {@code after}, at most {@code limit}.
+     */
+    List<Usim> usims(String prefix, String after, int limit);
+
     Optional<ApnProfile> apnProfile(String id);
 
     List<ApnProfile> apnProfiles();

@@ -66,6 +66,15 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
     }
 
     @Override
+    public List<Usim> usims(String prefix, String after, int limit) {
+        List<Usim> found = new ArrayList<>();
+        for (Cache.Entry<String, byte[]> entry : ProvisioningScans.smallest(usims, prefix, after, limit)) {
+            found.add(codec.decode(entry.getValue(), Usim.class));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<ApnProfile> apnProfile(String id) {
         return id == null ? Optional.empty() : decodedApnProfiles.get(id);
     }

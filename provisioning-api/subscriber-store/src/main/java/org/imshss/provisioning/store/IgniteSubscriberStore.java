@@ -441,6 +441,11 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     @Override
+    public List<PrivateIdentity> privateIdentities(String prefix, String after, int limit) {
+        return scans.privateIdentities(prefix, after, limit);
+    }
+
+    @Override
     public List<String> subscriptionsServedBy(String scscfName) {
         return scans.subscriptionsServedBy(scscfName);
     }

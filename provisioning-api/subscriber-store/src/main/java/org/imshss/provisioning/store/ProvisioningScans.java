@@ -16,6 +16,7 @@ import org.apache.ignite.lang.IgniteBiPredicate;
 import org.imshss.provisioning.model.ChargingInformation;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
+import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.ScscfServer;
@@ -84,6 +85,36 @@ final class ProvisioningScans {
         List<PublicIdentity> identities = new ArrayList<>();
         entries.forEach(e -> identities.add(codec.decode(e.getValue(), PublicIdentity.class)));
         return identities;
+    }
+
+    List<PrivateIdentity> privateIdentities(String prefix, String after, int limit) {
+        List<PrivateIdentity> identities = new ArrayList<>();
+        for (Cache.Entry<String, byte[]> entry : smallest(caches.privateIds, prefix, after, limit)) {
+            identities.add(codec.decode(entry.getValue(), PrivateIdentity.class));
+        }
+        return identities;
+    }
+
+    /**
+     * The at most {@code limit} entries with the smallest keys starting with {@code prefix} (null: any) and after
+     * {@code after} (null: from the first), in key order: a key-range scan that keeps only a page on this node.
+     */
+    static List<Cache.Entry<String, byte[]>> smallest(IgniteCache<String, byte[]> cache, String prefix, String after,
+            int limit) {
+        PriorityQueue<Cache.Entry<String, byte[]>> smallest = new PriorityQueue<>(
+                Comparator.comparing((Cache.Entry<String, byte[]> e) -> e.getKey()).reversed());
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor =
+                cache.query(new ScanQuery<>(new KeyRange(prefix, after)))) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                smallest.add(entry);
+                if (smallest.size() > limit) {
+                    smallest.poll();
+                }
+            }
+        }
+        List<Cache.Entry<String, byte[]>> entries = new ArrayList<>(smallest);
+        entries.sort(Comparator.comparing(Cache.Entry::getKey));
+        return entries;
     }
 
     List<String> subscriptionsServedBy(String scscfName) {

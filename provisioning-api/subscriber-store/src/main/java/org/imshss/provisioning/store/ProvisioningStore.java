@@ -53,6 +53,12 @@ public interface ProvisioningStore extends SubscriberStore {
      */
     List<PublicIdentity> publicIdentities(String prefix, String after, int limit);
 
+    /**
+     * Private identities in ascending IMPI order, those starting with {@code prefix} (null: all), strictly after
+     * {@code after}, at most {@code limit}.
+     */
+    List<PrivateIdentity> privateIdentities(String prefix, String after, int limit);
+
     /** Ids of the subscriptions whose registration state names this S-CSCF. */
     List<String> subscriptionsServedBy(String scscfName);
 
