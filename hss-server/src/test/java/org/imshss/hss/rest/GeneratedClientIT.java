@@ -6,13 +6,16 @@ import static org.imshss.hss.testing.Cx.HOME;
 import static org.imshss.hss.testing.Cx.SCSCF1;
 import static org.imshss.hss.testing.Cx.result;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Command;
@@ -138,6 +141,64 @@ class GeneratedClientIT {
                 .isEqualTo(409);
         ImsiOwner alice = eps.getSubscriberByImsi("001010000000001");
         assertThat(alice.getSubscriptionId()).isEqualTo("alice");
+    }
+
+    /**
+     * The NDJSON bulk transfer through the generated methods: bob exported, his line imported back unchanged, and
+     * a copy of it under other names, with a password and keys, imported as a new subscriber the HSS then serves.
+     */
+    @Test
+    void bobIsExportedImportedBackAndCopiedAsANewSubscriber() throws Exception {
+        SubscribersApi subscribers = new SubscribersApi(client);
+        ObjectMapper json = client.getObjectMapper();
+        File exported = subscribers.exportSubscribers("bob");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(exported.toPath()).stream().filter(line -> !line.isBlank()).toList();
+        } finally {
+            Files.delete(exported.toPath());
+        }
+        assertThat(lines).hasSize(1);
+        // Read as the documented Subscription: an undocumented field would fail here.
+        Subscription bob = json.readValue(lines.get(0), Subscription.class);
+        assertThat(bob.getId()).isEqualTo("bob");
+        assertThat(bob.getPrivateIdentities().get(0).getPassword()).as("exported without credentials").isNull();
+        assertThat(lines.get(0)).doesNotContain("465b5ce8b199b49faa5f0a2ee238a6bc");
+
+        Subscription copy = json.readValue(lines.get(0).replace("bob", "bobby"), Subscription.class);
+        copy.getPrivateIdentities().get(0).password("bobby-secret").k("000102030405060708090a0b0c0d0e0f")
+                .op("cdc202d5123e20f62b6d676ac72cb318");
+        List<JsonNode> results = importLines(subscribers, lines.get(0), json.writeValueAsString(copy));
+        assertThat(results.get(0).get("id").asText()).isEqualTo("bob");
+        assertThat(results.get(0).get("result").asText()).as(results.get(0).toString()).isEqualTo("unchanged");
+        assertThat(results.get(1).get("line").asInt()).isEqualTo(2);
+        assertThat(results.get(1).get("result").asText()).as(results.get(1).toString()).isEqualTo("created");
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(201);
+
+        Subscription bobby = subscribers.getSubscriber("bobby");
+        assertThat(bobby.getPublicIdentities()).extracting(PublicId::getIdentity)
+                .containsExactly("sip:bobby@ims.example.org");
+        assertThat(bobby.getPublicIdentities().get(0).getDisplayName()).isEqualTo("Bob");
+        assertThat(result(Cx.uar(scscf, "bobby@ims.example.org", "sip:bobby@ims.example.org", HOME)))
+                .isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
+        assertThat(result(Cx.uar(scscf, "bob@ims.example.org", "sip:bob@ims.example.org", HOME)))
+                .isEqualTo(ResultCode.DIAMETER_FIRST_REGISTRATION);
+    }
+
+    private static List<JsonNode> importLines(SubscribersApi subscribers, String... lines) throws Exception {
+        File answer = subscribers.importSubscribers(String.join("\n", lines) + "\n", null, null);
+        try {
+            List<JsonNode> results = new ArrayList<>();
+            for (String line : Files.readAllLines(answer.toPath())) {
+                if (!line.isBlank()) {
+                    results.add(client.getObjectMapper().readTree(line));
+                }
+            }
+            assertThat(results).hasSize(lines.length);
+            return results;
+        } finally {
+            Files.delete(answer.toPath());
+        }
     }
 
     @Test

@@ -72,7 +72,8 @@ class OpenApiDocumentIT {
         });
         assertThat(ids).contains("listSubscribers", "getSubscriber", "createSubscriber", "replaceSubscriber",
                 "deleteSubscriber", "importSubscribers", "exportSubscribers", "getRegistration",
-                "deregisterPublicIdentity", "listServiceProfiles", "replaceApplicationServer");
+                "deregisterPublicIdentity", "listServiceProfiles", "replaceApplicationServer", "listPublicIdentities",
+                "listPrivateIdentities", "listImsis");
     }
 
     @Test
