@@ -164,7 +164,7 @@ class ConsoleIT {
         browser.type("#search-text", ALICE_IMSI);
         browser.click("#search-submit");
         assertThat(browser.textOf("#search-results tr[data-subscriber='alice']", ALICE_IMSI))
-                .isEqualTo("alice IMSI " + ALICE_IMSI);
+                .isEqualTo("alice IMSI " + ALICE_IMSI + " (MSISDN 15550101)");
         browser.click("#search-results tr[data-subscriber='alice'] a");
         String usim = "#usims tr[data-imsi='" + ALICE_IMSI + "']";
         assertThat(browser.textOf(usim, "internet")).contains("15550101", "internet (context 1", "ims (context 2",
@@ -195,6 +195,46 @@ class ConsoleIT {
         browser.click("#nav a[data-page='service-data']");
         assertThat(browser.textOf("#apn-profiles tr[data-apn-profile='internet']", "internet")).contains("IPv4");
         assertNoKeyMaterial();
+    }
+
+    /**
+     * The IMPI and IMSI searches are prefix searches listing what they find; alice's IMPI, whose AKA keys are her
+     * USIM's, links to that USIM's row.
+     */
+    @Test
+    void findsAliceByImpiAndImsiPrefixAndFollowsHerImpiToItsUsim() {
+        logIn();
+        new Select(browser.find("#search-kind")).selectByValue("impi");
+        browser.type("#search-text", "ali");
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#search-results tbody", "(USIM "))
+                .isEqualTo("alice " + ALICE + " (USIM " + ALICE_IMSI + ")");
+
+        new Select(browser.find("#search-kind")).selectByValue("impi");
+        browser.type("#search-text", "00101");
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#search-results tbody", "3gppnetwork.org")).isEqualTo("alice " + ALICE_IMSI
+                + "@ims.mnc001.mcc001.3gppnetwork.org (USIM " + ALICE_IMSI + ")");
+
+        new Select(browser.find("#search-kind")).selectByValue("imsi");
+        browser.type("#search-text", "00101");
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#search-results tbody", "IMSI"))
+                .isEqualTo("alice IMSI " + ALICE_IMSI + " (MSISDN 15550101)");
+        browser.screenshot(SCREENSHOTS.resolve("search.png"));
+        browser.type("#search-text", "0010x");
+        browser.click("#search-submit");
+        assertThat(browser.textOf("#status", "digits")).isEqualTo("An IMSI prefix is up to 15 digits");
+
+        browser.type("#search-text", "00101");
+        browser.click("#search-submit");
+        browser.click("#search-results tr[data-subscriber='alice'] a");
+        String impi = "#private-identities tr[data-impi='" + ALICE + "']";
+        assertThat(browser.textOf(impi, "USIM")).contains("SIP Digest, USIM " + ALICE_IMSI);
+        assertThat(browser.driver().findElements(By.cssSelector("#usims tr.selected"))).isEmpty();
+        browser.click(impi + " a.usim-link[data-imsi='" + ALICE_IMSI + "']");
+        assertThat(browser.find("#usims tr.selected").getAttribute("data-imsi")).isEqualTo(ALICE_IMSI);
+        assertThat(browser.driver().getCurrentUrl()).as("the page stays").endsWith("#/subscriber/alice");
     }
 
     /** An MME's initial attach (ULR-Flags 0x22) of alice's USIM over E-UTRAN in PLMN 001 01. */

@@ -19,20 +19,15 @@ async function searchPage(kind, term, cursor) {
     const page = await get('subscribers' + query(term));
     return { rows: page.items.map((s) => [s.id, (s.publicIdentities || []).map((p) => p.identity)]), next: page.next };
   }
-  if (kind === 'impi' || kind === 'imsi') {
-    try {
-      if (kind === 'imsi') {
-        const owner = await get(path('imsis', term));
-        return { rows: [[owner.subscriptionId, 'IMSI ' + owner.imsi]], next: null };
-      }
-      const p = await get(path('private-identities', term));
-      return { rows: [[p.subscriptionId, p.impi]], next: null };
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) {
-        return { rows: [], next: null };
-      }
-      throw e;
-    }
+  if (kind === 'impi') {
+    const page = await get('private-identities' + query(term));
+    return { rows: page.items.map((p) => [p.subscriptionId, p.impi + (p.usim ? ' (USIM ' + p.usim + ')' : '')]),
+      next: page.next };
+  }
+  if (kind === 'imsi') {
+    const page = await get('imsis' + query(term));
+    return { rows: page.items.map((u) => [u.subscriptionId, 'IMSI ' + u.imsi + (u.msisdn ? ' (MSISDN ' + u.msisdn + ')' : '')]),
+      next: page.next };
   }
   const prefix = kind === 'msisdn' ? 'tel:' + (term.startsWith('+') ? term : '+' + term) : term;
   const page = await get('public-identities' + query(prefix));
@@ -61,8 +56,8 @@ async function byMsisdn(msisdn) {
 async function runSearch(more) {
   const kind = $('#search-kind').value;
   const term = $('#search-text').value.trim();
-  if ((kind === 'impi' || kind === 'imsi') && !term) {
-    status('An ' + kind.toUpperCase() + ' search needs the whole ' + kind.toUpperCase(), true);
+  if (kind === 'imsi' && !/^\d{0,15}$/.test(term)) {
+    status('An IMSI prefix is up to 15 digits', true);
     return;
   }
   const result = await searchPage(kind, term, more ? searchNext : null);

@@ -23,12 +23,31 @@ export async function showSubscriber(id) {
     ['Mandatory capabilities', doc.mandatoryCapabilities], ['Optional capabilities', doc.optionalCapabilities],
     ['Implicit registration sets', (doc.implicitRegistrationSets || []).map(setText).join(' | ')]]);
   const privates = await Promise.all((doc.privateIdentities || []).map((p) => get(path('private-identities', p.impi))));
-  fill($('#private-identities'), privates.map((p) => row([p.impi, p.authSchemes, p.defaultScheme,
-    [p.sipDigestCredentials ? 'SIP Digest' : null, p.akaCredentials ? 'AKA' : null].filter(Boolean).join(', ') || 'none',
-    p.publicIdentities])));
+  fill($('#private-identities'), privates.map((p) => row([p.impi, p.authSchemes, p.defaultScheme, credentials(p),
+    p.publicIdentities], { 'data-impi': p.impi })));
   const registrations = await Promise.all((doc.publicIdentities || []).map((p) => registration(p.identity)));
   fill($('#registrations'), (doc.publicIdentities || []).map((p, i) => registrationRow(p, registrations[i], doc.id)));
   await showUsims(doc, () => showSubscriber(doc.id));
+}
+
+// Which credentials an IMPI has, never what they are; AKA keys held by a USIM link to that USIM's row.
+function credentials(p) {
+  const own = [p.sipDigestCredentials ? 'SIP Digest' : null, p.akaCredentials ? 'AKA' : null].filter(Boolean);
+  if (!p.usim) {
+    return own.join(', ') || 'none';
+  }
+  const link = el('a', { href: location.hash, class: 'usim-link', 'data-imsi': p.usim, text: 'USIM ' + p.usim,
+    onclick: (event) => { event.preventDefault(); showUsimRow(p.usim); } });
+  return el('span', {}, own.length ? own.join(', ') + ', ' : '', link);
+}
+
+function showUsimRow(imsi) {
+  $$('#usims tr.selected').forEach((tr) => tr.classList.remove('selected'));
+  const target = $$('#usims tr').find((tr) => tr.dataset.imsi === imsi);
+  if (target) {
+    target.classList.add('selected');
+    target.scrollIntoView({ block: 'center' });
+  }
 }
 
 function setText(set) {
