@@ -9,6 +9,8 @@
  * --rate N: open loop instead, N requests per second over all connections on a fixed schedule (schedule.h), never
  * more than --in-flight outstanding. Only requests sent (due, with --rate) in the measured window (after --warmup)
  * count; after it the generator stops sending and waits up to --timeout-ms for their answers.
+ * --report-every S: also one line per S seconds of the measured time (window.h). --connect-retry-ms N: a refused
+ * connection, or one closed before its CEA, is tried again for up to N ms after the start (a server just started).
  *
  *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--rate 0] [--seconds 15]
  *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar] [--users 1000 | --users-file FILE]
@@ -17,6 +19,7 @@
  *                 [--terminal-information] [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]
  *                 [--destination-realm ims.example.org] [--visited-network ims.example.org]
  *                 [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]
+ *                 [--connect-retry-ms 0] [--report-every 0]
  *
  * mix (load-util.h COMMANDS): as LoadGenerator's mix, a registration, then terminating traffic. --users-file: one
  * user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without "sip:"; for S6a one IMSI per line). Users
@@ -29,11 +32,9 @@
  * Build: cc -O2 -Wall -Wextra -o diameter-load diameter-load.c
  */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -49,6 +50,7 @@
 #include "schedule.h"
 #include "s6a.h"
 #include "swx.h"
+#include "window.h"
 
 #define RBUF (2 * DIAM_MAX_MSG)
 #define WBUF DIAM_MAX_MSG
@@ -63,11 +65,13 @@ static const char *host = "127.0.0.1", *origin_host = "bench.ims.example.org", *
                   *server_name = "sip:scscf.ims.example.org:6060", *impi_pattern = "user%d@ims.example.org",
                   *impu_pattern = "sip:user%d@ims.example.org", *users_file, *command = "uar",
                   *imsi_pattern = "00101%010d";
-static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000, first;
+static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000, first,
+            connect_retry_ms;
 static uint32_t app = APP_CX; /* the run's requests are of this application, its CER advertises it */
 static struct s6a_settings s6a_opts = {1, 0x22, 0, "35345678901234", "01", {0x00, 0xF1, 0x10}};
 static double seconds = 15, warmup = 5;
 static struct schedule sched; /* --rate: open loop */
+static struct window win;     /* --report-every */
 
 static const uint32_t *pattern;
 static size_t pattern_len;
@@ -95,7 +99,10 @@ struct conn {
 
 static struct conn *conns;
 static int ep;
-static uint64_t t_start, t_measure, t_end;
+static uint64_t t_launch, t_start, t_measure, t_end;
+static struct sockaddr_storage server;
+static socklen_t server_len;
+static struct histo latency;
 static uint64_t next_request, session_seq;
 static long start_time_s;
 static volatile sig_atomic_t interrupted;
@@ -111,17 +118,8 @@ static void on_signal(int sig) {
 /* --- requests --------------------------------------------------------------------------------------------- */
 
 static void write_cer(struct conn *c) {
-  struct sockaddr_storage local;
-  socklen_t sl = sizeof local;
-  memset(&local, 0, sizeof local);
-  uint8_t addr[16] = {127, 0, 0, 1};
-  int v6 = 0;
-  if (getsockname(c->fd, (struct sockaddr *)&local, &sl) == 0) {
-    if (local.ss_family == AF_INET6)
-      v6 = 1, memcpy(addr, &((struct sockaddr_in6 *)&local)->sin6_addr, 16);
-    else if (local.ss_family == AF_INET)
-      memcpy(addr, &((struct sockaddr_in *)&local)->sin_addr, 4);
-  }
+  uint8_t addr[16];
+  int v6 = local_address(c->fd, addr);
   struct wr w = {c->wbuf, c->wlen, WBUF, 0};
   /* CER (RFC 6733 5.3.1): Origin-Host, Origin-Realm, Host-IP-Address, Vendor-Id, Product-Name, applications */
   size_t m = wr_header(&w, DIAM_FLAG_R, CMD_CER, 0, 1, 1);
@@ -216,7 +214,8 @@ static void on_answer(struct conn *c, const uint8_t *m, size_t len, uint64_t now
     answered++;
     answered_per_cmd[kind_of(sl->cmd)]++;
     count_code(sl->cmd, kind, code);
-    histo_add(now - sl->sent_ns);
+    histo_add(&latency, now - sl->sent_ns);
+    window_answer(&win, now, now - sl->sent_ns, kind, code, t_end);
     if (sl->cmd == CMD_AIR)
       eutran_vectors += count_vectors(m, len);
     else if (sl->cmd == CMD_MAR)
@@ -245,7 +244,7 @@ static void close_conn(struct conn *c, const char *why) {
   if (!c->open)
     return;
   if (why) {
-    disconnects++;
+    disconnects++, win.disconnects++;
     fprintf(stderr, "diameter-load: %s: %s\n", c->origin_host, why);
   }
   epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
@@ -374,7 +373,7 @@ static void expire(uint64_t now) {
     struct conn *c = &conns[i];
     for (uint32_t s = 0; c->open && s < c->window; s++)
       if (c->slots[s].hbh && now - c->slots[s].sent_ns > limit) {
-        timeouts += c->slots[s].measured;
+        timeouts += c->slots[s].measured, win.timeouts += c->slots[s].measured;
         c->slots[s].hbh = 0;
         c->free_slots[c->nfree++] = s;
         c->outstanding--;
@@ -384,17 +383,23 @@ static void expire(uint64_t now) {
 
 /* --- setup and report ------------------------------------------------------------------------------------- */
 
+/* Opens connection c (again): connect, retrying up to --connect-retry-ms after the start, then the CER. */
+static void open_conn(struct conn *c) {
+  c->fd = connect_retry(&server, server_len, t_launch + (uint64_t)connect_retry_ms * 1000000ull);
+  int one = 1;
+  setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  c->rlen = c->woff = c->wlen = 0;
+  write_cer(c);
+  c->open = 1;
+  c->events = EPOLLIN | EPOLLOUT;
+  struct epoll_event e = {.events = c->events, .data.ptr = c};
+  int fl = fcntl(c->fd, F_GETFL);
+  if (fl < 0 || fcntl(c->fd, F_SETFL, fl | O_NONBLOCK) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &e) < 0)
+    fail("epoll");
+}
+
 static void connect_all(void) {
-  struct sockaddr_storage addr = {0};
-  socklen_t alen;
-  struct sockaddr_in *a4 = (struct sockaddr_in *)&addr;
-  struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&addr;
-  if (inet_pton(AF_INET, host, &a4->sin_addr) == 1)
-    a4->sin_family = AF_INET, a4->sin_port = htons((uint16_t)port), alen = sizeof *a4;
-  else if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1)
-    a6->sin6_family = AF_INET6, a6->sin6_port = htons((uint16_t)port), alen = sizeof *a6;
-  else
-    fail("--host needs a numeric address");
+  server_len = resolve(host, port, &server);
   conns = calloc((size_t)connections, sizeof *conns);
   if (!conns)
     fail("out of memory");
@@ -409,35 +414,16 @@ static void connect_all(void) {
       fail("out of memory");
     for (uint32_t s = 0; s < c->window; s++)
       c->free_slots[c->nfree++] = c->window - 1 - s;
-    c->fd = socket(addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (c->fd < 0 || connect(c->fd, (struct sockaddr *)&addr, alen) < 0) {
-      perror("diameter-load: connect");
-      exit(2);
-    }
-    int one = 1;
-    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    write_cer(c);
-    c->open = 1;
-    c->events = EPOLLIN | EPOLLOUT;
-    struct epoll_event e = {.events = c->events, .data.ptr = c};
-    int fl = fcntl(c->fd, F_GETFL);
-    if (fl < 0 || fcntl(c->fd, F_SETFL, fl | O_NONBLOCK) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &e) < 0)
-      fail("epoll");
+    open_conn(c);
   }
 }
 
-static long open_connections(void) {
+/* Connections open, or with ready set those whose CEA is in. */
+static long count_conns(int ready) {
   long n = 0;
   for (long i = 0; i < connections; i++)
-    n += conns[i].open;
+    n += ready ? conns[i].ready : conns[i].open;
   return n;
-}
-
-static int all_ready(void) {
-  for (long i = 0; i < connections; i++)
-    if (!conns[i].ready)
-      return 0;
-  return 1;
 }
 
 static uint32_t outstanding(void) {
@@ -472,7 +458,8 @@ static void report(void) {
   char tail[4096], rate_tail[160];
   report_codes(tail, sizeof tail);
   sched_report(&sched, rate_tail, sizeof rate_tail);
-  double p50 = percentile_ms(50), p99 = percentile_ms(99), p999 = percentile_ms(99.9), max = (double)histo_max / 1e6;
+  double p50 = percentile_ms(&latency, 50), p99 = percentile_ms(&latency, 99),
+         p999 = percentile_ms(&latency, 99.9), max = (double)latency.max / 1e6;
   printf("  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n  %-22s %12.3f\n", "latency p50 ms", p50,
          "latency p99 ms", p99, "latency p99.9 ms", p999, "latency max ms", max);
   printf("RESULT command=%s answers_per_s=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f sent=%llu"
@@ -493,7 +480,8 @@ static void parse(int argc, char **argv) {
       {"server-name", 1, 0, 'n'},    {"sar-type", 1, 0, 'S'},    {"timeout-ms", 1, 0, 't'},
       {"first", 1, 0, 'F'},          {"imsi-pattern", 1, 0, 'M'}, {"vectors", 1, 0, 'V'},
       {"visited-plmn", 1, 0, 'L'},   {"ulr-flags", 1, 0, 'f'},   {"terminal-information", 0, 0, 'T'},
-      {"rate", 1, 0, 'R'},           {"help", 0, 0, 'H'},        {0, 0, 0, 0}};
+      {"rate", 1, 0, 'R'},           {"connect-retry-ms", 1, 0, 'X'}, {"report-every", 1, 0, 'E'},
+      {"help", 0, 0, 'H'},           {0, 0, 0, 0}};
   int o;
   while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (o) {
@@ -522,6 +510,8 @@ static void parse(int argc, char **argv) {
     case 'f': s6a_opts.ulr_flags = hex_or_integer(optarg); break;
     case 'T': s6a_opts.terminal_information = 1; break;
     case 'R': sched.rate = integer(optarg, 0, 100000000); break;
+    case 'X': connect_retry_ms = integer(optarg, 0, 3600000); break;
+    case 'E': win.every = decimal(optarg); break;
     case 'H': usage(stdout); exit(0);
     default: usage(stderr); exit(2);
     }
@@ -549,6 +539,7 @@ static void parse(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  t_launch = now_ns();
   parse(argc, argv);
   if (app != APP_CX)
     load_users(users_file, imsi_pattern, imsi_pattern, first, &users);
@@ -563,17 +554,24 @@ int main(int argc, char **argv) {
   start_time_s = (long)time(NULL);
   t_end = UINT64_MAX; /* nothing is sent before every CEA is in */
   connect_all();
+  /* CER/CEA within 10 s; a connection closed before its CEA is opened again while --connect-retry-ms lasts */
   uint64_t deadline = now_ns() + 10000000000ull;
-  while (!all_ready()) {
-    if (now_ns() > deadline || open_connections() < connections || interrupted)
+  while (count_conns(1) < connections) {
+    for (long i = 0; i < connections; i++)
+      if (!conns[i].open && now_ns() < t_launch + (uint64_t)connect_retry_ms * 1000000ull)
+        open_conn(&conns[i]);
+    if (now_ns() > deadline || interrupted || count_conns(0) < connections)
       fail("capabilities exchange did not complete on every connection");
-    loop_once(50000000ull);
+    loop_once(10000000ull);
   }
   t_start = now_ns();
+  printf("CONNECTED after_ms=%.1f connect_attempts=%llu\n", (double)(t_start - t_launch) / 1e6,
+         (unsigned long long)connect_attempts);
   t_measure = t_start + (uint64_t)(warmup * 1e9);
   t_end = t_measure + (uint64_t)(seconds * 1e9);
   started = 1;
   sched.t0 = t_start;
+  window_start(&win, t_launch, t_measure);
   flush_all(t_start);
   uint64_t next_expiry = t_start + 100000000ull, drain_end = t_end + (uint64_t)timeout_ms * 1000000ull;
   for (;;) {
@@ -587,7 +585,8 @@ int main(int argc, char **argv) {
       /* slots freed by expiry (or idle connections after a full output) are refilled here */
       flush_all(now);
     }
-    if (interrupted || open_connections() == 0 || (now >= t_end && (outstanding() == 0 || now >= drain_end)))
+    window_tick(&win, now, t_end);
+    if (interrupted || count_conns(0) == 0 || (now >= t_end && (outstanding() == 0 || now >= drain_end)))
       break;
   }
   report();

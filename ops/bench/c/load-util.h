@@ -1,16 +1,21 @@
 /*
- * Support for diameter-load.c: error exit, usage, option numbers, the latency histogram and the user table.
+ * Support for diameter-load.c: error exit, usage, option numbers, connecting, the latency histogram and the user
+ * table.
  * Header only, C11 and libc; the program is one translation unit.
  */
 #ifndef DIAMETER_LOAD_UTIL_H
 #define DIAMETER_LOAD_UTIL_H
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "diameter.h"
 
@@ -25,6 +30,65 @@ static uint64_t now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* --- connecting ------------------------------------------------------------------------------------------ */
+
+/* The numeric address host:port into addr; its length. */
+static socklen_t resolve(const char *host, long port, struct sockaddr_storage *addr) {
+  struct sockaddr_in *a4 = (struct sockaddr_in *)addr;
+  struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)addr;
+  memset(addr, 0, sizeof *addr);
+  if (inet_pton(AF_INET, host, &a4->sin_addr) == 1) {
+    a4->sin_family = AF_INET, a4->sin_port = htons((uint16_t)port);
+    return sizeof *a4;
+  }
+  if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1) {
+    a6->sin6_family = AF_INET6, a6->sin6_port = htons((uint16_t)port);
+    return sizeof *a6;
+  }
+  fail("--host needs a numeric address");
+}
+
+/* The socket's local address into addr (127.0.0.1 if unknown); 1 if it is IPv6. */
+static int local_address(int fd, uint8_t addr[16]) {
+  struct sockaddr_storage local;
+  socklen_t sl = sizeof local;
+  memset(&local, 0, sizeof local);
+  memcpy(addr, (const uint8_t[4]){127, 0, 0, 1}, 4);
+  if (getsockname(fd, (struct sockaddr *)&local, &sl) != 0)
+    return 0;
+  if (local.ss_family == AF_INET6)
+    return memcpy(addr, &((struct sockaddr_in6 *)&local)->sin6_addr, 16), 1;
+  if (local.ss_family == AF_INET)
+    memcpy(addr, &((struct sockaddr_in *)&local)->sin_addr, 4);
+  return 0;
+}
+
+static uint64_t connect_attempts; /* connect() calls, over all connections */
+
+/*
+ * A connected socket, trying again every 10 ms until deadline (now_ns time) while the connection is refused or
+ * fails: a server that has just started may open its port a moment after it is asked. Exits after the deadline.
+ */
+static int connect_retry(const struct sockaddr_storage *addr, socklen_t alen, uint64_t deadline) {
+  for (;;) {
+    int fd = socket(addr->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+      fail("socket failed");
+    connect_attempts++;
+    if (connect(fd, (const struct sockaddr *)addr, alen) == 0)
+      return fd;
+    int err = errno;
+    close(fd);
+    if (now_ns() >= deadline) {
+      fprintf(stderr, "diameter-load: connect: %s (%llu attempts)\n", strerror(err),
+              (unsigned long long)connect_attempts);
+      exit(2);
+    }
+    struct timespec pause = {0, 10000000};
+    nanosleep(&pause, NULL);
+  }
 }
 
 /* --- users ------------------------------------------------------------------------------------------------ */
@@ -131,7 +195,8 @@ static void usage(FILE *f) {
              " [--terminal-information]"
              " [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
              " [--destination-realm ims.example.org] [--visited-network ims.example.org]"
-             " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]\n");
+             " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]"
+             " [--connect-retry-ms 0] [--report-every 0]\n");
 }
 
 /* The requests of each --command, in the order they repeat per user, and their application. mix: per user UAR,
@@ -183,8 +248,11 @@ static double decimal(const char *s) {
 #define H_SUB 128
 #define H_BUCKETS (H_LINEAR + (64 - 8) * H_SUB)
 
-static uint64_t histo[H_BUCKETS];
-static uint64_t histo_count, histo_max;
+/* A latency histogram: the run's, and with --report-every the current window's. */
+struct histo {
+  uint64_t b[H_BUCKETS];
+  uint64_t count, max;
+};
 
 static int bucket_of(uint64_t v) {
   if (v < H_LINEAR)
@@ -202,23 +270,23 @@ static double bucket_value(int i) {
   return (double)(m << (e - 7)) + (double)(1ull << (e - 7)) / 2;
 }
 
-static void histo_add(uint64_t ns) {
-  histo[bucket_of(ns)]++;
-  histo_count++;
-  if (ns > histo_max)
-    histo_max = ns;
+static void histo_add(struct histo *h, uint64_t ns) {
+  h->b[bucket_of(ns)]++;
+  h->count++;
+  if (ns > h->max)
+    h->max = ns;
 }
 
-static double percentile_ms(double p) {
-  if (!histo_count)
+static double percentile_ms(const struct histo *h, double p) {
+  if (!h->count)
     return 0;
-  uint64_t want = (uint64_t)(p / 100.0 * (double)histo_count + 0.999999), seen = 0;
+  uint64_t want = (uint64_t)(p / 100.0 * (double)h->count + 0.999999), seen = 0;
   if (want < 1)
     want = 1;
   for (int i = 0; i < H_BUCKETS; i++)
-    if ((seen += histo[i]) >= want)
-      return (bucket_value(i) < (double)histo_max ? bucket_value(i) : (double)histo_max) / 1e6;
-  return (double)histo_max / 1e6;
+    if ((seen += h->b[i]) >= want)
+      return (bucket_value(i) < (double)h->max ? bucket_value(i) : (double)h->max) / 1e6;
+  return (double)h->max / 1e6;
 }
 
 /* --- answers per command and result code ------------------------------------------------------------------ */
