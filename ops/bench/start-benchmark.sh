@@ -12,11 +12,11 @@
 #   --pre-kill-seconds, killed with SIGKILL while under that load and started again without seed; kill-to-ready and
 #   launch-to-ready are taken and the restarted node is measured as in --demo, the generator addressing all N.
 #
-# Both report, per start: launch-to-ready (from running ops/bin/hss, Java's own start included), JVM-to-ready (from
-# the JVM's start time, process_start_time_seconds of /metrics), the node's own start lines (its log lines that say ready or
-# warm), the first window's answers/s and p99, the warm answers/s and p99, and first/warm. Results go to --out:
-# summary.txt (key=value per start), the generator outputs (*.out: WINDOW lines, then RESULT), the node logs
-# (*.log) and metrics scraped after the runs (*.metrics: start, ready and warm-up series).
+# Both report, per start: launch-to-ready (from running ops/bin/hss, Java's own start included), JVM-to-ready
+# (from the JVM's start time, process_start_time_seconds of /metrics), the node's own start lines (its log lines
+# that say ready or warm), the first window's answers/s and p99, the warm answers/s and p99, and first/warm.
+# Results go to --out: summary.txt (key=value per start), the generator outputs (*.out: WINDOW lines, then
+# RESULT), the node logs (*.log) and metrics scraped after the runs (*.metrics: start, ready and warm-up series).
 #
 #   ops/bench/start-benchmark.sh [--demo | --persistent N] [options]
 #
@@ -185,8 +185,11 @@ after_runs() {
   grep -iE '^[a-z_]*(start|ready|warm)' "$out/$name.metrics.all" | grep -v '^jvm_threads' >"$out/$name.metrics" || true
   started=$(sed -n 's/^process_start_time_seconds \([0-9.E+-]*\)$/\1/p' "$out/$name.metrics.all" | head -n 1)
   rm -f "$out/$name.metrics.all"
-  [[ -n $started ]] && echo "jvm_to_ready_ms=$(awk -v r="$ready_ms" -v s="$started" 'BEGIN {printf "%d", r - s * 1000}')"
+  [[ -z $started ]] || awk -v r="$ready_ms" -v s="$started" 'BEGIN {printf "jvm_to_ready_ms=%d\n", r - s * 1000}' 
   grep -iwE 'ready|warm|warmed|warming' "$out/$name.log" | grep -v 'demo data' >"$out/$name.start-lines" || true
+  # a duration on the node's own ready line ("... ready ... 4.2 s", "... 4210 ms"), as node_ready_ms
+  grep -iw 'ready' "$out/$name.start-lines" | tail -n 1 | grep -oE '[0-9]+(\.[0-9]+)? ?m?s\b' | head -n 1 \
+    | awk '{v = $0; ms = v ~ /ms$/; gsub(/[^0-9.]/, "", v); printf "node_ready_ms=%d\n", ms ? v : v * 1000}' || true
 }
 
 # --- the generator ---------------------------------------------------------------------------------------------
@@ -249,7 +252,8 @@ if connected:
     out["connected_after_ready_ms"] = "%.0f" % (int(sys.argv[3]) + float(connected[0]["after_ms"]))
 if windows:
     w = windows[0]
-    out.update(first_window_s="%.1f-%.1f" % (float(w["from_s"]), float(w["to_s"])), first_aps=w["answers_per_s"], first_p99_ms=w["p99_ms"], first_max_ms=w["max_ms"])
+    out.update(first_window_s="%.1f-%.1f" % (float(w["from_s"]), float(w["to_s"])), first_aps=w["answers_per_s"],
+               first_p99_ms=w["p99_ms"], first_max_ms=w["max_ms"])
     out["windows_aps"] = ",".join("%.0f" % float(x["answers_per_s"]) for x in windows)
     out["windows_p99_ms"] = ",".join(x["p99_ms"] for x in windows)
 if warm:
@@ -338,8 +342,8 @@ load_data() {
     wait_ready "$name" 300
     log "$name: bulk import of $subscribers subscribers (initialLoad=true)"
     local imported=$(now_ms) failed
-    curl -sS --fail -H "Authorization: Bearer $api_secret" -H 'Content-Type: application/x-ndjson' \
-      --data-binary "@$out/load-$subscribers.ndjson" \
+    curl -sS --fail -H "Authorization: Bearer $api_secret" -H 'Content-Type: application/x-ndjson' -H 'Expect:' \
+      -X POST --upload-file "$out/load-$subscribers.ndjson" \
       "http://127.0.0.1:$rest_port/api/v1/subscribers/import?initialLoad=true" >"$out/import-result.ndjson" \
       || die "the bulk import failed, see $out/import-result.ndjson and $out/$name.log"
     failed=$(grep -vc '"status":20[01]' "$out/import-result.ndjson" || true)
