@@ -40,6 +40,8 @@
 #   --out DIR             logs, data and results (default: a new /tmp/start-bench.XXXXXX)
 #   --skip-build          use the jars already in */target (the C programs are always built)
 #
+# HSS_JAVA_OPTS is passed on to every node started (after the script's own -D flags).
+#
 # Exit status: 0 every run got its answers, 1 a run lost more than 1 % of its requests or got errors, 2 bad usage
 # or a start failure.
 set -euo pipefail
@@ -69,7 +71,7 @@ build=1
 null_only=0
 
 usage() {
-  sed -n '2,44p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,46p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -120,7 +122,12 @@ c_bench_setup start-bench
 rm -f "$results"
 results="$out/summary.txt"
 : >"$results"
-port_in_use "$rest_port" && die "port 127.0.0.1:$rest_port is in use; choose --rest-port"
+# the node's four ports are free (a node of an earlier start has let them go)
+node_ports_free() {
+  check_ports_free
+  ! port_in_use "$rest_port" || die "port 127.0.0.1:$rest_port is in use; choose --rest-port"
+}
+node_ports_free
 build_c_and_hss
 if [[ $mode == persistent && $build == 1 ]]; then
   log "building ops/benchmark (its seed writer)"
@@ -284,7 +291,7 @@ run_demo() {
     name=demo-$k
     work="$out/work-$name"
     rm -rf "$work"
-    check_ports_free
+    node_ports_free
     launch_hss "$name" "$work" --demo
     wait_ready "$name" 300
     local launch_to_ready=$((ready_ms - launch_ms))
@@ -356,7 +363,7 @@ load_data() {
 
 run_persistent() {
   local work="$out/data-$subscribers" k name kill_ms launch_to_ready
-  check_ports_free
+  node_ports_free
   if ((reuse_data)) && [[ -f "$work.loaded" && $(<"$work.loaded") == "$subscribers" ]]; then
     log "reusing $work ($subscribers subscribers)"
     launch_hss node-0 "$work"

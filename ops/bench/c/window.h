@@ -30,6 +30,7 @@ struct window {
 /* The first window starts at measure (the end of the warm-up). */
 static void window_start(struct window *w, uint64_t t0, uint64_t measure) {
   w->t0 = t0;
+  w->disconnects = 0; /* those before the start (a connection opened again) are not the first window's */
   w->from = measure;
   w->to = measure + (uint64_t)(w->every * 1e9);
 }
