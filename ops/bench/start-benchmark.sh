@@ -4,9 +4,10 @@
 # (ops/bench/c/diameter-load, UAR, closed loop). Not a test: it prints figures and asserts none.
 #
 # --demo (the default): a fresh `ops/bin/hss --demo` (its own empty work directory under --out). The script takes
-#   the time from launching it to the first 200 of /ready (polled every 20 ms), starts the generator at once (UAR
-#   for alice and bob) and reports --first-seconds of it in windows of --report-every seconds; then a second run of
-#   the generator warms the node for --gap-seconds more and measures --warm-seconds: the warm rate.
+#   the time from launching it to the first 200 of /ready (polled every 20 ms) and then at once signals the
+#   generator (UAR for alice and bob), started before the node and waiting with its user table built, which reports
+#   --first-seconds in windows of --report-every seconds; then a second run of the generator warms the node for
+#   --gap-seconds more and measures --warm-seconds: the warm rate.
 # --persistent N: a node with native persistence and its own work directory under --out, loaded with N subscribers
 #   user<i>@ims.example.org (sip:user<i>@ims.example.org), is put under UAR load spread over all N for
 #   --pre-kill-seconds, killed with SIGKILL while under that load and started again without seed; kill-to-ready and
@@ -71,7 +72,7 @@ build=1
 null_only=0
 
 usage() {
-  sed -n '2,46p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,47p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -121,6 +122,8 @@ command -v cc >/dev/null || die "a C compiler (cc) is needed for ops/bench/c"
 c_bench_setup start-bench
 rm -f "$results"
 results="$out/summary.txt"
+# an --out used again (--reuse-data) keeps the earlier summary
+[[ ! -s $results ]] || mv "$results" "$out/summary-$(date -r "$results" +%Y%m%dT%H%M%S).txt"
 : >"$results"
 # the node's four ports are free (a node of an earlier start has let them go)
 node_ports_free() {
@@ -236,11 +239,23 @@ wait_generator() {
   return 0
 }
 
-# measure NAME: right after ready, --first-seconds in windows, then the warm window; its figures in measure_line
+# arm NAME: the generator of NAME's first seconds, started before the node and waiting for SIGUSR1 to connect, so
+# that its user table (1,000,000 users take a second or more) costs neither the node's start nor its first seconds
+arm() {
+  local deadline=$(($(now_ms) + 120000))
+  generator "$1-first" 0 "$first_seconds" --report-every "$report_every" --wait-signal
+  until grep -q '^WAITING' "$out/$1-first.out" 2>/dev/null; do
+    kill -0 "$load_pid" 2>/dev/null && (($(now_ms) < deadline)) || die "$1: the generator is not waiting"
+    sleep 0.005
+  done
+}
+
+# measure NAME: once ready, starts the armed generator: --first-seconds in windows; then the warm window. Its
+# figures in measure_line.
 measure() {
   local name=$1 first_rc warm_rc gen_launch_ms
   gen_launch_ms=$(now_ms)
-  generator "$name-first" 0 "$first_seconds" --report-every "$report_every"
+  kill -USR1 "$load_pid"
   wait_generator "$name-first"
   first_rc=$gen_rc
   generator "$name-warm" "$gap_seconds" "$warm_seconds"
@@ -274,6 +289,8 @@ EOF
 }
 
 run_failed=0
+pre_kill_pid=""
+trap 'stop_pid "$pre_kill_pid"; cleanup' EXIT
 
 # record NAME KEY=VALUE...: one line of summary.txt
 record() {
@@ -292,6 +309,7 @@ run_demo() {
     work="$out/work-$name"
     rm -rf "$work"
     node_ports_free
+    arm "$name"
     launch_hss "$name" "$work" --demo
     wait_ready "$name" 300
     local launch_to_ready=$((ready_ms - launch_ms))
@@ -355,6 +373,8 @@ load_data() {
       || die "the bulk import failed, see $out/import-result.ndjson and $out/$name.log"
     failed=$(grep -vc '"status":20[01]' "$out/import-result.ndjson" || true)
     ((failed == 0)) || die "$failed import lines failed, see $out/import-result.ndjson"
+    # half a gigabyte for 1,000,000, and written again in seconds
+    rm -f "$out/load-$subscribers.ndjson" "$out/import-result.ndjson"
     record "$name load=import subscribers=$subscribers write_ms=$((written - started))" \
       "start_to_ready_ms=$((ready_ms - launch_ms)) import_ms=$(($(now_ms) - imported))"
   fi
@@ -377,14 +397,16 @@ run_persistent() {
     name=restart-$k
     log "$name: $pre_kill_seconds s of load over $subscribers subscribers, then SIGKILL under load"
     generator "$name-pre-kill" 0 $((pre_kill_seconds + 3600))
+    pre_kill_pid=$load_pid
     sleep "$pre_kill_seconds"
-    kill -0 "$load_pid" 2>/dev/null || die "$name: the generator stopped before the kill, see $out/$name-pre-kill.err"
+    kill -0 "$pre_kill_pid" 2>/dev/null || die "$name: the load stopped before the kill, see $out/$name-pre-kill.err"
+    arm "$name"
     kill_ms=$(now_ms)
     kill -KILL "$server_pid"
     wait "$server_pid" 2>/dev/null || true
     server_pid=""
-    stop_pid "$load_pid"
-    load_pid=""
+    stop_pid "$pre_kill_pid"
+    pre_kill_pid=""
     launch_hss "$name" "$work"
     wait_ready "$name" 600
     launch_to_ready=$((ready_ms - launch_ms))

@@ -11,15 +11,10 @@
  * count; after it the generator stops sending and waits up to --timeout-ms for their answers.
  * --report-every S: also one line per S seconds of the measured time (window.h). --connect-retry-ms N: a refused
  * connection, or one closed before its CEA, is tried again for up to N ms after the start (a server just started).
+ * --wait-signal: builds the user table, prints "WAITING", and starts (connects) only on SIGUSR1, so that a script
+ * can start the generator on a server's ready without the table's cost; times then count from the signal.
  *
- *   diameter-load [--host 127.0.0.1] [--port 3868] [--connections 1] [--in-flight 200] [--rate 0] [--seconds 15]
- *                 [--warmup 5] [--command uar|lir|sar|mix|air|ulr|attach|swx-mar] [--users 1000 | --users-file FILE]
- *                 [--first 0] [--impi-pattern user%d@ims.example.org] [--impu-pattern sip:user%d@ims.example.org]
- *                 [--imsi-pattern 00101%010d] [--vectors 1] [--visited-plmn 00F110] [--ulr-flags 0x22]
- *                 [--terminal-information] [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]
- *                 [--destination-realm ims.example.org] [--visited-network ims.example.org]
- *                 [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]
- *                 [--connect-retry-ms 0] [--report-every 0]
+ *   diameter-load --help lists the options and their defaults (usage() in load-util.h).
  *
  * mix (load-util.h COMMANDS): as LoadGenerator's mix, a registration, then terminating traffic. --users-file: one
  * user per line, "IMPI IMPU" (or only IMPU; IMPI is then IMPU without "sip:"; for S6a one IMSI per line). Users
@@ -66,7 +61,7 @@ static const char *host = "127.0.0.1", *origin_host = "bench.ims.example.org", *
                   *impu_pattern = "sip:user%d@ims.example.org", *users_file, *command = "uar",
                   *imsi_pattern = "00101%010d";
 static long port = 3868, connections = 1, in_flight = 200, users = 1000, sar_type = 2, timeout_ms = 5000, first,
-            connect_retry_ms;
+            connect_retry_ms, wait_signal;
 static uint32_t app = APP_CX; /* the run's requests are of this application, its CER advertises it */
 static struct s6a_settings s6a_opts = {1, 0x22, 0, "35345678901234", "01", {0x00, 0xF1, 0x10}};
 static double seconds = 15, warmup = 5;
@@ -481,7 +476,7 @@ static void parse(int argc, char **argv) {
       {"first", 1, 0, 'F'},          {"imsi-pattern", 1, 0, 'M'}, {"vectors", 1, 0, 'V'},
       {"visited-plmn", 1, 0, 'L'},   {"ulr-flags", 1, 0, 'f'},   {"terminal-information", 0, 0, 'T'},
       {"rate", 1, 0, 'R'},           {"connect-retry-ms", 1, 0, 'X'}, {"report-every", 1, 0, 'E'},
-      {"help", 0, 0, 'H'},           {0, 0, 0, 0}};
+      {"wait-signal", 0, 0, 'G'},    {"help", 0, 0, 'H'},        {0, 0, 0, 0}};
   int o;
   while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (o) {
@@ -512,6 +507,7 @@ static void parse(int argc, char **argv) {
     case 'R': sched.rate = integer(optarg, 0, 100000000); break;
     case 'X': connect_retry_ms = integer(optarg, 0, 3600000); break;
     case 'E': win.every = decimal(optarg); break;
+    case 'G': wait_signal = 1; break;
     case 'H': usage(stdout); exit(0);
     default: usage(stderr); exit(2);
     }
@@ -549,6 +545,8 @@ int main(int argc, char **argv) {
   struct sigaction sa = {.sa_handler = on_signal};
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGINT, &sa, NULL);
+  if (wait_signal)
+    t_launch = wait_start_signal();
   if ((ep = epoll_create1(EPOLL_CLOEXEC)) < 0)
     fail("epoll_create1 failed");
   start_time_s = (long)time(NULL);

@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,27 @@ static socklen_t resolve(const char *host, long port, struct sockaddr_storage *a
     return sizeof *a6;
   }
   fail("--host needs a numeric address");
+}
+
+/* --wait-signal: "WAITING" on stdout, then the time SIGUSR1 came; SIGTERM or SIGINT meanwhile exit (status 2). */
+static uint64_t wait_start_signal(void) {
+  sigset_t set, stop;
+  int sig = 0;
+  sigemptyset(&set);
+  sigaddset(&set, SIGUSR1);
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGINT);
+  sigprocmask(SIG_BLOCK, &set, NULL);
+  sigprocmask(SIG_BLOCK, &stop, NULL);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  printf("WAITING for SIGUSR1\n");
+  fflush(stdout);
+  if (sigwait(&set, &sig) != 0 || sig != SIGUSR1)
+    fail("stopped before the start signal");
+  sigprocmask(SIG_UNBLOCK, &stop, NULL);
+  return now_ns();
 }
 
 /* The socket's local address into addr (127.0.0.1 if unknown); 1 if it is IPv6. */
@@ -196,7 +218,7 @@ static void usage(FILE *f) {
              " [--origin-host bench.ims.example.org] [--origin-realm ims.example.org]"
              " [--destination-realm ims.example.org] [--visited-network ims.example.org]"
              " [--server-name sip:scscf.ims.example.org:6060] [--sar-type 2] [--timeout-ms 5000]"
-             " [--connect-retry-ms 0] [--report-every 0]\n");
+             " [--connect-retry-ms 0] [--report-every 0] [--wait-signal]\n");
 }
 
 /* The requests of each --command, in the order they repeat per user, and their application. mix: per user UAR,
