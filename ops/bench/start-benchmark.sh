@@ -195,7 +195,7 @@ after_runs() {
   grep -iE '^[a-z_]*(start|ready|warm)' "$out/$name.metrics.all" | grep -v '^jvm_threads' >"$out/$name.metrics" || true
   started=$(sed -n 's/^process_start_time_seconds \([0-9.E+-]*\)$/\1/p' "$out/$name.metrics.all" | head -n 1)
   rm -f "$out/$name.metrics.all"
-  [[ -z $started ]] || awk -v r="$ready_ms" -v s="$started" 'BEGIN {printf "jvm_to_ready_ms=%d\n", r - s * 1000}' 
+  [[ -z $started ]] || awk -v r="$ready_ms" -v s="$started" 'BEGIN {printf "jvm_to_ready_ms=%d\n", r - s * 1000}'
   grep -iwE 'ready|warm|warmed|warming' "$out/$name.log" | grep -v 'demo data' >"$out/$name.start-lines" || true
   # a duration on the node's own ready line ("... ready ... 4.2 s", "... 4210 ms"), as node_ready_ms
   grep -iw 'ready' "$out/$name.start-lines" | tail -n 1 | grep -oE '[0-9]+(\.[0-9]+)? ?m?s\b' | head -n 1 \
@@ -245,7 +245,9 @@ arm() {
   local deadline=$(($(now_ms) + 120000))
   generator "$1-first" 0 "$first_seconds" --report-every "$report_every" --wait-signal
   until grep -q '^WAITING' "$out/$1-first.out" 2>/dev/null; do
-    kill -0 "$load_pid" 2>/dev/null && (($(now_ms) < deadline)) || die "$1: the generator is not waiting"
+    if ! kill -0 "$load_pid" 2>/dev/null || (($(now_ms) >= deadline)); then
+      die "$1: the generator is not waiting, see $out/$1-first.err"
+    fi
     sleep 0.005
   done
 }
@@ -258,11 +260,11 @@ measure() {
   kill -USR1 "$load_pid"
   wait_generator "$name-first"
   first_rc=$gen_rc
-  generator "$name-warm" "$gap_seconds" "$warm_seconds"
+  generator "$name-warm" "$gap_seconds" "$warm_seconds" --report-every "$warm_seconds"
   wait_generator "$name-warm"
   warm_rc=$gen_rc
   measure_line=$(python3 - "$out/$name-first.out" "$out/$name-warm.out" "$((gen_launch_ms - ready_ms))" <<'EOF'
-import re, sys
+import sys
 def fields(line):
     return dict(kv.split("=", 1) for kv in line.split()[1:])
 first = open(sys.argv[1]).read().splitlines()
@@ -347,14 +349,14 @@ EOF
 
 # load_data NAME WORK: a node started on an empty WORK and loaded with the subscribers (--load-with); it stays up
 load_data() {
-  local name=$1 work=$2 started
+  local name=$1 work=$2 started written imported failed
   rm -rf "$work" "$work.loaded"
   started=$(now_ms)
   if [[ $load_with == seed ]]; then
     log "writing the seed of $subscribers subscribers"
     BENCH_SKIP_BUILD=1 "$root/ops/bin/benchmark" seed --users "$subscribers" --out "$out/seed-$subscribers.json" \
       2>>"$out/load.log" || die "ops/bin/benchmark seed failed, see $out/load.log"
-    local written=$(now_ms)
+    written=$(now_ms)
     launch_hss "$name" "$work" --seed "$out/seed-$subscribers.json"
     wait_ready "$name" 7200
     record "$name load=seed subscribers=$subscribers write_ms=$((written - started))" \
@@ -362,11 +364,11 @@ load_data() {
   else
     log "writing $subscribers subscribers as NDJSON"
     write_load "$out/load-$subscribers"
-    local written=$(now_ms)
+    written=$(now_ms)
     launch_hss "$name" "$work" --seed "$out/load-$subscribers-base.json"
     wait_ready "$name" 300
     log "$name: bulk import of $subscribers subscribers (initialLoad=true)"
-    local imported=$(now_ms) failed
+    imported=$(now_ms)
     curl -sS --fail -H "Authorization: Bearer $api_secret" -H 'Content-Type: application/x-ndjson' -H 'Expect:' \
       -X POST --upload-file "$out/load-$subscribers.ndjson" \
       "http://127.0.0.1:$rest_port/api/v1/subscribers/import?initialLoad=true" >"$out/import-result.ndjson" \
