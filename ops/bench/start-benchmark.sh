@@ -25,7 +25,8 @@
 #   --reuse-data          --persistent: start from --out's data-N loaded by an earlier run instead of loading again
 #   --load-with M         --persistent: how the N subscribers are loaded: import (an empty node, then one REST
 #                         bulk import of NDJSON with initialLoad=true; the default) or seed (ops/bin/hss --seed
-#                         with the file of ops/bin/benchmark seed)
+#                         with the file of ops/bin/benchmark seed; converted in memory first, so 1,000,000 need
+#                         more heap than jvm.options' -Xmx2g: set -Xmx in HSS_JAVA_OPTS)
 #   --pre-kill-seconds S  --persistent: load before the SIGKILL (30)
 #   --repeat K            starts measured (--demo: K fresh nodes; --persistent: K kills and restarts) (1)
 #   --first-seconds S     measured right after ready, in windows (30)
@@ -72,7 +73,7 @@ build=1
 null_only=0
 
 usage() {
-  sed -n '2,47p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,48p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do

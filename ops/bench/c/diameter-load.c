@@ -9,7 +9,8 @@
  * --rate N: open loop instead, N requests per second over all connections on a fixed schedule (schedule.h), never
  * more than --in-flight outstanding. Only requests sent (due, with --rate) in the measured window (after --warmup)
  * count; after it the generator stops sending and waits up to --timeout-ms for their answers.
- * --report-every S: also one line per S seconds of the measured time (window.h). --connect-retry-ms N: a refused
+ * --report-every S: also one line per S seconds of the measured time (window.h; without --warmup the measured
+ * time starts with the generator, or its start signal, connecting included). --connect-retry-ms N: a refused
  * connection, or one closed before its CEA, is tried again for up to N ms after the start (a server just started).
  * --wait-signal: builds the user table, prints "WAITING", and starts (connects) only on SIGUSR1, so that a script
  * can start the generator on a server's ready without the table's cost; times then count from the signal.
@@ -239,7 +240,7 @@ static void close_conn(struct conn *c, const char *why) {
   if (!c->open)
     return;
   if (why) {
-    disconnects++, win.disconnects++;
+    disconnects++, win.disconnects += !started || now_ns() >= win.from;
     fprintf(stderr, "diameter-load: %s: %s\n", c->origin_host, why);
   }
   epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
@@ -565,7 +566,8 @@ int main(int argc, char **argv) {
   t_start = now_ns();
   printf("CONNECTED after_ms=%.1f connect_attempts=%llu\n", (double)(t_start - t_launch) / 1e6,
          (unsigned long long)connect_attempts);
-  t_measure = t_start + (uint64_t)(warmup * 1e9);
+  /* windows without warm-up measure from the start (the signal): the time to connect is in the first one */
+  t_measure = win.every && warmup == 0 ? t_launch : t_start + (uint64_t)(warmup * 1e9);
   t_end = t_measure + (uint64_t)(seconds * 1e9);
   started = 1;
   sched.t0 = t_start;

@@ -7,8 +7,9 @@
  *
  * from_s/to_s: the window's bounds in seconds after the generator started (before it connected). An answer counts
  * in the window it arrives in (a measured request's), with its latency; errors are answers without a 2xxx
- * Result-Code or Experimental-Result-Code; timeouts are measured requests given up in the window. The last window
- * ends with the measured time and may be shorter. Header only, C11 and libc; the program is one translation unit.
+ * Result-Code or Experimental-Result-Code; timeouts are measured requests given up in the window. The first
+ * window starts with the measured time: after the warm-up or, without one, when the generator started (or got its
+ * start signal), so that the time it took to connect is in it. The last one may be shorter. Header only, C11 and libc; the program is one translation unit.
  */
 #ifndef DIAMETER_LOAD_WINDOW_H
 #define DIAMETER_LOAD_WINDOW_H
@@ -27,12 +28,13 @@ struct window {
   struct histo latency;
 };
 
-/* The first window starts at measure (the end of the warm-up). */
-static void window_start(struct window *w, uint64_t t0, uint64_t measure) {
+/* The first window starts at from. */
+static void window_start(struct window *w, uint64_t t0, uint64_t from) {
   w->t0 = t0;
-  w->disconnects = 0; /* those before the start (a connection opened again) are not the first window's */
-  w->from = measure;
-  w->to = measure + (uint64_t)(w->every * 1e9);
+  if (from > t0)
+    w->disconnects = 0; /* those while connecting are the first window's only when it starts with them */
+  w->from = from;
+  w->to = from + (uint64_t)(w->every * 1e9);
 }
 
 /* Prints the window [from, end) and starts the next one at end. */
