@@ -49,6 +49,7 @@ import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RequestSender;
 import org.imshss.node.metrics.DiameterMetrics;
 import org.imshss.node.metrics.GridGauges;
+import org.imshss.node.metrics.StartTimes;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.rest.ProvisioningApi;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -103,14 +104,17 @@ public final class HssNode implements AutoCloseable {
     private final AuditRetention auditRetention;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
+        StartTimes startTimes = StartTimes.begin();
         keyring = keyring(settings.auth());
         grid = GridNode.start(gridSettings(settings.grid()));
+        startTimes.phase("grid");
         try {
             store = new IgniteSubscriberStore(grid.ignite(), RecordCodec.shared(),
                     settings.grid().decodedCacheEntries());
             if (seed != null) {
                 store.load(seed);
             }
+            startTimes.phase("store");
             Clock clock = Clock.systemUTC();
             HssSettings.CxSettings cxSettings = settings.cx();
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
@@ -156,6 +160,7 @@ public final class HssNode implements AutoCloseable {
                     epsProvisioningChanges, swxChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
             diameter.start();
+            startTimes.phase("diameter");
             serving = true;
             try {
                 if (settings.rest().enabled()) {
@@ -168,6 +173,7 @@ public final class HssNode implements AutoCloseable {
                     rest = null;
                     auditRetention = null;
                 }
+                startTimes.phase("rest");
             } catch (Exception | Error e) {
                 // Nothing stays half-started: what is already running stops before the grid does.
                 provisioningWorker.shutdownNow();
@@ -180,6 +186,7 @@ public final class HssNode implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        startTimes.ready("HSS", metrics.registry(), log);
     }
 
     /** The one thread that sends what provisioning changes tell the network (PPR, RTR, IDR, CLR ...), in order. */
@@ -237,11 +244,12 @@ public final class HssNode implements AutoCloseable {
     }
 
     private RestServer startRest(HssSettings settings, Clock clock, IgniteAuditLog audit) throws IOException {
-        SubscriberProvisioning subscribers = new SubscriberProvisioning(store,
-                new SeedLoader(keyring), settings.diameter().realm(), provisioningChanges, audit,
-                clock);
-        ServiceDataProvisioning serviceData = new ServiceDataProvisioning(store, shStore,
-                new SeedLoader(keyring), subscribers, provisioningChanges, audit, clock);
+        // One loader for all (its reader is immutable): each builds a JSON mapper, which costs at start-up.
+        SeedLoader loader = new SeedLoader(keyring);
+        SubscriberProvisioning subscribers = new SubscriberProvisioning(store, loader, settings.diameter().realm(),
+                provisioningChanges, audit, clock);
+        ServiceDataProvisioning serviceData = new ServiceDataProvisioning(store, shStore, loader, subscribers,
+                provisioningChanges, audit, clock);
         // An RTR is answered or times out within the Diameter request timeout; the REST call waits a little longer.
         RegistrationAdministration registrations = new RegistrationAdministration(store, provisioningChanges, audit,
                 clock, settings.diameter().requestTimeout().plusSeconds(1));
@@ -249,7 +257,7 @@ public final class HssNode implements AutoCloseable {
         return ProvisioningApi.start(settings.rest(), new ProvisioningApi.Services(store, shStore, subscribers, imports,
                 serviceData, registrations, audit, clock, grid,
                 new SecretRotation(store, keyring, audit, clock, SecretRotation.DEFAULT_BATCH),
-                new ApnProfileProvisioning(store.eps(), new SeedLoader(keyring), provisioningChanges, audit, clock),
+                new ApnProfileProvisioning(store.eps(), loader, provisioningChanges, audit, clock),
                 new EpsAdministration(store.eps(), provisioningChanges, audit, clock,
                         settings.diameter().requestTimeout().plusSeconds(1))),
                 new RestServer.Observability(metrics::scrape, this::ready));

@@ -15,6 +15,7 @@ import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RemotePeer;
 import org.imshss.node.metrics.DiameterMetrics;
 import org.imshss.node.metrics.GridGauges;
+import org.imshss.node.metrics.StartTimes;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.RecordCodec;
@@ -51,13 +52,16 @@ public final class SlfNode implements AutoCloseable {
     private final RestServer rest;
 
     private SlfNode(SlfSettings settings, MappingFile.Content mappings) throws Exception {
+        StartTimes startTimes = StartTimes.begin();
         grid = GridNode.start(gridSettings(settings.grid()));
+        startTimes.phase("grid");
         try {
             store = new IgniteMappingStore(grid.ignite(), RecordCodec.shared(), settings.grid().backups(),
                     settings.grid().cachedIdentities());
             if (mappings != null) {
                 store.load(mappings.targets(), mappings.mappings());
             }
+            startTimes.phase("store");
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
             SlfSettings.RoutingSettings routing = settings.routing();
             // The relay sends over the server its own applications are part of: it reaches it through this
@@ -73,12 +77,14 @@ public final class SlfNode implements AutoCloseable {
             metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
             GridGauges.watch(metrics.registry(), grid.ignite(), SlfCaches.ALL);
             diameter.start();
+            startTimes.phase("diameter");
             try {
                 rest = settings.rest().enabled()
                         ? RestServer.start(settings.rest(), new RestServer.Api(Set.of(new SlfMappingsResource(store)),
                                 WritesRefused::isCause, Map.of(), Map.of()),
                                 new RestServer.Observability(metrics::scrape, this::ready))
                         : null;
+                startTimes.phase("rest");
             } catch (Exception | Error e) {
                 diameter.close();
                 throw e;
@@ -88,6 +94,7 @@ public final class SlfNode implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        startTimes.ready("SLF", metrics.registry(), log);
     }
 
     /** Serving: the grid is active (Diameter listens from start-up on). */

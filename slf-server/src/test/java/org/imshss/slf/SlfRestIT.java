@@ -164,6 +164,11 @@ class SlfRestIT {
         assertThat(metrics.body()).containsPattern(
                 "(?m)^diameter_answers_total\\{application=\"cx\",command=\"LIR\",result=\"5001\"} [1-9]")
                 .contains("grid_cache_entries{cache=\"slf-targets\"}", "diameter_peers{state=\"OKAY\"}");
+        for (String phase : List.of("jvm", "grid", "store", "diameter", "rest")) {
+            assertThat(metrics.body()).as(phase)
+                    .containsPattern("(?m)^imshss_start_seconds\\{phase=\"" + phase + "\"} [0-9.]*[1-9]");
+        }
+        assertThat(metrics.body()).containsPattern("(?m)^imshss_start_to_ready_seconds [0-9.]*[1-9]");
         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(root.resolve("ready")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);

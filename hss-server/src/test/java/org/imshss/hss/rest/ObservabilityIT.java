@@ -109,6 +109,25 @@ class ObservabilityIT {
         }
     }
 
+    /** Where the start-up went, from the JVM's start to ready: each phase and the whole, as gauges. */
+    @Test
+    void metricsTellTheStartUpTimes() throws Exception {
+        String metrics = root.get("metrics").body();
+        Matcher series = Pattern.compile("(?m)^imshss_start_seconds\\{phase=\"([a-z-]+)\"} ([0-9.eE+-]+)$")
+                .matcher(metrics);
+        java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>();
+        while (series.find()) {
+            phases.put(series.group(1), Double.parseDouble(series.group(2)));
+        }
+        assertThat(phases).containsKeys("jvm", "grid", "store", "diameter", "rest");
+        assertThat(phases.values()).allSatisfy(seconds -> assertThat(seconds).isPositive());
+        double startToReady = value(metrics, "imshss_start_to_ready_seconds");
+        // Measured with two clocks, the JVM's uptime in milliseconds: the phases make up the whole.
+        assertThat(startToReady).isCloseTo(phases.values().stream().mapToDouble(Double::doubleValue).sum(),
+                org.assertj.core.data.Offset.offset(0.1));
+        assertThat(startToReady).isLessThan(value(metrics, "process_uptime_seconds"));
+    }
+
     @Test
     void healthAndReadinessAnswerWithoutAToken() throws Exception {
         RestClient.Reply health = root.get("health");
