@@ -20,6 +20,7 @@ usage: $n [run] [ARGS...]       run the $LAUNCHER_TITLE in the foreground (the d
        $n stop                stop the daemon (SIGTERM, then SIGKILL after ${N}_STOP_TIMEOUT seconds)
        $n restart [ARGS...]   stop, then start
        $n status              exit 0 if the daemon runs, 3 if not
+       $n cds                 make the class-data-sharing archive of faster starts now (else: at the first start)
        $n help                this text; '$n run --help' shows the $LAUNCHER_TITLE's own arguments
 
 ARGS go to the $LAUNCHER_TITLE: --config FILE, --demo, --seed FILE (see --help).
@@ -31,6 +32,8 @@ Environment:
   ${N}_LOG_FILE            daemon output (default: $(launcher_default_dir logs)/$n.log)
   ${N}_START_TIMEOUT       seconds 'start' waits for "$LAUNCHER_TITLE ready" (default 120)
   ${N}_STOP_TIMEOUT        seconds 'stop' waits before SIGKILL (default 60)
+  IMSHSS_CDS=off          no class-data-sharing archive: neither made nor used
+  IMSHSS_CDS_DIR          where the archive is kept (default: cds/ of the distribution; target/ in the source tree)
   IMSHSS_SKIP_BUILD=1     source tree only: do not run Maven first
 USAGE
 }
@@ -69,7 +72,8 @@ launcher_java() {
     java=$(command -v java || true)
   fi
   [[ -n "$java" && -x "$java" ]] || launcher_die "no Java found: install Java 17 or set JAVA_HOME"
-  version=$("$java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+  LAUNCHER_JAVA_VERSION=$("$java" -version 2>&1)
+  version=$(echo "$LAUNCHER_JAVA_VERSION" | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
   major=${version%%.*}
   if [[ "$major" == 1 ]]; then
     major=$(echo "$version" | cut -d. -f2)
@@ -89,7 +93,9 @@ launcher_classpath() {
     if [[ -z "$jar" ]] || ! LC_ALL=C grep -aqF "$class_file" "$jar"; then
       launcher_die "this distribution has no $LAUNCHER_TITLE: $LAUNCHER_MAIN is not in lib/$LAUNCHER_MODULE-*.jar"
     fi
-    LAUNCHER_CLASSPATH="$LAUNCHER_HOME/lib/*"
+    # Listed in a fixed order, not lib/*: a class-data-sharing archive holds the class path it was made with.
+    local -a jars=("$LAUNCHER_HOME"/lib/*.jar)
+    LAUNCHER_CLASSPATH=$(IFS=:; echo "${jars[*]}")
     return
   fi
   local module_dir="$LAUNCHER_HOME/$LAUNCHER_MODULE"
@@ -105,7 +111,13 @@ launcher_classpath() {
   if [[ ! -f "$target/classes/$class_file" ]]; then
     launcher_die "$LAUNCHER_MODULE has no $LAUNCHER_MAIN yet (no $class_file in $target/classes)"
   fi
-  LAUNCHER_CLASSPATH="$target/classes:$(cat "$target/runtime-classpath.txt")"
+  # The module's jar when it holds what was compiled last: class-data sharing archives classes from jars only.
+  local module_jar=$target/classes
+  local -a jars=("$target/$LAUNCHER_MODULE"-*[0-9T].jar)
+  if [[ -f "${jars[0]}" && -z "$(find "$target/classes" -newer "${jars[0]}" -type f -print -quit)" ]]; then
+    module_jar=${jars[0]}
+  fi
+  LAUNCHER_CLASSPATH="$module_jar:$(cat "$target/runtime-classpath.txt")"
 }
 
 # Fills the array LAUNCHER_CMD with the java command line for the arguments given.
@@ -130,12 +142,82 @@ launcher_command() {
   if ((has_logback == 0)) && [[ -f "$LAUNCHER_CONF/logback.xml" ]]; then
     LAUNCHER_CMD+=("-Dlogback.configurationFile=$LAUNCHER_CONF/logback.xml")
   fi
-  LAUNCHER_CMD+=("${extra[@]}" -cp "$LAUNCHER_CLASSPATH" "$LAUNCHER_MAIN")
+  launcher_cds
+  LAUNCHER_CMD+=("${LAUNCHER_CDS_OPTS[@]}" "${extra[@]}" -cp "$LAUNCHER_CLASSPATH" "$LAUNCHER_MAIN")
   # A distribution's conf/<name>.properties is the configuration unless --config names another.
   if ((has_config == 0)) && [[ "$LAUNCHER_LAYOUT" == dist && -f "$LAUNCHER_CONF/$LAUNCHER_NAME.properties" ]]; then
     LAUNCHER_CMD+=(--config "$LAUNCHER_CONF/$LAUNCHER_NAME.properties")
   fi
   LAUNCHER_CMD+=("$@")
+}
+
+# Class-data sharing (JDK CDS): the classes a start loads, parsed and verified once, mapped from an archive by
+# every later start. The archive is only valid for this Java and exactly this class path (the jars' paths, sizes
+# and times: Java 17 cannot move it), so it is made where the process runs: by a training run of the process
+# (CdsTraining), the first time the launcher finds none matching, or by '<name> cds'. An archive the JVM refuses
+# all the same is ignored quietly; a missing one never stops a start. Sets LAUNCHER_CDS_OPTS.
+launcher_cds() {
+  LAUNCHER_CDS_OPTS=()
+  local archive key
+  archive=$(launcher_cds_archive) || return 0
+  key=$(launcher_cds_key) || return 0
+  if [[ ! -f "$archive" || "$(cat "$archive.key" 2>/dev/null)" != "$key" ]]; then
+    launcher_cds_train "$archive" "$key" || return 0
+  fi
+  LAUNCHER_CDS_OPTS=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off,cds+dynamic=off)
+}
+
+# The archive's path; fails where there is none to use: turned off, or classes from a directory (not archived).
+launcher_cds_archive() {
+  [[ "${IMSHSS_CDS:-on}" != off && "$LAUNCHER_CLASSPATH" != *"/classes:"* ]] || return 1
+  if [[ -n "${IMSHSS_CDS_DIR:-}" ]]; then
+    echo "$IMSHSS_CDS_DIR/$LAUNCHER_NAME.jsa"
+  elif [[ "$LAUNCHER_LAYOUT" == dist ]]; then
+    echo "$LAUNCHER_HOME/cds/$LAUNCHER_NAME.jsa"
+  else
+    echo "$LAUNCHER_HOME/$LAUNCHER_MODULE/target/$LAUNCHER_NAME.jsa"
+  fi
+}
+
+# What an archive is valid for: the Java, the JVM options file and every jar of the class path as it is now.
+launcher_cds_key() {
+  command -v stat >/dev/null && command -v cksum >/dev/null || return 1
+  local -a jars
+  IFS=: read -r -a jars <<<"$LAUNCHER_CLASSPATH"
+  {
+    echo "$LAUNCHER_JAVA $LAUNCHER_JAVA_VERSION"
+    cat "$LAUNCHER_CONF/jvm.options"
+    stat -L -c '%n %s %Y' "${jars[@]}"
+  } | cksum
+}
+
+# Makes the archive with a training run; fails (with one line on stderr) where it cannot.
+launcher_cds_train() {
+  local archive=$1 key=$2 dir tmp
+  dir=$(dirname "$archive")
+  mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] && command -v mv >/dev/null || return 1
+  tmp="$archive.$$"
+  echo "$LAUNCHER_NAME: making the class-data-sharing archive $archive (once; IMSHSS_CDS=off skips it)..." >&2
+  if "$LAUNCHER_JAVA" "@$LAUNCHER_CONF/jvm.options" -XX:ArchiveClassesAtExit="$tmp" \
+      -cp "$LAUNCHER_CLASSPATH" "$LAUNCHER_MAIN" --cds-training >"$archive.log" 2>&1 && [[ -s "$tmp" ]] \
+      && mv -f "$tmp" "$archive" && echo "$key" >"$archive.key"; then
+    rm -f "$archive.log"
+    return 0
+  fi
+  rm -f "$tmp"
+  echo "$LAUNCHER_NAME: no class-data-sharing archive (see $archive.log); starting without it" >&2
+  return 1
+}
+
+# '<name> cds': makes the archive now, whether or not one matches (e.g. as the service's user after installing).
+launcher_cds_now() {
+  local archive key
+  launcher_java
+  launcher_classpath
+  archive=$(launcher_cds_archive) || launcher_die "class-data sharing is off (IMSHSS_CDS) or needs the module's jar"
+  key=$(launcher_cds_key) || launcher_die "class-data sharing needs stat and cksum"
+  launcher_cds_train "$archive" "$key" || exit 1
+  echo "$LAUNCHER_NAME: class-data-sharing archive $archive" >&2
 }
 
 launcher_files() {
@@ -230,7 +312,7 @@ launcher_main() {
   shift
   local command=run
   case "${1:-}" in
-    run | start | stop | restart | status) command=$1; shift ;;
+    run | start | stop | restart | status | cds) command=$1; shift ;;
     help | -h | --help) launcher_usage; return 0 ;;
     -* | '') ;;
     *) echo "$LAUNCHER_NAME: unknown command '$1'" >&2; launcher_usage >&2; exit 2 ;;
@@ -244,5 +326,6 @@ launcher_main() {
     stop) launcher_stop ;;
     restart) launcher_stop; launcher_start "$@" ;;
     status) launcher_status ;;
+    cds) launcher_cds_now ;;
   esac
 }

@@ -10,6 +10,7 @@ import org.imshss.hss.config.HssConfiguration;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.http.ApiToken;
 import org.imshss.http.Role;
+import org.imshss.node.CdsTraining;
 import org.imshss.node.ProcessLifecycle;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.provisioning.seed.SeedException;
@@ -53,6 +54,10 @@ public final class HssMain {
                     System.out.println("usage: hss [--config FILE] [--demo | --seed FILE]");
                     return;
                 }
+                case CdsTraining.FLAG -> {
+                    CdsTraining.run("HSS", "HSS_", HssMain::startDemo, log);
+                    return;
+                }
                 default -> ProcessLifecycle.fail(2, "unknown argument " + args[i] + " (try --help)");
             }
         }
@@ -82,6 +87,12 @@ public final class HssMain {
             log.info("demo data loaded: alice, bob and carol @ims.example.org (see README)");
         }
         ProcessLifecycle.serveUntilStopped("HSS", node, log);
+    }
+
+    /** A node of {@code --demo} on the built-in settings and these environment variables alone. */
+    private static HssNode startDemo(Map<String, String> environment) throws Exception {
+        HssSettings settings = demo(HssConfiguration.load(null, environment));
+        return HssNode.start(settings, new SeedLoader(settings.auth().keyring()).demo());
     }
 
     /**

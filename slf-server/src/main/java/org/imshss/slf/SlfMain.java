@@ -3,6 +3,8 @@ package org.imshss.slf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
+import org.imshss.node.CdsTraining;
 import org.imshss.node.ProcessLifecycle;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.slf.config.SlfConfiguration;
@@ -41,6 +43,10 @@ public final class SlfMain {
                     System.out.println("usage: slf [--config FILE] [--demo | --mappings FILE]");
                     return;
                 }
+                case CdsTraining.FLAG -> {
+                    CdsTraining.run("SLF", "SLF_", SlfMain::startDemo, log);
+                    return;
+                }
                 default -> ProcessLifecycle.fail(2, "unknown argument " + args[i] + " (try --help)");
             }
         }
@@ -49,8 +55,7 @@ public final class SlfMain {
             SlfSettings settings = SlfConfiguration.load(config, System.getenv());
             MappingFile.Content mappings = null;
             if (demo) {
-                settings = new SlfSettings(settings.diameter().withDemoPeers(), settings.grid(), settings.routing(),
-                        settings.rest());
+                settings = demo(settings);
                 mappings = demoMappings();
             } else if (mappingsFile != null) {
                 mappings = MappingFile.read(mappingsFile);
@@ -68,6 +73,16 @@ public final class SlfMain {
             return;
         }
         ProcessLifecycle.serveUntilStopped("SLF", node, log);
+    }
+
+    private static SlfSettings demo(SlfSettings settings) {
+        return new SlfSettings(settings.diameter().withDemoPeers(), settings.grid(), settings.routing(),
+                settings.rest());
+    }
+
+    /** A node of {@code --demo} on the built-in settings and these environment variables alone. */
+    private static SlfNode startDemo(Map<String, String> environment) throws Exception {
+        return SlfNode.start(demo(SlfConfiguration.load(null, environment)), demoMappings());
     }
 
     static MappingFile.Content demoMappings() throws IOException {
