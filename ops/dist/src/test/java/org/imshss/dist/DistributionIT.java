@@ -37,7 +37,8 @@ class DistributionIT {
     private static final long TGPP = 10_415L;
     /** What the launchers call; everything else is missing from the PATH, Maven and java among them. */
     private static final List<String> TOOLS = List.of("bash", "env", "readlink", "dirname", "sed", "head", "cut",
-            "find", "grep", "tr", "wc", "tail", "mkdir", "touch", "nohup", "sleep", "kill", "rm", "cat");
+            "find", "grep", "tr", "wc", "tail", "mkdir", "touch", "nohup", "sleep", "kill", "rm", "cat", "stat", "cksum",
+            "mv");
 
     @TempDir
     Path dir;
@@ -78,6 +79,8 @@ class DistributionIT {
         env.put("HSS_GRID_COMMUNICATION_PORT", Integer.toString(freePort()));
         env.put("HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString());
         env.put("HSS_REST_PORT", Integer.toString(freePort()));
+        // The class-data-sharing archive's training run costs seconds: only its own test makes one.
+        env.put("IMSHSS_CDS", "off");
     }
 
     @AfterEach
@@ -149,6 +152,44 @@ class DistributionIT {
         assertThat(hss("status").status).isEqualTo(3);
         assertThat(Path.of(env.get("HSS_PID_FILE"))).doesNotExist();
         assertThat(Files.readString(Path.of(env.get("HSS_LOG_FILE")))).contains("HSS ready").contains("stopping");
+    }
+
+    /**
+     * The first start makes the class-data-sharing archive where the distribution is, and the process maps it;
+     * the next start uses it without a training run; an archive the JVM refuses is ignored without a word.
+     */
+    @Test
+    void theFirstStartMakesTheClassDataSharingArchiveTheNextUseIt() throws Exception {
+        env.remove("IMSHSS_CDS");
+        Path archive = home.resolve("cds/hss.jsa");
+        Result first = hss("start", "--demo");
+        assertThat(first.status).as(first.output).isZero();
+        assertThat(first.output).contains("making the class-data-sharing archive");
+        assertThat(archive).isNotEmptyFile();
+        archive = archive.toRealPath();
+        assertThat(mappedFiles()).as("the daemon's mapped files").contains(archive.toString());
+        assertThat(hss("stop").status).isZero();
+
+        Result second = hss("start", "--demo");
+        assertThat(second.status).as(second.output).isZero();
+        assertThat(second.output).doesNotContain("class-data-sharing");
+        assertThat(mappedFiles()).contains(archive.toString());
+        assertThat(hss("stop").status).isZero();
+
+        // Same key, unusable content (as after a JVM update under the same version string): started without it.
+        Files.delete(archive);
+        Files.writeString(archive, "not an archive");
+        Result refused = hss("start", "--demo");
+        assertThat(refused.status).as(refused.output).isZero();
+        assertThat(refused.output).doesNotContainIgnoringCase("cds").doesNotContainIgnoringCase("archive");
+        assertThat(mappedFiles()).doesNotContain(archive.toString());
+        assertThat(Files.readString(Path.of(env.get("HSS_LOG_FILE")))).doesNotContainIgnoringCase("shared archive");
+    }
+
+    /** What the daemon of the pid file maps (/proc/PID/maps). */
+    private String mappedFiles() throws IOException {
+        String pid = Files.readString(Path.of(env.get("HSS_PID_FILE"))).trim();
+        return Files.readString(Path.of("/proc", pid, "maps"));
     }
 
     @Test
