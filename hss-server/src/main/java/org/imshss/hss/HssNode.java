@@ -62,6 +62,7 @@ import org.imshss.provisioning.service.SecretRotation;
 import org.imshss.provisioning.service.ServiceDataProvisioning;
 import org.imshss.provisioning.service.SubscriberProvisioning;
 import org.imshss.provisioning.store.CacheNames;
+import org.imshss.provisioning.store.CacheRefill;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.IgniteAuditLog;
@@ -102,6 +103,8 @@ public final class HssNode implements AutoCloseable {
     private final SwxProvisioningChanges swxChanges;
     private final RestServer rest;
     private final AuditRetention auditRetention;
+    /** Fills the decoded records after the start, beside the traffic; null when grid.refill is off. */
+    private final CacheRefill refill;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
         StartTimes startTimes = StartTimes.begin();
@@ -181,12 +184,20 @@ public final class HssNode implements AutoCloseable {
                 diameter.close();
                 throw e;
             }
+            refill = settings.grid().refill() ? startRefill() : null;
         } catch (Exception | Error e) {
             grid.close();
             metrics.close();
             throw e;
         }
         startTimes.ready("HSS", metrics.registry(), log);
+    }
+
+    /** Started once the node serves: never before ready, and live traffic keeps priority (CacheRefill). */
+    private CacheRefill startRefill() {
+        CacheRefill started = store.startRefill();
+        GridGauges.watchRefill(metrics.registry(), started);
+        return started;
     }
 
     /** The one thread that sends what provisioning changes tell the network (PPR, RTR, IDR, CLR ...), in order. */
@@ -380,6 +391,9 @@ public final class HssNode implements AutoCloseable {
             auditRetention.close();
         }
         provisioningWorker.shutdownNow();
+        if (refill != null) {
+            refill.close();
+        }
         sh.close();
         diameter.close();
         grid.close();

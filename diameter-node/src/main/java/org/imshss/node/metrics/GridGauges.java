@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CachePeekMode;
+import org.imshss.provisioning.store.CacheRefill;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.SiteQuorum;
 
@@ -27,6 +28,24 @@ public final class GridGauges {
         }
         Gauge.builder("grid_server_nodes", ignite, i -> i.cluster().forServers().nodes().size())
                 .description("Server nodes in the grid cluster").register(registry);
+    }
+
+    /**
+     * The background refill after the start: records of each kind kept, partitions preloaded, whether it has ended
+     * and how long it took (so far, while it runs).
+     */
+    public static void watchRefill(MeterRegistry registry, CacheRefill refill) {
+        for (CacheRefill.Kind kind : CacheRefill.Kind.values()) {
+            Gauge.builder("grid_refill_records", refill, r -> r.records(kind))
+                    .description("Decoded records the refill after the start kept, by kind").tag("kind", kind.tag())
+                    .register(registry);
+        }
+        Gauge.builder("grid_refill_partitions_preloaded", refill, CacheRefill::partitionsPreloaded)
+                .description("Partitions the refill after the start brought into memory").register(registry);
+        Gauge.builder("grid_refill_done", refill, r -> r.done() ? 1 : 0)
+                .description("1 once the refill after the start has ended").register(registry);
+        Gauge.builder("grid_refill_seconds", refill, r -> r.elapsed().toNanos() / 1e9)
+                .description("How long the refill after the start took, or has taken so far").register(registry);
     }
 
     /**

@@ -82,6 +82,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
      *
      * @param decodedCacheEntries subscriber records of each kind kept decoded on this node's heap
      * @param tls mutual TLS between grid nodes, or null for none
+     * @param refill after the start, fill the decoded records (and, with persistence, this node's pages) in the
+     *               background
      */
     public record GridConfig(
             String instanceName,
@@ -99,7 +101,19 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
             int walSegments,
             GridSettings.Durability durability,
             GridSettings.Membership membership,
-            GridTls tls) {
+            GridTls tls,
+            boolean refill) {
+
+        /** With the background refill. */
+        public GridConfig(String instanceName, String bindAddress, int discoveryPort, int discoveryPortRange,
+                int communicationPort, List<String> discoveryAddresses, boolean persistence, Path workDirectory,
+                int backups, int decodedCacheEntries, long dataRegionMaxBytes, int walSegmentSizeBytes,
+                int walSegments, GridSettings.Durability durability, GridSettings.Membership membership,
+                GridTls tls) {
+            this(instanceName, bindAddress, discoveryPort, discoveryPortRange, communicationPort, discoveryAddresses,
+                    persistence, workDirectory, backups, decodedCacheEntries, dataRegionMaxBytes, walSegmentSizeBytes,
+                    walSegments, durability, membership, tls, true);
+        }
 
         /** With the default data region, WAL, durability and membership settings. */
         public GridConfig(String instanceName, String bindAddress, int discoveryPort, int discoveryPortRange,
@@ -280,7 +294,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                         list(c, "grid.initial-baseline"),
                         optionalMillis(c, "grid.baseline-auto-adjust-ms"),
                         sites(c, bool(c, "grid.persistence"))),
-                ConfigValues.gridTls(c));
+                ConfigValues.gridTls(c),
+                bool(c, "grid.refill"));
         CxSettings cx = new CxSettings(
                 list(c, "cx.home-networks"),
                 Duration.ofSeconds(positive(c, "cx.auth-pending-timeout-s")),

@@ -128,6 +128,23 @@ class ObservabilityIT {
         assertThat(startToReady).isLessThan(value(metrics, "process_uptime_seconds"));
     }
 
+    /** The refill after the start runs beside the serving node and reports when it has ended and what it kept. */
+    @Test
+    void theRefillAfterTheStartReportsItsEnd() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        String metrics = root.get("metrics").body();
+        while (value(metrics, "grid_refill_done") != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = root.get("metrics").body();
+        }
+        assertThat(value(metrics, "grid_refill_done")).isEqualTo(1);
+        assertThat(value(metrics, "grid_refill_records{kind=\"subscriptions\"}")).isPositive();
+        assertThat(value(metrics, "grid_refill_records{kind=\"public-identities\"}")).isPositive();
+        // Without persistence nothing is on disk to preload.
+        assertThat(value(metrics, "grid_refill_partitions_preloaded")).isZero();
+        assertThat(value(metrics, "grid_refill_seconds")).isPositive();
+    }
+
     @Test
     void healthAndReadinessAnswerWithoutAToken() throws Exception {
         RestClient.Reply health = root.get("health");

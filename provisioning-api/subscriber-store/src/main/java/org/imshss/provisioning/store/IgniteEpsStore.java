@@ -150,6 +150,10 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
         decodedUsims.invalidate(imsi);
     }
 
+    SharedRecordCache<Usim> decodedUsims() {
+        return decodedUsims;
+    }
+
     /** After a bulk load, which streams records in without telling the decoded copies. */
     void invalidateAll() {
         decodedUsims.invalidateAll();

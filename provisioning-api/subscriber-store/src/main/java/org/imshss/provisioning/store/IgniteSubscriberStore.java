@@ -505,6 +505,23 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
         return usimRewrite.run(change, batchSize);
     }
 
+    /**
+     * Starts filling this node's decoded records in the background ({@link CacheRefill}), at most half of one core;
+     * close the refill before this store.
+     */
+    public CacheRefill startRefill() {
+        return startRefill(CacheRefill.HALF_OF_ONE_CORE);
+    }
+
+    CacheRefill startRefill(CacheRefill.Pacing pacing) {
+        return CacheRefill.start(caches, eps.decodedUsims(), pacing);
+    }
+
+    /** The caches and decoded copies, for tests of this package. */
+    SubscriberCaches caches() {
+        return caches;
+    }
+
     /** The EPS store of this node, sharing this store's change feed; closed with this store. */
     @Override
     public IgniteEpsStore eps() {

@@ -10,7 +10,8 @@ import org.apache.ignite.IgniteCache;
  * costs more than the rest of a UAR; subscriber data changes only when provisioned, so each record is decoded
  * once per node, not once per request. Shared records (service profiles, iFCs, charging functions: a million
  * users on one profile) are kept without bound; per-subscriber records up to {@code maxEntries}, beyond which
- * the map is emptied and refills with what is read (a crude bound that needs no bookkeeping per read).
+ * the map is emptied and refills with what is read (a crude bound that needs no bookkeeping per read). After a
+ * start, {@link CacheRefill} fills it in the background through {@link #refill}, under the same version check.
  * Any change on any node invalidates the entry (a continuous query); a change made through this node
  * invalidates it synchronously as well. Registration state and SQNs are never kept here: they change on
  * every registration and must be read fresh.
@@ -49,9 +50,68 @@ final class SharedRecordCache<T> implements AutoCloseable {
             if (decoded.size() >= maxEntries) {
                 decoded.clear();
             }
-            decoded.put(key, value);
+            keep(key, value, before);
         }
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * Keeps a copy the background refill read: {@code before} is {@link #version()} taken before the grid was read,
+     * so a change that came since wins. Never beyond {@code limit} entries nor over a copy a request already made.
+     *
+     * @return whether the copy is kept
+     */
+    boolean refill(String key, T value, long before, int limit) {
+        if (value == null || version.get() != before || decoded.size() >= Math.min(limit, maxEntries)
+                || decoded.putIfAbsent(key, value) != null) {
+            return false;
+        }
+        if (version.get() != before) {
+            decoded.remove(key, value);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Puts a copy read after {@code before}, then takes it back if an invalidation came in the meantime: one that
+     * ran between the check and the put removed nothing, but it bumped the version before removing.
+     */
+    private void keep(String key, T value, long before) {
+        decoded.put(key, value);
+        if (version.get() != before) {
+            decoded.remove(key, value);
+        }
+    }
+
+    /** The invalidation count; read it before reading the grid for {@link #refill}. */
+    long version() {
+        return version.get();
+    }
+
+    boolean holds(String key) {
+        return decoded.containsKey(key);
+    }
+
+    /** This node's copy, null when it has none; never reads the grid. */
+    T held(String key) {
+        return decoded.get(key);
+    }
+
+    int size() {
+        return decoded.size();
+    }
+
+    int maxEntries() {
+        return maxEntries;
+    }
+
+    IgniteCache<String, byte[]> cache() {
+        return cache;
+    }
+
+    Class<T> type() {
+        return type;
     }
 
     /** The record as the grid holds it now, never this node's copy (which a change elsewhere may not have reached). */

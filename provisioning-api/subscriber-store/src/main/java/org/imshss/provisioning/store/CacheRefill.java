@@ -1,0 +1,357 @@
+package org.imshss.provisioning.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.cache.Cache;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.cluster.ClusterNode;
+import org.imshss.provisioning.model.Identities;
+import org.imshss.provisioning.model.ImplicitRegistrationSet;
+import org.imshss.provisioning.model.ImsSubscription;
+import org.imshss.provisioning.model.PrivateIdentity;
+import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.Usim;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills this node's decoded-record caches in the background after a start, so that the first requests after a
+ * restart find their subscriber decoded and its pages in memory (a persistent data region loads pages lazily, and
+ * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing}; it only reads the
+ * grid and never delays the node's readiness. In order:
+ * <ol>
+ *   <li>with persistence, the per-subscriber caches' partitions this node holds (primary or backup) are preloaded
+ *       into memory, the caches a request reads first first ({@link #PRELOAD_ORDER}), as far as the data region
+ *       holds them;</li>
+ *   <li>the subscribers with a registration state this node holds: those the S-CSCFs send SAR, LIR and MAR for;
+ *       their subscription, private and public identities, implicit sets and USIMs;</li>
+ *   <li>every other record this node holds, kind by kind, until the kind's bound.</li>
+ * </ol>
+ * A copy is kept only through {@link SharedRecordCache#refill}: the version is read before the grid, so a change
+ * that arrives during the refill wins over the copy read before it. The refill stops at {@link #FILL} of each
+ * kind's bound: a full map is emptied by the next miss, which would throw away what the refill just did.
+ */
+public final class CacheRefill implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheRefill.class);
+
+    /** Per-subscriber caches by how soon a request after a restart reads them. */
+    static final List<String> PRELOAD_ORDER = List.of(CacheNames.REGISTRATIONS, CacheNames.PUBLIC_IDS,
+            CacheNames.PRIVATE_IDS, CacheNames.SUBSCRIPTIONS, CacheNames.IMPLICIT_SETS, CacheNames.AUTH_SEQUENCES,
+            CacheNames.USIMS, CacheNames.EPS_REGISTRATIONS, CacheNames.AAA_REGISTRATIONS, CacheNames.MSISDNS,
+            CacheNames.SH_REPOSITORY, CacheNames.SH_SUBSCRIPTIONS, CacheNames.SH_DSAI_VALUES);
+    /** Keys read from the grid at once: one getAll, one pacing step. */
+    static final int BATCH = 256;
+    /** Share of each kind's bound the refill fills, leaving the rest to what requests read. */
+    static final double FILL = 0.9;
+    /** Share of the data region preloading may fill: the rest is for writes and what is not preloaded. */
+    private static final double PRELOAD_SHARE = 0.8;
+
+    /** The kinds of decoded records, named as the metrics tag them. */
+    public enum Kind {
+        PUBLIC_IDENTITIES("public-identities"), PRIVATE_IDENTITIES("private-identities"),
+        SUBSCRIPTIONS("subscriptions"), IMPLICIT_SETS("implicit-sets"), USIMS("usims");
+
+        private final String tag;
+
+        Kind(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
+
+    /** Called between two batches with the time the last one worked; returns when the next may start. */
+    @FunctionalInterface
+    interface Pacing {
+        void pause(long workedNanos) throws InterruptedException;
+    }
+
+    /** Rests as long as each batch worked: at most half of one core, whatever the traffic needs. */
+    static final Pacing HALF_OF_ONE_CORE = worked -> TimeUnit.NANOSECONDS.sleep(Math.max(worked, 100_000));
+
+    private final Ignite ignite;
+    private final SubscriberCaches caches;
+    private final SharedRecordCache<Usim> usims;
+    private final Pacing pacing;
+    private final Map<Kind, AtomicLong> records = new EnumMap<>(Kind.class);
+    private final AtomicLong partitionsPreloaded = new AtomicLong();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final long startNanos = System.nanoTime();
+    private volatile long endNanos;
+    private volatile boolean closed;
+    private final Thread thread;
+    private long batchStart;
+
+    private CacheRefill(SubscriberCaches caches, SharedRecordCache<Usim> usims, Pacing pacing) {
+        this.ignite = caches.ignite;
+        this.caches = caches;
+        this.usims = usims;
+        this.pacing = pacing;
+        for (Kind kind : Kind.values()) {
+            records.put(kind, new AtomicLong());
+        }
+        thread = new Thread(this::run, "grid-cache-refill");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+    }
+
+    static CacheRefill start(SubscriberCaches caches, SharedRecordCache<Usim> usims, Pacing pacing) {
+        CacheRefill refill = new CacheRefill(caches, usims, pacing);
+        refill.thread.start();
+        return refill;
+    }
+
+    /** Records of a kind this refill kept. */
+    public long records(Kind kind) {
+        return records.get(kind).get();
+    }
+
+    public long partitionsPreloaded() {
+        return partitionsPreloaded.get();
+    }
+
+    /** Whether the refill has ended: done, stopped by {@link #close} or failed (see the log). */
+    public boolean done() {
+        return finished.getCount() == 0;
+    }
+
+    /** How long the refill took, or has taken so far. */
+    public Duration elapsed() {
+        long end = done() ? endNanos : System.nanoTime();
+        return Duration.ofNanos(end - startNanos);
+    }
+
+    /** Waits for the refill to end; false if it has not within {@code timeout}. */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops the refill and waits a moment for its thread; call before the store and the grid node are closed. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            batchStart = System.nanoTime();
+            if (persistent()) {
+                preload();
+            }
+            refillRegistered();
+            refillRest();
+            endNanos = System.nanoTime();
+            LOG.info("Decoded-record refill done in {} ms: {} partitions preloaded; public identities {}, private"
+                    + " identities {}, subscriptions {}, implicit sets {}, USIMs {}",
+                    TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos), partitionsPreloaded.get(),
+                    records(Kind.PUBLIC_IDENTITIES), records(Kind.PRIVATE_IDENTITIES), records(Kind.SUBSCRIPTIONS),
+                    records(Kind.IMPLICIT_SETS), records(Kind.USIMS));
+        } catch (InterruptedException e) {
+            LOG.debug("decoded-record refill stopped");
+        } catch (RuntimeException e) {
+            if (closed) {
+                LOG.debug("decoded-record refill stopped with its node: {}", e.toString());
+            } else {
+                LOG.warn("Decoded-record refill failed; records are decoded as requests read them: {}", e.toString());
+            }
+        } finally {
+            if (endNanos == 0) {
+                endNanos = System.nanoTime();
+            }
+            finished.countDown();
+        }
+    }
+
+    private boolean persistent() {
+        return ignite.configuration().getDataStorageConfiguration() != null && ignite.configuration()
+                .getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled();
+    }
+
+    /**
+     * Preloads the caches in {@link #PRELOAD_ORDER} while the data region holds them: a cache that would not fit
+     * (estimated from the region's pages per entry) and those after it are left to load as they are read, so a
+     * preload never evicts pages another preload just brought in.
+     */
+    private void preload() throws InterruptedException {
+        long budget = (long) (ignite.configuration().getDataStorageConfiguration()
+                .getDefaultDataRegionConfiguration().getMaxSize() * PRELOAD_SHARE);
+        long entries = 0;
+        for (String name : CacheNames.ALL) {
+            entries += localEntries(name);
+        }
+        long bytes = ignite.dataRegionMetrics(ignite.configuration().getDataStorageConfiguration()
+                .getDefaultDataRegionConfiguration().getName()).getTotalAllocatedSize();
+        double bytesPerEntry = entries == 0 ? 0 : (double) bytes / entries;
+        long planned = 0;
+        for (String name : PRELOAD_ORDER) {
+            IgniteCache<String, byte[]> cache = ignite.cache(name);
+            if (cache == null) {
+                continue;
+            }
+            planned += (long) (localEntries(name) * bytesPerEntry);
+            if (planned > budget) {
+                LOG.debug("preload stops before {}: about {} bytes of {} budgeted", name, planned, budget);
+                return;
+            }
+            for (int partition : localPartitions(name)) {
+                if (cache.localPreloadPartition(partition)) {
+                    partitionsPreloaded.incrementAndGet();
+                }
+                pace();
+            }
+        }
+    }
+
+    private long localEntries(String name) {
+        IgniteCache<String, byte[]> cache = ignite.cache(name);
+        return cache == null ? 0 : cache.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP);
+    }
+
+    private int[] localPartitions(String name) {
+        ClusterNode local = ignite.cluster().localNode();
+        return ignite.affinity(name).allPartitions(local);
+    }
+
+    /** The subscribers with a registration state, and every record a request about them reads. */
+    private void refillRegistered() throws InterruptedException {
+        for (int partition : localPartitions(CacheNames.REGISTRATIONS)) {
+            List<String> ids = localKeys(caches.registrations, partition);
+            for (int from = 0; from < ids.size() && !allFull(); from += BATCH) {
+                List<ImsSubscription> subscriptions = fill(Kind.SUBSCRIPTIONS, caches.decodedSubscriptions,
+                        ids.subList(from, Math.min(ids.size(), from + BATCH)));
+                List<PrivateIdentity> impis = fill(Kind.PRIVATE_IDENTITIES, caches.decodedPrivateIds,
+                        normalised(subscriptions.stream().flatMap(s -> s.privateIdentities().stream())));
+                List<ImplicitRegistrationSet> sets = fill(Kind.IMPLICIT_SETS, caches.decodedImplicitSets,
+                        subscriptions.stream().flatMap(s -> s.implicitSetIds().stream()).toList());
+                List<PublicIdentity> impus = fill(Kind.PUBLIC_IDENTITIES, caches.decodedPublicIds,
+                        normalised(Stream.concat(sets.stream().flatMap(set -> set.publicIdentities().stream()),
+                                impis.stream().flatMap(impi -> impi.publicIdentities().stream()))));
+                // A subscription written without its list of sets names them only in its identities.
+                fill(Kind.IMPLICIT_SETS, caches.decodedImplicitSets,
+                        impus.stream().map(PublicIdentity::implicitSetId).toList());
+                fill(Kind.USIMS, usims, subscriptions.stream().flatMap(s -> s.imsis().stream()).toList());
+                pace();
+            }
+        }
+    }
+
+    /** Every other record this node holds, the kinds a request reads first first, each up to its bound. */
+    private void refillRest() throws InterruptedException {
+        refillAll(Kind.PUBLIC_IDENTITIES, caches.decodedPublicIds);
+        refillAll(Kind.PRIVATE_IDENTITIES, caches.decodedPrivateIds);
+        refillAll(Kind.SUBSCRIPTIONS, caches.decodedSubscriptions);
+        refillAll(Kind.IMPLICIT_SETS, caches.decodedImplicitSets);
+        refillAll(Kind.USIMS, usims);
+    }
+
+    private <T> void refillAll(Kind kind, SharedRecordCache<T> target) throws InterruptedException {
+        for (int partition : localPartitions(target.cache().getName())) {
+            if (full(target)) {
+                return;
+            }
+            List<String> keys = localKeys(target.cache(), partition);
+            for (int from = 0; from < keys.size() && !full(target); from += BATCH) {
+                fill(kind, target, keys.subList(from, Math.min(keys.size(), from + BATCH)));
+                pace();
+            }
+        }
+    }
+
+    /**
+     * Reads and decodes the records of {@code keys} a target does not hold yet and offers them to it; returns every
+     * record of the keys, held or read, for the records they lead to.
+     */
+    private <T> List<T> fill(Kind kind, SharedRecordCache<T> target, Collection<String> keys) {
+        List<T> found = new ArrayList<>(keys.size());
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String key : keys) {
+            T held = key == null ? null : target.held(key);
+            if (held != null) {
+                found.add(held);
+            } else if (key != null) {
+                wanted.add(key);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        // Read before the grid: a change that reaches this node after it makes the copies below stale, and refused.
+        long before = target.version();
+        Map<String, byte[]> read = target.cache().getAll(wanted);
+        int limit = limit(target);
+        long kept = 0;
+        for (Map.Entry<String, byte[]> entry : read.entrySet()) {
+            T value = caches.codec.decode(entry.getValue(), target.type());
+            if (value != null) {
+                found.add(value);
+                if (target.refill(entry.getKey(), value, before, limit)) {
+                    kept++;
+                }
+            }
+        }
+        records.get(kind).addAndGet(kept);
+        return found;
+    }
+
+    private static List<String> localKeys(IgniteCache<String, byte[]> cache, int partition) {
+        List<String> keys = new ArrayList<>();
+        ScanQuery<String, byte[]> scan = new ScanQuery<String, byte[]>().setPartition(partition);
+        scan.setLocal(true);
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(scan)) {
+            for (Cache.Entry<String, byte[]> entry : cursor) {
+                keys.add(entry.getKey());
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> normalised(Stream<String> identities) {
+        return identities.map(Identities::normalise).filter(Objects::nonNull).toList();
+    }
+
+    private static int limit(SharedRecordCache<?> target) {
+        return (int) Math.min(target.maxEntries(), (long) (target.maxEntries() * FILL));
+    }
+
+    private static boolean full(SharedRecordCache<?> target) {
+        return target.size() >= limit(target);
+    }
+
+    private boolean allFull() {
+        return Stream.of(caches.decodedSubscriptions, caches.decodedPrivateIds, caches.decodedImplicitSets,
+                caches.decodedPublicIds, usims).allMatch(CacheRefill::full);
+    }
+
+    /** Between batches: stop if the node is closing, else let live traffic have the time the batch used. */
+    private void pace() throws InterruptedException {
+        if (closed || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("closed");
+        }
+        pacing.pause(System.nanoTime() - batchStart);
+        batchStart = System.nanoTime();
+    }
+}
