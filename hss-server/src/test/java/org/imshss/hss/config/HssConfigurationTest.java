@@ -125,6 +125,15 @@ class HssConfigurationTest {
     }
 
     @Test
+    void theRefillAfterTheStartIsOnByDefaultAndCanBeTurnedOff() {
+        assertThat(HssConfiguration.load(null, Map.of()).grid().refill()).isTrue();
+        assertThat(HssConfiguration.load(null, Map.of("HSS_GRID_REFILL", "false")).grid().refill()).isFalse();
+        assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_GRID_REFILL", "sometimes")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("grid.refill"));
+    }
+
+    @Test
     void gridTlsIsOffByDefaultAndItsStoresAreCheckedAtStartUp() throws Exception {
         assertThat(HssConfiguration.load(null, Map.of()).grid().tls()).isNull();
         assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_GRID_TLS_REQUIRED", "true")))
