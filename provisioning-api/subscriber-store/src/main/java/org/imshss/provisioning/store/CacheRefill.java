@@ -1,5 +1,6 @@
 package org.imshss.provisioning.store;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
@@ -32,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills this node's decoded-record caches in the background after a start, so that the first requests after a
  * restart find their subscriber decoded and its pages in memory (a persistent data region loads pages lazily, and
- * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing}; it only reads the
- * grid and never delays the node's readiness. In order:
+ * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing} (at most half of one
+ * core, less while the machine is busy); it only reads the grid and never delays the node's readiness. In order:
  * <ol>
  *   <li>with persistence, the per-subscriber caches' partitions this node holds (primary or backup) are preloaded
  *       into memory, the caches a request reads first first ({@link #PRELOAD_ORDER}), as far as the data region
@@ -59,8 +61,13 @@ public final class CacheRefill implements AutoCloseable {
     static final int BATCH = 256;
     /** Share of each kind's bound the refill fills, leaving the rest to what requests read. */
     static final double FILL = 0.9;
-    /** Share of the data region preloading may fill: the rest is for writes and what is not preloaded. */
-    private static final double PRELOAD_SHARE = 0.8;
+    /**
+     * Share of the data region preloading may fill: the rest is for the partitions' metadata and indexes, writes,
+     * what is not preloaded, and the estimate's error (an average over every cache).
+     */
+    private static final double PRELOAD_SHARE = 0.6;
+    private static final int PAGES_PER_PARTITION = 2;
+    private static final int DEFAULT_PAGE_SIZE = 4096;
 
     /** The kinds of decoded records, named as the metrics tag them. */
     public enum Kind {
@@ -84,8 +91,22 @@ public final class CacheRefill implements AutoCloseable {
         void pause(long workedNanos) throws InterruptedException;
     }
 
-    /** Rests as long as each batch worked: at most half of one core, whatever the traffic needs. */
-    static final Pacing HALF_OF_ONE_CORE = worked -> TimeUnit.NANOSECONDS.sleep(Math.max(worked, 100_000));
+    /** Above this share of the machine's CPU in use, the refill rests four times as long as it worked. */
+    private static final double BUSY = 0.8;
+
+    /**
+     * Rests as long as each batch worked, at most half of one core; four times as long while the machine is busy
+     * (the traffic decodes what it reads by itself, and needs the CPU more than the refill does).
+     */
+    static final Pacing HALF_OF_ONE_CORE = worked -> {
+        long rest = Math.max(worked, 100_000);
+        TimeUnit.NANOSECONDS.sleep(cpuLoad() > BUSY ? 4 * rest : rest);
+    };
+
+    private static double cpuLoad() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getCpuLoad() : -1;
+    }
 
     private final Ignite ignite;
     private final SubscriberCaches caches;
@@ -194,32 +215,36 @@ public final class CacheRefill implements AutoCloseable {
     }
 
     /**
-     * Preloads the caches in {@link #PRELOAD_ORDER} while the data region holds them: a cache that would not fit
-     * (estimated from the region's pages per entry) and those after it are left to load as they are read, so a
-     * preload never evicts pages another preload just brought in.
+     * Preloads the partitions of the caches in {@link #PRELOAD_ORDER} while the data region holds them: the first
+     * partition that would not fit (estimated from the region's bytes per entry) ends the preload, and the rest
+     * loads as it is read, so a preload never evicts the pages another preload (or a request) just brought in.
      */
     private void preload() throws InterruptedException {
-        long budget = (long) (ignite.configuration().getDataStorageConfiguration()
-                .getDefaultDataRegionConfiguration().getMaxSize() * PRELOAD_SHARE);
+        DataRegionConfiguration region = ignite.configuration().getDataStorageConfiguration()
+                .getDefaultDataRegionConfiguration();
+        int pageSize = ignite.configuration().getDataStorageConfiguration().getPageSize();
         long entries = 0;
+        long partitions = 0;
         for (String name : CacheNames.ALL) {
-            entries += localEntries(name);
+            IgniteCache<String, byte[]> cache = ignite.cache(name);
+            entries += cache == null ? 0 : cache.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP);
+            partitions += cache == null ? 0 : localPartitions(name).length;
         }
-        long bytes = ignite.dataRegionMetrics(ignite.configuration().getDataStorageConfiguration()
-                .getDefaultDataRegionConfiguration().getName()).getTotalAllocatedSize();
+        // Every partition keeps a few pages of its own in memory (metadata, tree roots) whatever is preloaded.
+        long budget = (long) (region.getMaxSize() * PRELOAD_SHARE)
+                - partitions * PAGES_PER_PARTITION * (pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE);
+        long bytes = ignite.dataRegionMetrics(region.getName()).getTotalAllocatedSize();
         double bytesPerEntry = entries == 0 ? 0 : (double) bytes / entries;
-        long planned = 0;
+        double planned = 0;
         for (String name : PRELOAD_ORDER) {
             IgniteCache<String, byte[]> cache = ignite.cache(name);
-            if (cache == null) {
-                continue;
-            }
-            planned += (long) (localEntries(name) * bytesPerEntry);
-            if (planned > budget) {
-                LOG.debug("preload stops before {}: about {} bytes of {} budgeted", name, planned, budget);
-                return;
-            }
-            for (int partition : localPartitions(name)) {
+            for (int partition : cache == null ? new int[0] : localPartitions(name)) {
+                planned += cache.localSizeLong(partition, CachePeekMode.PRIMARY, CachePeekMode.BACKUP) * bytesPerEntry;
+                if (planned > budget) {
+                    LOG.debug("preload ends in {} partition {}: about {} of {} bytes budgeted", name, partition,
+                            (long) planned, budget);
+                    return;
+                }
                 if (cache.localPreloadPartition(partition)) {
                     partitionsPreloaded.incrementAndGet();
                 }
@@ -228,10 +253,6 @@ public final class CacheRefill implements AutoCloseable {
         }
     }
 
-    private long localEntries(String name) {
-        IgniteCache<String, byte[]> cache = ignite.cache(name);
-        return cache == null ? 0 : cache.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP);
-    }
 
     private int[] localPartitions(String name) {
         ClusterNode local = ignite.cluster().localNode();
