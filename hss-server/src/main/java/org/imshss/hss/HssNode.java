@@ -2,45 +2,26 @@ package org.imshss.hss;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.imshss.hss.auth.SequenceNumbers;
+import io.micrometer.core.instrument.Gauge;
 import org.imshss.hss.config.HssSettings;
-import org.imshss.hss.cx.CxMessages;
-import org.imshss.hss.cx.CxUserData;
-import org.imshss.hss.cx.LocationInfo;
-import org.imshss.hss.cx.MultimediaAuth;
+import org.imshss.hss.warmup.HssWarmUp;
+import org.imshss.hss.warmup.WarmUpOutcome;
 import org.imshss.hss.cx.ProvisioningChanges;
 import org.imshss.hss.cx.PushProfile;
 import org.imshss.hss.cx.RegistrationTermination;
-import org.imshss.hss.cx.ServerAssignment;
-import org.imshss.hss.cx.ServerSelection;
-import org.imshss.hss.cx.UserAuthorization;
-import org.imshss.hss.s6a.AuthenticationInformation;
-import org.imshss.hss.s6a.CancelLocation;
 import org.imshss.hss.s6a.DeleteSubscriberData;
 import org.imshss.hss.s6a.EpsProvisioningChanges;
 import org.imshss.hss.s6a.InsertSubscriberData;
-import org.imshss.hss.s6a.Notify;
-import org.imshss.hss.s6a.PurgeUe;
-import org.imshss.hss.s6a.S6aMessages;
-import org.imshss.hss.s6a.SubscriptionDataWriter;
-import org.imshss.hss.s6a.UpdateLocation;
-import org.imshss.hss.sh.DsaiIfcMask;
 import org.imshss.hss.sh.ShApplication;
-import org.imshss.hss.swx.Authentication;
 import org.imshss.hss.swx.NetworkDeregistration;
-import org.imshss.hss.swx.Registration;
-import org.imshss.hss.swx.SwxMessages;
 import org.imshss.hss.swx.SwxProvisioningChanges;
 import org.imshss.hss.swx.UserProfileUpdate;
-import org.imshss.hss.userdata.CxUserDataWriter;
-import org.imshss.hss.userdata.UserDataAssembler;
 import org.imshss.http.RestServer;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.node.diameter.DiameterApplication;
@@ -97,6 +78,8 @@ public final class HssNode implements AutoCloseable {
     private final PushProfile pushProfile;
     private final ShDataStore shStore;
     private final ShApplication sh;
+    private final HssApplications applications;
+    private final WarmUpOutcome warmUp;
     private final ExecutorService provisioningWorker;
     private final ProvisioningChanges provisioningChanges;
     private final EpsProvisioningChanges epsProvisioningChanges;
@@ -119,49 +102,39 @@ public final class HssNode implements AutoCloseable {
             }
             startTimes.phase("store");
             Clock clock = Clock.systemUTC();
-            HssSettings.CxSettings cxSettings = settings.cx();
             LocalIdentity local = new LocalIdentity(settings.diameter().identity(), settings.diameter().realm());
             // One continuous query per cache for both stores: Ignite pays for each on every write (ChangeFeed).
             shStore = new IgniteShDataStore(grid.ignite(), store.changes());
             // The subscriber store's own: a subscriber written through it is read back at once (SharedRecordCache).
             epsStore = store.eps();
-            CxUserData userData = new CxUserData(new UserDataAssembler(store, new DsaiIfcMask(shStore)),
-                    new CxUserDataWriter(), cxSettings.sharedIfcSetsSupported());
-            ServerSelection selection = new ServerSelection(store);
             // RTR, PPR and PNR leave through the transport of the server built below, which MAR (8.1.1) needs already.
             AtomicReference<DiameterServer> server = new AtomicReference<>();
             RequestSender sender = new RequestSender(local, () -> server.get().transport(),
                     settings.diameter().requestTimeout(), metrics::sent);
-            registrationTermination = new RegistrationTermination(store, sender);
-            SequenceNumbers sequenceNumbers = new SequenceNumbers(cxSettings.sqnIndBits());
-            SecureRandom random = new SecureRandom();
-            CxMessages cx = new CxMessages(
-                    new UserAuthorization(store, cxSettings, selection, clock),
-                    new ServerAssignment(store, cxSettings, userData, clock),
-                    new LocationInfo(store, selection),
-                    new MultimediaAuth(store, epsStore, cxSettings, sequenceNumbers, random, clock, keyring,
-                            registrationTermination::cancelReplaced));
-            sh = new ShApplication(store, shStore, settings.sh(), cxSettings.authPendingTimeout(), clock);
-            CancelLocation cancelLocation = new CancelLocation(sender);
-            SubscriptionDataWriter subscriptionData = new SubscriptionDataWriter();
-            Epc epc = new Epc(settings.s6a(), store, epsStore, sequenceNumbers, random, keyring, clock);
+            // The one wiring of the procedures: over the node's stores here, over throwaway ones for the warm-up.
+            HssWarmUp.Wiring wiring = (stores, shData, requests) -> HssApplications.wire(settings, stores, shData,
+                    keyring, requests, clock, this::guard);
+            applications = wiring.wire(store, shStore, sender);
+            registrationTermination = applications.registrationTermination();
+            sh = applications.sh();
             swxChanges = new SwxProvisioningChanges(epsStore, new NetworkDeregistration(epsStore, sender),
                     new UserProfileUpdate(epsStore, sender));
-            diameter = new DiameterServer(settings.diameter(),
-                    List.of(guard(cx.application()), guard(sh.application()),
-                            guard(epc.s6a(cancelLocation, subscriptionData).application()),
-                            guard(epc.swx().application())),
-                    metrics.requests(), List.of());
+            diameter = new DiameterServer(settings.diameter(), applications.diameter(), metrics.requests(),
+                    List.of());
             server.set(diameter);
             watchGauges();
-            pushProfile = new PushProfile(store, userData, sender, registrationTermination);
+            pushProfile = new PushProfile(store, applications.userData(), sender, registrationTermination);
             provisioningWorker = provisioningWorker();
             epsProvisioningChanges = new EpsProvisioningChanges(epsStore,
-                    new InsertSubscriberData(sender, subscriptionData), new DeleteSubscriberData(sender),
-                    cancelLocation, provisioningWorker);
+                    new InsertSubscriberData(sender, applications.subscriptionData()), new DeleteSubscriberData(sender),
+                    applications.cancelLocation(), provisioningWorker);
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     epsProvisioningChanges, swxChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
+            warmUp = HssWarmUp.run(grid, settings, keyring, wiring);
+            Gauge.builder("warm_up_seconds", warmUp, outcome -> outcome.duration().toNanos() / 1e9)
+                    .description("How long the warm-up before serving took (0 without one)")
+                    .register(metrics.registry());
             diameter.start();
             startTimes.phase("diameter");
             serving = true;
@@ -228,30 +201,6 @@ public final class HssNode implements AutoCloseable {
                     + "Digest-MD5 is refused; set HSS_SECRETS_KEYS for production (docs/CONFIGURATION.md)");
         }
         return keyring;
-    }
-
-    /**
-     * What the S6a and SWx procedures share with Cx: one SQN_HE per USIM, so the same SequenceNumbers (IND length)
-     * and random source; s6a.max-vectors caps SWx MAAs too.
-     */
-    private record Epc(HssSettings.S6aSettings settings, IgniteSubscriberStore store, IgniteEpsStore epsStore,
-            SequenceNumbers sequenceNumbers, SecureRandom random, Keyring keyring, Clock clock) {
-
-        S6aMessages s6a(CancelLocation cancelLocation, SubscriptionDataWriter subscriptionData) {
-            return new S6aMessages(
-                    new UpdateLocation(epsStore, cancelLocation, clock),
-                    new PurgeUe(epsStore),
-                    new Notify(epsStore),
-                    subscriptionData,
-                    new AuthenticationInformation(epsStore, store, settings, sequenceNumbers, random, keyring));
-        }
-
-        SwxMessages swx() {
-            return new SwxMessages(
-                    new Authentication(epsStore, store, settings.maxVectors(), sequenceNumbers, random, keyring,
-                            clock),
-                    new Registration(epsStore, clock));
-        }
     }
 
     private RestServer startRest(HssSettings settings, Clock clock, IgniteAuditLog audit) throws IOException {
@@ -352,6 +301,11 @@ public final class HssNode implements AutoCloseable {
         } catch (RuntimeException stopping) {
             return false;
         }
+    }
+
+    /** How the warm-up before serving went. */
+    public WarmUpOutcome warmUp() {
+        return warmUp;
     }
 
     public DiameterMetrics metrics() {

@@ -93,6 +93,13 @@ public record DiameterSettings(
                 allowedRealms, tls, additionalRealms);
     }
 
+    /** Listening elsewhere: another address, and another port (0 for one the system chooses). */
+    public DiameterSettings withListener(String address, int listenPort) {
+        return new DiameterSettings(address, listenPort, identity, realm, productName, acceptAnyPeer,
+                requestTimeout, watchdogInterval, queueSize, processingThreads, transport, allowedPeers,
+                allowedRealms, tls, additionalRealms);
+    }
+
     /** With another peer allowlist. */
     public DiameterSettings withPeers(boolean acceptAny, List<String> peers, List<String> realms) {
         return new DiameterSettings(bindAddress, port, identity, realm, productName, acceptAny,

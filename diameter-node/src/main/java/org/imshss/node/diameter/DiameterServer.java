@@ -76,7 +76,10 @@ public final class DiameterServer implements AutoCloseable {
         return new LocalIdentity(settings.identity(), settings.realm());
     }
 
-    /** Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). */
+    /**
+     * Starts listening; fails if the port is taken (jDiameter itself would only log that at DEBUG). A port of 0
+     * listens on one the system chooses ({@link #port()}).
+     */
     public synchronized void start() throws Exception {
         ensurePortFree();
         PeerAdmission admission = PeerAdmission.of(settings, remotePeers);
@@ -118,8 +121,9 @@ public final class DiameterServer implements AutoCloseable {
         ensureListening();
         TlsSettings tls = settings.tls();
         log.info("Diameter {} listening on {} (realm {}), admitting {}", settings.identity(),
-                ((tls.only() ? "" : "TCP " + settings.bindAddress() + ":" + settings.port() + " ")
-                        + (tls.enabled() ? "TLS " + settings.bindAddress() + ":" + tls.port() : "")).trim(),
+                ((tls.only() ? "" : "TCP " + settings.bindAddress() + ":" + createdTransport.boundPort() + " ")
+                        + (tls.enabled() ? "TLS " + settings.bindAddress() + ":" + createdTransport.boundTlsPort()
+                                : "")).trim(),
                 settings.realm(), admission);
     }
 
@@ -190,9 +194,19 @@ public final class DiameterServer implements AutoCloseable {
         return tls.enabled() ? new TransportTls(tls.context(), tls.port(), tls.only()) : null;
     }
 
-    /** The plain TCP port, or the TLS port when that is the only one. */
+    /** The plain TCP port, or the TLS port when that is the only one: as bound, once listening. */
     private int probedPort() {
-        return settings.tls().only() ? settings.tls().port() : settings.port();
+        DiameterTransport current = transport;
+        return settings.tls().only() ? current.boundTlsPort() : current.boundPort();
+    }
+
+    /**
+     * The plain TCP port the node listens on: {@code diameter.port}, or the port the system chose for a configured
+     * 0; 0 when not listening.
+     */
+    public int port() {
+        DiameterTransport current = transport;
+        return current == null ? 0 : current.boundPort();
     }
 
     private void ensurePortFree() {
@@ -205,6 +219,9 @@ public final class DiameterServer implements AutoCloseable {
     }
 
     private void ensurePortFree(String key, int port) {
+        if (port == 0) {
+            return;
+        }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(settings.bindAddress(), port));

@@ -32,7 +32,13 @@ import org.imshss.provisioning.store.GridTls;
 
 /** Every setting of one HSS process, validated. */
 public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
-        ShSettings sh, RestSettings rest, S6aSettings s6a) {
+        ShSettings sh, RestSettings rest, S6aSettings s6a, WarmUpSettings warmUp) {
+
+    /** With the default warm-up. */
+    public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh,
+            RestSettings rest, S6aSettings s6a) {
+        this(diameter, grid, cx, auth, sh, rest, s6a, WarmUpSettings.DEFAULTS);
+    }
 
     /** With the default S6a settings. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh,
@@ -49,22 +55,46 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
 
     /** With another provisioning API configuration. */
     public HssSettings withRest(RestSettings other) {
-        return new HssSettings(diameter, grid, cx, auth, sh, other, s6a);
+        return new HssSettings(diameter, grid, cx, auth, sh, other, s6a, warmUp);
     }
 
     /** With other keys for the secrets at rest. */
     public HssSettings withAuth(AuthSettings other) {
-        return new HssSettings(diameter, grid, cx, other, sh, rest, s6a);
+        return new HssSettings(diameter, grid, cx, other, sh, rest, s6a, warmUp);
     }
 
     /** With other Diameter settings. */
     public HssSettings withDiameter(DiameterSettings other) {
-        return new HssSettings(other, grid, cx, auth, sh, rest, s6a);
+        return new HssSettings(other, grid, cx, auth, sh, rest, s6a, warmUp);
     }
 
     /** With other S6a settings. */
     public HssSettings withS6a(S6aSettings other) {
-        return new HssSettings(diameter, grid, cx, auth, sh, rest, other);
+        return new HssSettings(diameter, grid, cx, auth, sh, rest, other, warmUp);
+    }
+
+    /** With another warm-up. */
+    public HssSettings withWarmUp(WarmUpSettings other) {
+        return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a, other);
+    }
+
+    /**
+     * The warm-up before the node serves: its request paths run over a throwaway store until the JIT has compiled
+     * them.
+     *
+     * @param enabled whether the node warms up ({@code warm-up.enabled})
+     * @param requests how many requests the warm-up sends ({@code warm-up.requests})
+     */
+    public record WarmUpSettings(boolean enabled, int requests) {
+
+        public static final WarmUpSettings DEFAULTS = new WarmUpSettings(true, 30_000);
+        public static final WarmUpSettings DISABLED = new WarmUpSettings(false, 0);
+
+        public WarmUpSettings {
+            if (requests < 0) {
+                throw new InvalidConfigurationException("warm-up.requests", "must not be negative, not " + requests);
+            }
+        }
     }
 
     /** With the default Sh settings. */
@@ -323,7 +353,8 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 ConfigValues.restTls(c),
                 Duration.ofDays(nonNegative(c, "rest.audit-retention-days")));
         S6aSettings s6a = new S6aSettings(positive(c, "s6a.max-vectors"));
-        return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a);
+        WarmUpSettings warmUp = new WarmUpSettings(bool(c, "warm-up.enabled"), nonNegative(c, "warm-up.requests"));
+        return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a, warmUp);
     }
 
     private static long megabytes(Configuration c, String key) {

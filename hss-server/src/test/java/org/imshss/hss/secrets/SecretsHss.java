@@ -50,7 +50,8 @@ final class SecretsHss implements AutoCloseable {
                         GridSettings.Membership.DEFAULTS, null),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 HssSettings.AuthSettings.keys(keys, activeKey))
-                .withRest(RestSettings.local(0, List.of(new ApiToken("ops-admin", Role.ADMIN, ADMIN_TOKEN))));
+                .withRest(RestSettings.local(0, List.of(new ApiToken("ops-admin", Role.ADMIN, ADMIN_TOKEN))))
+                .withWarmUp(HssSettings.WarmUpSettings.DISABLED);
         return new SecretsHss(HssNode.start(settings, seed), diameterPort);
     }
 

@@ -61,7 +61,7 @@ class ShStateLimitsIT {
                         TestHss.freePort(), List.of(), false, Files.createTempDirectory("sh-limits"), 0, 10_000),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 new HssSettings.AuthSettings(null),
-                sh);
+                sh).withWarmUp(HssSettings.WarmUpSettings.DISABLED);
         node = HssNode.start(settings, TestHss.seed());
         Sh.seed(node);
         as1 = DiameterTestPeer.connect(Application.SH, AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST, port);

@@ -139,7 +139,7 @@ class ShSubscriptionLifecycleIT {
                         List.of(), persistence, work, 0, 10_000),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 new HssSettings.AuthSettings(null),
-                sh);
+                sh).withWarmUp(HssSettings.WarmUpSettings.DISABLED);
         HssNode node = HssNode.start(settings, seed ? TestHss.seed() : null);
         if (seed) {
             Sh.seed(node);

@@ -138,9 +138,27 @@ public final class TestHss implements AutoCloseable {
             byte[] passwordKey, String extraSeed, RestSettings rest,
             java.util.function.UnaryOperator<DiameterSettings> diameter, boolean emptyPersistent,
             java.util.function.UnaryOperator<HssSettings.GridConfig> grid, SubscriberData seed) throws Exception {
+        return startOnce(cx, passwordKey, extraSeed, rest, diameter, emptyPersistent, grid, seed, s -> s);
+    }
+
+    /**
+     * Loaded with the demo data alone, as {@code --demo} loads it, with the provisioning API on a free port and the
+     * warm-up on, as a deployed node starts.
+     */
+    public static TestHss startDemoWarmedUp(List<ApiToken> tokens) throws Exception {
+        return startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, false, grid -> grid,
+                new SeedLoader().demo(), s -> s.withWarmUp(HssSettings.WarmUpSettings.DEFAULTS));
+    }
+
+    private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
+            byte[] passwordKey, String extraSeed, RestSettings rest,
+            java.util.function.UnaryOperator<DiameterSettings> diameter, boolean emptyPersistent,
+            java.util.function.UnaryOperator<HssSettings.GridConfig> grid, SubscriberData seed,
+            java.util.function.UnaryOperator<HssSettings> adjust) throws Exception {
         int diameterPort = freePort();
         Path work = Files.createTempDirectory("hss-test");
-        HssSettings settings = settings(cx, passwordKey, rest, diameter, emptyPersistent, grid, diameterPort, work);
+        HssSettings settings = adjust.apply(settings(cx, passwordKey, rest, diameter, emptyPersistent, grid,
+                diameterPort, work));
         SubscriberData data = seed;
         if (emptyPersistent) {
             data = new SubscriberData(List.of(), List.of(), List.of(), List.of(), data.serviceProfiles(),
@@ -168,7 +186,9 @@ public final class TestHss implements AutoCloseable {
                 grid.apply(new HssSettings.GridConfig("hss-test-" + diameterPort, "127.0.0.1", freePort(), 0, freePort(),
                         List.of(), emptyPersistent, work, 0, 10_000)),
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
-                new HssSettings.AuthSettings(passwordKey)).withRest(rest);
+                new HssSettings.AuthSettings(passwordKey)).withRest(rest)
+                // The many tests start many nodes: a warm-up would only make them slower (WarmUpIT tests it).
+                .withWarmUp(HssSettings.WarmUpSettings.DISABLED);
     }
 
     /**

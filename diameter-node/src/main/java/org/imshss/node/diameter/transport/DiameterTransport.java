@@ -62,6 +62,9 @@ public final class DiameterTransport implements AutoCloseable {
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper;
     private volatile Function<String, PeerState> peerStates = host -> null;
+    /** The ports the node listens on, as bound (a configured 0 becomes the port the system chose); 0 until then. */
+    private volatile int boundPort;
+    private volatile int boundTlsPort;
     /** The stack's peer state machines; a peer removed from the stack takes its machine with it. */
     private final Set<ReconnectSafePeerFsm> machines = Collections.newSetFromMap(
             Collections.synchronizedMap(new WeakHashMap<>()));
@@ -107,6 +110,24 @@ public final class DiameterTransport implements AutoCloseable {
     /** How the transport learns the stack's view of a peer (by Origin-Host); null for an unknown peer. */
     public void bindPeerStates(Function<String, PeerState> states) {
         this.peerStates = Objects.requireNonNull(states);
+    }
+
+    void bound(boolean tls, int port) {
+        if (tls) {
+            boundTlsPort = port;
+        } else {
+            boundPort = port;
+        }
+    }
+
+    /** The plain TCP port listened on (0 before listening or with TLS only). */
+    public int boundPort() {
+        return boundPort;
+    }
+
+    /** The TLS port listened on (0 before listening or without TLS). */
+    public int boundTlsPort() {
+        return boundTlsPort;
     }
 
     public TransportSettings settings() {

@@ -62,6 +62,7 @@ public final class TransportGuard implements INetworkGuard {
         serverSockets.add(serverSocket);
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(address, port), BACKLOG);
+        transport.bound(tls, serverSocket.getLocalPort());
         Thread acceptor = new Thread(() -> accept(serverSocket, tls), "diameter-accept-" + port);
         acceptor.setDaemon(true);
         acceptors.add(acceptor);

@@ -52,7 +52,7 @@ public final class TestHssNode implements AutoCloseable {
                     new HssSettings.GridConfig("hss-" + identity, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),
                     new HssSettings.CxSettings(List.of("ims.example.org", realm), Duration.ofSeconds(60), true, 5,
-                            false));
+                            false)).withWarmUp(HssSettings.WarmUpSettings.DISABLED);
             try {
                 return new TestHssNode(HssNode.start(settings, data), identity, realm, port, work);
             } catch (IllegalStateException portTaken) {

@@ -48,6 +48,9 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
      */
     private static final int LARGE_CACHE_PARTITIONS = 256;
     private static final int SMALL_CACHE_PARTITIONS = 64;
+    /** The in-memory data region of {@link #createLocalCaches local caches}, whatever the node's persistence. */
+    public static final String LOCAL_REGION = "warm-up";
+    private static final long LOCAL_REGION_BYTES = 64L * 1024 * 1024;
 
     private final GridSettings settings;
     private final Ignite ignite;
@@ -173,6 +176,11 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
                 .setInitialSize(Math.min(settings.dataRegionMaxBytes(), 64L * 1024 * 1024));
         DataStorageConfiguration storage = new DataStorageConfiguration()
                 .setDefaultDataRegionConfiguration(region)
+                .setDataRegionConfigurations(new DataRegionConfiguration()
+                        .setName(LOCAL_REGION)
+                        .setPersistenceEnabled(false)
+                        .setInitialSize(LOCAL_REGION_BYTES / 4)
+                        .setMaxSize(LOCAL_REGION_BYTES))
                 .setWalSegmentSize(settings.walSegmentSizeBytes())
                 .setWalSegments(settings.walSegments())
                 .setWalMode(settings.durability().walMode())
@@ -251,18 +259,8 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
         GridSettings.Sites sites = settings.membership().sites();
         List<CacheConfiguration<String, byte[]>> caches = new ArrayList<>();
         for (String name : CacheNames.ALL) {
-            int partitions = CacheNames.PER_SUBSCRIBER.contains(name) ? LARGE_CACHE_PARTITIONS : SMALL_CACHE_PARTITIONS;
-            CacheConfiguration<String, byte[]> cache = new CacheConfiguration<String, byte[]>(name)
-                    .setCacheMode(CacheMode.PARTITIONED)
-                    .setBackups(settings.backups())
-                    .setAtomicityMode(CacheAtomicityMode.ATOMIC)
-                    // A write returns only once every copy has it: a node that fails over after an
-                    // S-CSCF assignment must not serve an older registration state.
-                    .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
-                    .setReadFromBackup(true)
-                    // Values are codec bytes decoded right away and never mutated.
-                    .setCopyOnRead(false)
-                    .setAffinity(affinity(settings, partitions));
+            CacheConfiguration<String, byte[]> cache = cacheConfiguration(settings, name, name)
+                    .setBackups(settings.backups());
             if (sites.site() != null) {
                 cache.setNodeFilter(new DataNodeFilter());
             }
@@ -272,6 +270,50 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
             caches.add(cache);
         }
         return caches.toArray(new CacheConfiguration<?, ?>[0]);
+    }
+
+    /** What every cache of {@code logical} (one of {@link CacheNames}) is, wherever it lives. */
+    private static CacheConfiguration<String, byte[]> cacheConfiguration(GridSettings settings, String name,
+            String logical) {
+        int partitions = CacheNames.PER_SUBSCRIBER.contains(logical) ? LARGE_CACHE_PARTITIONS : SMALL_CACHE_PARTITIONS;
+        return new CacheConfiguration<String, byte[]>(name)
+                .setCacheMode(CacheMode.PARTITIONED)
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                // A write returns only once every copy has it: a node that fails over after an
+                // S-CSCF assignment must not serve an older registration state.
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setReadFromBackup(true)
+                // Values are codec bytes decoded right away and never mutated.
+                .setCopyOnRead(false)
+                .setAffinity(affinity(settings, partitions));
+    }
+
+    /**
+     * Creates the store caches of {@code layout} on this node alone, in its in-memory {@link #LOCAL_REGION}: set
+     * like the node's caches but without copies elsewhere or a quorum, for records no other node must see (the
+     * warm-up's). One cache exchange for all of them; caches of the layout left by an earlier run go first.
+     */
+    public void createLocalCaches(CacheLayout layout) {
+        List<String> stale = ignite.cacheNames().stream().filter(name -> name.startsWith(layout.prefix())).toList();
+        if (!stale.isEmpty()) {
+            ignite.destroyCaches(stale);
+        }
+        LocalNodeFilter local = new LocalNodeFilter(ignite.cluster().localNode().consistentId());
+        List<CacheConfiguration> caches = new ArrayList<>();
+        for (String logical : CacheNames.ALL) {
+            if (!CacheNames.AUDIT.equals(logical)) {
+                caches.add(cacheConfiguration(settings, layout.name(logical), logical)
+                        .setBackups(0)
+                        .setNodeFilter(local)
+                        .setDataRegionName(LOCAL_REGION));
+            }
+        }
+        ignite.createCaches(caches);
+    }
+
+    /** Destroys the store caches of {@code layout}, in one cache exchange. */
+    public void destroyCaches(CacheLayout layout) {
+        ignite.destroyCaches(layout.storeCaches());
     }
 
     public Ignite ignite() {

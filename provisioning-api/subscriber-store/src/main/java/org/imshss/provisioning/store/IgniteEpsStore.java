@@ -37,22 +37,19 @@ public final class IgniteEpsStore implements EpsDataStore, AutoCloseable {
      * @param decodedEntries decoded USIMs kept on the heap (see {@link SharedRecordCache})
      */
     public IgniteEpsStore(Ignite ignite, ChangeFeed changes, int decodedEntries) {
+        this(ignite, changes, decodedEntries, CacheLayout.NODE);
+    }
+
+    /** @param layout the caches this store reads and writes */
+    public IgniteEpsStore(Ignite ignite, ChangeFeed changes, int decodedEntries, CacheLayout layout) {
         this.codec = RecordCodec.shared();
-        usims = cache(ignite, CacheNames.USIMS);
-        apnProfiles = cache(ignite, CacheNames.APN_PROFILES);
-        registrations = cache(ignite, CacheNames.EPS_REGISTRATIONS);
-        aaaRegistrations = cache(ignite, CacheNames.AAA_REGISTRATIONS);
+        usims = layout.cache(ignite, CacheNames.USIMS);
+        apnProfiles = layout.cache(ignite, CacheNames.APN_PROFILES);
+        registrations = layout.cache(ignite, CacheNames.EPS_REGISTRATIONS);
+        aaaRegistrations = layout.cache(ignite, CacheNames.AAA_REGISTRATIONS);
         decodedUsims = new SharedRecordCache<>(usims, codec, Usim.class, decodedEntries, changes);
         decodedApnProfiles = new SharedRecordCache<>(apnProfiles, codec, ApnProfile.class,
                 SharedRecordCache.UNBOUNDED, changes);
-    }
-
-    private static IgniteCache<String, byte[]> cache(Ignite ignite, String name) {
-        IgniteCache<String, byte[]> cache = ignite.cache(name);
-        if (cache == null) {
-            throw new IllegalStateException("cache " + name + " is not configured on node " + ignite.name());
-        }
-        return cache;
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class IgniteShDataStore implements ShDataStore {
     private final IgniteCache<String, byte[]> wildcards;
     private final IgniteCache<String, byte[]> registrations;
 
+    private final CacheLayout layout;
     private final ChangeFeed changes;
     /** The feed this store made for itself, closed with it; null when it was given one. */
     private final ChangeFeed ownChanges;
@@ -71,7 +72,13 @@ public final class IgniteShDataStore implements ShDataStore {
      *                store makes its own and closes it with itself
      */
     public IgniteShDataStore(Ignite ignite, ChangeFeed changes) {
+        this(ignite, changes, CacheLayout.NODE);
+    }
+
+    /** @param layout the caches this store reads and writes */
+    public IgniteShDataStore(Ignite ignite, ChangeFeed changes, CacheLayout layout) {
         this.ignite = ignite;
+        this.layout = layout;
         this.codec = RecordCodec.shared();
         this.ownChanges = changes == null ? new ChangeFeed() : null;
         this.changes = changes == null ? ownChanges : changes;
@@ -88,12 +95,8 @@ public final class IgniteShDataStore implements ShDataStore {
         registrations = cache(CacheNames.REGISTRATIONS);
     }
 
-    private IgniteCache<String, byte[]> cache(String name) {
-        IgniteCache<String, byte[]> cache = ignite.cache(name);
-        if (cache == null) {
-            throw new IllegalStateException("cache " + name + " is not configured on node " + ignite.name());
-        }
-        return cache;
+    private IgniteCache<String, byte[]> cache(String logical) {
+        return layout.cache(ignite, logical);
     }
 
     /** The key of an application server: Diameter identities compare case-insensitively (RFC 6733 4.3.1). */

@@ -78,15 +78,24 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
      *                null: the store makes its own and closes it with itself
      */
     public IgniteSubscriberStore(Ignite ignite, RecordCodec codec, int decodedEntries, ChangeFeed changes) {
+        this(ignite, codec, decodedEntries, changes, CacheLayout.NODE);
+    }
+
+    /**
+     * @param changes as above
+     * @param layout the caches this store and its EPS store read and write
+     */
+    public IgniteSubscriberStore(Ignite ignite, RecordCodec codec, int decodedEntries, ChangeFeed changes,
+            CacheLayout layout) {
         this.ownChanges = changes == null ? new ChangeFeed() : null;
         this.changes = changes == null ? ownChanges : changes;
-        caches = new SubscriberCaches(ignite, codec, decodedEntries, this.changes);
+        caches = new SubscriberCaches(ignite, codec, decodedEntries, this.changes, layout);
         writes = new ProvisioningWrites(caches);
         scans = new ProvisioningScans(caches);
         rewrite = new RecordRewrite<>(codec, caches.privateIds, PrivateIdentity.class,
                 caches.decodedPrivateIds::invalidate);
-        eps = new IgniteEpsStore(ignite, this.changes, decodedEntries);
-        usimRewrite = new RecordRewrite<>(codec, ignite.cache(CacheNames.USIMS), Usim.class, eps::usimChanged);
+        eps = new IgniteEpsStore(ignite, this.changes, decodedEntries, layout);
+        usimRewrite = new RecordRewrite<>(codec, layout.cache(ignite, CacheNames.USIMS), Usim.class, eps::usimChanged);
         wildcardWatch = this.changes.listen(caches.wildcards, events -> caches.wildcardVersion.incrementAndGet());
         claims = new SubscriberClaims(ignite, codec, (kind, key) -> {
             if (kind == SubscriberClaims.Kind.USIM) {
@@ -94,7 +103,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
             } else {
                 caches.changed(kind, key);
             }
-        });
+        }, layout);
     }
 
     private <T> Optional<T> get(IgniteCache<String, byte[]> cache, String key, Class<T> type) {

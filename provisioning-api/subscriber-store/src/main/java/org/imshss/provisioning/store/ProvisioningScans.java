@@ -158,7 +158,7 @@ final class ProvisioningScans {
     }
 
     List<ShApplicationServer> applicationServers() {
-        return caches.all(caches.ignite.cache(CacheNames.SH_APPLICATION_SERVERS), ShApplicationServer.class,
+        return caches.all(caches.cache(CacheNames.SH_APPLICATION_SERVERS), ShApplicationServer.class,
                 ShApplicationServer::diameterHost);
     }
 

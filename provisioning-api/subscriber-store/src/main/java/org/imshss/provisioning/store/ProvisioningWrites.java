@@ -141,7 +141,7 @@ final class ProvisioningWrites {
     }
 
     boolean removeApplicationServer(String diameterHost) {
-        IgniteCache<String, byte[]> servers = caches.ignite.cache(CacheNames.SH_APPLICATION_SERVERS);
+        IgniteCache<String, byte[]> servers = caches.cache(CacheNames.SH_APPLICATION_SERVERS);
         return servers.remove(IgniteShDataStore.applicationServerKey(diameterHost));
     }
 
@@ -152,14 +152,14 @@ final class ProvisioningWrites {
             return () -> { };
         }
         for (String cache : CacheNames.INITIAL_LOAD) {
-            caches.ignite.cluster().disableWal(cache);
+            caches.ignite.cluster().disableWal(caches.layout.name(cache));
         }
         LOG.info("Initial load: write-ahead log off for {}", CacheNames.INITIAL_LOAD);
         return () -> {
             long started = System.nanoTime();
             // Whichever load turned it off: the first to end turns it back on, and one still running goes on logged.
             for (String cache : CacheNames.INITIAL_LOAD) {
-                caches.ignite.cluster().enableWal(cache);
+                caches.ignite.cluster().enableWal(caches.layout.name(cache));
             }
             LOG.info("Initial load ended: write-ahead log on again for {}, its writes on disk after a {} ms checkpoint",
                     CacheNames.INITIAL_LOAD, (System.nanoTime() - started) / 1_000_000);
@@ -191,7 +191,7 @@ final class ProvisioningWrites {
         stream(CacheNames.SH_DSAI, data.dsai(), Dsai::tag);
         List<PublicIdentity> withMsisdn = data.publicIdentities().stream().filter(p -> p.msisdn() != null).toList();
         if (!withMsisdn.isEmpty()) {
-            try (IgniteDataStreamer<String, byte[]> streamer = caches.ignite.dataStreamer(CacheNames.MSISDNS)) {
+            try (IgniteDataStreamer<String, byte[]> streamer = caches.ignite.dataStreamer(caches.layout.name(CacheNames.MSISDNS))) {
                 streamer.allowOverwrite(true);
                 for (PublicIdentity identity : withMsisdn) {
                     streamer.addData(msisdnKey(identity.msisdn()), msisdnValue(identity));
@@ -208,7 +208,7 @@ final class ProvisioningWrites {
             return;
         }
         // Closing the streamer flushes it: everything is in the grid when load() returns.
-        try (IgniteDataStreamer<String, byte[]> streamer = caches.ignite.dataStreamer(cacheName)) {
+        try (IgniteDataStreamer<String, byte[]> streamer = caches.ignite.dataStreamer(caches.layout.name(cacheName))) {
             streamer.allowOverwrite(true);
             for (T record : records) {
                 streamer.addData(key.apply(record), codec.encode(record));

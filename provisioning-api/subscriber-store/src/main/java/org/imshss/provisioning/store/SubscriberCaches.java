@@ -29,6 +29,7 @@ import org.imshss.provisioning.model.SharedIfcSet;
 final class SubscriberCaches {
 
     final Ignite ignite;
+    final CacheLayout layout;
     final RecordCodec codec;
     final IgniteCache<String, byte[]> subscriptions;
     final IgniteCache<String, byte[]> privateIds;
@@ -58,8 +59,9 @@ final class SubscriberCaches {
      */
     final AtomicLong wildcardVersion = new AtomicLong();
 
-    SubscriberCaches(Ignite ignite, RecordCodec codec, int decodedEntries, ChangeFeed changes) {
+    SubscriberCaches(Ignite ignite, RecordCodec codec, int decodedEntries, ChangeFeed changes, CacheLayout layout) {
         this.ignite = ignite;
+        this.layout = layout;
         this.codec = codec;
         subscriptions = cache(CacheNames.SUBSCRIPTIONS);
         privateIds = cache(CacheNames.PRIVATE_IDS);
@@ -91,12 +93,9 @@ final class SubscriberCaches {
         msisdns = cache(CacheNames.MSISDNS);
     }
 
-    private IgniteCache<String, byte[]> cache(String name) {
-        IgniteCache<String, byte[]> cache = ignite.cache(name);
-        if (cache == null) {
-            throw new IllegalStateException("cache " + name + " is not configured on node " + ignite.name());
-        }
-        return cache;
+    /** The cache of these stores that holds the records of {@code logical} (one of {@link CacheNames}). */
+    IgniteCache<String, byte[]> cache(String logical) {
+        return layout.cache(ignite, logical);
     }
 
     /**

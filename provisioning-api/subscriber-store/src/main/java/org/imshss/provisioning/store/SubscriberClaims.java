@@ -107,17 +107,17 @@ public final class SubscriberClaims {
         return thread;
     });
 
-    SubscriberClaims(Ignite ignite, RecordCodec codec, Changes changes) {
+    SubscriberClaims(Ignite ignite, RecordCodec codec, Changes changes, CacheLayout layout) {
         this.codec = codec;
-        this.subscriptions = ignite.cache(CacheNames.SUBSCRIPTIONS);
-        this.privateIds = ignite.cache(CacheNames.PRIVATE_IDS);
-        this.publicIds = ignite.cache(CacheNames.PUBLIC_IDS);
-        this.wildcards = ignite.cache(CacheNames.WILDCARDS);
-        this.msisdns = ignite.cache(CacheNames.MSISDNS);
-        this.implicitSets = ignite.cache(CacheNames.IMPLICIT_SETS);
-        this.sequences = ignite.cache(CacheNames.AUTH_SEQUENCES);
-        this.usims = ignite.cache(CacheNames.USIMS);
-        this.epsRegistrations = ignite.cache(CacheNames.EPS_REGISTRATIONS);
+        this.subscriptions = layout.cache(ignite, CacheNames.SUBSCRIPTIONS);
+        this.privateIds = layout.cache(ignite, CacheNames.PRIVATE_IDS);
+        this.publicIds = layout.cache(ignite, CacheNames.PUBLIC_IDS);
+        this.wildcards = layout.cache(ignite, CacheNames.WILDCARDS);
+        this.msisdns = layout.cache(ignite, CacheNames.MSISDNS);
+        this.implicitSets = layout.cache(ignite, CacheNames.IMPLICIT_SETS);
+        this.sequences = layout.cache(ignite, CacheNames.AUTH_SEQUENCES);
+        this.usims = layout.cache(ignite, CacheNames.USIMS);
+        this.epsRegistrations = layout.cache(ignite, CacheNames.EPS_REGISTRATIONS);
         this.changes = changes;
     }
 

@@ -1,0 +1,182 @@
+package org.imshss.node.diameter.warmup;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.imshss.diameter.Application;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.DiameterMessage;
+import org.imshss.diameter.MessageDecoder;
+import org.imshss.diameter.MessageWriter;
+import org.imshss.node.diameter.LocalIdentity;
+
+/**
+ * A small pipelined Diameter client that drives a node's request paths before it serves (a warm-up): it connects,
+ * exchanges capabilities, then sends batches of pre-encoded requests keeping up to {@code inFlight} of a batch
+ * outstanding, reads the answers and counts them by command and result. A batch starts once the previous one is
+ * answered, so requests that change state (a registration, then a de-registration) can follow one another. The
+ * node's watchdog requests are answered; anything else it sends is a fault of the warm-up and ends it.
+ */
+public final class WarmUpClient implements AutoCloseable {
+
+    private static final int HEADER = DiameterMessage.HEADER_BYTES;
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final LocalIdentity self;
+    private int hopByHop = 1;
+    private int endToEnd = 1;
+    private final byte[] header = new byte[HEADER];
+
+    private WarmUpClient(Socket socket, LocalIdentity self) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.self = self;
+    }
+
+    /**
+     * Connects and exchanges capabilities advertising {@code applications}; fails unless the CEA says 2001.
+     *
+     * @param timeout for the connection and for each read
+     */
+    public static WarmUpClient connect(InetSocketAddress server, LocalIdentity self, List<Application> applications,
+            Duration timeout) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(server, (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            WarmUpClient client = new WarmUpClient(socket, self);
+            client.exchangeCapabilities(applications);
+            return client;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private void exchangeCapabilities(List<Application> applications) throws IOException {
+        MessageWriter cer = MessageWriter.request(Command.CER, endToEnd++)
+                .identity(Avp.ORIGIN_HOST, self.host())
+                .identity(Avp.ORIGIN_REALM, self.realm())
+                .address(Avp.HOST_IP_ADDRESS, InetAddress.getLoopbackAddress())
+                .unsigned32(Avp.VENDOR_ID, 0)
+                .utf8(Avp.PRODUCT_NAME, "warm-up");
+        applications.stream().map(Application::vendorId).distinct()
+                .forEach(vendor -> cer.unsigned32(Avp.SUPPORTED_VENDOR_ID, vendor));
+        for (Application application : applications) {
+            cer.vendorSpecificApplicationId(application);
+        }
+        byte[] request = cer.toBytes();
+        DiameterMessage.setHopByHop(request, hopByHop++);
+        out.write(request);
+        out.flush();
+        DiameterMessage cea = MessageDecoder.decode(readFrame()).message();
+        long result = cea == null ? -1 : cea.avps().resultValue();
+        if (result != 2001) {
+            throw new IOException("capabilities exchange answered " + result);
+        }
+    }
+
+    /**
+     * Sends every batch, each with up to {@code inFlight} requests outstanding, and waits for all their answers.
+     *
+     * @throws IOException when the connection fails, an answer does not come within the timeout, or the node sends
+     *                     a request other than a watchdog
+     */
+    public WarmUpTally run(Iterator<List<WarmUpRequest>> batches, int inFlight) throws IOException {
+        Map<String, Long> answers = new TreeMap<>();
+        long unexpected = 0;
+        Map<Integer, WarmUpRequest> pending = new HashMap<>();
+        while (batches.hasNext()) {
+            Iterator<WarmUpRequest> batch = batches.next().iterator();
+            while (batch.hasNext() || !pending.isEmpty()) {
+                while (batch.hasNext() && pending.size() < inFlight) {
+                    WarmUpRequest request = batch.next();
+                    pending.put(send(request.octets()), request);
+                }
+                out.flush();
+                DiameterMessage answer = nextAnswer();
+                WarmUpRequest request = pending.remove(answer.hopByHop());
+                if (request == null) {
+                    throw new IOException("an answer to no request sent (hop-by-hop " + answer.hopByHop() + ")");
+                }
+                long result = answer.avps().resultValue();
+                answers.merge(request.command().name() + " " + (result < 0 ? "none" : Long.toString(result)), 1L,
+                        Long::sum);
+                if (!request.expected().contains(result)) {
+                    unexpected++;
+                }
+            }
+        }
+        return new WarmUpTally(answers, unexpected);
+    }
+
+    /** Writes a copy of the request with fresh identifiers; returns its hop-by-hop identifier. */
+    private int send(byte[] octets) throws IOException {
+        byte[] request = octets.clone();
+        int id = hopByHop++;
+        DiameterMessage.setHopByHop(request, id);
+        int e2e = endToEnd++;
+        request[16] = (byte) (e2e >>> 24);
+        request[17] = (byte) (e2e >>> 16);
+        request[18] = (byte) (e2e >>> 8);
+        request[19] = (byte) e2e;
+        out.write(request);
+        return id;
+    }
+
+    /** The next answer; the node's watchdog requests are answered on the way. */
+    private DiameterMessage nextAnswer() throws IOException {
+        while (true) {
+            byte[] frame = readFrame();
+            if (!DiameterMessage.isRequest(frame)) {
+                DiameterMessage answer = MessageDecoder.decode(frame).message();
+                if (answer == null) {
+                    throw new IOException("an answer that does not decode (command " + DiameterMessage.commandCode(frame)
+                            + ")");
+                }
+                return answer;
+            }
+            if (DiameterMessage.commandCode(frame) != Command.DWR.code()) {
+                throw new IOException("the node sent request " + DiameterMessage.commandCode(frame)
+                        + " to the warm-up client");
+            }
+            DiameterMessage watchdog = MessageDecoder.decode(frame).message();
+            out.write(MessageWriter.answerTo(watchdog, false).result(org.imshss.diameter.ResultCode.DIAMETER_SUCCESS)
+                    .identity(Avp.ORIGIN_HOST, self.host()).identity(Avp.ORIGIN_REALM, self.realm()).toBytes());
+            out.flush();
+        }
+    }
+
+    private byte[] readFrame() throws IOException {
+        in.readFully(header, 0, 4);
+        int length = (header[1] & 0xFF) << 16 | (header[2] & 0xFF) << 8 | header[3] & 0xFF;
+        if (length < HEADER || length > 16 * 1024 * 1024) {
+            throw new IOException("a frame of " + length + " octets");
+        }
+        byte[] frame = new byte[length];
+        System.arraycopy(header, 0, frame, 0, 4);
+        in.readFully(frame, 4, length - 4);
+        return frame;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

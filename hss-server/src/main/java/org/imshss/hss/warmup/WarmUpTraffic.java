@@ -1,0 +1,230 @@
+package org.imshss.hss.warmup;
+
+import static org.imshss.hss.warmup.WarmUpSubscribers.AS_NAME;
+import static org.imshss.hss.warmup.WarmUpSubscribers.CLIENT_HOST;
+import static org.imshss.hss.warmup.WarmUpSubscribers.REALM;
+import static org.imshss.hss.warmup.WarmUpSubscribers.SCSCF;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.imshss.diameter.Avp;
+import org.imshss.diameter.Command;
+import org.imshss.diameter.MessageWriter;
+import org.imshss.node.diameter.warmup.WarmUpRequest;
+
+/**
+ * The requests of a warm-up, round after round over every synthetic user: UAR, MAR (SIP Digest and AKA), SAR
+ * REGISTRATION and RE_REGISTRATION, LIR, Sh PUR (repository data, its sequence number one more each round), UDR of
+ * several Data-References, SNR subscribe and unsubscribe, SAR USER_DEREGISTRATION (so the registration state cycles),
+ * then S6a AIR, ULR and PUR, and SWx MAR (EAP-AKA') and SAR. Each step is one batch for all users, so that a user's
+ * requests arrive in this order. None makes the node send a request of its own: the client is every user's S-CSCF,
+ * MME and AAA server, and no Sh notification is started on the warm-up's stores.
+ */
+final class WarmUpTraffic {
+
+    private static final int NO_STATE_MAINTAINED = Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED");
+    private static final long SUCCESS = 2001;
+    /** DIAMETER_FIRST_REGISTRATION, DIAMETER_SUBSEQUENT_REGISTRATION (TS 29.229 6.2.2). */
+    private static final long[] UAR_SUCCESS = {2001, 2002};
+    private static final String SERVICE_INDICATION = "warm-up";
+    private static final byte[] VISITED_PLMN = {0x00, (byte) 0xf1, 0x10};
+    private static final int RAT_TYPE_EUTRAN = 1004;
+    /** S6a/S6d-Indicator and Initial-Attach-Indicator (TS 29.272 7.3.7). */
+    private static final int ULR_FLAGS = 0x22;
+
+    private final String destinationRealm;
+    private final int users;
+    private final int rounds;
+    private long session;
+
+    /**
+     * @param destinationRealm the realm the node serves
+     * @param requests about how many requests to send in all (whole rounds: 0 sends none, 1 a round)
+     */
+    WarmUpTraffic(String destinationRealm, int users, int requests) {
+        this.destinationRealm = destinationRealm;
+        this.users = users;
+        this.rounds = (requests + users * steps().size() - 1) / (users * steps().size());
+    }
+
+    /** Requests in all. */
+    int requests() {
+        return rounds * users * steps().size();
+    }
+
+    /** The batches, made as they are sent (the repository data's sequence number is the round's). */
+    Iterator<List<WarmUpRequest>> batches() {
+        List<BiFunction<Integer, Integer, WarmUpRequest>> steps = steps();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < rounds * steps.size();
+            }
+
+            @Override
+            public List<WarmUpRequest> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int round = next / steps.size();
+                BiFunction<Integer, Integer, WarmUpRequest> step = steps.get(next++ % steps.size());
+                List<WarmUpRequest> batch = new ArrayList<>(users);
+                for (int user = 0; user < users; user++) {
+                    batch.add(step.apply(user, round));
+                }
+                return batch;
+            }
+        };
+    }
+
+    /** One request of a user in a round, per step, in the order they are sent. */
+    private List<BiFunction<Integer, Integer, WarmUpRequest>> steps() {
+        return List.of(
+                (user, round) -> uar(user),
+                (user, round) -> mar(user, "SIP Digest"),
+                (user, round) -> mar(user, "Digest-AKAv1-MD5"),
+                (user, round) -> sar(user, "REGISTRATION"),
+                (user, round) -> uar(user),
+                (user, round) -> sar(user, "RE_REGISTRATION"),
+                (user, round) -> lir(user),
+                (user, round) -> pur(user, round),
+                (user, round) -> udr(user, "RepositoryData"),
+                (user, round) -> udr(user, "IMSPublicIdentity"),
+                (user, round) -> udr(user, "IMSUserState"),
+                (user, round) -> udr(user, "S-CSCFName"),
+                (user, round) -> udr(user, "InitialFilterCriteria"),
+                (user, round) -> udr(user, "MSISDN"),
+                (user, round) -> snr(user, "Subscribe"),
+                (user, round) -> snr(user, "Unsubscribe"),
+                (user, round) -> sar(user, "USER_DEREGISTRATION"),
+                (user, round) -> air(user),
+                (user, round) -> ulr(user),
+                (user, round) -> purgeUe(user),
+                (user, round) -> swxMar(user),
+                (user, round) -> swxSar(user, "REGISTRATION"),
+                (user, round) -> swxSar(user, "USER_DEREGISTRATION"));
+    }
+
+    private WarmUpRequest uar(int user) {
+        return request(Command.UAR, w -> w
+                .utf8(Avp.USER_NAME, WarmUpSubscribers.impi(user))
+                .utf8(Avp.PUBLIC_IDENTITY, WarmUpSubscribers.impu(user))
+                .octets(Avp.VISITED_NETWORK_IDENTIFIER, REALM.getBytes(StandardCharsets.UTF_8)), UAR_SUCCESS);
+    }
+
+    private WarmUpRequest mar(int user, String scheme) {
+        return request(Command.MAR, w -> {
+            w.utf8(Avp.USER_NAME, WarmUpSubscribers.impi(user)).utf8(Avp.PUBLIC_IDENTITY, WarmUpSubscribers.impu(user));
+            int item = w.begin(Avp.SIP_AUTH_DATA_ITEM);
+            w.utf8(Avp.SIP_AUTHENTICATION_SCHEME, scheme).end(item);
+            w.unsigned32(Avp.SIP_NUMBER_AUTH_ITEMS, 1).utf8(Avp.SERVER_NAME, SCSCF);
+        }, SUCCESS);
+    }
+
+    private WarmUpRequest sar(int user, String type) {
+        return request(Command.SAR, w -> w
+                .utf8(Avp.USER_NAME, WarmUpSubscribers.impi(user))
+                .utf8(Avp.PUBLIC_IDENTITY, WarmUpSubscribers.impu(user))
+                .utf8(Avp.SERVER_NAME, SCSCF)
+                .enumerated(Avp.SERVER_ASSIGNMENT_TYPE, Avp.SERVER_ASSIGNMENT_TYPE.enumValue(type))
+                .enumerated(Avp.USER_DATA_ALREADY_AVAILABLE, 0), SUCCESS);
+    }
+
+    private WarmUpRequest lir(int user) {
+        return request(Command.LIR, w -> w.utf8(Avp.PUBLIC_IDENTITY, WarmUpSubscribers.impu(user)), SUCCESS);
+    }
+
+    private WarmUpRequest pur(int user, int round) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Sh-Data><RepositoryData><ServiceIndication>"
+                + SERVICE_INDICATION + "</ServiceIndication><SequenceNumber>" + round + "</SequenceNumber>"
+                + "<ServiceData><warm-up round=\"" + round + "\"/></ServiceData></RepositoryData></Sh-Data>";
+        return request(Command.PUR, w -> {
+            userIdentity(w, user);
+            w.enumerated(Avp.DATA_REFERENCE, Avp.DATA_REFERENCE.enumValue("RepositoryData"))
+                    .octets(Avp.USER_DATA_SH, xml.getBytes(StandardCharsets.UTF_8));
+        }, SUCCESS);
+    }
+
+    private WarmUpRequest udr(int user, String reference) {
+        return request(Command.UDR, w -> {
+            userIdentity(w, user);
+            w.utf8(Avp.SERVER_NAME, AS_NAME);
+            if ("RepositoryData".equals(reference)) {
+                w.octets(Avp.SERVICE_INDICATION, SERVICE_INDICATION.getBytes(StandardCharsets.UTF_8));
+            }
+            w.enumerated(Avp.DATA_REFERENCE, Avp.DATA_REFERENCE.enumValue(reference));
+        }, SUCCESS);
+    }
+
+    private WarmUpRequest snr(int user, String type) {
+        return request(Command.SNR, w -> {
+            userIdentity(w, user);
+            w.octets(Avp.SERVICE_INDICATION, SERVICE_INDICATION.getBytes(StandardCharsets.UTF_8))
+                    .utf8(Avp.SERVER_NAME, AS_NAME)
+                    .enumerated(Avp.SUBS_REQ_TYPE, Avp.SUBS_REQ_TYPE.enumValue(type))
+                    .enumerated(Avp.DATA_REFERENCE, Avp.DATA_REFERENCE.enumValue("RepositoryData"));
+        }, SUCCESS);
+    }
+
+    private static void userIdentity(MessageWriter w, int user) {
+        int identity = w.begin(Avp.USER_IDENTITY);
+        w.utf8(Avp.PUBLIC_IDENTITY, WarmUpSubscribers.impu(user)).end(identity);
+    }
+
+    private WarmUpRequest air(int user) {
+        return request(Command.AIR, w -> {
+            w.utf8(Avp.USER_NAME, WarmUpSubscribers.imsi(user));
+            int info = w.begin(Avp.REQUESTED_EUTRAN_AUTHENTICATION_INFO);
+            w.unsigned32(Avp.NUMBER_OF_REQUESTED_VECTORS, 1).unsigned32(Avp.IMMEDIATE_RESPONSE_PREFERRED, 1)
+                    .end(info);
+            w.octets(Avp.VISITED_PLMN_ID, VISITED_PLMN);
+        }, SUCCESS);
+    }
+
+    private WarmUpRequest ulr(int user) {
+        return request(Command.ULR, w -> w
+                .utf8(Avp.USER_NAME, WarmUpSubscribers.imsi(user))
+                .enumerated(Avp.RAT_TYPE, RAT_TYPE_EUTRAN)
+                .unsigned32(Avp.ULR_FLAGS, ULR_FLAGS)
+                .octets(Avp.VISITED_PLMN_ID, VISITED_PLMN), SUCCESS);
+    }
+
+    private WarmUpRequest purgeUe(int user) {
+        return request(Command.S6A_PUR, w -> w.utf8(Avp.USER_NAME, WarmUpSubscribers.imsi(user)), SUCCESS);
+    }
+
+    private WarmUpRequest swxMar(int user) {
+        return request(Command.SWX_MAR, w -> {
+            w.utf8(Avp.USER_NAME, WarmUpSubscribers.imsi(user)).utf8(Avp.ANID, "WLAN");
+            int item = w.begin(Avp.SIP_AUTH_DATA_ITEM);
+            w.utf8(Avp.SIP_AUTHENTICATION_SCHEME, "EAP-AKA'").end(item);
+            w.unsigned32(Avp.SIP_NUMBER_AUTH_ITEMS, 1);
+        }, SUCCESS);
+    }
+
+    private WarmUpRequest swxSar(int user, String type) {
+        return request(Command.SWX_SAR, w -> w
+                .utf8(Avp.USER_NAME, WarmUpSubscribers.imsi(user))
+                .enumerated(Avp.SERVER_ASSIGNMENT_TYPE, Avp.SERVER_ASSIGNMENT_TYPE.enumValue(type)), SUCCESS);
+    }
+
+    /** The request with the header AVPs every one of them carries, then {@code body}. */
+    private WarmUpRequest request(Command command, Consumer<MessageWriter> body, long... expected) {
+        MessageWriter w = MessageWriter.request(command, 0)
+                .utf8(Avp.SESSION_ID, CLIENT_HOST + ";warm-up;" + ++session)
+                .vendorSpecificApplicationId(command.application())
+                .enumerated(Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED)
+                .identity(Avp.ORIGIN_HOST, CLIENT_HOST)
+                .identity(Avp.ORIGIN_REALM, REALM)
+                .identity(Avp.DESTINATION_REALM, destinationRealm);
+        body.accept(w);
+        return WarmUpRequest.of(command, w.toBytes(), expected);
+    }
+}
