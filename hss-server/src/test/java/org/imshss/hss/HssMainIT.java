@@ -274,7 +274,9 @@ class HssMainIT {
                 "HSS_GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + discovery,
                 "HSS_GRID_COMMUNICATION_PORT", Integer.toString(TestHss.freePort()),
                 "HSS_GRID_WORK_DIRECTORY", dir.resolve("data-" + discovery).toString(),
-                "HSS_REST_PORT", Integer.toString(TestHss.freePort())));
+                "HSS_REST_PORT", Integer.toString(TestHss.freePort()),
+                // Each test starts a node of its own: a warm-up would only make them slower (WarmUpIT tests it).
+                "HSS_WARM_UP_ENABLED", "false"));
     }
 
     /** Waits until the node answers /ready with 200, failing if the process ends first or takes more than 90 s. */

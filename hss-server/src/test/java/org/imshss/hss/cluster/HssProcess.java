@@ -102,6 +102,8 @@ final class HssProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HSS_REST_TOKENS", "cluster-test:admin:" + ADMIN_TOKEN);
+        // These tests start and kill many nodes: a warm-up would only make them slower (WarmUpIT tests it).
+        builder.environment().put("HSS_WARM_UP_ENABLED", "false");
         Files.writeString(log, "---- start " + name + " " + String.join(" ", arguments) + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);

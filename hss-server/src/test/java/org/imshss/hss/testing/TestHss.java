@@ -150,6 +150,12 @@ public final class TestHss implements AutoCloseable {
                 new SeedLoader().demo(), s -> s.withWarmUp(HssSettings.WarmUpSettings.DEFAULTS));
     }
 
+    /** As {@link #startEmptyPersistentWithRest(List)}, with the warm-up on, as a deployed node starts. */
+    public static TestHss startEmptyPersistentWarmedUp(List<ApiToken> tokens) throws Exception {
+        return startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, true, grid -> grid,
+                seed(), s -> s.withWarmUp(HssSettings.WarmUpSettings.DEFAULTS));
+    }
+
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
             byte[] passwordKey, String extraSeed, RestSettings rest,
             java.util.function.UnaryOperator<DiameterSettings> diameter, boolean emptyPersistent,

@@ -116,6 +116,26 @@ class WarmUpIT {
         assertThat(after).containsPattern("(?m)^diameter_answers_total\\{").doesNotContain("warm-up.invalid");
     }
 
+    /**
+     * A persistent node: the warm-up's caches live in an in-memory region of their own, so they are created and
+     * destroyed as on an in-memory node and nothing of them reaches the disk; the node holds no subscriber after it.
+     */
+    @Test
+    @Order(5)
+    void aPersistentNodeWarmsUpToo() throws Exception {
+        try (TestHss persistent = TestHss.startEmptyPersistentWarmedUp(
+                List.of(new ApiToken("ops-admin", Role.ADMIN, ADMIN)))) {
+            assertThat(persistent.node().ready()).isTrue();
+            WarmUpOutcome outcome = persistent.node().warmUp();
+            assertThat(outcome.ran()).isTrue();
+            assertThat(outcome.tally().unexpected()).as(outcome.tally().toString()).isZero();
+            assertThat(outcome.tally().total()).isEqualTo(21L * 23 * 64);
+            assertThat(persistent.node().store().subscriptionIds(null, null, 10)).isEmpty();
+            assertThat(Ignition.allGrids()).allSatisfy(grid ->
+                    assertThat(grid.cacheNames()).noneMatch(name -> name.startsWith("warm-up")));
+        }
+    }
+
     private static double value(String metrics, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(metrics);
         assertThat(m.find()).as(series).isTrue();
