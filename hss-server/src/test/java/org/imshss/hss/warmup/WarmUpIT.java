@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ignite.Ignition;
 import org.imshss.diameter.ResultCode;
+import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.Cx;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.RestClient;
@@ -61,8 +62,9 @@ class WarmUpIT {
         assertThat(outcome.ran()).isTrue();
         WarmUpTally tally = outcome.tally();
         assertThat(tally.unexpected()).as(tally.toString()).isZero();
-        // The default: whole rounds of 23 requests for each of 64 users, at least 30,000 in all.
-        assertThat(tally.total()).isEqualTo(21L * 23 * 64);
+        // The default: whole rounds of every step for every synthetic user, at least warm-up.requests in all.
+        assertThat(tally.total()).isEqualTo(defaultTraffic())
+                .isGreaterThanOrEqualTo(HssSettings.WarmUpSettings.DEFAULTS.requests());
         assertThat(tally.answers().keySet()).allMatch(key -> key.endsWith(" 2001") || key.equals("UAR 2002"))
                 .contains("UAR 2001", "UAR 2002", "MAR 2001", "SAR 2001", "LIR 2001", "UDR 2001", "PUR 2001",
                         "SNR 2001", "AIR 2001", "ULR 2001", "S6A_PUR 2001", "SWX_MAR 2001", "SWX_SAR 2001");
@@ -129,11 +131,16 @@ class WarmUpIT {
             WarmUpOutcome outcome = persistent.node().warmUp();
             assertThat(outcome.ran()).isTrue();
             assertThat(outcome.tally().unexpected()).as(outcome.tally().toString()).isZero();
-            assertThat(outcome.tally().total()).isEqualTo(21L * 23 * 64);
+            assertThat(outcome.tally().total()).isEqualTo(defaultTraffic());
             assertThat(persistent.node().store().subscriptionIds(null, null, 10)).isEmpty();
             assertThat(Ignition.allGrids()).allSatisfy(grid ->
                     assertThat(grid.cacheNames()).noneMatch(name -> name.startsWith("warm-up")));
         }
+    }
+
+    private static long defaultTraffic() {
+        return new WarmUpTraffic(TestHss.REALM, HssWarmUp.USERS, HssSettings.WarmUpSettings.DEFAULTS.requests())
+                .requests();
     }
 
     private static double value(String metrics, String series) {
