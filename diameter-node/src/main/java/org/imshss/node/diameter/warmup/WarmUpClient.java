@@ -20,6 +20,7 @@ import org.imshss.diameter.Command;
 import org.imshss.diameter.DiameterMessage;
 import org.imshss.diameter.MessageDecoder;
 import org.imshss.diameter.MessageWriter;
+import org.imshss.diameter.ResultCode;
 import org.imshss.node.diameter.LocalIdentity;
 
 /**
@@ -39,7 +40,8 @@ public final class WarmUpClient implements AutoCloseable {
     private final LocalIdentity self;
     private int hopByHop = 1;
     private int endToEnd = 1;
-    private final byte[] header = new byte[HEADER];
+    /** Version and length, the first four octets of every message (RFC 6733 3). */
+    private final byte[] prefix = new byte[4];
 
     private WarmUpClient(Socket socket, LocalIdentity self) throws IOException {
         this.socket = socket;
@@ -157,20 +159,20 @@ public final class WarmUpClient implements AutoCloseable {
                         + " to the warm-up client");
             }
             DiameterMessage watchdog = MessageDecoder.decode(frame).message();
-            out.write(MessageWriter.answerTo(watchdog, false).result(org.imshss.diameter.ResultCode.DIAMETER_SUCCESS)
+            out.write(MessageWriter.answerTo(watchdog, false).result(ResultCode.DIAMETER_SUCCESS)
                     .identity(Avp.ORIGIN_HOST, self.host()).identity(Avp.ORIGIN_REALM, self.realm()).toBytes());
             out.flush();
         }
     }
 
     private byte[] readFrame() throws IOException {
-        in.readFully(header, 0, 4);
-        int length = (header[1] & 0xFF) << 16 | (header[2] & 0xFF) << 8 | header[3] & 0xFF;
+        in.readFully(prefix);
+        int length = (prefix[1] & 0xFF) << 16 | (prefix[2] & 0xFF) << 8 | prefix[3] & 0xFF;
         if (length < HEADER || length > 16 * 1024 * 1024) {
             throw new IOException("a frame of " + length + " octets");
         }
         byte[] frame = new byte[length];
-        System.arraycopy(header, 0, frame, 0, 4);
+        System.arraycopy(prefix, 0, frame, 0, 4);
         in.readFully(frame, 4, length - 4);
         return frame;
     }

@@ -1,6 +1,8 @@
 package org.imshss.node.diameter.warmup;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.imshss.diameter.Command;
 
 /**
@@ -20,7 +22,6 @@ public record WarmUpRequest(Command command, byte[] octets, Set<Long> expected) 
 
     /** A request that must be answered {@code expected}. */
     public static WarmUpRequest of(Command command, byte[] octets, long... expected) {
-        return new WarmUpRequest(command, octets,
-                java.util.Arrays.stream(expected).boxed().collect(java.util.stream.Collectors.toSet()));
+        return new WarmUpRequest(command, octets, Arrays.stream(expected).boxed().collect(Collectors.toSet()));
     }
 }

@@ -1,6 +1,7 @@
 package org.imshss.provisioning.store;
 
 import java.util.List;
+import java.util.Objects;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
@@ -15,7 +16,7 @@ public record CacheLayout(String prefix) {
     public static final CacheLayout NODE = new CacheLayout("");
 
     public CacheLayout {
-        java.util.Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(prefix, "prefix");
     }
 
     /** The name of the cache that holds the records of {@code logical} (one of {@link CacheNames}). */

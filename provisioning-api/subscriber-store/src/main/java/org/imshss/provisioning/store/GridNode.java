@@ -294,6 +294,7 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
      * warm-up's). One cache exchange for all of them; caches of the layout left by an earlier run go first.
      */
     public void createLocalCaches(CacheLayout layout) {
+        requireOwnPrefix(layout);
         List<String> stale = ignite.cacheNames().stream().filter(name -> name.startsWith(layout.prefix())).toList();
         if (!stale.isEmpty()) {
             ignite.destroyCaches(stale);
@@ -313,7 +314,15 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
 
     /** Destroys the store caches of {@code layout}, in one cache exchange. */
     public void destroyCaches(CacheLayout layout) {
+        requireOwnPrefix(layout);
         ignite.destroyCaches(layout.storeCaches());
+    }
+
+    /** The node's own caches (no prefix) are never made local nor destroyed here. */
+    private static void requireOwnPrefix(CacheLayout layout) {
+        if (layout.prefix().isEmpty()) {
+            throw new IllegalArgumentException("a layout of local caches needs a prefix of its own");
+        }
     }
 
     public Ignite ignite() {

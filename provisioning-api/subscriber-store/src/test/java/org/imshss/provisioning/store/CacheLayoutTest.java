@@ -1,6 +1,7 @@
 package org.imshss.provisioning.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.apache.ignite.cache.CacheAtomicityMode;
@@ -72,5 +73,13 @@ class CacheLayoutTest {
         node.destroyCaches(layout);
         assertThat(node.ignite().cacheNames()).noneMatch(name -> name.startsWith(layout.prefix()))
                 .containsAll(CacheNames.ALL);
+    }
+
+    @Test
+    void theNodesOwnCachesAreNeitherMadeLocalNorDestroyed() {
+        assertThatThrownBy(() -> node.createLocalCaches(CacheLayout.NODE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> node.destroyCaches(CacheLayout.NODE)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(node.ignite().cacheNames()).containsAll(CacheNames.ALL);
     }
 }
