@@ -88,6 +88,16 @@ class HssConfigurationTest {
     }
 
     @Test
+    void warmUpIsOnByDefaultAndCanBeTurnedOffOrSized() {
+        assertThat(HssConfiguration.load(null, Map.of()).warmUp())
+                .isEqualTo(new HssSettings.WarmUpSettings(true, 30_000));
+        assertThat(HssConfiguration.load(null, Map.of("HSS_WARM_UP_ENABLED", "false", "HSS_WARM_UP_REQUESTS",
+                "5000")).warmUp()).isEqualTo(new HssSettings.WarmUpSettings(false, 5_000));
+        assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_WARM_UP_REQUESTS", "-1")))
+                .hasMessageContaining("warm-up.requests");
+    }
+
+    @Test
     void environmentNamesFollowTheKeys() {
         assertThat(HssConfiguration.environmentName("diameter.bind-address")).isEqualTo("HSS_DIAMETER_BIND_ADDRESS");
         assertThat(HssConfiguration.environmentName("cx.auth-pending-timeout-s"))
