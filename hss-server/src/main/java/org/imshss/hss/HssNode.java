@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import io.micrometer.core.instrument.Gauge;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.warmup.HssWarmUp;
 import org.imshss.hss.warmup.WarmUpOutcome;
@@ -132,9 +131,9 @@ public final class HssNode implements AutoCloseable {
                     epsProvisioningChanges, swxChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
             warmUp = HssWarmUp.run(grid, settings, keyring, wiring);
-            Gauge.builder("warm_up_seconds", warmUp, outcome -> outcome.duration().toNanos() / 1e9)
-                    .description("How long the warm-up before serving took (0 without one)")
-                    .register(metrics.registry());
+            if (warmUp.ran()) {
+                startTimes.phase("warm-up");
+            }
             diameter.start();
             startTimes.phase("diameter");
             serving = true;
