@@ -1,7 +1,15 @@
 package org.imshss.diameter;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Allocation-free well-formedness check for UTF8String data (RFC 6733 4.3.1, RFC 3629 4). */
 final class Utf8 {
+
+  /** Eight octets at a time: identities, realms and host names are ASCII, and ASCII needs no decoding. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private Utf8() {
   }
@@ -14,6 +22,9 @@ final class Utf8 {
   static boolean isValid(byte[] b, int from, int to) {
     int i = from;
     int n = to;
+    while (i + Long.BYTES <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+      i += Long.BYTES;
+    }
     while (i < n) {
       int c = b[i] & 0xFF;
       if (c < 0x80) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.ScscfServer;
 import org.imshss.provisioning.store.SubscriberStore;
@@ -19,33 +20,64 @@ public final class ServerSelection {
 
     /** The S-CSCF list changes rarely and is read on every first registration: re-read it at most this often. */
     private static final long REFRESH_NANOS = 1_000_000_000L;
+    /** Distinct capability needs are as few as the operator's profiles; this only bounds a pathological store. */
+    private static final int MAX_REMEMBERED = 1024;
 
     private final SubscriberStore store;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Long.MIN_VALUE);
 
-    private record Snapshot(List<ScscfServer> servers, long readAtNanos) {
+    /**
+     * One reading of the S-CSCF list and the answers computed from it: a UAR or LIR of a user not yet registered
+     * asks again for the same few capability sets, and the answer depends on nothing else.
+     */
+    private record Snapshot(List<ScscfServer> servers, long readAtNanos,
+            ConcurrentHashMap<Needs, ServerCapabilities> answers) {
+
+        Snapshot(List<ScscfServer> servers, long readAtNanos) {
+            this(servers, readAtNanos, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** What a subscription asks of its S-CSCF (TS 29.228 6.7). */
+    private record Needs(Set<Integer> mandatory, Set<Integer> optional, List<String> preferred) {
     }
 
     public ServerSelection(SubscriberStore store) {
         this.store = store;
     }
 
-    private List<ScscfServer> servers() {
+    private Snapshot current() {
         Snapshot current = snapshot;
         long now = System.nanoTime();
         if (current.readAtNanos() == Long.MIN_VALUE || now - current.readAtNanos() > REFRESH_NANOS) {
             current = new Snapshot(List.copyOf(store.scscfServers()), now);
             snapshot = current;
         }
-        return current.servers();
+        return current;
     }
 
     public ServerCapabilities capabilitiesFor(ImsSubscription subscription) {
-        Set<Integer> mandatory = subscription.mandatoryCapabilities();
-        Set<Integer> optional = subscription.optionalCapabilities();
-        Set<String> names = new LinkedHashSet<>(subscription.preferredScscfs());
+        Snapshot current = current();
+        Needs needs = new Needs(subscription.mandatoryCapabilities(), subscription.optionalCapabilities(),
+                subscription.preferredScscfs());
+        ServerCapabilities known = current.answers().get(needs);
+        if (known != null) {
+            return known;
+        }
+        ServerCapabilities computed = compute(current.servers(), needs);
+        if (current.answers().size() >= MAX_REMEMBERED) {
+            current.answers().clear();
+        }
+        current.answers().put(needs, computed);
+        return computed;
+    }
+
+    private static ServerCapabilities compute(List<ScscfServer> servers, Needs needs) {
+        Set<Integer> mandatory = needs.mandatory();
+        Set<Integer> optional = needs.optional();
+        Set<String> names = new LinkedHashSet<>(needs.preferred());
         List<ScscfServer> suitable = new ArrayList<>();
-        for (ScscfServer server : servers()) {
+        for (ScscfServer server : servers) {
             if (server.offersAll(mandatory)) {
                 suitable.add(server);
             }
