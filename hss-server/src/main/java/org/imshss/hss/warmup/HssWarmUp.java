@@ -40,7 +40,8 @@ public final class HssWarmUp {
     private static final Logger log = LoggerFactory.getLogger(HssWarmUp.class);
     /** Synthetic users: more than one key in every map and decoded-record cache. */
     static final int USERS = 64;
-    private static final int IN_FLIGHT = USERS;
+    /** As an S-CSCF under load keeps outstanding: a coverage batch is one request per user, a depth batch more. */
+    private static final int IN_FLIGHT = 200;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The JIT counts as drained once its total compilation time has not grown for this long. */
     private static final Duration COMPILE_QUIET = Duration.ofMillis(200);

@@ -18,12 +18,16 @@ import org.imshss.diameter.MessageWriter;
 import org.imshss.node.diameter.warmup.WarmUpRequest;
 
 /**
- * The requests of a warm-up, round after round over every synthetic user: UAR, MAR (SIP Digest and AKA), SAR
- * REGISTRATION and RE_REGISTRATION, LIR, Sh PUR (repository data, its sequence number one more each round), UDR of
- * several Data-References, SNR subscribe and unsubscribe, SAR USER_DEREGISTRATION (so the registration state cycles),
- * then S6a AIR, ULR and PUR, and SWx MAR (EAP-AKA') and SAR. Each step is one batch for all users, so that a user's
- * requests arrive in this order. None makes the node send a request of its own: the client is every user's S-CSCF,
- * MME and AAA server, and no Sh notification is started on the warm-up's stores.
+ * The requests of a warm-up, in two parts. Coverage: {@link #COVERAGE_ROUNDS} rounds over every synthetic user of UAR,
+ * MAR (SIP Digest and AKA), SAR REGISTRATION and RE_REGISTRATION, LIR, Sh PUR (repository data, its sequence number
+ * one more each round), UDR of several Data-References, SNR subscribe and unsubscribe, SAR USER_DEREGISTRATION (so
+ * the registration state cycles), then S6a AIR, ULR and PUR, and SWx MAR (EAP-AKA') and SAR; each step is one batch
+ * for all users, so that a user's requests arrive in this order, and every path has run often enough for the first
+ * compiler. Depth: half the users registered again, then the requests a network sends most (UAR, LIR, SAR
+ * RE_REGISTRATION, UDR, AIR) in large batches until the requested total is reached, which is what brings their
+ * paths to the optimising compiler: it compiles a method after thousands of calls, and a round of every step
+ * costs the interpreter many times what a UAR does. None makes the node send a request of its own: the client is
+ * every user's S-CSCF, MME and AAA server, and no Sh notification is started on the warm-up's stores.
  */
 final class WarmUpTraffic {
 
@@ -37,35 +41,52 @@ final class WarmUpTraffic {
     /** S6a/S6d-Indicator and Initial-Attach-Indicator (TS 29.272 7.3.7). */
     private static final int ULR_FLAGS = 0x22;
 
+    /** Rounds of every step: a few hundred calls of each path, past the first compiler's threshold. */
+    static final int COVERAGE_ROUNDS = 4;
+
     private final String destinationRealm;
     private final int users;
-    private final int rounds;
+    private final int depthBatches;
     private long session;
 
     /**
      * @param destinationRealm the realm the node serves
-     * @param requests about how many requests to send in all (whole rounds: 0 sends none, 1 a round)
+     * @param requests about how many requests to send in all: 0 sends none, fewer than the coverage rounds hold
+     *                 sends those rounds, more adds depth batches (whole ones)
      */
     WarmUpTraffic(String destinationRealm, int users, int requests) {
         this.destinationRealm = destinationRealm;
         this.users = users;
-        this.rounds = (requests + users * steps().size() - 1) / (users * steps().size());
+        int depth = Math.max(0, requests - coverageRequests());
+        int perBatch = users * depthSteps().size();
+        this.depthBatches = requests == 0 ? -1 : (depth + perBatch - 1) / perBatch;
+    }
+
+    private int coverageRequests() {
+        return COVERAGE_ROUNDS * users * coverageSteps().size();
     }
 
     /** Requests in all. */
     int requests() {
-        return rounds * users * steps().size();
+        if (depthBatches < 0) {
+            return 0;
+        }
+        return coverageRequests()
+                + (depthBatches == 0 ? 0 : (users + 1) / 2 + depthBatches * users * depthSteps().size());
     }
 
     /** The batches, made as they are sent (the repository data's sequence number is the round's). */
     Iterator<List<WarmUpRequest>> batches() {
-        List<BiFunction<Integer, Integer, WarmUpRequest>> steps = steps();
+        List<BiFunction<Integer, Integer, WarmUpRequest>> coverage = coverageSteps();
+        List<BiFunction<Integer, Integer, WarmUpRequest>> depth = depthSteps();
+        int coverageBatches = depthBatches < 0 ? 0 : COVERAGE_ROUNDS * coverage.size();
+        int total = depthBatches <= 0 ? coverageBatches : coverageBatches + 1 + depthBatches;
         return new Iterator<>() {
             private int next;
 
             @Override
             public boolean hasNext() {
-                return next < rounds * steps.size();
+                return next < total;
             }
 
             @Override
@@ -73,19 +94,60 @@ final class WarmUpTraffic {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int round = next / steps.size();
-                BiFunction<Integer, Integer, WarmUpRequest> step = steps.get(next++ % steps.size());
-                List<WarmUpRequest> batch = new ArrayList<>(users);
-                for (int user = 0; user < users; user++) {
-                    batch.add(step.apply(user, round));
+                int index = next++;
+                if (index < coverageBatches) {
+                    return forEveryUser(List.of(coverage.get(index % coverage.size())), index / coverage.size());
                 }
-                return batch;
+                if (index == coverageBatches) {
+                    return registration();
+                }
+                return forEveryUser(depth, 0);
             }
         };
     }
 
+    private List<WarmUpRequest> registration() {
+        List<WarmUpRequest> batch = new ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            if (registered(user)) {
+                batch.add(sar(user, "REGISTRATION"));
+            }
+        }
+        return batch;
+    }
+
+    private List<WarmUpRequest> forEveryUser(List<BiFunction<Integer, Integer, WarmUpRequest>> steps, int round) {
+        List<WarmUpRequest> batch = new ArrayList<>(users * steps.size());
+        for (int user = 0; user < users; user++) {
+            for (BiFunction<Integer, Integer, WarmUpRequest> step : steps) {
+                batch.add(step.apply(user, round));
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * What a network sends most, for users in both states (the paths differ: a UAR for a user without S-CSCF gets
+     * the capabilities, one for a registered user the S-CSCF's name): even users are registered, odd ones not. None
+     * changes what the next one expects.
+     */
+    private List<BiFunction<Integer, Integer, WarmUpRequest>> depthSteps() {
+        return List.of(
+                (user, round) -> uar(user),
+                (user, round) -> registered(user) ? lir(user) : uar(user),
+                (user, round) -> registered(user) ? sar(user, "RE_REGISTRATION") : udr(user, "IMSUserState"),
+                (user, round) -> uar(user),
+                (user, round) -> registered(user) ? lir(user) : uar(user),
+                (user, round) -> udr(user, "RepositoryData"),
+                (user, round) -> air(user));
+    }
+
+    private static boolean registered(int user) {
+        return user % 2 == 0;
+    }
+
     /** One request of a user in a round, per step, in the order they are sent. */
-    private List<BiFunction<Integer, Integer, WarmUpRequest>> steps() {
+    private List<BiFunction<Integer, Integer, WarmUpRequest>> coverageSteps() {
         return List.of(
                 (user, round) -> uar(user),
                 (user, round) -> mar(user, "SIP Digest"),

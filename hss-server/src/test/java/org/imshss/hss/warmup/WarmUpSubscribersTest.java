@@ -2,6 +2,8 @@ package org.imshss.hss.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.store.SubscriberData;
@@ -25,18 +27,25 @@ class WarmUpSubscribersTest {
     }
 
     @Test
-    void theTrafficIsWholeRoundsOfEveryStepForEveryUser() {
-        WarmUpTraffic traffic = new WarmUpTraffic("ims.example.org", 4, 100);
-        // 23 steps x 4 users = 92 a round: 100 requests make 2 rounds.
-        assertThat(traffic.requests()).isEqualTo(184);
-        int sent = 0;
-        var batches = traffic.batches();
-        while (batches.hasNext()) {
-            var batch = batches.next();
-            assertThat(batch).hasSize(4);
-            sent += batch.size();
-        }
-        assertThat(sent).isEqualTo(184);
+    void theTrafficIsCoverageRoundsOfEveryStepThenDepthBatchesOfTheHotPaths() {
+        // 23 steps x 4 users x 4 rounds = 368 requests of coverage, one batch a step.
+        WarmUpTraffic coverageOnly = new WarmUpTraffic("ims.example.org", 4, 100);
+        assertThat(coverageOnly.requests()).isEqualTo(368);
+        assertThat(sizes(coverageOnly)).hasSize(92).allMatch(size -> size == 4);
+        // Beyond it: one batch registering half the users again, then whole depth batches of 7 requests a user.
+        WarmUpTraffic deep = new WarmUpTraffic("ims.example.org", 4, 368 + 57);
+        assertThat(deep.requests()).isEqualTo(368 + 2 + 3 * 28);
+        List<Integer> sizes = sizes(deep);
+        assertThat(sizes).hasSize(92 + 1 + 3);
+        assertThat(sizes.subList(92, 96)).containsExactly(2, 28, 28, 28);
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(deep.requests());
         assertThat(new WarmUpTraffic("ims.example.org", 4, 0).batches().hasNext()).isFalse();
+        assertThat(new WarmUpTraffic("ims.example.org", 4, 0).requests()).isZero();
+    }
+
+    private static List<Integer> sizes(WarmUpTraffic traffic) {
+        List<Integer> sizes = new ArrayList<>();
+        traffic.batches().forEachRemaining(batch -> sizes.add(batch.size()));
+        return sizes;
     }
 }
