@@ -239,7 +239,12 @@ public final class CacheRefill implements AutoCloseable {
         for (String name : PRELOAD_ORDER) {
             IgniteCache<String, byte[]> cache = ignite.cache(name);
             for (int partition : cache == null ? new int[0] : localPartitions(name)) {
-                planned += cache.localSizeLong(partition, CachePeekMode.PRIMARY, CachePeekMode.BACKUP) * bytesPerEntry;
+                long size = cache.localSizeLong(partition, CachePeekMode.PRIMARY, CachePeekMode.BACKUP);
+                if (size == 0) {
+                    // Nothing on disk to bring in: a small store must not pace through thousands of empty ones.
+                    continue;
+                }
+                planned += size * bytesPerEntry;
                 if (planned > budget) {
                     LOG.debug("preload ends in {} partition {}: about {} of {} bytes budgeted", name, partition,
                             (long) planned, budget);
