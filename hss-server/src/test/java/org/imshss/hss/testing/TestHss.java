@@ -2,7 +2,6 @@ package org.imshss.hss.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.RegistrationUpdate;
 import org.imshss.provisioning.store.SubscriberData;
+import org.imshss.testing.FreePorts;
 
 /**
  * A whole HSS for integration tests: a real embedded Ignite node and the real Diameter stack on free
@@ -257,10 +257,9 @@ public final class TestHss implements AutoCloseable {
         return all;
     }
 
+    /** A port free at the time of the call, below the ephemeral range (see {@link FreePorts}). */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.next();
     }
 
     /** Forgets every registration, so each test starts from NOT_REGISTERED. */

@@ -2,7 +2,6 @@ package org.imshss.slf.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.imshss.diameter.Application;
+import org.imshss.testing.FreePorts;
 import org.jdiameter.api.ApplicationId;
 import org.jdiameter.api.Mode;
 import org.jdiameter.api.Network;
@@ -39,10 +39,9 @@ public final class TestStack implements AutoCloseable {
         this.port = port;
     }
 
+    /** A port free at the time of the call, below the ephemeral range (see {@link FreePorts}). */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.next();
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.imshss.provisioning.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import org.imshss.testing.FreePorts;
 
 /**
  * Test nodes bind free loopback ports, never the defaults 47100/47500, so a test never joins a developer's
@@ -15,13 +13,9 @@ public final class TestGrid {
     private TestGrid() {
     }
 
-    /** A port free at the time of the call. */
+    /** A port free at the time of the call, below the ephemeral range (see {@link FreePorts}). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     public static GridSettings settings(String name, int discoveryPort, int communicationPort, Path workDirectory) {
