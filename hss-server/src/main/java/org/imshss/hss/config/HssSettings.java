@@ -26,6 +26,7 @@ import org.imshss.http.RestSettings;
 import org.imshss.node.config.ConfigValues;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.GridTls;
@@ -34,10 +35,13 @@ import org.imshss.provisioning.store.GridTls;
 public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth,
         ShSettings sh, RestSettings rest, S6aSettings s6a, WarmUpSettings warmUp) {
 
+    /** The HSS's warm-up by default. */
+    public static final WarmUpSettings WARM_UP_DEFAULTS = new WarmUpSettings(true, 30_000);
+
     /** With the default warm-up. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh,
             RestSettings rest, S6aSettings s6a) {
-        this(diameter, grid, cx, auth, sh, rest, s6a, WarmUpSettings.DEFAULTS);
+        this(diameter, grid, cx, auth, sh, rest, s6a, WARM_UP_DEFAULTS);
     }
 
     /** With the default S6a settings. */
@@ -76,25 +80,6 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
     /** With another warm-up. */
     public HssSettings withWarmUp(WarmUpSettings other) {
         return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a, other);
-    }
-
-    /**
-     * The warm-up before the node serves: its request paths run over a throwaway store until the JIT has compiled
-     * them.
-     *
-     * @param enabled whether the node warms up ({@code warm-up.enabled})
-     * @param requests how many requests the warm-up sends ({@code warm-up.requests})
-     */
-    public record WarmUpSettings(boolean enabled, int requests) {
-
-        public static final WarmUpSettings DEFAULTS = new WarmUpSettings(true, 30_000);
-        public static final WarmUpSettings DISABLED = new WarmUpSettings(false, 0);
-
-        public WarmUpSettings {
-            if (requests < 0) {
-                throw new InvalidConfigurationException("warm-up.requests", "must not be negative, not " + requests);
-            }
-        }
     }
 
     /** With the default Sh settings. */
@@ -353,8 +338,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
                 ConfigValues.restTls(c),
                 Duration.ofDays(nonNegative(c, "rest.audit-retention-days")));
         S6aSettings s6a = new S6aSettings(positive(c, "s6a.max-vectors"));
-        WarmUpSettings warmUp = new WarmUpSettings(bool(c, "warm-up.enabled"), nonNegative(c, "warm-up.requests"));
-        return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a, warmUp);
+        return new HssSettings(diameter, grid, cx, auth, sh, rest, s6a, WarmUpSettings.from(c));
     }
 
     private static long megabytes(Configuration c, String key) {

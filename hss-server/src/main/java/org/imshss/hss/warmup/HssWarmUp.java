@@ -1,7 +1,5 @@
 package org.imshss.hss.warmup;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -15,7 +13,9 @@ import org.imshss.node.config.TlsSettings;
 import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RequestSender;
+import org.imshss.node.diameter.warmup.WarmUp;
 import org.imshss.node.diameter.warmup.WarmUpClient;
+import org.imshss.node.diameter.warmup.WarmUpOutcome;
 import org.imshss.node.diameter.warmup.WarmUpTally;
 import org.imshss.node.metrics.DiameterMetrics;
 import org.imshss.provisioning.model.Keyring;
@@ -43,9 +43,6 @@ public final class HssWarmUp {
     /** As an S-CSCF under load keeps outstanding: a coverage batch is one request per user, a depth batch more. */
     private static final int IN_FLIGHT = 200;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** The JIT counts as drained once its total compilation time has not grown for this long. */
-    private static final Duration COMPILE_QUIET = Duration.ofMillis(200);
-    private static final Duration COMPILE_WAIT_CAP = Duration.ofSeconds(10);
 
     /** The node's wiring of its applications over a set of stores, with the sender of their own requests. */
     @FunctionalInterface
@@ -61,30 +58,15 @@ public final class HssWarmUp {
         if (!settings.warmUp().enabled()) {
             return WarmUpOutcome.NOT_RUN;
         }
-        long started = System.nanoTime();
         CacheLayout layout = new CacheLayout("warm-up." + grid.settings().instanceName() + ".");
-        WarmUpTally tally;
-        try {
+        return WarmUp.run(log, () -> {
             grid.createLocalCaches(layout);
             try {
-                tally = drive(grid, layout, settings, keyring, wiring);
+                return drive(grid, layout, settings, keyring, wiring);
             } finally {
                 grid.destroyCaches(layout);
             }
-        } catch (Exception | LinkageError e) {
-            log.warn("warm-up failed, the node starts without warm-up: {}", e.toString());
-            return WarmUpOutcome.NOT_RUN;
-        }
-        long answered = System.nanoTime();
-        Duration drain = awaitCompiled();
-        Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        log.info("warm-up: {} requests in {} ms (JIT compile drained after {} ms)", tally.total(),
-                Duration.ofNanos(answered - started).toMillis(), drain.toMillis());
-        if (!tally.allExpected()) {
-            log.warn("warm-up: {} of {} answers were not the expected success: {}", tally.unexpected(), tally.total(),
-                    tally);
-        }
-        return new WarmUpOutcome(true, tally, duration, drain);
+        });
     }
 
     private static WarmUpTally drive(GridNode grid, CacheLayout layout, HssSettings settings, Keyring keyring,
@@ -116,31 +98,5 @@ public final class HssWarmUp {
                 }
             }
         }
-    }
-
-    /** Waits until the JIT's total compilation time stops growing (its queue drained), at most a few seconds. */
-    private static Duration awaitCompiled() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return Duration.ZERO;
-        }
-        long start = System.nanoTime();
-        long quietSince = start;
-        long total = jit.getTotalCompilationTime();
-        try {
-            while (System.nanoTime() - start < COMPILE_WAIT_CAP.toNanos()) {
-                Thread.sleep(20);
-                long now = jit.getTotalCompilationTime();
-                if (now != total) {
-                    total = now;
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince >= COMPILE_QUIET.toNanos()) {
-                    return Duration.ofNanos(quietSince - start);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.MessageWriter;
+import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.warmup.WarmUpRequest;
 
 /**
@@ -31,7 +32,7 @@ import org.imshss.node.diameter.warmup.WarmUpRequest;
  */
 final class WarmUpTraffic {
 
-    private static final int NO_STATE_MAINTAINED = Avp.AUTH_SESSION_STATE.enumValue("NO_STATE_MAINTAINED");
+    private static final LocalIdentity CLIENT = new LocalIdentity(CLIENT_HOST, REALM);
     private static final long SUCCESS = 2001;
     /** DIAMETER_FIRST_REGISTRATION, DIAMETER_SUBSEQUENT_REGISTRATION (TS 29.229 6.2.2). */
     private static final long[] UAR_SUCCESS = {2001, 2002};
@@ -279,14 +280,7 @@ final class WarmUpTraffic {
 
     /** The request with the header AVPs every one of them carries, then {@code body}. */
     private WarmUpRequest request(Command command, Consumer<MessageWriter> body, long... expected) {
-        MessageWriter w = MessageWriter.request(command, 0)
-                .utf8(Avp.SESSION_ID, CLIENT_HOST + ";warm-up;" + ++session)
-                .vendorSpecificApplicationId(command.application())
-                .enumerated(Avp.AUTH_SESSION_STATE, NO_STATE_MAINTAINED)
-                .identity(Avp.ORIGIN_HOST, CLIENT_HOST)
-                .identity(Avp.ORIGIN_REALM, REALM)
-                .identity(Avp.DESTINATION_REALM, destinationRealm);
-        body.accept(w);
-        return WarmUpRequest.of(command, w.toBytes(), expected);
+        return WarmUpRequest.of(command, CLIENT_HOST + ";warm-up;" + ++session, CLIENT, destinationRealm, body,
+                expected);
     }
 }

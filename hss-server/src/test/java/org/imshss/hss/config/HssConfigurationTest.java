@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.node.diameter.transport.ConnectionLimits;
 import org.imshss.node.testing.TestCertificates;
 import org.imshss.provisioning.store.GridSettings;
@@ -90,9 +91,9 @@ class HssConfigurationTest {
     @Test
     void warmUpIsOnByDefaultAndCanBeTurnedOffOrSized() {
         assertThat(HssConfiguration.load(null, Map.of()).warmUp())
-                .isEqualTo(new HssSettings.WarmUpSettings(true, 30_000));
+                .isEqualTo(new WarmUpSettings(true, 30_000));
         assertThat(HssConfiguration.load(null, Map.of("HSS_WARM_UP_ENABLED", "false", "HSS_WARM_UP_REQUESTS",
-                "5000")).warmUp()).isEqualTo(new HssSettings.WarmUpSettings(false, 5_000));
+                "5000")).warmUp()).isEqualTo(new WarmUpSettings(false, 5_000));
         assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_WARM_UP_REQUESTS", "-1")))
                 .hasMessageContaining("warm-up.requests");
     }

@@ -14,6 +14,7 @@ import org.imshss.http.ApiToken;
 import org.imshss.http.RestSettings;
 import org.imshss.http.Role;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.store.GridSettings;
 import org.imshss.provisioning.store.SubscriberData;
@@ -51,7 +52,7 @@ final class SecretsHss implements AutoCloseable {
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 HssSettings.AuthSettings.keys(keys, activeKey))
                 .withRest(RestSettings.local(0, List.of(new ApiToken("ops-admin", Role.ADMIN, ADMIN_TOKEN))))
-                .withWarmUp(HssSettings.WarmUpSettings.DISABLED);
+                .withWarmUp(WarmUpSettings.DISABLED);
         return new SecretsHss(HssNode.start(settings, seed), diameterPort);
     }
 

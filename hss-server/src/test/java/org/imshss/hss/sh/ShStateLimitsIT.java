@@ -30,6 +30,7 @@ import org.imshss.hss.config.HssSettings.ShSettings;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.jdiameter.api.Answer;
 import org.jdiameter.api.AvpSet;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ class ShStateLimitsIT {
                         TestHss.freePort(), List.of(), false, Files.createTempDirectory("sh-limits"), 0, 10_000),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 new HssSettings.AuthSettings(null),
-                sh).withWarmUp(HssSettings.WarmUpSettings.DISABLED);
+                sh).withWarmUp(WarmUpSettings.DISABLED);
         node = HssNode.start(settings, TestHss.seed());
         Sh.seed(node);
         as1 = DiameterTestPeer.connect(Application.SH, AS1, TestHss.REALM, TestHss.freePort(), TestHss.HOST, port);

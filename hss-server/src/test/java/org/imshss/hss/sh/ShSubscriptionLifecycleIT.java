@@ -24,6 +24,7 @@ import org.imshss.hss.config.HssSettings.ShSettings;
 import org.imshss.hss.testing.DiameterTestPeer;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.jdiameter.api.Request;
 import org.junit.jupiter.api.AfterEach;
@@ -139,7 +140,7 @@ class ShSubscriptionLifecycleIT {
                         List.of(), persistence, work, 0, 10_000),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false),
                 new HssSettings.AuthSettings(null),
-                sh).withWarmUp(HssSettings.WarmUpSettings.DISABLED);
+                sh).withWarmUp(WarmUpSettings.DISABLED);
         HssNode node = HssNode.start(settings, seed ? TestHss.seed() : null);
         if (seed) {
             Sh.seed(node);

@@ -12,6 +12,7 @@ import org.imshss.hss.config.HssSettings;
 import org.imshss.http.ApiToken;
 import org.imshss.http.RestSettings;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.node.testing.RawDiameterClient;
 import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -147,13 +148,13 @@ public final class TestHss implements AutoCloseable {
      */
     public static TestHss startDemoWarmedUp(List<ApiToken> tokens) throws Exception {
         return startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, false, grid -> grid,
-                new SeedLoader().demo(), s -> s.withWarmUp(HssSettings.WarmUpSettings.DEFAULTS));
+                new SeedLoader().demo(), s -> s.withWarmUp(HssSettings.WARM_UP_DEFAULTS));
     }
 
     /** As {@link #startEmptyPersistentWithRest(List)}, with the warm-up on, as a deployed node starts. */
     public static TestHss startEmptyPersistentWarmedUp(List<ApiToken> tokens) throws Exception {
         return startOnce(settings -> settings, null, null, RestSettings.local(0, tokens), d -> d, true, grid -> grid,
-                seed(), s -> s.withWarmUp(HssSettings.WarmUpSettings.DEFAULTS));
+                seed(), s -> s.withWarmUp(HssSettings.WARM_UP_DEFAULTS));
     }
 
     private static TestHss startOnce(java.util.function.UnaryOperator<HssSettings.CxSettings> cx,
@@ -194,7 +195,7 @@ public final class TestHss implements AutoCloseable {
                 cx.apply(new HssSettings.CxSettings(List.of(REALM), Duration.ofSeconds(60), true, 5, false)),
                 new HssSettings.AuthSettings(passwordKey)).withRest(rest)
                 // The many tests start many nodes: a warm-up would only make them slower (WarmUpIT tests it).
-                .withWarmUp(HssSettings.WarmUpSettings.DISABLED);
+                .withWarmUp(WarmUpSettings.DISABLED);
     }
 
     /**

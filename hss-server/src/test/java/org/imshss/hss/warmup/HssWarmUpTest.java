@@ -10,6 +10,7 @@ import org.imshss.hss.config.HssSettings;
 import org.imshss.hss.testing.LogCapture;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.diameter.warmup.WarmUpOutcome;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.store.GridNode;
 import org.imshss.provisioning.store.GridSettings;
@@ -32,7 +33,7 @@ class HssWarmUpTest {
                 new HssSettings.GridConfig(name, "127.0.0.1", discovery, 0, TestHss.freePort(), List.of(), false,
                         work, 0, 1_000),
                 new HssSettings.CxSettings(List.of(TestHss.REALM), Duration.ofSeconds(60), true, 5, false))
-                .withWarmUp(HssSettings.WarmUpSettings.DEFAULTS);
+                .withWarmUp(HssSettings.WARM_UP_DEFAULTS);
         try (GridNode grid = GridNode.start(GridSettings.defaults(name)
                      .withPorts(discovery, settings.grid().communicationPort())
                      .withDiscoveryAddresses(List.of("127.0.0.1:" + discovery))

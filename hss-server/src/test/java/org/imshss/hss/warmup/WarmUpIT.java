@@ -14,6 +14,7 @@ import org.imshss.hss.testing.RestClient;
 import org.imshss.hss.testing.TestHss;
 import org.imshss.http.ApiToken;
 import org.imshss.http.Role;
+import org.imshss.node.diameter.warmup.WarmUpOutcome;
 import org.imshss.node.diameter.warmup.WarmUpTally;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.seed.SeedLoader;
@@ -64,7 +65,7 @@ class WarmUpIT {
         assertThat(tally.unexpected()).as(tally.toString()).isZero();
         // The default: whole rounds of every step for every synthetic user, at least warm-up.requests in all.
         assertThat(tally.total()).isEqualTo(defaultTraffic())
-                .isGreaterThanOrEqualTo(HssSettings.WarmUpSettings.DEFAULTS.requests());
+                .isGreaterThanOrEqualTo(HssSettings.WARM_UP_DEFAULTS.requests());
         assertThat(tally.answers().keySet()).allMatch(key -> key.endsWith(" 2001") || key.equals("UAR 2002"))
                 .contains("UAR 2001", "UAR 2002", "MAR 2001", "SAR 2001", "LIR 2001", "UDR 2001", "PUR 2001",
                         "SNR 2001", "AIR 2001", "ULR 2001", "S6A_PUR 2001", "SWX_MAR 2001", "SWX_SAR 2001");
@@ -140,7 +141,7 @@ class WarmUpIT {
     }
 
     private static long defaultTraffic() {
-        return new WarmUpTraffic(TestHss.REALM, HssWarmUp.USERS, HssSettings.WarmUpSettings.DEFAULTS.requests())
+        return new WarmUpTraffic(TestHss.REALM, HssWarmUp.USERS, HssSettings.WARM_UP_DEFAULTS.requests())
                 .requests();
     }
 

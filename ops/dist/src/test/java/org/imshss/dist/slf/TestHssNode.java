@@ -9,6 +9,7 @@ import java.util.List;
 import org.imshss.hss.HssNode;
 import org.imshss.hss.config.HssSettings;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.provisioning.seed.SeedLoader;
 import org.imshss.provisioning.store.SubscriberData;
 import org.imshss.slf.testing.TestSlf;
@@ -52,7 +53,7 @@ public final class TestHssNode implements AutoCloseable {
                     new HssSettings.GridConfig("hss-" + identity, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),
                     new HssSettings.CxSettings(List.of("ims.example.org", realm), Duration.ofSeconds(60), true, 5,
-                            false)).withWarmUp(HssSettings.WarmUpSettings.DISABLED);
+                            false)).withWarmUp(WarmUpSettings.DISABLED);
             try {
                 return new TestHssNode(HssNode.start(settings, data), identity, realm, port, work);
             } catch (IllegalStateException portTaken) {

@@ -289,33 +289,49 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
     }
 
     /**
-     * Creates the store caches of {@code layout} on this node alone, in its in-memory {@link #LOCAL_REGION}: set
-     * like the node's caches but without copies elsewhere or a quorum, for records no other node must see (the
-     * warm-up's). One cache exchange for all of them; caches of the layout left by an earlier run go first.
+     * Creates the store caches of {@code layout} on this node alone (see {@link #createLocalCaches(CacheLayout,
+     * List)}), set like the node's caches.
      */
     public void createLocalCaches(CacheLayout layout) {
-        requireOwnPrefix(layout);
-        List<String> stale = ignite.cacheNames().stream().filter(name -> name.startsWith(layout.prefix())).toList();
-        if (!stale.isEmpty()) {
-            ignite.destroyCaches(stale);
-        }
-        LocalNodeFilter local = new LocalNodeFilter(ignite.cluster().localNode().consistentId());
-        List<CacheConfiguration> caches = new ArrayList<>();
+        List<CacheConfiguration<?, ?>> caches = new ArrayList<>();
         for (String logical : CacheNames.ALL) {
             if (!CacheNames.AUDIT.equals(logical)) {
-                caches.add(cacheConfiguration(settings, layout.name(logical), logical)
-                        .setBackups(0)
-                        .setNodeFilter(local)
-                        .setDataRegionName(LOCAL_REGION));
+                caches.add(cacheConfiguration(settings, layout.name(logical), logical));
             }
         }
-        ignite.createCaches(caches);
+        createLocalCaches(layout, caches);
     }
 
-    /** Destroys the store caches of {@code layout}, in one cache exchange. */
+    /**
+     * Creates {@code caches}, all named under {@code layout}'s prefix, on this node alone, in its in-memory
+     * {@link #LOCAL_REGION}: as configured but without copies elsewhere or a quorum, for records no other node must
+     * see (a warm-up's). One cache exchange for all of them; caches of the layout left by an earlier run go first.
+     */
+    public void createLocalCaches(CacheLayout layout, List<CacheConfiguration<?, ?>> caches) {
+        requireOwnPrefix(layout);
+        destroyCaches(layout);
+        LocalNodeFilter local = new LocalNodeFilter(ignite.cluster().localNode().consistentId());
+        List<CacheConfiguration> configurations = new ArrayList<>();
+        for (CacheConfiguration<?, ?> cache : caches) {
+            if (!cache.getName().startsWith(layout.prefix())) {
+                throw new IllegalArgumentException("cache " + cache.getName() + " is not of layout " + layout.prefix());
+            }
+            configurations.add(new CacheConfiguration<>(cache)
+                    .setBackups(0)
+                    .setNodeFilter(local)
+                    .setTopologyValidator(null)
+                    .setDataRegionName(LOCAL_REGION));
+        }
+        ignite.createCaches(configurations);
+    }
+
+    /** Destroys every cache of {@code layout} (named under its prefix), in one cache exchange. */
     public void destroyCaches(CacheLayout layout) {
         requireOwnPrefix(layout);
-        ignite.destroyCaches(layout.storeCaches());
+        List<String> caches = ignite.cacheNames().stream().filter(name -> name.startsWith(layout.prefix())).toList();
+        if (!caches.isEmpty()) {
+            ignite.destroyCaches(caches);
+        }
     }
 
     /** The node's own caches (no prefix) are never made local nor destroyed here. */

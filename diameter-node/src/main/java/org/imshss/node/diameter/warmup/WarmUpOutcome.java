@@ -1,14 +1,13 @@
-package org.imshss.hss.warmup;
+package org.imshss.node.diameter.warmup;
 
 import java.time.Duration;
-import org.imshss.node.diameter.warmup.WarmUpTally;
 
 /**
  * How a node's warm-up went.
  *
  * @param ran whether it ran to its end (false: disabled, or it failed and the node started without it)
  * @param tally its answers by command and result
- * @param duration from its start (caches created) to its end (caches destroyed)
+ * @param duration from its start (caches created) to the JIT's compile queue drained
  * @param compileDrain how long the JIT's compile queue took to drain after the last answer
  */
 public record WarmUpOutcome(boolean ran, WarmUpTally tally, Duration duration, Duration compileDrain) {
