@@ -77,7 +77,7 @@ public final class SlfMain {
 
     private static SlfSettings demo(SlfSettings settings) {
         return new SlfSettings(settings.diameter().withDemoPeers(), settings.grid(), settings.routing(),
-                settings.rest());
+                settings.rest(), settings.warmUp());
     }
 
     /** A node of {@code --demo} on the built-in settings and these environment variables alone. */

@@ -13,6 +13,7 @@ import org.imshss.http.RestServer;
 import org.imshss.node.diameter.DiameterServer;
 import org.imshss.node.diameter.LocalIdentity;
 import org.imshss.node.diameter.RemotePeer;
+import org.imshss.node.diameter.warmup.WarmUpOutcome;
 import org.imshss.node.metrics.DiameterMetrics;
 import org.imshss.node.metrics.GridGauges;
 import org.imshss.node.metrics.StartTimes;
@@ -34,12 +35,13 @@ import org.imshss.slf.rest.SlfMappingsResource;
 import org.imshss.slf.store.IgniteMappingStore;
 import org.imshss.slf.store.MappingStore;
 import org.imshss.slf.store.SlfCaches;
+import org.imshss.slf.warmup.SlfWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SLF node: the grid node, the mapping store over it, the Dx and Dh edges and the Diameter server. All wiring
- * of the process happens here.
+ * One SLF node: the grid node, the mapping store over it, the Dx and Dh edges, their warm-up and the Diameter
+ * server. All wiring of the process happens here.
  */
 public final class SlfNode implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class SlfNode implements AutoCloseable {
     private final MappingStore store;
     private final DiameterServer diameter;
     private final RestServer rest;
+    private final WarmUpOutcome warmUp;
 
     private SlfNode(SlfSettings settings, MappingFile.Content mappings) throws Exception {
         StartTimes startTimes = StartTimes.begin();
@@ -68,14 +71,21 @@ public final class SlfNode implements AutoCloseable {
             // reference, set before the server starts, so before any request can arrive.
             AtomicReference<DiameterServer> server = new AtomicReference<>();
             Relaying relaying = new Relaying(local, Relaying.Upstream.of(server::get), routing.relayTimeout());
-            SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(store), routing,
-                    new Redirection(routing.redirectHostUsage(), routing.redirectMaxCacheTime()), relaying);
-            diameter = new DiameterServer(settings.diameter(),
-                    List.of(new DxMessages(locator).application(), new DhMessages(locator).application()),
-                    metrics.requests(), relayPeers(store));
+            // The one wiring of the Dx and Dh edges: over the node's store here, over a throwaway one for the warm-up.
+            SlfWarmUp.Wiring wiring = (mappingStore, routes) -> {
+                SubscriptionLocator locator = new SubscriptionLocator(new HssLookup(mappingStore), routes,
+                        new Redirection(routes.redirectHostUsage(), routes.redirectMaxCacheTime()), relaying);
+                return List.of(new DxMessages(locator).application(), new DhMessages(locator).application());
+            };
+            diameter = new DiameterServer(settings.diameter(), wiring.wire(store, routing), metrics.requests(),
+                    relayPeers(store));
             server.set(diameter);
             metrics.watchPeers(DiameterServer.peerStates(), diameter::peersByState);
             GridGauges.watch(metrics.registry(), grid.ignite(), SlfCaches.ALL);
+            warmUp = SlfWarmUp.run(grid, settings, wiring);
+            if (warmUp.ran()) {
+                startTimes.phase("warm-up");
+            }
             diameter.start();
             startTimes.phase("diameter");
             try {
@@ -165,6 +175,11 @@ public final class SlfNode implements AutoCloseable {
 
     public MappingStore store() {
         return store;
+    }
+
+    /** How the warm-up before serving went. */
+    public WarmUpOutcome warmUp() {
+        return warmUp;
     }
 
     @Override

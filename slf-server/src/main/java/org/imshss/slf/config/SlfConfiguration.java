@@ -20,6 +20,7 @@ import org.imshss.node.config.ConfigValues;
 import org.imshss.node.config.DiameterSettings;
 import org.imshss.node.config.InvalidConfigurationException;
 import org.imshss.node.config.LayeredConfiguration;
+import org.imshss.node.config.WarmUpSettings;
 
 /**
  * Reads the SLF's settings as the HSS reads its own: built-in defaults, then the configuration file, then
@@ -75,7 +76,7 @@ public final class SlfConfiguration {
                 nonNegative(c, "rest.requests-per-second"),
                 ConfigValues.restTls(c),
                 Duration.ZERO);
-        return new SlfSettings(diameter, grid, routing, rest);
+        return new SlfSettings(diameter, grid, routing, rest, WarmUpSettings.from(c));
     }
 
     private static SlfSettings.Mode mode(Configuration c, String key) {

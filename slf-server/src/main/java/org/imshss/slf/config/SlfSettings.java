@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.imshss.http.RestSettings;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.provisioning.store.GridTls;
 
 /**
@@ -14,14 +15,28 @@ import org.imshss.provisioning.store.GridTls;
  * @param grid the SLF's grid node
  * @param routing how requests are answered: redirect or relay
  * @param rest the mapping API
+ * @param warmUp the Dx and Dh paths run before the node serves
  */
-public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing, RestSettings rest) {
+public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing, RestSettings rest,
+        WarmUpSettings warmUp) {
 
     public static final RestSettings REST_DISABLED = new RestSettings(false, "127.0.0.1", 0, List.of(), 1, 1, 0);
+    /** The SLF's warm-up by default: fewer and shorter paths than the HSS's, compiled after fewer requests. */
+    public static final WarmUpSettings WARM_UP_DEFAULTS = new WarmUpSettings(true, 15_000);
+
+    /** With the default warm-up. */
+    public SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing, RestSettings rest) {
+        this(diameter, grid, routing, rest, WARM_UP_DEFAULTS);
+    }
 
     /** Without the mapping API. */
     public SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing) {
         this(diameter, grid, routing, REST_DISABLED);
+    }
+
+    /** With another warm-up. */
+    public SlfSettings withWarmUp(WarmUpSettings other) {
+        return new SlfSettings(diameter, grid, routing, rest, other);
     }
 
     /**

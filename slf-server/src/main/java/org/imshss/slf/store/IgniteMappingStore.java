@@ -15,6 +15,7 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.imshss.provisioning.store.CacheLayout;
 import org.imshss.provisioning.store.RecordCodec;
 import org.imshss.slf.mapping.HssTarget;
 import org.imshss.slf.mapping.InvalidMappingException;
@@ -34,6 +35,7 @@ public final class IgniteMappingStore implements MappingStore {
 
     private final Ignite ignite;
     private final RecordCodec codec;
+    private final CacheLayout layout;
     private final IgniteCache<String, byte[]> targetCache;
     private final IgniteCache<String, String> identities;
     private final IgniteCache<String, String> patternCache;
@@ -63,21 +65,36 @@ public final class IgniteMappingStore implements MappingStore {
      * @param cachedIdentities identity lookups (found or not) kept on this node's heap
      */
     public IgniteMappingStore(Ignite ignite, RecordCodec codec, int backups, int cachedIdentities) {
+        this(ignite, codec, backups, cachedIdentities, CacheLayout.NODE);
+    }
+
+    /**
+     * @param backups backup copies of each partition of the caches this store creates
+     * @param cachedIdentities identity lookups (found or not) kept on this node's heap
+     * @param layout where the caches are: the node's, or a warm-up's created beforehand
+     */
+    public IgniteMappingStore(Ignite ignite, RecordCodec codec, int backups, int cachedIdentities,
+            CacheLayout layout) {
         this.ignite = ignite;
         this.codec = codec;
-        targetCache = ignite.getOrCreateCache(SlfCaches.<byte[]>configuration(SlfCaches.TARGETS, backups));
-        identities = ignite.getOrCreateCache(SlfCaches.<String>configuration(SlfCaches.IDENTITIES, backups));
-        patternCache = ignite.getOrCreateCache(SlfCaches.<String>configuration(SlfCaches.PATTERNS, backups));
-        rangeCache = ignite.getOrCreateCache(SlfCaches.<byte[]>configuration(SlfCaches.RANGES, backups));
-        prefixes = ignite.getOrCreateCache(SlfCaches.<String>configuration(SlfCaches.PREFIXES, backups));
-        domains = ignite.getOrCreateCache(SlfCaches.<String>configuration(SlfCaches.DOMAINS, backups));
-        defaults = ignite.getOrCreateCache(SlfCaches.<String>configuration(SlfCaches.DEFAULTS, backups));
+        this.layout = layout;
+        targetCache = cache(SlfCaches.TARGETS, backups);
+        identities = cache(SlfCaches.IDENTITIES, backups);
+        patternCache = cache(SlfCaches.PATTERNS, backups);
+        rangeCache = cache(SlfCaches.RANGES, backups);
+        prefixes = cache(SlfCaches.PREFIXES, backups);
+        domains = cache(SlfCaches.DOMAINS, backups);
+        defaults = cache(SlfCaches.DEFAULTS, backups);
         targets = new CacheMirror<>(targetCache, bytes -> codec.decode(bytes, HssTarget.class), (k, b, a) -> { });
         patterns = new CacheMirror<>(patternCache, target -> target, (k, b, a) -> patternIndex.changed());
         ranges = new CacheMirror<>(rangeCache, bytes -> codec.decode(bytes, RangeValue.class), rangeIndex::changed);
         prefixMirror = new CacheMirror<>(prefixes, target -> target, (k, b, a) -> { });
         domainMirror = new CacheMirror<>(domains, target -> target, (k, b, a) -> { });
         identityCache = new IdentityCache(identities, cachedIdentities);
+    }
+
+    private <V> IgniteCache<String, V> cache(String name, int backups) {
+        return ignite.getOrCreateCache(SlfCaches.<V>configuration(layout, name, backups));
     }
 
     // ---- lookups ----------------------------------------------------------------------------------------------
@@ -324,7 +341,8 @@ public final class IgniteMappingStore implements MappingStore {
                 continue;
             }
             // Closing the streamer flushes it: everything is in the grid when load() returns.
-            try (IgniteDataStreamer<String, String> streamer = ignite.dataStreamer(SlfCaches.BY_KIND.get(kind))) {
+            String cache = layout.name(SlfCaches.BY_KIND.get(kind));
+            try (IgniteDataStreamer<String, String> streamer = ignite.dataStreamer(cache)) {
                 streamer.allowOverwrite(true);
                 for (Mapping mapping : list) {
                     streamer.addData(mapping.key(), mapping.target());

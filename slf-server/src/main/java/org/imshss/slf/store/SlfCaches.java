@@ -7,9 +7,13 @@ import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.imshss.provisioning.store.CacheLayout;
 import org.imshss.slf.mapping.MappingKind;
 
-/** The SLF's grid caches, one per kind of mapping plus the targets; keys are normalised mapping keys. */
+/**
+ * The SLF's grid caches, one per kind of mapping plus the targets; keys are normalised mapping keys. The node's
+ * mappings are under {@link CacheLayout#NODE}, a warm-up's under a prefix of their own.
+ */
 public final class SlfCaches {
 
     public static final String TARGETS = "slf-targets";
@@ -38,10 +42,16 @@ public final class SlfCaches {
     private SlfCaches() {
     }
 
-    static <V> CacheConfiguration<String, V> configuration(String name, int backups) {
+    /** Every cache of the SLF under {@code layout}, as the mapping store creates them. */
+    public static List<CacheConfiguration<?, ?>> configurations(CacheLayout layout, int backups) {
+        return ALL.stream().<CacheConfiguration<?, ?>>map(name -> configuration(layout, name, backups)).toList();
+    }
+
+    /** @param name one of {@link #ALL}, the cache's name under {@code layout} */
+    static <V> CacheConfiguration<String, V> configuration(CacheLayout layout, String name, int backups) {
         int partitions = name.equals(IDENTITIES) || name.equals(RANGES) || name.equals(PREFIXES)
                 ? LARGE_PARTITIONS : SMALL_PARTITIONS;
-        return new CacheConfiguration<String, V>(name)
+        return new CacheConfiguration<String, V>(layout.name(name))
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setBackups(backups)
                 .setAtomicityMode(CacheAtomicityMode.ATOMIC)

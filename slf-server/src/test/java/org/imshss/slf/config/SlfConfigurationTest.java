@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.imshss.node.config.InvalidConfigurationException;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.node.diameter.transport.ConnectionLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,16 @@ class SlfConfigurationTest {
         assertThat(settings.routing().mode()).isEqualTo(SlfSettings.Mode.REDIRECT);
         assertThat(settings.routing().redirectHostUsage()).isZero();
         assertThat(settings.routing().relays("ims.example.org")).isFalse();
+    }
+
+    @Test
+    void warmUpIsOnByDefaultAndCanBeTurnedOffOrSized() {
+        assertThat(SlfConfiguration.load(null, Map.of()).warmUp()).isEqualTo(SlfSettings.WARM_UP_DEFAULTS)
+                .isEqualTo(new WarmUpSettings(true, 15_000));
+        assertThat(SlfConfiguration.load(null, Map.of("SLF_WARM_UP_ENABLED", "false", "SLF_WARM_UP_REQUESTS",
+                "5000")).warmUp()).isEqualTo(new WarmUpSettings(false, 5_000));
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_WARM_UP_REQUESTS", "-1")))
+                .hasMessageContaining("warm-up.requests");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.imshss.http.RestSettings;
 import org.imshss.node.config.DiameterSettings;
+import org.imshss.node.config.WarmUpSettings;
 import org.imshss.slf.SlfNode;
 import org.imshss.slf.config.SlfSettings;
 import org.imshss.slf.mapping.MappingFile;
@@ -41,6 +42,17 @@ public final class TestSlf implements AutoCloseable {
     /** @param diameter changes the test's Diameter settings (e.g. TLS) */
     public static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest,
             java.util.function.UnaryOperator<DiameterSettings> diameter) throws Exception {
+        return start(routing, mappings, rest, diameter, WarmUpSettings.DISABLED);
+    }
+
+    /** A node that warms up as deployed (the default warm-up), which the other tests' nodes do not, for speed. */
+    public static TestSlf startWarmedUp(SlfSettings.RoutingSettings routing, MappingFile.Content mappings,
+            RestSettings rest) throws Exception {
+        return start(routing, mappings, rest, d -> d, SlfSettings.WARM_UP_DEFAULTS);
+    }
+
+    private static TestSlf start(SlfSettings.RoutingSettings routing, MappingFile.Content mappings, RestSettings rest,
+            java.util.function.UnaryOperator<DiameterSettings> diameter, WarmUpSettings warmUp) throws Exception {
         for (int attempt = 1; ; attempt++) {
             int port = TestStack.freePort();
             Path work = Files.createTempDirectory("slf-it");
@@ -49,7 +61,7 @@ public final class TestSlf implements AutoCloseable {
                             "imshss-slf-test", true, Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 4)),
                     new SlfSettings.GridConfig("slf-test-" + port, "127.0.0.1", TestStack.freePort(), 0,
                             TestStack.freePort(), List.of(), false, work, 0, 10_000),
-                    routing, rest);
+                    routing, rest, warmUp);
             try {
                 return new TestSlf(SlfNode.start(settings, mappings), port, work);
             } catch (IllegalStateException portTaken) {
