@@ -60,7 +60,7 @@ final class Link {
     /** An accepted connection before its CER: closed when that does not come in time (RFC 6733 5.6.1). */
     private volatile boolean awaitingCer;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Pending request identifiers with the System.nanoTime() they arrived at. */
+    /** Pending requests ({@link #pendingKey} of their identifiers) with the System.nanoTime() they arrived at. */
     private final Map<Long, Long> pending = new HashMap<>();
     /** Closed at the stack's request: its listeners are not told. */
     private volatile boolean silent;
@@ -428,23 +428,35 @@ final class Link {
 
     // ---- pending requests ----
 
+    /**
+     * The key of a request's identifiers (Hop-by-Hop in the high half, End-to-End in the low) in {@link #pending}.
+     * Long's hash is the XOR of the halves, and peers commonly count both identifiers in step (RFC 6733 3 only asks
+     * that they be unique): their XOR is then the same for every request, all pending requests fall into one
+     * HashMap bin, a red-black tree searched by reflection on each put and remove. Multiplying by an odd constant is
+     * a bijection of the 64-bit values (no two requests share a key) that spreads them over the bins.
+     */
+    private static long pendingKey(long ids) {
+        return ids * 0x9E3779B97F4A7C15L;
+    }
+
     private boolean acquire(long ids) {
+        long key = pendingKey(ids);
         synchronized (pending) {
-            if (pending.containsKey(ids)) {
+            if (pending.containsKey(key)) {
                 // The same identifiers again (a retransmission): one answer goes back, so one place is held.
                 return true;
             }
             if (!transport.acquire(pending.size())) {
                 return false;
             }
-            pending.put(ids, System.nanoTime());
+            pending.put(key, System.nanoTime());
             return true;
         }
     }
 
     void answered(long ids) {
         synchronized (pending) {
-            if (pending.remove(ids) != null) {
+            if (pending.remove(pendingKey(ids)) != null) {
                 transport.release(1);
             }
         }
