@@ -130,32 +130,41 @@ public final class HssNode implements AutoCloseable {
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     epsProvisioningChanges, swxChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
-            warmUp = HssWarmUp.run(grid, settings, keyring, wiring);
-            if (warmUp.ran()) {
-                startTimes.phase("warm-up");
-            }
-            diameter.start();
-            startTimes.phase("diameter");
-            serving = true;
+            // The REST API starts before the warm-up (/ready says 503 until Diameter listens): the JIT compiles its
+            // start-up while the warm-up runs, not in the first seconds of traffic.
+            RestServer restServer = null;
+            AuditRetention retention = null;
             try {
                 if (settings.rest().enabled()) {
                     IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
-                    rest = startRest(settings, clock, audit);
-                    Duration retention = settings.rest().auditRetention();
-                    auditRetention = retention.isZero() ? null
-                            : new AuditRetention(audit, retention, clock).start(AUDIT_RETENTION_PERIOD);
-                } else {
-                    rest = null;
-                    auditRetention = null;
+                    restServer = startRest(settings, clock, audit);
+                    Duration kept = settings.rest().auditRetention();
+                    retention = kept.isZero() ? null
+                            : new AuditRetention(audit, kept, clock).start(AUDIT_RETENTION_PERIOD);
                 }
                 startTimes.phase("rest");
+                warmUp = HssWarmUp.run(grid, settings, keyring, wiring);
+                if (warmUp.ran()) {
+                    startTimes.phase("warm-up");
+                }
+                diameter.start();
+                startTimes.phase("diameter");
             } catch (Exception | Error e) {
                 // Nothing stays half-started: what is already running stops before the grid does.
+                if (retention != null) {
+                    retention.close();
+                }
+                if (restServer != null) {
+                    restServer.close();
+                }
                 provisioningWorker.shutdownNow();
                 sh.close();
                 diameter.close();
                 throw e;
             }
+            rest = restServer;
+            auditRetention = retention;
+            serving = true;
             refill = settings.grid().refill() ? startRefill() : null;
         } catch (Exception | Error e) {
             grid.close();

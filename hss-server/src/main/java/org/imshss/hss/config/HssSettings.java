@@ -36,7 +36,7 @@ public record HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings
         ShSettings sh, RestSettings rest, S6aSettings s6a, WarmUpSettings warmUp) {
 
     /** The HSS's warm-up by default. */
-    public static final WarmUpSettings WARM_UP_DEFAULTS = new WarmUpSettings(true, 30_000);
+    public static final WarmUpSettings WARM_UP_DEFAULTS = new WarmUpSettings(true, 30_000, Duration.ofSeconds(20));
 
     /** With the default warm-up. */
     public HssSettings(DiameterSettings diameter, GridConfig grid, CxSettings cx, AuthSettings auth, ShSettings sh,

@@ -79,7 +79,7 @@ public final class HssWarmUp {
             DiameterSettings serving = settings.diameter()
                     .withListener(InetAddress.getLoopbackAddress().getHostAddress(), 0)
                     .withTls(TlsSettings.DISABLED)
-                    .withPeers(false, List.of(WarmUpSubscribers.CLIENT_HOST), List.of());
+                    .withPeers(false, List.of(WarmUpSubscribers.CLIENT_HOST), List.of(WarmUpSubscribers.REALM));
             // What the procedures send (RTR, CLR) could only go back to the warm-up client, which would fail.
             AtomicReference<DiameterServer> server = new AtomicReference<>();
             RequestSender sender = new RequestSender(new LocalIdentity(serving.identity(), serving.realm()),
@@ -94,7 +94,10 @@ public final class HssWarmUp {
                         new InetSocketAddress(serving.bindAddress(), diameter.port()),
                         new LocalIdentity(WarmUpSubscribers.CLIENT_HOST, WarmUpSubscribers.REALM),
                         List.of(Application.CX, Application.SH, Application.S6A, Application.SWX), TIMEOUT)) {
-                    return client.run(traffic.batches(), IN_FLIGHT);
+                    // Probes come from another host of the realm: admitted by realm, the client by name.
+                    client.withProbes(new LocalIdentity("probe." + WarmUpSubscribers.REALM, WarmUpSubscribers.REALM));
+                    return client.run(traffic.batches(), traffic.moreDepth(), IN_FLIGHT,
+                            settings.warmUp().settleLimit());
                 }
             }
         }

@@ -107,6 +107,31 @@ final class WarmUpTraffic {
         };
     }
 
+    /**
+     * Depth batches without end, for as long as the JIT is still compiling after {@link #batches()}; they start with
+     * the registration of the even users when those batches held none.
+     */
+    Iterator<List<WarmUpRequest>> moreDepth() {
+        List<BiFunction<Integer, Integer, WarmUpRequest>> depth = depthSteps();
+        return new Iterator<>() {
+            private boolean registered = depthBatches > 0;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public List<WarmUpRequest> next() {
+                if (!registered) {
+                    registered = true;
+                    return registration();
+                }
+                return forEveryUser(depth, 0);
+            }
+        };
+    }
+
     private List<WarmUpRequest> registration() {
         List<WarmUpRequest> batch = new ArrayList<>();
         for (int user = 0; user < users; user++) {

@@ -91,11 +91,14 @@ class HssConfigurationTest {
     @Test
     void warmUpIsOnByDefaultAndCanBeTurnedOffOrSized() {
         assertThat(HssConfiguration.load(null, Map.of()).warmUp())
-                .isEqualTo(new WarmUpSettings(true, 30_000));
+                .isEqualTo(new WarmUpSettings(true, 30_000, Duration.ofSeconds(20)));
         assertThat(HssConfiguration.load(null, Map.of("HSS_WARM_UP_ENABLED", "false", "HSS_WARM_UP_REQUESTS",
-                "5000")).warmUp()).isEqualTo(new WarmUpSettings(false, 5_000));
+                "5000", "HSS_WARM_UP_SETTLE_SECONDS", "0")).warmUp()).isEqualTo(new WarmUpSettings(false, 5_000,
+                Duration.ZERO));
         assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_WARM_UP_REQUESTS", "-1")))
                 .hasMessageContaining("warm-up.requests");
+        assertThatThrownBy(() -> HssConfiguration.load(null, Map.of("HSS_WARM_UP_SETTLE_SECONDS", "-1")))
+                .hasMessageContaining("warm-up.settle-seconds");
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.imshss.hss.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.imshss.diameter.Command;
+import org.imshss.node.diameter.warmup.WarmUpRequest;
 import org.imshss.provisioning.model.Keyring;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.store.SubscriberData;
@@ -41,6 +44,19 @@ class WarmUpSubscribersTest {
         assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(deep.requests());
         assertThat(new WarmUpTraffic("ims.example.org", 4, 0).batches().hasNext()).isFalse();
         assertThat(new WarmUpTraffic("ims.example.org", 4, 0).requests()).isZero();
+    }
+
+    @Test
+    void moreDepthRegistersHalfTheUsersFirstOnlyWhenTheRequestedTrafficDidNot() {
+        // Coverage alone registered no one for the depth steps: the endless batches begin with those registrations.
+        Iterator<List<WarmUpRequest>> afterCoverage = new WarmUpTraffic("ims.example.org", 4, 100).moreDepth();
+        assertThat(afterCoverage.next()).hasSize(2).allMatch(request -> request.command() == Command.SAR);
+        assertThat(afterCoverage.next()).hasSize(28);
+        Iterator<List<WarmUpRequest>> afterDepth = new WarmUpTraffic("ims.example.org", 4, 368 + 57).moreDepth();
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(afterDepth.hasNext()).isTrue();
+            assertThat(afterDepth.next()).hasSize(28);
+        }
     }
 
     private static List<Integer> sizes(WarmUpTraffic traffic) {

@@ -79,6 +79,8 @@ class DistributionIT {
         env.put("HSS_GRID_COMMUNICATION_PORT", Integer.toString(freePort()));
         env.put("HSS_GRID_WORK_DIRECTORY", dir.resolve("data").toString());
         env.put("HSS_REST_PORT", Integer.toString(freePort()));
+        // Each test starts a node: the requested warm-up runs, not the wait for the JIT (WarmUpIT tests that).
+        env.put("HSS_WARM_UP_SETTLE_SECONDS", "0");
         // The class-data-sharing archive's training run costs seconds: only its own test makes one.
         env.put("IMSHSS_CDS", "off");
     }

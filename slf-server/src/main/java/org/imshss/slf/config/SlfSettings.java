@@ -22,7 +22,7 @@ public record SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSet
 
     public static final RestSettings REST_DISABLED = new RestSettings(false, "127.0.0.1", 0, List.of(), 1, 1, 0);
     /** The SLF's warm-up by default: fewer and shorter paths than the HSS's, compiled after fewer requests. */
-    public static final WarmUpSettings WARM_UP_DEFAULTS = new WarmUpSettings(true, 15_000);
+    public static final WarmUpSettings WARM_UP_DEFAULTS = new WarmUpSettings(true, 15_000, Duration.ofSeconds(10));
 
     /** With the default warm-up. */
     public SlfSettings(DiameterSettings diameter, GridConfig grid, RoutingSettings routing, RestSettings rest) {

@@ -80,7 +80,7 @@ public final class SlfWarmUp {
             DiameterSettings serving = settings.diameter()
                     .withListener(InetAddress.getLoopbackAddress().getHostAddress(), 0)
                     .withTls(TlsSettings.DISABLED)
-                    .withPeers(false, List.of(WarmUpMappings.CLIENT_HOST), List.of());
+                    .withPeers(false, List.of(WarmUpMappings.CLIENT_HOST), List.of(WarmUpMappings.REALM));
             try (DiameterServer diameter = new DiameterServer(serving, wiring.wire(store, redirect),
                     metrics.requests(), List.of())) {
                 diameter.start();
@@ -89,7 +89,10 @@ public final class SlfWarmUp {
                         new InetSocketAddress(serving.bindAddress(), diameter.port()),
                         new LocalIdentity(WarmUpMappings.CLIENT_HOST, WarmUpMappings.REALM),
                         List.of(Application.CX, Application.SH), TIMEOUT)) {
-                    return client.run(traffic.batches(), IN_FLIGHT);
+                    // Probes come from another host of the realm: admitted by realm, the client by name.
+                    client.withProbes(new LocalIdentity("probe." + WarmUpMappings.REALM, WarmUpMappings.REALM));
+                    return client.run(traffic.batches(), traffic.moreRounds(), IN_FLIGHT,
+                            settings.warmUp().settleLimit());
                 }
             }
         }

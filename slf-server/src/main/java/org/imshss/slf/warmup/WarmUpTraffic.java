@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
 import org.imshss.diameter.MessageWriter;
@@ -78,6 +79,11 @@ final class WarmUpTraffic {
                 return round();
             }
         };
+    }
+
+    /** Rounds without end, for as long as the JIT is still compiling after {@link #batches()}. */
+    Iterator<List<WarmUpRequest>> moreRounds() {
+        return Stream.generate(this::round).iterator();
     }
 
     private List<WarmUpRequest> round() {

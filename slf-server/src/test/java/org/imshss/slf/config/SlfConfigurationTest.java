@@ -34,11 +34,14 @@ class SlfConfigurationTest {
     @Test
     void warmUpIsOnByDefaultAndCanBeTurnedOffOrSized() {
         assertThat(SlfConfiguration.load(null, Map.of()).warmUp()).isEqualTo(SlfSettings.WARM_UP_DEFAULTS)
-                .isEqualTo(new WarmUpSettings(true, 15_000));
+                .isEqualTo(new WarmUpSettings(true, 15_000, Duration.ofSeconds(10)));
         assertThat(SlfConfiguration.load(null, Map.of("SLF_WARM_UP_ENABLED", "false", "SLF_WARM_UP_REQUESTS",
-                "5000")).warmUp()).isEqualTo(new WarmUpSettings(false, 5_000));
+                "5000", "SLF_WARM_UP_SETTLE_SECONDS", "0")).warmUp()).isEqualTo(new WarmUpSettings(false, 5_000,
+                Duration.ZERO));
         assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_WARM_UP_REQUESTS", "-1")))
                 .hasMessageContaining("warm-up.requests");
+        assertThatThrownBy(() -> SlfConfiguration.load(null, Map.of("SLF_WARM_UP_SETTLE_SECONDS", "-1")))
+                .hasMessageContaining("warm-up.settle-seconds");
     }
 
     @Test

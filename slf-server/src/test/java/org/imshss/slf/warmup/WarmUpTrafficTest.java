@@ -42,6 +42,15 @@ class WarmUpTrafficTest {
     }
 
     @Test
+    void moreRoundsNeverEndAndAreWholeRounds() {
+        Iterator<List<WarmUpRequest>> more = new WarmUpTraffic(REALM, MAPPINGS, 1).moreRounds();
+        for (int i = 0; i < 100; i++) {
+            assertThat(more.hasNext()).isTrue();
+            assertThat(more.next()).hasSize(8 * KINDS * SlfWarmUp.USERS);
+        }
+    }
+
+    @Test
     void noRequestsSendsNothingAndOneSendsARound() {
         assertThat(new WarmUpTraffic(REALM, MAPPINGS, 0).batches().hasNext()).isFalse();
         assertThat(new WarmUpTraffic(REALM, MAPPINGS, 0).requests()).isZero();

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
 import org.imshss.diameter.Command;
@@ -29,22 +30,40 @@ import org.imshss.node.diameter.LocalIdentity;
  * outstanding, reads the answers and counts them by command and result. A batch starts once the previous one is
  * answered, so requests that change state (a registration, then a de-registration) can follow one another. The
  * node's watchdog requests are answered; anything else it sends is a fault of the warm-up and ends it.
+ *
+ * <p>With {@link #withProbes} it also opens, every so many batches, a short second connection of another peer: CER,
+ * DWR, DPR. What a node does once per peer connection (the capabilities exchange with its Address AVP, admission,
+ * the watchdog, the disconnect) must be in the profile the JIT compiles the request path with: a branch never taken
+ * by then is compiled as a trap, and the first real peer's CER would deoptimise the reader and decoder it shares
+ * with every request, sending them back to the interpreter for seconds under load.
  */
 public final class WarmUpClient implements AutoCloseable {
 
     private static final int HEADER = DiameterMessage.HEADER_BYTES;
+    /** Batches between probe connections: a few dozen over a warm-up, each a few milliseconds. */
+    private static final int PROBE_EVERY = 8;
+    /** Disconnect-Cause DO_NOT_WANT_TO_TALK_TO_YOU (RFC 6733 5.4.3). */
+    private static final int DO_NOT_WANT_TO_TALK_TO_YOU = 2;
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
     private final LocalIdentity self;
+    private final InetSocketAddress server;
+    private final List<Application> applications;
+    private final Duration timeout;
+    private LocalIdentity probe;
     private int hopByHop = 1;
     private int endToEnd = 1;
     /** Version and length, the first four octets of every message (RFC 6733 3). */
     private final byte[] prefix = new byte[4];
 
-    private WarmUpClient(Socket socket, LocalIdentity self) throws IOException {
+    private WarmUpClient(Socket socket, LocalIdentity self, List<Application> applications, Duration timeout)
+            throws IOException {
         this.socket = socket;
+        this.server = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.applications = List.copyOf(applications);
+        this.timeout = timeout;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.self = self;
@@ -62,8 +81,8 @@ public final class WarmUpClient implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.connect(server, (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
-            WarmUpClient client = new WarmUpClient(socket, self);
-            client.exchangeCapabilities(applications);
+            WarmUpClient client = new WarmUpClient(socket, self, applications, timeout);
+            client.exchangeCapabilities();
             return client;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -71,7 +90,16 @@ public final class WarmUpClient implements AutoCloseable {
         }
     }
 
-    private void exchangeCapabilities(List<Application> applications) throws IOException {
+    /**
+     * Before every {@value #PROBE_EVERY}th batch of {@link #run}, a probe connection of {@code peer} (which the node
+     * must admit, for instance by its realm, so that admission by realm runs too): CER, DWR, DPR, each answered 2001.
+     */
+    public WarmUpClient withProbes(LocalIdentity peer) {
+        this.probe = peer;
+        return this;
+    }
+
+    private void exchangeCapabilities() throws IOException {
         MessageWriter cer = MessageWriter.request(Command.CER, endToEnd++)
                 .identity(Avp.ORIGIN_HOST, self.host())
                 .identity(Avp.ORIGIN_REALM, self.realm())
@@ -83,14 +111,32 @@ public final class WarmUpClient implements AutoCloseable {
         for (Application application : applications) {
             cer.vendorSpecificApplicationId(application);
         }
-        byte[] request = cer.toBytes();
+        exchange(cer, "capabilities exchange");
+    }
+
+    /** Sends a base protocol request and reads its answer, which must say 2001 (RFC 6733 5.3, 5.4, 5.5). */
+    private void exchange(MessageWriter writer, String what) throws IOException {
+        byte[] request = writer.toBytes();
         DiameterMessage.setHopByHop(request, hopByHop++);
         out.write(request);
         out.flush();
-        DiameterMessage cea = MessageDecoder.decode(readFrame()).message();
-        long result = cea == null ? -1 : cea.avps().resultValue();
+        DiameterMessage answer = MessageDecoder.decode(readFrame()).message();
+        long result = answer == null ? -1 : answer.avps().resultValue();
         if (result != 2001) {
-            throw new IOException("capabilities exchange answered " + result);
+            throw new IOException(what + " answered " + result);
+        }
+    }
+
+    /** One probe connection: CER, DWR, DPR (DO_NOT_WANT_TO_TALK_TO_YOU), then closed. */
+    private void probe() throws IOException {
+        try (WarmUpClient peer = connect(server, probe, applications, timeout)) {
+            peer.exchange(MessageWriter.request(Command.DWR, peer.endToEnd++)
+                    .identity(Avp.ORIGIN_HOST, probe.host())
+                    .identity(Avp.ORIGIN_REALM, probe.realm()), "watchdog");
+            peer.exchange(MessageWriter.request(Command.DPR, peer.endToEnd++)
+                    .identity(Avp.ORIGIN_HOST, probe.host())
+                    .identity(Avp.ORIGIN_REALM, probe.realm())
+                    .enumerated(Avp.DISCONNECT_CAUSE, DO_NOT_WANT_TO_TALK_TO_YOU), "disconnect");
         }
     }
 
@@ -101,10 +147,35 @@ public final class WarmUpClient implements AutoCloseable {
      *                     a request other than a watchdog
      */
     public WarmUpTally run(Iterator<List<WarmUpRequest>> batches, int inFlight) throws IOException {
+        return run(batches, inFlight, () -> false);
+    }
+
+    /**
+     * Sends {@code batches}, then {@code more} (which may never end) for as long as the JIT is still compiling, at
+     * most {@code settleLimit} ({@link JitSettling}; zero: none of {@code more}).
+     */
+    public WarmUpTally run(Iterator<List<WarmUpRequest>> batches, Iterator<List<WarmUpRequest>> more, int inFlight,
+            Duration settleLimit) throws IOException {
+        WarmUpTally tally = run(batches, inFlight);
+        if (tally.total() == 0 || settleLimit.isZero()) {
+            return tally;
+        }
+        return tally.plus(run(more, inFlight, new JitSettling(settleLimit)));
+    }
+
+    /**
+     * As {@link #run(Iterator, int)}, but stops before the next batch once {@code enough} says so (checked between
+     * batches, so that an endless source of batches can be given).
+     */
+    public WarmUpTally run(Iterator<List<WarmUpRequest>> batches, int inFlight, BooleanSupplier enough)
+            throws IOException {
         Map<String, Long> answers = new TreeMap<>();
         long unexpected = 0;
         Map<Integer, WarmUpRequest> pending = new HashMap<>();
-        while (batches.hasNext()) {
+        for (int sent = 0; batches.hasNext() && !enough.getAsBoolean(); sent++) {
+            if (probe != null && sent % PROBE_EVERY == 0) {
+                probe();
+            }
             Iterator<WarmUpRequest> batch = batches.next().iterator();
             while (batch.hasNext() || !pending.isEmpty()) {
                 while (batch.hasNext() && pending.size() < inFlight) {
