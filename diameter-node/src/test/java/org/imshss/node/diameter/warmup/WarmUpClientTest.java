@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.imshss.diameter.Application;
 import org.imshss.diameter.Avp;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class WarmUpClientTest {
 
     private static final LocalIdentity CLIENT = new LocalIdentity("client.warm-up.invalid", "warm-up.invalid");
+    private static final Map<Integer, String> NAMES = Map.of(Command.CER.code(), "CER", Command.DWR.code(), "DWR",
+            Command.DPR.code(), "DPR", Command.UAR.code(), "UAR");
 
     private ServerSocket listener;
     private final List<Integer> received = Collections.synchronizedList(new ArrayList<>());
@@ -62,7 +66,7 @@ class WarmUpClientTest {
                     List.of(request(Command.LIR, 2001), request(Command.LIR, 5001)));
             WarmUpTally tally = client.run(batches.iterator(), 2);
             assertThat(tally.answers()).containsExactlyInAnyOrderEntriesOf(
-                    java.util.Map.of("UAR 2001", 3L, "LIR 5001", 2L));
+                    Map.of("UAR 2001", 3L, "LIR 5001", 2L));
             assertThat(tally.total()).isEqualTo(5);
             assertThat(tally.unexpected()).isEqualTo(1);
             assertThat(tally.allExpected()).isFalse();
@@ -125,6 +129,55 @@ class WarmUpClientTest {
                 Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.run(List.of(List.of(request(Command.SAR, 2001))).iterator(), 1))
                     .isInstanceOf(IOException.class).hasMessageContaining("304");
+        }
+    }
+
+    @Test
+    void probeConnectionsOfAnotherPeerComeEveryEightBatchesWithCerDwrAndDpr() throws Exception {
+        Map<Integer, List<String>> connections = new ConcurrentHashMap<>();
+        CompletableFuture.runAsync(() -> {
+            for (int index = 0; ; index++) {
+                try {
+                    Socket socket = listener.accept();
+                    int connection = index;
+                    CompletableFuture.runAsync(() -> answerAll(socket, connections
+                            .computeIfAbsent(connection, c -> Collections.synchronizedList(new ArrayList<>()))));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        LocalIdentity probe = new LocalIdentity("probe.warm-up.invalid", "warm-up.invalid");
+        try (WarmUpClient client = WarmUpClient.connect(address(), CLIENT, List.of(Application.CX),
+                Duration.ofSeconds(5)).withProbes(probe)) {
+            List<List<WarmUpRequest>> ten = Collections.nCopies(10, List.of(request(Command.UAR, 2001)));
+            List<List<WarmUpRequest>> more = List.of(List.of(request(Command.LIR, 2001)));
+            // A settle limit of zero: the further batches are never sent.
+            WarmUpTally tally = client.run(ten.iterator(), more.iterator(), 1, Duration.ZERO);
+            assertThat(tally.answers()).isEqualTo(Map.of("UAR 2001", 10L));
+        }
+        // Connection 0 is the client's; probes before its first and ninth batch, each closed after its DPA.
+        List<String> probeExchange = List.of("probe.warm-up.invalid CER", "probe.warm-up.invalid DWR",
+                "probe.warm-up.invalid DPR");
+        assertThat(connections.get(1)).isEqualTo(probeExchange);
+        assertThat(connections.get(2)).isEqualTo(probeExchange);
+        assertThat(connections.get(0)).hasSize(11).first().isEqualTo(CLIENT.host() + " CER");
+        assertThat(connections.get(0).subList(1, 11)).allMatch(line -> line.equals(CLIENT.host() + " UAR"));
+        assertThat(connections).hasSize(3);
+    }
+
+    /** Answers every request of one connection 2001, noting its Origin-Host and command. */
+    private static void answerAll(Socket socket, List<String> seen) {
+        try (socket) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            for (byte[] frame = read(in); frame != null; frame = read(in)) {
+                DiameterMessage message = MessageDecoder.decode(frame).message();
+                seen.add(message.avps().utf8(Avp.ORIGIN_HOST) + " " + NAMES.get(message.commandCode()));
+                out.write(answer(message, ResultCode.DIAMETER_SUCCESS));
+            }
+        } catch (IOException closed) {
+            // The client went away.
         }
     }
 
