@@ -85,7 +85,7 @@ public final class HssNode implements AutoCloseable {
     private final SwxProvisioningChanges swxChanges;
     private final RestServer rest;
     private final AuditRetention auditRetention;
-    /** Fills the decoded records after the start, beside the traffic; null when grid.refill is off. */
+    /** Fills the decoded records from the warm-up on, beside the traffic; null when grid.refill is off. */
     private final CacheRefill refill;
 
     private HssNode(HssSettings settings, SubscriberData seed) throws Exception {
@@ -134,6 +134,9 @@ public final class HssNode implements AutoCloseable {
             // start-up while the warm-up runs, not in the first seconds of traffic.
             RestServer restServer = null;
             AuditRetention retention = null;
+            // The refill starts before the warm-up too: a restarted persistent node's pages come back from disk
+            // while the JIT compiles, not under the first traffic. It only reads, paced, and never delays ready.
+            CacheRefill refilling = settings.grid().refill() ? startRefill() : null;
             try {
                 if (settings.rest().enabled()) {
                     IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
@@ -151,6 +154,9 @@ public final class HssNode implements AutoCloseable {
                 startTimes.phase("diameter");
             } catch (Exception | Error e) {
                 // Nothing stays half-started: what is already running stops before the grid does.
+                if (refilling != null) {
+                    refilling.close();
+                }
                 if (retention != null) {
                     retention.close();
                 }
@@ -164,8 +170,8 @@ public final class HssNode implements AutoCloseable {
             }
             rest = restServer;
             auditRetention = retention;
+            refill = refilling;
             serving = true;
-            refill = settings.grid().refill() ? startRefill() : null;
         } catch (Exception | Error e) {
             grid.close();
             metrics.close();
@@ -174,7 +180,7 @@ public final class HssNode implements AutoCloseable {
         startTimes.ready("HSS", metrics.registry(), log);
     }
 
-    /** Started once the node serves: never before ready, and live traffic keeps priority (CacheRefill). */
+    /** Started before the warm-up; never delays ready, and live traffic keeps priority (CacheRefill). */
     private CacheRefill startRefill() {
         CacheRefill started = store.startRefill();
         GridGauges.watchRefill(metrics.registry(), started);
