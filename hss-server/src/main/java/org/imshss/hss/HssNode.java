@@ -130,21 +130,12 @@ public final class HssNode implements AutoCloseable {
             provisioningChanges = new ProvisioningChanges(store, pushProfile, registrationTermination,
                     epsProvisioningChanges, swxChanges, provisioningWorker);
             sh.startNotifications(sender, provisioningChanges);
-            // The REST API starts before the warm-up (/ready says 503 until Diameter listens): the JIT compiles its
-            // start-up while the warm-up runs, not in the first seconds of traffic.
-            RestServer restServer = null;
-            AuditRetention retention = null;
-            // The refill starts before the warm-up too: a restarted persistent node's pages come back from disk
-            // while the JIT compiles, not under the first traffic. It only reads, paced, and never delays ready.
+            // The refill and the REST API start before the warm-up, Diameter after it (/ready is 503 until then):
+            // pages come back from disk and the JIT compiles the REST start while the warm-up runs.
             CacheRefill refilling = settings.grid().refill() ? startRefill() : null;
+            RestApi restApi = null;
             try {
-                if (settings.rest().enabled()) {
-                    IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
-                    restServer = startRest(settings, clock, audit);
-                    Duration kept = settings.rest().auditRetention();
-                    retention = kept.isZero() ? null
-                            : new AuditRetention(audit, kept, clock).start(AUDIT_RETENTION_PERIOD);
-                }
+                restApi = startRestApi(settings, clock);
                 startTimes.phase("rest");
                 warmUp = HssWarmUp.run(grid, settings, keyring, wiring);
                 if (warmUp.ran()) {
@@ -157,19 +148,16 @@ public final class HssNode implements AutoCloseable {
                 if (refilling != null) {
                     refilling.close();
                 }
-                if (retention != null) {
-                    retention.close();
-                }
-                if (restServer != null) {
-                    restServer.close();
+                if (restApi != null) {
+                    restApi.close();
                 }
                 provisioningWorker.shutdownNow();
                 sh.close();
                 diameter.close();
                 throw e;
             }
-            rest = restServer;
-            auditRetention = retention;
+            rest = restApi.server();
+            auditRetention = restApi.retention();
             refill = refilling;
             serving = true;
         } catch (Exception | Error e) {
@@ -178,6 +166,30 @@ public final class HssNode implements AutoCloseable {
             throw e;
         }
         startTimes.ready("HSS", metrics.registry(), log);
+    }
+
+    /** The REST API and the audit retention beside it; both null when {@code rest.enabled} is false. */
+    private record RestApi(RestServer server, AuditRetention retention) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (retention != null) {
+                retention.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private RestApi startRestApi(HssSettings settings, Clock clock) throws IOException {
+        if (!settings.rest().enabled()) {
+            return new RestApi(null, null);
+        }
+        IgniteAuditLog audit = new IgniteAuditLog(grid.ignite(), RecordCodec.shared());
+        RestServer server = startRest(settings, clock, audit);
+        Duration kept = settings.rest().auditRetention();
+        return new RestApi(server, kept.isZero() ? null
+                : new AuditRetention(audit, kept, clock).start(AUDIT_RETENTION_PERIOD));
     }
 
     /** Started before the warm-up; never delays ready, and live traffic keeps priority (CacheRefill). */
