@@ -17,11 +17,9 @@ import java.util.stream.Stream;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.cluster.ClusterNode;
-import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.imshss.provisioning.model.Identities;
 import org.imshss.provisioning.model.ImplicitRegistrationSet;
 import org.imshss.provisioning.model.ImsSubscription;
@@ -37,13 +35,14 @@ import org.slf4j.LoggerFactory;
  * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing} (at most half of one
  * core, less while the machine is busy); it only reads the grid and never delays the node's readiness. In order:
  * <ol>
- *   <li>with persistence, the per-subscriber caches' partitions this node holds (primary or backup) are preloaded
- *       into memory, the caches a request reads first first ({@link #PRELOAD_ORDER}), as far as the data region
- *       holds them;</li>
  *   <li>the subscribers with a registration state this node holds: those the S-CSCFs send SAR, LIR and MAR for;
  *       their subscription, private and public identities, implicit sets and USIMs;</li>
  *   <li>every other record this node holds, kind by kind, until the kind's bound.</li>
  * </ol>
+ * Whole partitions are not preloaded: after a restart the region's allocated size says little about what the
+ * partitions hold, a preload sized from it filled the region, and the page replacement that followed made a
+ * concurrent read give up (Ignite's B+ tree retry limit, a critical failure that stops the node). The records read
+ * here bring in their pages as any read does.
  * A copy is kept only through {@link SharedRecordCache#refill}: the version is read before the grid, so a change
  * that arrives during the refill wins over the copy read before it. The refill stops at {@link #FILL} of each
  * kind's bound: a full map is emptied by the next miss, which would throw away what the refill just did.
@@ -52,22 +51,10 @@ public final class CacheRefill implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheRefill.class);
 
-    /** Per-subscriber caches by how soon a request after a restart reads them. */
-    static final List<String> PRELOAD_ORDER = List.of(CacheNames.REGISTRATIONS, CacheNames.PUBLIC_IDS,
-            CacheNames.PRIVATE_IDS, CacheNames.SUBSCRIPTIONS, CacheNames.IMPLICIT_SETS, CacheNames.AUTH_SEQUENCES,
-            CacheNames.USIMS, CacheNames.EPS_REGISTRATIONS, CacheNames.AAA_REGISTRATIONS, CacheNames.MSISDNS,
-            CacheNames.SH_REPOSITORY, CacheNames.SH_SUBSCRIPTIONS, CacheNames.SH_DSAI_VALUES);
     /** Keys read from the grid at once: one getAll, one pacing step. */
     static final int BATCH = 256;
     /** Share of each kind's bound the refill fills, leaving the rest to what requests read. */
     static final double FILL = 0.9;
-    /**
-     * Share of the data region preloading may fill: the rest is for the partitions' metadata and indexes, writes,
-     * what is not preloaded, and the estimate's error (an average over every cache).
-     */
-    private static final double PRELOAD_SHARE = 0.6;
-    private static final int PAGES_PER_PARTITION = 2;
-    private static final int DEFAULT_PAGE_SIZE = 4096;
 
     /** The kinds of decoded records, named as the metrics tag them. */
     public enum Kind {
@@ -113,7 +100,6 @@ public final class CacheRefill implements AutoCloseable {
     private final SharedRecordCache<Usim> usims;
     private final Pacing pacing;
     private final Map<Kind, AtomicLong> records = new EnumMap<>(Kind.class);
-    private final AtomicLong partitionsPreloaded = new AtomicLong();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
@@ -143,10 +129,6 @@ public final class CacheRefill implements AutoCloseable {
     /** Records of a kind this refill kept. */
     public long records(Kind kind) {
         return records.get(kind).get();
-    }
-
-    public long partitionsPreloaded() {
-        return partitionsPreloaded.get();
     }
 
     /** Whether the refill has ended: done, stopped by {@link #close} or failed (see the log). */
@@ -180,17 +162,12 @@ public final class CacheRefill implements AutoCloseable {
     private void run() {
         try {
             batchStart = System.nanoTime();
-            if (persistent()) {
-                preload();
-            }
-            long preloaded = System.nanoTime();
             refillRegistered();
             refillRest();
             endNanos = System.nanoTime();
-            LOG.info("Decoded-record refill done in {} ms: {} partitions preloaded in {} ms; decoded public identities"
+            LOG.info("Decoded-record refill done in {} ms: decoded public identities"
                     + " {}, private identities {}, subscriptions {}, implicit sets {}, USIMs {}",
-                    TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos), partitionsPreloaded.get(),
-                    TimeUnit.NANOSECONDS.toMillis(preloaded - startNanos),
+                    TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos),
                     records(Kind.PUBLIC_IDENTITIES), records(Kind.PRIVATE_IDENTITIES), records(Kind.SUBSCRIPTIONS),
                     records(Kind.IMPLICIT_SETS), records(Kind.USIMS));
         } catch (InterruptedException e) {
@@ -209,54 +186,6 @@ public final class CacheRefill implements AutoCloseable {
         }
     }
 
-    private boolean persistent() {
-        return ignite.configuration().getDataStorageConfiguration() != null && ignite.configuration()
-                .getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled();
-    }
-
-    /**
-     * Preloads the partitions of the caches in {@link #PRELOAD_ORDER} while the data region holds them: the first
-     * partition that would not fit (estimated from the region's bytes per entry) ends the preload, and the rest
-     * loads as it is read, so a preload never evicts the pages another preload (or a request) just brought in.
-     */
-    private void preload() throws InterruptedException {
-        DataRegionConfiguration region = ignite.configuration().getDataStorageConfiguration()
-                .getDefaultDataRegionConfiguration();
-        int pageSize = ignite.configuration().getDataStorageConfiguration().getPageSize();
-        long entries = 0;
-        long partitions = 0;
-        for (String name : CacheNames.ALL) {
-            IgniteCache<String, byte[]> cache = ignite.cache(name);
-            entries += cache == null ? 0 : cache.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP);
-            partitions += cache == null ? 0 : localPartitions(name).length;
-        }
-        // Every partition keeps a few pages of its own in memory (metadata, tree roots) whatever is preloaded.
-        long budget = (long) (region.getMaxSize() * PRELOAD_SHARE)
-                - partitions * PAGES_PER_PARTITION * (pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE);
-        long bytes = ignite.dataRegionMetrics(region.getName()).getTotalAllocatedSize();
-        double bytesPerEntry = entries == 0 ? 0 : (double) bytes / entries;
-        double planned = 0;
-        for (String name : PRELOAD_ORDER) {
-            IgniteCache<String, byte[]> cache = ignite.cache(name);
-            for (int partition : cache == null ? new int[0] : localPartitions(name)) {
-                long size = cache.localSizeLong(partition, CachePeekMode.PRIMARY, CachePeekMode.BACKUP);
-                if (size == 0) {
-                    // Nothing on disk to bring in: a small store must not pace through thousands of empty ones.
-                    continue;
-                }
-                planned += size * bytesPerEntry;
-                if (planned > budget) {
-                    LOG.debug("preload ends in {} partition {}: about {} of {} bytes budgeted", name, partition,
-                            (long) planned, budget);
-                    return;
-                }
-                if (cache.localPreloadPartition(partition)) {
-                    partitionsPreloaded.incrementAndGet();
-                }
-                pace();
-            }
-        }
-    }
 
 
     private int[] localPartitions(String name) {

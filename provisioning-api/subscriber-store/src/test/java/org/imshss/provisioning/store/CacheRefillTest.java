@@ -52,7 +52,6 @@ class CacheRefillTest {
             assertThat(caches.decodedSubscriptions.size()).as("nothing decoded before the refill").isZero();
             try (CacheRefill refill = store.startRefill(NO_PAUSE)) {
                 assertThat(refill.await(WAIT)).as("refill done").isTrue();
-                assertThat(refill.partitionsPreloaded()).as("partitions preloaded").isPositive();
                 for (int i = 0; i < SUBSCRIBERS; i += REGISTERED_EVERY) {
                     assertThat(caches.decodedSubscriptions.holds(id(i))).as(id(i)).isTrue();
                     assertThat(caches.decodedPrivateIds.holds(impi(i))).as(impi(i)).isTrue();
