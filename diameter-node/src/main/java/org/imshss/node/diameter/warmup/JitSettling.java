@@ -18,7 +18,7 @@ public final class JitSettling implements BooleanSupplier {
     static final long WINDOW_MS = 500;
     static final long QUIET_PERCENT = 20;
 
-    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private final long deadline;
     private long windowStart;
     private long compiledAtWindowStart;
@@ -49,7 +49,7 @@ public final class JitSettling implements BooleanSupplier {
     }
 
     /** Total time the JIT's threads have compiled, or -1 where the JVM does not tell. */
-    private long compileMillis() {
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    static long compileMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
     }
 }

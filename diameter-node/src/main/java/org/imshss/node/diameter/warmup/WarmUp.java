@@ -1,7 +1,5 @@
 package org.imshss.node.diameter.warmup;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.slf4j.Logger;
 
@@ -49,17 +47,16 @@ public final class WarmUp {
 
     /** Waits until the JIT's total compilation time stops growing (its queue drained), at most a few seconds. */
     static Duration awaitCompiled() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        long total = JitSettling.compileMillis();
+        if (total < 0) {
             return Duration.ZERO;
         }
         long start = System.nanoTime();
         long quietSince = start;
-        long total = jit.getTotalCompilationTime();
         try {
             while (System.nanoTime() - start < COMPILE_WAIT_CAP.toNanos()) {
                 Thread.sleep(20);
-                long now = jit.getTotalCompilationTime();
+                long now = JitSettling.compileMillis();
                 if (now != total) {
                     total = now;
                     quietSince = System.nanoTime();
