@@ -56,11 +56,21 @@ class HssctlTokenIT {
             Run audit = hssctl(bin, url, "audit", "ctl-a");
             assertThat(audit.status).as(audit.output).isZero();
             assertThat(audit.output).contains("ops");
+            Run impis = hssctl(bin, url, "impis", "ctl-");
+            assertThat(impis.status).as(impis.output).isZero();
+            assertThat(impis.output).contains("\"impi\":\"ctl-a@ims.example.org\"").doesNotContain("alice")
+                    .doesNotContain("pw-ctl-a");
+            Run imsis = hssctl(bin, url, "imsis", "00101");
+            assertThat(imsis.status).as(imsis.output).isZero();
+            assertThat(imsis.output).contains("\"imsi\":\"001010000000001\"", "\"subscriptionId\":\"alice\"");
+            Run badPrefix = hssctl(bin, url, "imsis", "mcc");
+            assertThat(badPrefix.status).isEqualTo(1);
+            assertThat(badPrefix.output).contains("prefix");
         }
 
         String recorded = Files.readString(arguments);
         assertThat(recorded).as("the calls went through the recording curl").contains("/subscribers/import",
-                "/subscribers/ctl-a", "/audit");
+                "/subscribers/ctl-a", "/audit", "/private-identities?limit=1000&prefix=ctl-", "/imsis?limit=1000&prefix=00101");
         assertThat(recorded).doesNotContain(TOKEN);
     }
 
