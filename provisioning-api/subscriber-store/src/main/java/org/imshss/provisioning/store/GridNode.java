@@ -276,7 +276,11 @@ public final class GridNode implements ClusterAdministration, AutoCloseable {
     private static CacheConfiguration<String, byte[]> cacheConfiguration(GridSettings settings, String name,
             String logical) {
         int partitions = CacheNames.PER_SUBSCRIBER.contains(logical) ? LARGE_CACHE_PARTITIONS : SMALL_CACHE_PARTITIONS;
-        return new CacheConfiguration<String, byte[]>(name)
+        CacheConfiguration<String, byte[]> cache = new CacheConfiguration<String, byte[]>(name);
+        if (PrimaryCopies.CACHES.contains(logical)) {
+            cache.setInterceptor(new CopyInvalidation(name));
+        }
+        return cache
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setAtomicityMode(CacheAtomicityMode.ATOMIC)
                 // A write returns only once every copy has it: a node that fails over after an

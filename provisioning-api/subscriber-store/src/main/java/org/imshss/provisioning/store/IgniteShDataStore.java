@@ -45,6 +45,9 @@ import org.imshss.provisioning.model.SharedIfcSet;
  */
 public final class IgniteShDataStore implements ShDataStore {
 
+    /** DSAI-Values copies kept on this node (identities without any are kept too, as absent). */
+    private static final int DSAI_COPIES = 200_000;
+
     private final Ignite ignite;
     private final RecordCodec codec;
     private final IgniteCache<String, byte[]> applicationServers;
@@ -54,6 +57,8 @@ public final class IgniteShDataStore implements ShDataStore {
     private final IgniteCache<String, byte[]> subscriptions;
     private final IgniteCache<String, byte[]> dsai;
     private final IgniteCache<String, byte[]> dsaiValues;
+    /** Read for every User-Data document (its iFCs are masked by them), changed only by Sh-Update. */
+    private final PrimaryCopies<DsaiValues> decodedDsaiValues;
     private final IgniteCache<String, byte[]> publicIds;
     private final IgniteCache<String, byte[]> wildcards;
     private final IgniteCache<String, byte[]> registrations;
@@ -90,6 +95,8 @@ public final class IgniteShDataStore implements ShDataStore {
         subscriptions = cache(CacheNames.SH_SUBSCRIPTIONS);
         dsai = cache(CacheNames.SH_DSAI);
         dsaiValues = cache(CacheNames.SH_DSAI_VALUES);
+        decodedDsaiValues = new PrimaryCopies<>(dsaiValues, bytes -> codec.decode(bytes, DsaiValues.class),
+                DSAI_COPIES);
         publicIds = cache(CacheNames.PUBLIC_IDS);
         wildcards = cache(CacheNames.WILDCARDS);
         registrations = cache(CacheNames.REGISTRATIONS);
@@ -159,17 +166,13 @@ public final class IgniteShDataStore implements ShDataStore {
 
     @Override
     public DsaiValues dsaiValues(String identity) {
-        DsaiValues stored = codec.decode(dsaiValues.get(identity), DsaiValues.class);
+        DsaiValues stored = decodedDsaiValues.get(identity);
         return stored != null ? stored : DsaiValues.allActive(identity);
     }
 
     @Override
     public Map<String, DsaiValues> dsaiValues(Collection<String> identities) {
-        Map<String, DsaiValues> found = new HashMap<>();
-        for (Map.Entry<String, byte[]> entry : dsaiValues.getAll(new HashSet<>(identities)).entrySet()) {
-            found.put(entry.getKey(), codec.decode(entry.getValue(), DsaiValues.class));
-        }
-        return found;
+        return decodedDsaiValues.getAll(identities);
     }
 
     @Override
@@ -419,6 +422,7 @@ public final class IgniteShDataStore implements ShDataStore {
     @Override
     public void close() {
         decodedApplicationServers.close();
+        decodedDsaiValues.close();
         if (ownChanges != null) {
             ownChanges.close();
         }

@@ -226,10 +226,7 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
 
     @Override
     public RegistrationState registration(String subscriptionId) {
-        // An absent entry reads as null too: TopologyRetry runs a read again only when it failed.
-        byte[] stored = TopologyRetry.run(() -> Optional.ofNullable(caches.registrations.get(subscriptionId)))
-                .orElse(null);
-        RegistrationState state = RegistrationStateCodec.decode(stored);
+        RegistrationState state = caches.decodedRegistrations.get(subscriptionId);
         return state != null ? state : RegistrationState.empty(subscriptionId);
     }
 

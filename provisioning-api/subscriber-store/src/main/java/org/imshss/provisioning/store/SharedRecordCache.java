@@ -14,7 +14,8 @@ import org.apache.ignite.IgniteCache;
  * start, {@link CacheRefill} fills it in the background through {@link #refill}, under the same version check.
  * Any change on any node invalidates the entry (a continuous query); a change made through this node
  * invalidates it synchronously as well. Registration state and SQNs are never kept here: they change on
- * every registration and must be read fresh.
+ * every registration and must never be read stale ({@link PrimaryCopies} keeps registrations on their primary
+ * node, where a change drops the copy before it completes).
  */
 final class SharedRecordCache<T> implements AutoCloseable {
 

@@ -18,6 +18,7 @@ import org.imshss.provisioning.model.ImsSubscription;
 import org.imshss.provisioning.model.InitialFilterCriteria;
 import org.imshss.provisioning.model.PrivateIdentity;
 import org.imshss.provisioning.model.PublicIdentity;
+import org.imshss.provisioning.model.RegistrationState;
 import org.imshss.provisioning.model.ServiceProfile;
 import org.imshss.provisioning.model.SharedIfcSet;
 
@@ -42,6 +43,7 @@ final class SubscriberCaches {
     final IgniteCache<String, byte[]> charging;
     final IgniteCache<String, byte[]> scscfs;
     final IgniteCache<String, byte[]> registrations;
+    final PrimaryCopies<RegistrationState> decodedRegistrations;
     final IgniteCache<String, byte[]> sequences;
     final IgniteCache<String, byte[]> msisdns;
     final SharedRecordCache<PublicIdentity> decodedPublicIds;
@@ -89,6 +91,7 @@ final class SubscriberCaches {
                 SharedRecordCache.UNBOUNDED, changes);
         scscfs = cache(CacheNames.SCSCFS);
         registrations = cache(CacheNames.REGISTRATIONS);
+        decodedRegistrations = new PrimaryCopies<>(registrations, RegistrationStateCodec::decode, decodedEntries);
         sequences = cache(CacheNames.AUTH_SEQUENCES);
         msisdns = cache(CacheNames.MSISDNS);
     }
@@ -137,6 +140,7 @@ final class SubscriberCaches {
     }
 
     void close() {
+        decodedRegistrations.close();
         decodedPublicIds.close();
         decodedPrivateIds.close();
         decodedSubscriptions.close();

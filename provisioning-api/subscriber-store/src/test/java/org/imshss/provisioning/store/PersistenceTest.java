@@ -41,6 +41,9 @@ class PersistenceTest {
             assertThat(store.wildcardMatch("sip:kept-x@ims.example.org"))
                     .map(PublicIdentity::identity).contains("sip:kept-!.*!@ims.example.org");
             assertThat(store.registration("kept").scscfName()).isEqualTo("sip:scscf-kept");
+            // The configuration restored from disk keeps the interceptor that drops the primary's copy.
+            store.updateRegistration("kept", new TestUpdates.Clear());
+            assertThat(store.registration("kept").isEmpty()).isTrue();
         }
     }
 
