@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.internal.IgniteEx;
 import org.imshss.provisioning.model.DsaiValues;
@@ -43,11 +42,12 @@ class PrimaryCopiesTest {
     private static IgniteSubscriberStore storeB;
 
     @BeforeAll
-    static void start() {
+    static void start() throws InterruptedException {
         nodeA = GridNode.start(member("copies-a", DISCOVERY_A, "a"));
         nodeB = GridNode.start(member("copies-b", DISCOVERY_B, "b"));
         storeA = new IgniteSubscriberStore(nodeA.ignite());
         storeB = new IgniteSubscriberStore(nodeB.ignite());
+        TestGrid.awaitRebalanced(nodeA.ignite(), nodeB.ignite());
     }
 
     @AfterAll
@@ -242,14 +242,7 @@ class PrimaryCopiesTest {
     }
 
     private static List<String> keysWithPrimary(Ignite primary, String cache, String prefix, int count) {
-        Affinity<String> affinity = primary.affinity(cache);
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; keys.size() < count; i++) {
-            if (affinity.isPrimary(primary.cluster().localNode(), prefix + i)) {
-                keys.add(prefix + i);
-            }
-        }
-        return keys;
+        return new ArrayList<>(TestGrid.keysWithPrimary(primary, cache, prefix, "", count));
     }
 
     private static GridSettings member(String name, int discovery, String directory) {

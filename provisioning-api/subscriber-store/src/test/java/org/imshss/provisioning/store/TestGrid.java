@@ -1,7 +1,11 @@
 package org.imshss.provisioning.store;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.affinity.Affinity;
 import org.imshss.testing.FreePorts;
 
 /**
@@ -28,5 +32,36 @@ public final class TestGrid {
     public static GridSettings member(String name, int discoveryPort, int communicationPort, Path workDirectory,
             List<String> discoveryAddresses) {
         return settings(name, discoveryPort, communicationPort, workDirectory).withDiscoveryAddresses(discoveryAddresses);
+    }
+
+    /** The first {@code count} keys {@code prefix + i + suffix} whose primary in {@code cache} is {@code primary}. */
+    public static List<String> keysWithPrimary(Ignite primary, String cache, String prefix, String suffix, int count) {
+        Affinity<String> affinity = primary.affinity(cache);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; keys.size() < count; i++) {
+            if (affinity.isPrimary(primary.cluster().localNode(), prefix + i + suffix)) {
+                keys.add(prefix + i + suffix);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Waits until every node is primary for some partitions of every store cache: Ignite makes a joining node a
+     * primary only once it has received its partitions, and a scan that runs while the primaries move can miss
+     * entries.
+     */
+    public static void awaitRebalanced(Ignite... nodes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (Ignite node : nodes) {
+            for (String cache : CacheNames.ALL) {
+                while (node.affinity(cache).primaryPartitions(node.cluster().localNode()).length == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError(node.name() + " got no partitions of " + cache + " within 60 s");
+                    }
+                    Thread.sleep(10);
+                }
+            }
+        }
     }
 }

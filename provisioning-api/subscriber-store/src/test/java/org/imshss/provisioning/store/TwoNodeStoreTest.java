@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.internal.IgniteEx;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RepositoryData;
@@ -34,11 +33,12 @@ class TwoNodeStoreTest {
     private static IgniteSubscriberStore storeB;
 
     @BeforeAll
-    static void start() {
+    static void start() throws InterruptedException {
         nodeA = GridNode.start(TestGrid.member("two-a", DISCOVERY_A, TestGrid.freePort(), work.resolve("a"), DISCOVERY).withBackups(1));
         nodeB = GridNode.start(TestGrid.member("two-b", DISCOVERY_B, TestGrid.freePort(), work.resolve("b"), DISCOVERY).withBackups(1));
         storeA = new IgniteSubscriberStore(nodeA.ignite());
         storeB = new IgniteSubscriberStore(nodeB.ignite());
+        TestGrid.awaitRebalanced(nodeA.ignite(), nodeB.ignite());
     }
 
     @AfterAll
@@ -201,12 +201,6 @@ class TwoNodeStoreTest {
     }
 
     private static String keyWithPrimary(Ignite primary, String cache, String prefix, String suffix) {
-        Affinity<String> affinity = primary.affinity(cache);
-        for (int i = 0; ; i++) {
-            String key = prefix + i + suffix;
-            if (affinity.isPrimary(primary.cluster().localNode(), key)) {
-                return key;
-            }
-        }
+        return TestGrid.keysWithPrimary(primary, cache, prefix, suffix, 1).get(0);
     }
 }
