@@ -186,8 +186,6 @@ public final class CacheRefill implements AutoCloseable {
         }
     }
 
-
-
     private int[] localPartitions(String name) {
         ClusterNode local = ignite.cluster().localNode();
         return ignite.affinity(name).allPartitions(local);

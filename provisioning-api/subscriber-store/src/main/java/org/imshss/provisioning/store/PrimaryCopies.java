@@ -67,7 +67,31 @@ final class PrimaryCopies<T> implements AutoCloseable {
 
     /** The record stored under {@code key}, decoded; what {@code decode} makes of null when there is none. */
     T get(String key) {
+        return get(key, tenure());
+    }
+
+    /** The records of {@code keys} that are stored, decoded: from copies where this node is primary, else one read. */
+    Map<String, T> getAll(Collection<String> keys) {
         Tenure now = tenure();
+        Map<String, T> found = new HashMap<>();
+        Set<String> elsewhere = new HashSet<>();
+        for (String key : keys) {
+            if (primary(now, key)) {
+                T value = get(key, now);
+                if (value != null) {
+                    found.put(key, value);
+                }
+            } else {
+                elsewhere.add(key);
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            cache.getAll(elsewhere).forEach((key, bytes) -> found.put(key, decode.apply(bytes)));
+        }
+        return found;
+    }
+
+    private T get(String key, Tenure now) {
         if (!primary(now, key)) {
             return fromGrid(key);
         }
@@ -80,29 +104,6 @@ final class PrimaryCopies<T> implements AutoCloseable {
         T value = fromGrid(key);
         keep(key, new Copy<>(value, now), stripe, before);
         return value;
-    }
-
-    /** The records of {@code keys} that are stored, decoded: from copies where this node is primary, else one read. */
-    Map<String, T> getAll(Collection<String> keys) {
-        Map<String, T> found = new HashMap<>();
-        Set<String> elsewhere = null;
-        for (String key : keys) {
-            if (primary(tenure(), key)) {
-                T value = get(key);
-                if (value != null) {
-                    found.put(key, value);
-                }
-            } else {
-                if (elsewhere == null) {
-                    elsewhere = new HashSet<>();
-                }
-                elsewhere.add(key);
-            }
-        }
-        if (elsewhere != null) {
-            cache.getAll(elsewhere).forEach((key, bytes) -> found.put(key, decode.apply(bytes)));
-        }
-        return found;
     }
 
     /** Called by the cache's interceptor after each change of {@code key}'s entry on this node. */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
-import org.apache.ignite.internal.IgniteEx;
 import org.imshss.provisioning.model.DsaiValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +54,7 @@ class PrimaryCopiesTest {
         storeB.close();
         storeA.close();
         nodeB.close();
-        awaitSettled(nodeA.ignite(), 1);
+        TestGrid.awaitServers(nodeA.ignite(), 1);
         nodeA.close();
     }
 
@@ -197,7 +196,7 @@ class PrimaryCopiesTest {
                 }
             }
         }
-        awaitSettled(nodeA.ignite(), 2);
+        TestGrid.awaitServers(nodeA.ignite(), 2);
         assertThat(moved).as("keys of A that went to C").isNotEmpty();
         // Back on two nodes, the assignment is the one before C joined once the moved partitions are home again.
         assertThat(awaitPrimary(nodeA.ignite(), moved, moved.size())).containsExactlyElementsOf(moved);
@@ -232,15 +231,6 @@ class PrimaryCopiesTest {
             }
             Thread.sleep(20);
         }
-    }
-
-    /** Waits until {@code ignite} sees {@code servers} servers and has finished the exchange for them. */
-    private static void awaitSettled(Ignite ignite, int servers) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (ignite.cluster().forServers().nodes().size() != servers && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        ((IgniteEx) ignite).context().cache().context().exchange().lastTopologyFuture().get(60_000);
     }
 
     private static PrimaryCopies<?> copies(IgniteSubscriberStore store) {

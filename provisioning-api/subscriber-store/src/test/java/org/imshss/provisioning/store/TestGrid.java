@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.internal.IgniteEx;
 import org.imshss.testing.FreePorts;
 
 /**
@@ -63,5 +64,14 @@ public final class TestGrid {
                 }
             }
         }
+    }
+
+    /** Waits until {@code ignite} sees {@code servers} servers and has finished the exchange for them. */
+    public static void awaitServers(Ignite ignite, int servers) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ignite.cluster().forServers().nodes().size() != servers && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        ((IgniteEx) ignite).context().cache().context().exchange().lastTopologyFuture().get(60_000);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.internal.IgniteEx;
 import org.imshss.provisioning.model.PublicIdentity;
 import org.imshss.provisioning.model.RepositoryData;
 import org.imshss.provisioning.model.RepositoryDataSet;
@@ -47,10 +46,7 @@ class TwoNodeStoreTest {
         storeA.close();
         nodeB.close();
         // Let A finish the exchange for B's departure before stopping it too, or it logs an interrupted exchange.
-        while (nodeA.ignite().cluster().nodes().size() > 1) {
-            Thread.sleep(10);
-        }
-        ((IgniteEx) nodeA.ignite()).context().cache().context().exchange().lastTopologyFuture().get(30_000);
+        TestGrid.awaitServers(nodeA.ignite(), 1);
         nodeA.close();
     }
 
