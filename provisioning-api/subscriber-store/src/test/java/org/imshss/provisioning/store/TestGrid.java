@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.cache.GridCachePartitionExchangeManager;
 import org.imshss.testing.FreePorts;
 
 /**
@@ -72,6 +73,12 @@ public final class TestGrid {
         while (ignite.cluster().forServers().nodes().size() != servers && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        ((IgniteEx) ignite).context().cache().context().exchange().lastTopologyFuture().get(60_000);
+        // And the exchange for that topology has ended: until then operations are mapped on the one before.
+        GridCachePartitionExchangeManager<?, ?> exchange = ((IgniteEx) ignite).context().cache().context().exchange();
+        while (exchange.readyAffinityVersion().topologyVersion() < ignite.cluster().topologyVersion()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        exchange.lastTopologyFuture().get(60_000);
     }
 }
