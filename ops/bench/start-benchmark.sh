@@ -188,12 +188,12 @@ wait_ready() {
 }
 
 # after_runs NAME: what the node says about its start, read once the runs are over (nothing disturbs them): its
-# JVM's start time (process_start_time_seconds) for JVM-to-ready, its log lines that say ready or warm, its start
-# and warm-up metrics
+# JVM's start time (process_start_time_seconds) for JVM-to-ready, its log lines that say ready or warm, its start,
+# warm-up and refill metrics
 after_runs() {
   local name=$1 started
   curl -s --max-time 5 "http://127.0.0.1:$rest_port/metrics" >"$out/$name.metrics.all" || true
-  grep -iE '^[a-z_]*(start|ready|warm)' "$out/$name.metrics.all" | grep -v '^jvm_threads' >"$out/$name.metrics" || true
+  grep -iE '^([a-z_]*(start|ready|warm)|grid_refill)' "$out/$name.metrics.all" | grep -v '^jvm_threads' >"$out/$name.metrics" || true
   started=$(sed -n 's/^process_start_time_seconds \([0-9.E+-]*\)$/\1/p' "$out/$name.metrics.all" | head -n 1)
   rm -f "$out/$name.metrics.all"
   [[ -z $started ]] || awk -v r="$ready_ms" -v s="$started" 'BEGIN {printf "jvm_to_ready_ms=%d\n", r - s * 1000}'
