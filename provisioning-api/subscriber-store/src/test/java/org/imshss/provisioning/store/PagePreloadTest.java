@@ -44,10 +44,9 @@ class PagePreloadTest {
         try (GridNode node = GridNode.start(settings)) {
             Ignite ignite = node.ignite();
             long before = memory(ignite).loadedPages();
-            AtomicInteger preloaded = new AtomicInteger();
-            PagePreload.run(ignite, done -> preloaded.addAndGet(done ? 1 : 0));
+            int preloaded = preload(ignite);
 
-            assertThat(preloaded.get()).as("every partition holding an entry")
+            assertThat(preloaded).as("every partition holding an entry")
                     .isEqualTo(partitionsWithEntries(ignite, CacheNames.PUBLIC_IDS)
                             + partitionsWithEntries(ignite, CacheNames.PRIVATE_IDS));
             // Nothing was read: the values' pages (at least their bytes) came in through the preload alone.
@@ -63,10 +62,9 @@ class PagePreloadTest {
         try (GridNode node = GridNode.start(settings)) {
             Ignite ignite = node.ignite();
             PageMemoryEx memory = memory(ignite);
-            AtomicInteger preloaded = new AtomicInteger();
-            PagePreload.run(ignite, done -> preloaded.addAndGet(done ? 1 : 0));
+            int preloaded = preload(ignite);
 
-            assertThat(preloaded.get()).as("some partitions, not all").isPositive()
+            assertThat(preloaded).as("some partitions, not all").isPositive()
                     .isLessThan(partitionsWithEntries(ignite, CacheNames.PUBLIC_IDS)
                             + partitionsWithEntries(ignite, CacheNames.PRIVATE_IDS));
             assertThat(memory.loadedPages()).isLessThanOrEqualTo((long) (memory.totalPages() * PagePreload.SHARE));
@@ -108,6 +106,13 @@ class PagePreloadTest {
             }
             ((IgniteEx) node.ignite()).context().cache().context().database().waitForCheckpoint("test");
         }
+    }
+
+    /** Runs the preload; returns the partitions it preloaded. */
+    private static int preload(Ignite ignite) throws InterruptedException {
+        AtomicInteger preloaded = new AtomicInteger();
+        PagePreload.run(ignite, done -> preloaded.addAndGet(done ? 1 : 0));
+        return preloaded.get();
     }
 
     private static int partitionsWithEntries(Ignite ignite, String name) {
