@@ -67,7 +67,8 @@ final class PrimaryCopies<T> implements AutoCloseable {
 
     /** The record stored under {@code key}, decoded; what {@code decode} makes of null when there is none. */
     T get(String key) {
-        return get(key, tenure());
+        Tenure now = tenure();
+        return primary(now, key) ? kept(key, now) : fromGrid(key);
     }
 
     /** The records of {@code keys} that are stored, decoded: from copies where this node is primary, else one read. */
@@ -77,7 +78,7 @@ final class PrimaryCopies<T> implements AutoCloseable {
         Set<String> elsewhere = new HashSet<>();
         for (String key : keys) {
             if (primary(now, key)) {
-                T value = get(key, now);
+                T value = kept(key, now);
                 if (value != null) {
                     found.put(key, value);
                 }
@@ -91,10 +92,8 @@ final class PrimaryCopies<T> implements AutoCloseable {
         return found;
     }
 
-    private T get(String key, Tenure now) {
-        if (!primary(now, key)) {
-            return fromGrid(key);
-        }
+    /** The copy of a key this node is primary for under {@code now}, read from the grid and kept if there is none. */
+    private T kept(String key, Tenure now) {
         Copy<T> copy = copies.get(key);
         if (copy != null && copy.tenure() == now) {
             return copy.value();

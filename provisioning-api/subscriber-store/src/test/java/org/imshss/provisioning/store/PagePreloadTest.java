@@ -32,16 +32,17 @@ class PagePreloadTest {
     private final int discoveryPort = TestGrid.freePort();
     private final int communicationPort = TestGrid.freePort();
 
-    private GridSettings settings(long regionBytes) {
-        return TestGrid.settings("preload", discoveryPort, communicationPort, work).withPersistence(work)
-                .withDataRegionMaxBytes(regionBytes);
+    /** A persistent node with a region of {@code regionBytes}, written {@code entries} values each way, restarted. */
+    private GridNode restartedWith(long regionBytes, int entries) throws IgniteCheckedException {
+        GridSettings settings = TestGrid.settings("preload", discoveryPort, communicationPort, work)
+                .withPersistence(work).withDataRegionMaxBytes(regionBytes);
+        write(settings, entries);
+        return GridNode.start(settings);
     }
 
     @Test
     void whatFitsIsInMemoryAfterARestartWithoutBeingRead() throws Exception {
-        GridSettings settings = settings(128L * 1024 * 1024);
-        write(settings, 4_000);
-        try (GridNode node = GridNode.start(settings)) {
+        try (GridNode node = restartedWith(128L * 1024 * 1024, 4_000)) {
             Ignite ignite = node.ignite();
             long before = memory(ignite).loadedPages();
             int preloaded = preload(ignite);
@@ -57,9 +58,7 @@ class PagePreloadTest {
 
     @Test
     void aRegionSmallerThanTheDataIsFilledToItsShareAndNoFurther() throws Exception {
-        GridSettings settings = settings(64L * 1024 * 1024);
-        write(settings, 20_000);
-        try (GridNode node = GridNode.start(settings)) {
+        try (GridNode node = restartedWith(64L * 1024 * 1024, 20_000)) {
             Ignite ignite = node.ignite();
             PageMemoryEx memory = memory(ignite);
             int preloaded = preload(ignite);
