@@ -192,9 +192,9 @@ public final class HssNode implements AutoCloseable {
                 : new AuditRetention(audit, kept, clock).start(AUDIT_RETENTION_PERIOD));
     }
 
-    /** Started before the warm-up; never delays ready, and once the node serves, live traffic has priority. */
+    /** Started before the warm-up; never delays ready, and live traffic keeps priority (CacheRefill). */
     private CacheRefill startRefill() {
-        CacheRefill started = store.startRefill(() -> serving);
+        CacheRefill started = store.startRefill();
         GridGauges.watchRefill(metrics.registry(), started);
         return started;
     }

@@ -31,7 +31,7 @@ public final class GridGauges {
     }
 
     /**
-     * The background refill after the start: records of each kind kept, partitions preloaded, whether it has ended
+     * The background refill after the start: records of each kind kept, whether it has ended
      * and how long it took (so far, while it runs).
      */
     public static void watchRefill(MeterRegistry registry, CacheRefill refill) {
@@ -40,8 +40,6 @@ public final class GridGauges {
                     .description("Decoded records the refill after the start kept, by kind").tag("kind", kind.tag())
                     .register(registry);
         }
-        Gauge.builder("grid_refill_partitions_preloaded", refill, CacheRefill::partitionsPreloaded)
-                .description("Partitions the refill after the start brought into memory whole").register(registry);
         Gauge.builder("grid_refill_done", refill, r -> r.done() ? 1 : 0)
                 .description("1 once the refill after the start has ended").register(registry);
         Gauge.builder("grid_refill_seconds", refill, r -> r.elapsed().toNanos() / 1e9)

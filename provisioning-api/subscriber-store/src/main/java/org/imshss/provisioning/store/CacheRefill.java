@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
@@ -33,16 +32,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills this node's decoded-record caches in the background after a start, so that the first requests after a
  * restart find their subscriber decoded and its pages in memory (a persistent data region loads pages lazily, and
- * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing} (unpaced while the
- * node warms up, then at most half of one core, less while the machine is busy); it only reads the grid and never
- * delays the node's readiness. In order:
+ * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing} (at most half of one
+ * core, less while the machine is busy); it only reads the grid and never delays the node's readiness. In order:
  * <ol>
- *   <li>with persistence, this node's partitions of the per-subscriber caches are preloaded as far as the region
- *       holds them without replacing a page ({@link PagePreload}, bounded by the partitions' files);</li>
  *   <li>the subscribers with a registration state this node holds: those the S-CSCFs send SAR, LIR and MAR for;
  *       their subscription, private and public identities, implicit sets and USIMs;</li>
  *   <li>every other record this node holds, kind by kind, until the kind's bound.</li>
  * </ol>
+ * Whole partitions are not preloaded: after a restart the region's allocated size says little about what the
+ * partitions hold, a preload sized from it filled the region, and the page replacement that followed made a
+ * concurrent read give up (Ignite's B+ tree retry limit, a critical failure that stops the node). The records read
+ * here bring in their pages as any read does.
  * A copy is kept only through {@link SharedRecordCache#refill}: the version is read before the grid, so a change
  * that arrives during the refill wins over the copy read before it. The refill stops at {@link #FILL} of each
  * kind's bound: a full map is emptied by the next miss, which would throw away what the refill just did.
@@ -90,20 +90,6 @@ public final class CacheRefill implements AutoCloseable {
         TimeUnit.NANOSECONDS.sleep(cpuLoad() > BUSY ? 4 * rest : rest);
     };
 
-    /**
-     * No rest until the node serves, then {@link #HALF_OF_ONE_CORE}: before, the only traffic is the warm-up's,
-     * synthetic, and what the refill brings in meanwhile is what the first real requests read. Paced through
-     * the warm-up, a restarted million-subscriber node had 208 partitions preloaded at ready; unpaced, up to
-     * all 886 that fit its region (docs/BENCHMARKS.md, run R3).
-     */
-    static Pacing onceServing(BooleanSupplier serving) {
-        return worked -> {
-            if (serving.getAsBoolean()) {
-                HALF_OF_ONE_CORE.pause(worked);
-            }
-        };
-    }
-
     private static double cpuLoad() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getCpuLoad() : -1;
@@ -114,7 +100,6 @@ public final class CacheRefill implements AutoCloseable {
     private final SharedRecordCache<Usim> usims;
     private final Pacing pacing;
     private final Map<Kind, AtomicLong> records = new EnumMap<>(Kind.class);
-    private final AtomicLong partitionsPreloaded = new AtomicLong();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
     private volatile long endNanos;
@@ -144,11 +129,6 @@ public final class CacheRefill implements AutoCloseable {
     /** Records of a kind this refill kept. */
     public long records(Kind kind) {
         return records.get(kind).get();
-    }
-
-    /** Partitions brought into memory whole (persistence only). */
-    public long partitionsPreloaded() {
-        return partitionsPreloaded.get();
     }
 
     /** Whether the refill has ended: done, stopped by {@link #close} or failed (see the log). */
@@ -182,20 +162,12 @@ public final class CacheRefill implements AutoCloseable {
     private void run() {
         try {
             batchStart = System.nanoTime();
-            PagePreload.run(ignite, preloaded -> {
-                if (preloaded) {
-                    partitionsPreloaded.incrementAndGet();
-                }
-                pace();
-            });
-            long preloaded = System.nanoTime();
             refillRegistered();
             refillRest();
             endNanos = System.nanoTime();
-            LOG.info("Decoded-record refill done in {} ms: {} partitions preloaded in {} ms; decoded public identities"
+            LOG.info("Decoded-record refill done in {} ms: decoded public identities"
                     + " {}, private identities {}, subscriptions {}, implicit sets {}, USIMs {}",
-                    TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos), partitionsPreloaded.get(),
-                    TimeUnit.NANOSECONDS.toMillis(preloaded - startNanos),
+                    TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos),
                     records(Kind.PUBLIC_IDENTITIES), records(Kind.PRIVATE_IDENTITIES), records(Kind.SUBSCRIPTIONS),
                     records(Kind.IMPLICIT_SETS), records(Kind.USIMS));
         } catch (InterruptedException e) {

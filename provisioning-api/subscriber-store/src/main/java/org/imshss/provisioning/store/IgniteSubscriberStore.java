@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -513,11 +512,11 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     /**
-     * Starts filling this node's decoded records in the background ({@link CacheRefill}): unpaced until
-     * {@code serving} says the node serves, then at most half of one core; close the refill before this store.
+     * Starts filling this node's decoded records in the background ({@link CacheRefill}), at most half of one core;
+     * close the refill before this store.
      */
-    public CacheRefill startRefill(BooleanSupplier serving) {
-        return startRefill(CacheRefill.onceServing(serving));
+    public CacheRefill startRefill() {
+        return startRefill(CacheRefill.HALF_OF_ONE_CORE);
     }
 
     CacheRefill startRefill(CacheRefill.Pacing pacing) {
