@@ -104,8 +104,9 @@ launcher_classpath() {
   if [[ "${IMSHSS_SKIP_BUILD:-${HSS_SKIP_BUILD:-0}}" != 1 || ! -f "$target/runtime-classpath.txt" ]]; then
     command -v mvn >/dev/null || launcher_die "Maven (mvn) is needed to run from the source tree"
     echo "$LAUNCHER_NAME: building $LAUNCHER_MODULE (mvn package, tests skipped)..." >&2
-    (cd "$LAUNCHER_HOME" && mvn -B -q -Dstyle.color=never -pl "$LAUNCHER_MODULE" -am package -DskipTests \
-      dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt) >&2 \
+    # The module's package phase writes target/runtime-classpath.txt (runtime scope: no test jars, whose
+    # logback-test.xml would take over the logging).
+    (cd "$LAUNCHER_HOME" && mvn -B -q -Dstyle.color=never -pl "$LAUNCHER_MODULE" -am package -DskipTests) >&2 \
       || launcher_die "the build failed"
   fi
   if [[ ! -f "$target/classes/$class_file" ]]; then
