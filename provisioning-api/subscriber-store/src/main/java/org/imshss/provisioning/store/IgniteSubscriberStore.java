@@ -512,11 +512,11 @@ public final class IgniteSubscriberStore implements ProvisioningStore {
     }
 
     /**
-     * Starts filling this node's decoded records in the background ({@link CacheRefill}), at most half of one core;
-     * close the refill before this store.
+     * Starts filling this node's decoded records in the background ({@link CacheRefill}), at most half of one core and
+     * only while the machine is not busy; close the refill before this store.
      */
     public CacheRefill startRefill() {
-        return startRefill(CacheRefill.HALF_OF_ONE_CORE);
+        return startRefill(CacheRefill.IDLE_MACHINE);
     }
 
     CacheRefill startRefill(CacheRefill.Pacing pacing) {
