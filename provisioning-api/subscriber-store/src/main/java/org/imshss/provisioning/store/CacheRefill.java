@@ -92,9 +92,9 @@ public final class CacheRefill implements AutoCloseable {
      * {@value #MAX_BUSY_WAITS} times {@link #BUSY_WAIT_NANOS}: the traffic reads and decodes the records it asks for
      * by itself, and needs the CPU more than the refill does.
      * Competing with it cost a restarted node its first seconds (each batch's decoded copies are live objects every
-     * young collection copies): a million subscribers restarted under load served the first 5 s after ready at 0.29
-     * to 0.39 of the warm rate, p99 90 to 106 ms, with the refill working a fifth of a core, and at 0.46 to 0.51, p99
-     * 52 to 54 ms, with this pacing (docs/BENCHMARKS.md, run R4).
+     * young collection copies): a million subscribers restarted under load had a p99 of 90 to 106 ms in the first 5
+     * s after ready with the refill working a fifth of a core, 52 to 67 ms with this pacing (docs/BENCHMARKS.md, run
+     * R4).
      */
     static final Pacing IDLE_MACHINE = idleMachine(CacheRefill::cpuLoad, TimeUnit.NANOSECONDS::sleep);
 
