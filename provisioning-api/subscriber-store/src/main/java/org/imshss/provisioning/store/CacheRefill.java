@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * Fills this node's decoded-record caches in the background after a start, so that the first requests after a
  * restart find their subscriber decoded and its pages in memory (a persistent data region loads pages lazily, and
  * every decoded copy is gone with the process). One thread, in batches, paced by {@link Pacing} (at most half of one
- * core, and nothing while the machine is busy); it only reads the grid and never delays the node's readiness. In
- * order:
+ * core, and while the machine is busy a batch every two seconds); it only reads the grid and never delays the node's
+ * readiness. In order:
  * <ol>
  *   <li>the subscribers with a registration state this node holds: those the S-CSCFs send SAR, LIR and MAR for;
  *       their subscription, private and public identities, implicit sets and USIMs;</li>
