@@ -56,6 +56,7 @@ class ClusterFailoverIT {
     private static final int SH_USERS = 100;
     private static final int WINDOW = 16;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final int IMPORT_BATCH = 1_000;
 
     private static Path work;
     private static final Map<String, HssProcess> nodes = new TreeMap<>();
@@ -462,15 +463,21 @@ class ClusterFailoverIT {
         return importSubscribers(rest, PREFIX, from, to);
     }
 
+    /**
+     * Imports in requests of {@link #IMPORT_BATCH} subscribers, as a provisioning system sends a large load: one
+     * request of all of them would have to finish within the client's timeout on however busy a machine.
+     */
     static Map<String, Integer> importSubscribers(RestClient rest, String prefix, int from, int to) throws Exception {
-        RestClient.Reply reply = rest.post("/subscribers/import", "application/x-ndjson",
-                Subscribers.ndjson(prefix, from, to));
-        assertThat(reply.status()).isEqualTo(200);
         Map<String, Integer> results = new TreeMap<>();
-        for (String line : reply.body().split("\n")) {
-            if (!line.isBlank()) {
-                results.merge(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("result")
-                        .asText(), 1, Integer::sum);
+        for (int batch = from; batch < to; batch += IMPORT_BATCH) {
+            RestClient.Reply reply = rest.post("/subscribers/import", "application/x-ndjson",
+                    Subscribers.ndjson(prefix, batch, Math.min(to, batch + IMPORT_BATCH)));
+            assertThat(reply.status()).isEqualTo(200);
+            for (String line : reply.body().split("\n")) {
+                if (!line.isBlank()) {
+                    results.merge(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("result")
+                            .asText(), 1, Integer::sum);
+                }
             }
         }
         return results;
