@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -131,6 +132,7 @@ public final class CacheRefill implements AutoCloseable {
     private volatile boolean closed;
     private final Thread thread;
     private long batchStart;
+    private int skippedPartitions;
 
     private CacheRefill(SubscriberCaches caches, SharedRecordCache<Usim> usims, Pacing pacing) {
         this.ignite = caches.ignite;
@@ -191,10 +193,10 @@ public final class CacheRefill implements AutoCloseable {
             refillRest();
             endNanos = System.nanoTime();
             LOG.info("Decoded-record refill done in {} ms: decoded public identities"
-                    + " {}, private identities {}, subscriptions {}, implicit sets {}, USIMs {}",
-                    TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos),
+                    + " {}, private identities {}, subscriptions {}, implicit sets {}, USIMs {}; partitions not"
+                    + " held here any more or yet {}", TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos),
                     records(Kind.PUBLIC_IDENTITIES), records(Kind.PRIVATE_IDENTITIES), records(Kind.SUBSCRIPTIONS),
-                    records(Kind.IMPLICIT_SETS), records(Kind.USIMS));
+                    records(Kind.IMPLICIT_SETS), records(Kind.USIMS), skippedPartitions);
         } catch (InterruptedException e) {
             LOG.debug("decoded-record refill stopped");
         } catch (RuntimeException e) {
@@ -297,7 +299,13 @@ public final class CacheRefill implements AutoCloseable {
         return found;
     }
 
-    private static List<String> localKeys(IgniteCache<String, byte[]> cache, int partition) {
+    /**
+     * The keys of one partition held here; none where the partition cannot be read here any more. In a cluster a
+     * node that restarts receives partitions while the refill runs, and a node joining takes some away: Ignite
+     * refuses a local scan of a partition this node does not own yet ("no queryable nodes"). Such a partition is
+     * skipped, not the rest of the refill: its records are decoded as requests read them.
+     */
+    private List<String> localKeys(IgniteCache<String, byte[]> cache, int partition) {
         List<String> keys = new ArrayList<>();
         ScanQuery<String, byte[]> scan = new ScanQuery<String, byte[]>().setPartition(partition);
         scan.setLocal(true);
@@ -305,6 +313,13 @@ public final class CacheRefill implements AutoCloseable {
             for (Cache.Entry<String, byte[]> entry : cursor) {
                 keys.add(entry.getKey());
             }
+        } catch (CacheException e) {
+            if (closed) {
+                throw e;
+            }
+            skippedPartitions++;
+            LOG.debug("decoded-record refill skips partition {} of {}: {}", partition, cache.getName(), e.toString());
+            return List.of();
         }
         return keys;
     }

@@ -141,8 +141,61 @@ class CacheRefillTest {
         }
     }
 
+    /**
+     * A node joins during the refill and takes partitions away (no backups): the refill skips what is no longer
+     * here and still decodes every record of the partitions the first node kept.
+     */
+    @Test
+    void partitionsThatMoveAwayDuringTheRefillAreSkipped() throws Exception {
+        int discoveryB = TestGrid.freePort();
+        List<String> discovery = List.of("127.0.0.1:" + discoveryPort, "127.0.0.1:" + discoveryB);
+        try (GridNode nodeA = GridNode.start(TestGrid.member("refill-a", discoveryPort, communicationPort,
+                work.resolve("a"), discovery));
+             IgniteSubscriberStore store = new IgniteSubscriberStore(nodeA.ignite(), RecordCodec.shared(),
+                     SUBSCRIBERS * 2)) {
+            provision(store);
+            GridNode[] nodeB = new GridNode[1];
+            try (CacheRefill refill = store.startRefill(worked -> {
+                if (nodeB[0] == null) {
+                    nodeB[0] = GridNode.start(TestGrid.member("refill-b", discoveryB, TestGrid.freePort(),
+                            work.resolve("b"), discovery));
+                    try {
+                        TestGrid.awaitServers(nodeA.ignite(), 2);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    TestGrid.awaitRebalanced(nodeA.ignite(), nodeB[0].ignite());
+                    TestGrid.awaitEvicted(nodeA.ignite());
+                }
+            })) {
+                assertThat(refill.await(WAIT)).as("refill done").isTrue();
+                var affinity = nodeA.ignite().affinity(CacheNames.PUBLIC_IDS);
+                var local = nodeA.ignite().cluster().localNode();
+                List<String> kept = IntStream.range(0, SUBSCRIBERS).mapToObj(CacheRefillTest::impu)
+                        .filter(impu -> affinity.isPrimary(local, impu)).toList();
+                assertThat(kept).as("the first node kept some partitions").isNotEmpty()
+                        .hasSizeLessThan(SUBSCRIBERS);
+                assertThat(kept).as("decoded on the first node")
+                        .allMatch(impu -> store.caches().decodedPublicIds.holds(impu));
+            } finally {
+                if (nodeB[0] != null) {
+                    nodeB[0].close();
+                    // Let A finish the exchange for B's departure before it stops too.
+                    TestGrid.awaitServers(nodeA.ignite(), 1);
+                }
+            }
+        }
+    }
+
     /** Writes the subscribers and registers every tenth, then stops the node. */
     private void provision() {
+        try (GridNode node = GridNode.start(settings());
+             IgniteSubscriberStore store = new IgniteSubscriberStore(node.ignite(), RecordCodec.shared(), BOUND)) {
+            provision(store);
+        }
+    }
+
+    private static void provision(IgniteSubscriberStore store) {
         List<ImsSubscription> subscriptions = new ArrayList<>();
         List<PrivateIdentity> privateIdentities = new ArrayList<>();
         List<PublicIdentity> publicIdentities = new ArrayList<>();
@@ -154,14 +207,11 @@ class CacheRefillTest {
             publicIdentities.add(publicIdentity(i, "Alice"));
             sets.add(new ImplicitRegistrationSet(set(i), id(i), List.of(impu(i))));
         }
-        try (GridNode node = GridNode.start(settings());
-             IgniteSubscriberStore store = new IgniteSubscriberStore(node.ignite(), RecordCodec.shared(), BOUND)) {
-            store.load(new SubscriberData(subscriptions, privateIdentities, publicIdentities, sets,
-                    List.of(Samples.serviceProfile()), List.of(Samples.ifc()), List.of(), List.of(Samples.charging()),
-                    List.of(), List.of(), List.of()));
-            for (int i = 0; i < SUBSCRIBERS; i += REGISTERED_EVERY) {
-                store.updateRegistration(id(i), new TestUpdates.AssignIfFree("sip:scscf.ims.example.org"));
-            }
+        store.load(new SubscriberData(subscriptions, privateIdentities, publicIdentities, sets,
+                List.of(Samples.serviceProfile()), List.of(Samples.ifc()), List.of(), List.of(Samples.charging()),
+                List.of(), List.of(), List.of()));
+        for (int i = 0; i < SUBSCRIBERS; i += REGISTERED_EVERY) {
+            store.updateRegistration(id(i), new TestUpdates.AssignIfFree("sip:scscf.ims.example.org"));
         }
     }
 

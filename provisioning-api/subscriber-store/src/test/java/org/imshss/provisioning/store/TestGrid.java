@@ -8,6 +8,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.internal.processors.cache.GridCachePartitionExchangeManager;
+import org.apache.ignite.internal.processors.cache.distributed.dht.topology.GridDhtPartitionState;
 import org.imshss.testing.FreePorts;
 
 /**
@@ -63,6 +64,20 @@ public final class TestGrid {
                     }
                     Thread.sleep(10);
                 }
+            }
+        }
+    }
+
+    /** Waits until {@code ignite} holds only partitions it owns: those that moved to another node are evicted. */
+    public static void awaitEvicted(Ignite ignite) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String cache : CacheNames.ALL) {
+            var topology = ((IgniteEx) ignite).cachex(cache).context().topology();
+            while (topology.localPartitions().stream().anyMatch(p -> p.state() != GridDhtPartitionState.OWNING)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(ignite.name() + " still holds moved partitions of " + cache);
+                }
+                Thread.sleep(10);
             }
         }
     }
