@@ -1,6 +1,7 @@
 package org.imshss.node.diameter.warmup;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -10,8 +11,9 @@ import org.slf4j.Logger;
  */
 public final class WarmUp {
 
-    /** The JIT counts as drained once its total compilation time has not grown for this long. */
+    /** The JIT counts as drained once its threads have compiled for under a tenth of this long. */
     private static final Duration COMPILE_QUIET = Duration.ofMillis(200);
+    private static final double COMPILE_QUIET_SHARE = 0.1;
     private static final Duration COMPILE_WAIT_CAP = Duration.ofSeconds(10);
 
     /** The node's traffic over its throwaway stores, which it creates before and destroys after. */
@@ -45,9 +47,13 @@ public final class WarmUp {
         return new WarmUpOutcome(true, tally, duration, drain);
     }
 
-    /** Waits until the JIT's total compilation time stops growing (its queue drained), at most a few seconds. */
+    /**
+     * Waits until the JIT's compiler threads are idle (its queue drained): they compiled at most {@link
+     * #COMPILE_QUIET_SHARE} of {@link #COMPILE_QUIET}, at most {@link #COMPILE_WAIT_CAP}.
+     */
     static Duration awaitCompiled() {
-        long total = JitSettling.compileMillis();
+        LongSupplier compileMillis = JitCpu.millis();
+        long total = compileMillis.getAsLong();
         if (total < 0) {
             return Duration.ZERO;
         }
@@ -56,11 +62,12 @@ public final class WarmUp {
         try {
             while (System.nanoTime() - start < COMPILE_WAIT_CAP.toNanos()) {
                 Thread.sleep(20);
-                long now = JitSettling.compileMillis();
-                if (now != total) {
+                long now = compileMillis.getAsLong();
+                long quietFor = System.nanoTime() - quietSince;
+                if ((now - total) * 1_000_000 > quietFor * COMPILE_QUIET_SHARE) {
                     total = now;
                     quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince >= COMPILE_QUIET.toNanos()) {
+                } else if (quietFor >= COMPILE_QUIET.toNanos()) {
                     return Duration.ofNanos(quietSince - start);
                 }
             }
