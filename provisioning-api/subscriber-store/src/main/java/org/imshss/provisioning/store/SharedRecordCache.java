@@ -7,20 +7,19 @@ import org.apache.ignite.IgniteCache;
 
 /**
  * Decoded records of a read-mostly cache, kept on the heap of this node. Reading a grid entry and decoding it
- * costs more than the rest of a UAR; subscriber data changes only when provisioned, so each record is decoded
- * once per node, not once per request. Shared records (service profiles, iFCs, charging functions: a million
- * users on one profile) are kept without bound; per-subscriber records up to {@code maxEntries}, beyond which
- * the map is emptied and refills with what is read (a crude bound that needs no bookkeeping per read). After a
- * start, {@link CacheRefill} fills it in the background through {@link #refill}, under the same version check.
- * Any change on any node invalidates the entry (a continuous query); a change made through this node
- * invalidates it synchronously as well. Registration state and SQNs are never kept here: they change on
- * every registration and must never be read stale ({@link PrimaryCopies} keeps registrations on their primary
- * node, where a change drops the copy before it completes).
+ * costs more than the rest of a UAR; subscriber data changes only when provisioned, so a record is decoded once or
+ * twice per node, not once per request. Shared records (service profiles, iFCs, charging functions: a million
+ * users on one profile) are kept without bound from their first read; per-subscriber records from their second
+ * ({@link SeenOnce}) up to {@code maxEntries}, beyond which the map is emptied and refills with what is read (a
+ * crude bound that needs no bookkeeping per read). After a start, {@link CacheRefill} fills it in the background
+ * through {@link #refill}, under the same version check. Any change on any node invalidates the entry (a
+ * continuous query); a change made through this node invalidates it synchronously as well. Registration state and
+ * SQNs are never kept here: they change on every registration and must never be read stale ({@link PrimaryCopies}
+ * keeps registrations on their primary node, where a change drops the copy before it completes).
  */
 final class SharedRecordCache<T> implements AutoCloseable {
 
     static final int UNBOUNDED = Integer.MAX_VALUE;
-
 
     private final IgniteCache<String, byte[]> cache;
     private final RecordCodec codec;
@@ -30,6 +29,8 @@ final class SharedRecordCache<T> implements AutoCloseable {
     /** Bumped by every invalidation: a value read before one must not be kept after it. */
     private final AtomicLong version = new AtomicLong();
     private final ChangeFeed.Listening watch;
+    /** For per-subscriber records: a copy is kept on the second read (SeenOnce); null for shared records. */
+    private final SeenOnce seen;
 
     SharedRecordCache(IgniteCache<String, byte[]> cache, RecordCodec codec, Class<T> type, int maxEntries,
             ChangeFeed changes) {
@@ -37,6 +38,7 @@ final class SharedRecordCache<T> implements AutoCloseable {
         this.codec = codec;
         this.type = type;
         this.maxEntries = maxEntries;
+        this.seen = maxEntries == UNBOUNDED ? null : new SeenOnce(maxEntries);
         this.watch = changes.listen(cache, events -> events.forEach(event -> invalidate(event.getKey())));
     }
 
@@ -47,7 +49,7 @@ final class SharedRecordCache<T> implements AutoCloseable {
         }
         long before = version.get();
         value = codec.decode(cache.get(key), type);
-        if (value != null && version.get() == before) {
+        if (value != null && version.get() == before && (seen == null || seen.markAndCheck(key))) {
             if (decoded.size() >= maxEntries) {
                 decoded.clear();
             }
