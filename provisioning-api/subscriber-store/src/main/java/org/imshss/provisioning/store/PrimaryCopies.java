@@ -27,8 +27,9 @@ import org.apache.ignite.internal.processors.cache.IgniteCacheProxy;
  * <p>So a copy is kept and served only for a key this node is primary for, in a settled affinity (no partition map
  * exchange under way: once one is done, every update mapped before it has completed), and each copy is tagged with
  * that affinity, its tenure: a copy from an earlier tenure is never served, since the node may have lost the key and
- * got it back, missing the changes in between. Other keys are read from the grid. At most {@code maxEntries} copies;
- * beyond that the map is emptied and refills with what is read.
+ * got it back, missing the changes in between. Other keys are read from the grid. A copy is made on a key's second
+ * read lately ({@link SeenOnce}, as for {@link SharedRecordCache}); at most {@code maxEntries} copies, beyond that
+ * the map is emptied and refills with what is read.
  */
 final class PrimaryCopies<T> implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class PrimaryCopies<T> implements AutoCloseable {
     private final GridCacheContext<?, ?> context;
     private final UUID localNode;
     private final int maxEntries;
+    private final SeenOnce seen;
     private final ConcurrentHashMap<String, Copy<T>> copies = new ConcurrentHashMap<>();
     private final AtomicLongArray invalidations = new AtomicLongArray(STRIPES * SPACING);
     private volatile Tenure tenure;
@@ -62,6 +64,7 @@ final class PrimaryCopies<T> implements AutoCloseable {
         this.context = ((IgniteCacheProxy<?, ?>) cache).context();
         this.localNode = context.localNodeId();
         this.maxEntries = maxEntries;
+        this.seen = new SeenOnce(maxEntries);
         CopyInvalidation.copiesOf(context.grid(), cache.getName()).add(this);
     }
 
@@ -101,7 +104,9 @@ final class PrimaryCopies<T> implements AutoCloseable {
         int stripe = stripe(key);
         long before = invalidations.get(stripe);
         T value = fromGrid(key);
-        keep(key, new Copy<>(value, now), stripe, before);
+        if (seen.markAndCheck(key)) {
+            keep(key, new Copy<>(value, now), stripe, before);
+        }
         return value;
     }
 

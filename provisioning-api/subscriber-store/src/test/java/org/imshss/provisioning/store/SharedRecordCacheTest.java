@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a node keeps decoded, through the store's reads on a real grid node: a subscriber's record from its second
- * read on, a shared record from its first, and neither once changed.
+ * What a node keeps decoded, through the store's reads on a real grid node: a subscriber's record and registration
+ * from their second read on, a shared record from its first, and a record no more once changed.
  */
 class SharedRecordCacheTest {
 
@@ -49,6 +49,17 @@ class SharedRecordCacheTest {
         assertThat(decoded.holds(impu)).as("after a change").isFalse();
         assertThat(store.publicIdentity(impu).orElseThrow().subscriptionId()).isEqualTo("second-read-2");
         assertThat(decoded.held(impu)).as("read again: seen lately, so kept at once").isNotNull();
+    }
+
+    /** The same for a registration's copy on its primary (PrimaryCopies): this node alone is every key's primary. */
+    @Test
+    void aRegistrationIsCopiedOnItsSecondRead() {
+        String subscription = "copied-on-second-read";
+        store.updateRegistration(subscription, new TestUpdates.AssignIfFree("sip:scscf.ims.example.org"));
+        assertThat(store.registration(subscription).scscfName()).isEqualTo("sip:scscf.ims.example.org");
+        assertThat(store.caches().decodedRegistrations.holds(subscription)).as("after one read").isFalse();
+        store.registration(subscription);
+        assertThat(store.caches().decodedRegistrations.holds(subscription)).as("after two").isTrue();
     }
 
     @Test
