@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * How long the JIT has been compiling, compilations under way included. The JVM's own figure
  * ({@link CompilationMXBean#getTotalCompilationTime}) grows only when a compilation ends, so one long C2 compilation
- * looks like an idle JIT: on the 2-core reference machine single compilations took up to 1.9 s, longer than a
- * {@link JitSettling} window, and warm-ups that stopped on such a "quiet" window left the hot paths to be compiled
+ * looks like an idle JIT: on the 2-core reference machine single compilations took up to 1.2 s, longer than a
+ * {@link JitSettling} window, and a warm-up that stops on such a "quiet" window leaves the hot paths to be compiled
  * under the first traffic (docs/BENCHMARKS.md, runs R4 and R5). On Linux, HotSpot's compiler threads are named
  * "C1 CompilerThreadN" and "C2 CompilerThreadN" (the kernel keeps the first 15 characters) and each thread's
  * {@code schedstat} gives its time on a CPU in nanoseconds; elsewhere the JVM's figure is used.
