@@ -11,9 +11,11 @@
 # logs stay in the work directory it names.
 #
 # Environment: INTEROP_SKIP_BUILD=1 uses the archive already in ops/dist/target; INTEROP_WORK=DIR keeps the work
-# directory there (default: a new temporary one); INTEROP_HSS_PORT, INTEROP_ICSCF_PORT (SIP), INTEROP_REST_PORT
-# change ports.
-# The S-CSCF listens on 127.0.0.1:6060, the port in the demo data's S-CSCF name.
+# directory there (default: a new temporary one); INTEROP_HSS_PORT, INTEROP_ICSCF_PORT (SIP), INTEROP_REST_PORT,
+# INTEROP_GRID_PORT change ports.
+# The S-CSCF listens on 127.0.0.1:6060, the port in the demo data's S-CSCF name. Every port is below Linux's
+# ephemeral range (32768 and up): a port in it can be the local end of any process's outgoing connection at that
+# moment, and a CI run once found the grid's port taken so, right after the cluster tests.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,7 +26,7 @@ icscf_port=${INTEROP_ICSCF_PORT:-4060}
 scscf_port=6060
 icscf_diameter_port=$((hss_port + 1))
 scscf_diameter_port=$((hss_port + 2))
-grid_port=${INTEROP_GRID_PORT:-47640}
+grid_port=${INTEROP_GRID_PORT:-27640}
 rest_port=${INTEROP_REST_PORT:-8075}
 rest="http://127.0.0.1:$rest_port/api/v1"
 # an admin token for this run only
